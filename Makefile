@@ -1,0 +1,40 @@
+# The two commands of the README: `make demo` (books from examples/ in out/) and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test check lint typecheck system clean bench
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+system:
+	bash tools/system-deps.sh
+
+demo: system $(STAMP)
+	mkdir -p out
+	$(BIN)/ebookify examples/goodbye-my-almost-lover.txt -o out/goodbye-my-almost-lover.epub
+	$(BIN)/ebookify examples/goodbye-my-almost-lover.txt -o out/goodbye-my-almost-lover.pdf
+	$(BIN)/ebookify examples/change-of-plans.txt -o out/change-of-plans.epub
+	$(BIN)/ebookify examples/change-of-plans.txt -o out/change-of-plans.pdf
+	@echo "books are in out/"
+
+lint: $(STAMP)
+	$(BIN)/ruff check ebookify tests benchmarks
+	$(BIN)/ruff format --check ebookify tests benchmarks
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+test: system $(STAMP) lint typecheck
+	$(BIN)/pytest -q
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run_all.py
+
+clean:
+	rm -rf $(VENV) out build dist .mypy_cache .ruff_cache .pytest_cache

@@ -1,0 +1,38 @@
+"""ebookify: plain-text stories to EPUB and PDF books that look like a publisher made them."""
+
+from __future__ import annotations
+
+from ebookify.book import make_book
+from ebookify.errors import DecodeError, EbookifyError, InputError, OptionsError, WriterError
+from ebookify.model import Block, Book, Chapter, Metadata, Paragraph, SceneBreak, Span, Story
+from ebookify.normalize import load_story, normalize_bytes
+from ebookify.options import NormalizeOptions, StoryOverrides, WriteOptions
+from ebookify.render.epub import write_epub
+from ebookify.render.pdf import write_pdf
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Block",
+    "Book",
+    "Chapter",
+    "DecodeError",
+    "EbookifyError",
+    "InputError",
+    "Metadata",
+    "NormalizeOptions",
+    "OptionsError",
+    "Paragraph",
+    "SceneBreak",
+    "Span",
+    "Story",
+    "StoryOverrides",
+    "WriteOptions",
+    "WriterError",
+    "__version__",
+    "load_story",
+    "make_book",
+    "normalize_bytes",
+    "write_epub",
+    "write_pdf",
+]

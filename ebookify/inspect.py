@@ -1,0 +1,76 @@
+"""The document model as JSON-ready dicts and as a marked-up text view for `ebookify inspect`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ebookify.model import Block, Metadata, Paragraph, Story
+
+_MARKS = {"plain": ("", ""), "thought": ("⟨", "⟩"), "emphasis": ("_", "_"), "strong": ("**", "**")}
+
+
+def block_to_dict(block: Block) -> dict[str, Any]:
+    """One block in the `inspect --json` shape."""
+    if isinstance(block, Paragraph):
+        return {"type": "paragraph", "spans": [{"text": s.text, "style": s.style} for s in block.spans]}
+    return {"type": "scene_break"}
+
+
+def metadata_to_dict(meta: Metadata) -> dict[str, Any]:
+    """Metadata in the `inspect --json` shape."""
+    return {
+        "title": meta.title,
+        "authors": list(meta.authors),
+        "language": meta.language,
+        "summary": meta.summary,
+        "rating": meta.rating,
+        "genres": list(meta.genres),
+        "pairings": list(meta.pairings),
+        "fandoms": list(meta.fandoms),
+        "characters": list(meta.characters),
+        "warnings": list(meta.warnings),
+        "series": meta.series,
+        "series_index": meta.series_index,
+        "status": meta.status,
+        "published": meta.published,
+        "updated": meta.updated,
+        "words": meta.words,
+        "fields": dict(meta.fields),
+    }
+
+
+def story_to_dict(story: Story) -> dict[str, Any]:
+    """One story in the `inspect --json` shape."""
+    return {
+        "source": story.source,
+        "encoding": story.encoding,
+        "repairs": list(story.repairs),
+        "metadata": metadata_to_dict(story.metadata),
+        "front_notes": [block_to_dict(b) for b in story.front_notes],
+        "end_notes": [block_to_dict(b) for b in story.end_notes],
+        "chapters": [
+            {"title": ch.title, "blocks": [block_to_dict(b) for b in ch.blocks]} for ch in story.chapters
+        ],
+    }
+
+
+def _block_text(block: Block) -> str:
+    if not isinstance(block, Paragraph):
+        return "    * * *"
+    marked = "".join(_MARKS[s.style][0] + s.text + _MARKS[s.style][1] for s in block.spans)
+    return marked
+
+
+def story_to_text(story: Story) -> str:
+    """A readable view of the model: metadata, notes and chapters, styles visibly marked."""
+    meta = story.metadata
+    lines = [f"# {meta.title}", f"source: {story.source}  encoding: {story.encoding}"]
+    lines += [f"repair: {r}" for r in story.repairs]
+    lines += [f"{key}: {value}" for key, value in meta.fields]
+    lines.append("legend: ⟨thought⟩  _emphasis_  **strong**")
+    lines += [f"[front note] {_block_text(b)}" for b in story.front_notes]
+    for number, chapter in enumerate(story.chapters, 1):
+        lines += ["", f"## Chapter {number}: {chapter.title or '(untitled)'}", ""]
+        lines += [_block_text(b) for b in chapter.blocks]
+    lines += [f"[end note] {_block_text(b)}" for b in story.end_notes]
+    return "\n".join(lines) + "\n"

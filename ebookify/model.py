@@ -1,0 +1,105 @@
+"""The document model: frozen dataclasses the normalizer produces and the writers consume."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal, TypeAlias
+
+SpanStyle: TypeAlias = Literal["plain", "thought", "emphasis", "strong"]
+SPAN_STYLES: tuple[SpanStyle, ...] = ("plain", "thought", "emphasis", "strong")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A run of text with one style; a "\\n" inside the text is a deliberate line break."""
+
+    text: str
+    style: SpanStyle = "plain"
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph: a sequence of styled spans."""
+
+    spans: tuple[Span, ...]
+
+    @property
+    def text(self) -> str:
+        """The paragraph's text without styles."""
+        return "".join(span.text for span in self.spans)
+
+
+@dataclass(frozen=True)
+class SceneBreak:
+    """A break between scenes inside a chapter (a divider line or a wide gap)."""
+
+
+Block: TypeAlias = Paragraph | SceneBreak
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """A chapter: an optional heading and its blocks."""
+
+    title: str | None
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """What is known about a story (or a book); defaults are filled in here, in one place."""
+
+    title: str
+    authors: tuple[str, ...] = ()
+    language: str = "en"
+    summary: str | None = None
+    rating: str | None = None
+    genres: tuple[str, ...] = ()
+    pairings: tuple[str, ...] = ()
+    fandoms: tuple[str, ...] = ()
+    characters: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+    series: str | None = None
+    series_index: float | None = None
+    status: str | None = None
+    published: str | None = None
+    updated: str | None = None
+    words: str | None = None
+    fields: tuple[tuple[str, str], ...] = ()
+    """Every header field as written (key, value), in order."""
+
+    @property
+    def tags(self) -> tuple[str, ...]:
+        """Fandoms, genres, pairings, characters, warnings and rating, without repeats."""
+        rating = (f"Rating: {self.rating}",) if self.rating else ()
+        seen: dict[str, None] = {}
+        for tag in (*self.fandoms, *self.genres, *self.pairings, *self.characters, *self.warnings, *rating):
+            seen.setdefault(tag, None)
+        return tuple(seen)
+
+
+@dataclass(frozen=True)
+class Story:
+    """One story: its metadata, notes set apart from the body, and its chapters."""
+
+    source: str
+    metadata: Metadata
+    chapters: tuple[Chapter, ...]
+    front_notes: tuple[Block, ...] = ()
+    end_notes: tuple[Block, ...] = ()
+    encoding: str = "utf-8"
+    repairs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Book:
+    """What a writer turns into one file: one story, or an anthology of several."""
+
+    metadata: Metadata
+    stories: tuple[Story, ...]
+    editor: str | None = None
+
+    @property
+    def is_anthology(self) -> bool:
+        """True when the book bundles more than one story."""
+        return len(self.stories) > 1

@@ -1,0 +1,82 @@
+"""Runs the normalizer steps in order: decode, structure, metadata, inline, typography."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from ebookify.errors import InputError
+from ebookify.model import Block, Chapter, Paragraph, SceneBreak, Span, Story
+from ebookify.normalize.decode import decode_bytes
+from ebookify.normalize.header import metadata_from_fields
+from ebookify.normalize.inline import mark_inline
+from ebookify.normalize.structure import RawBlock, parse_structure
+from ebookify.normalize.typography import typeset_spans
+from ebookify.options import NormalizeOptions, StoryOverrides
+
+
+def read_input(path: Path) -> bytes:
+    """Read an input file, turning OS errors into one clear message."""
+    if path.is_dir():
+        raise InputError(f"{path} is a directory, not a text file")
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except PermissionError:
+        raise InputError(f"{path}: permission denied") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+
+
+def load_story(
+    path: str | Path,
+    options: NormalizeOptions = NormalizeOptions(),
+    overrides: StoryOverrides = StoryOverrides(),
+) -> Story:
+    """Read and normalize one story file."""
+    path = Path(path)
+    return normalize_bytes(read_input(path), str(path), options, overrides)
+
+
+def _fallback_title(source: str) -> str:
+    stem = Path(source).stem
+    return stem.replace("_", " ").replace("-", " ").strip().title() or "Untitled"
+
+
+def normalize_bytes(
+    data: bytes,
+    source: str,
+    options: NormalizeOptions = NormalizeOptions(),
+    overrides: StoryOverrides = StoryOverrides(),
+) -> Story:
+    """Turn the bytes of a story into a Story."""
+    decoded = decode_bytes(data, source, options.encoding)
+    raw = parse_structure(decoded.text)
+    metadata = metadata_from_fields(raw.fields, _fallback_title(source), overrides)
+    raw_groups = [raw.front_notes, *(chapter.blocks for chapter in raw.chapters), raw.end_notes]
+    texts = [block for group in raw_groups for block in group if isinstance(block, str)]
+    marked = iter(mark_inline(texts))
+    front, *bodies, end = [tuple(_finish(group, marked, options)) for group in raw_groups]
+    chapters = tuple(Chapter(c.title, blocks) for c, blocks in zip(raw.chapters, bodies, strict=True))
+    return Story(
+        source=source,
+        metadata=metadata,
+        chapters=chapters,
+        front_notes=front,
+        end_notes=end,
+        encoding=decoded.encoding,
+        repairs=decoded.repairs,
+    )
+
+
+def _finish(
+    blocks: Iterable[RawBlock], marked: Iterator[tuple[Span, ...]], options: NormalizeOptions
+) -> Iterator[Block]:
+    """Pair raw blocks with their marked spans and apply typography."""
+    for block in blocks:
+        if isinstance(block, SceneBreak):
+            yield block
+            continue
+        spans = next(marked)
+        yield Paragraph(typeset_spans(spans) if options.smart_quotes else spans)

@@ -1,0 +1,119 @@
+"""The one HTML renderer both writers share; all escaping of story text lives here."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from html import escape
+
+from ebookify.model import Block, Chapter, Metadata, Paragraph, SceneBreak, Span, Story
+
+# Characters XML 1.0 forbids, plus noncharacters; writers must never see them (ebooklib mangles them).
+_XML_ILLEGAL = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]"
+)
+# A word this long cannot be broken by the renderer: WeasyPrint clips it or lays it out in quadratic time.
+_LONG_WORD = re.compile(r"\S{40,}")
+_TAGS = {
+    "thought": ('<i class="thought">', "</i>"),
+    "emphasis": ("<em>", "</em>"),
+    "strong": ("<strong>", "</strong>"),
+}
+
+
+def xml_safe(text: str) -> str:
+    """Drop characters that XML cannot carry (the normalizer already removed them from story text)."""
+    return _XML_ILLEGAL.sub("", text)
+
+
+def attr_text(text: str) -> str:
+    """Escape text for an attribute value (line breaks become spaces)."""
+    return escape(xml_safe(text).replace("\n", " "), quote=True)
+
+
+def text_html(text: str, break_long_words: bool = False) -> str:
+    """Escape text for XHTML; "\\n" becomes <br/>, very long words get break opportunities."""
+    escaped = escape(xml_safe(text), quote=True)
+    if break_long_words:
+        escaped = _LONG_WORD.sub(lambda m: "<wbr/>".join(_chunks(m.group(0), 20)), escaped)
+    return escaped.replace("\n", "<br/>")
+
+
+def _chunks(word: str, size: int) -> list[str]:
+    # Never cut inside an entity such as &amp;: split on character runs outside entities.
+    parts = re.findall(r"&[a-z#0-9]+;|.", word)
+    return ["".join(parts[i : i + size]) for i in range(0, len(parts), size)]
+
+
+def span_html(span: Span, break_long_words: bool = False) -> str:
+    """One span as inline XHTML."""
+    inner = text_html(span.text, break_long_words)
+    if span.style == "plain":
+        return inner
+    start, end = _TAGS[span.style]
+    return f"{start}{inner}{end}"
+
+
+def blocks_html(blocks: Iterable[Block], break_long_words: bool = False) -> str:
+    """Paragraphs and scene breaks; the paragraph after a break or at the start gets class "first"."""
+    out: list[str] = []
+    first = True
+    for block in blocks:
+        if isinstance(block, SceneBreak):
+            out.append('<hr class="scene-break"/>')
+            first = True
+            continue
+        assert isinstance(block, Paragraph)
+        inner = "".join(span_html(s, break_long_words) for s in block.spans)
+        out.append(f'<p class="first">{inner}</p>' if first else f"<p>{inner}</p>")
+        first = False
+    return "\n".join(out)
+
+
+def metadata_rows(meta: Metadata) -> list[tuple[str, str]]:
+    """The header fields shown on a cover page, in a reader-friendly order, each once."""
+    rows = [
+        (key, value) for key, value in meta.fields if key.lower() not in ("title", "author", "by", "writer")
+    ]
+    if not any(key.lower() == "summary" for key, _ in rows) and meta.summary:
+        rows.append(("Summary", meta.summary))
+    return rows
+
+
+def cover_page_html(story: Story, heading: str = "h1", break_long_words: bool = False) -> str:
+    """The metadata cover page: title, authors and every header field (like AO3's preface)."""
+    meta = story.metadata
+    parts = [
+        '<section class="titlepage">',
+        f'<{heading} class="title">{text_html(meta.title, break_long_words)}</{heading}>',
+    ]
+    if meta.authors:
+        parts.append(f'<p class="author">by {text_html(", ".join(meta.authors), break_long_words)}</p>')
+    rows = metadata_rows(meta)
+    if rows:
+        parts.append('<dl class="fields">')
+        for key, value in rows:
+            parts.append(
+                f"<dt>{text_html(key, break_long_words)}</dt><dd>{text_html(value, break_long_words)}</dd>"
+            )
+        parts.append("</dl>")
+    parts.append("</section>")
+    return "\n".join(parts)
+
+
+def notes_html(blocks: Iterable[Block], kind: str, break_long_words: bool = False) -> str:
+    """Author's notes set apart in a box; kind is "front" or "end"."""
+    body = blocks_html(blocks, break_long_words)
+    label = "Author’s note" if kind == "front" else "End note"
+    return f'<aside class="notes {kind}-notes"><p class="notes-label">{label}</p>\n{body}\n</aside>'
+
+
+def chapter_html(chapter: Chapter, heading: str = "h2", break_long_words: bool = False) -> str:
+    """A chapter with its heading (when it has one) and blocks."""
+    parts = []
+    if chapter.title:
+        parts.append(
+            f'<{heading} class="chapter-title">{text_html(chapter.title, break_long_words)}</{heading}>'
+        )
+    parts.append(blocks_html(chapter.blocks, break_long_words))
+    return "\n".join(parts)

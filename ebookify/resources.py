@@ -1,0 +1,47 @@
+"""Finds the packaged CSS in `styles/` through importlib.resources (a user's own CSS by path)."""
+
+from __future__ import annotations
+
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+from ebookify.errors import OptionsError
+
+
+def styles_dir() -> Traversable:
+    """The styles folder: inside the installed wheel, or the checkout's top-level `styles/`."""
+    packaged = resources.files("ebookify") / "styles"
+    if packaged.is_dir():
+        return packaged
+    # Running from a source checkout: the top-level folder is the single source of the CSS.
+    return resources.files("ebookify").joinpath("..", "styles")
+
+
+def builtin_styles() -> list[str]:
+    """Names of the built-in book styles (print.css is a layer, not a style)."""
+    return sorted(
+        entry.name.removesuffix(".css")
+        for entry in styles_dir().iterdir()
+        if entry.name.endswith(".css") and entry.name != "print.css"
+    )
+
+
+def read_style(name: str) -> str:
+    """The CSS text of a built-in style name or of a path to the user's own .css file."""
+    if name.endswith(".css") or "/" in name:
+        path = Path(name)
+        try:
+            return path.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise OptionsError(f"cannot read style {name}: {exc.strerror or exc}") from None
+        except UnicodeDecodeError:
+            raise OptionsError(f"style {name} is not UTF-8 text") from None
+    if name not in builtin_styles():
+        raise OptionsError(f"unknown style {name!r} (built-in styles: {', '.join(builtin_styles())})")
+    return (styles_dir() / f"{name}.css").read_text(encoding="utf-8")
+
+
+def read_print_css() -> str:
+    """The print layer used by the PDF writer."""
+    return (styles_dir() / "print.css").read_text(encoding="utf-8")

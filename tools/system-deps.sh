@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs the system packages ebookify's tests and PDF output need, only those that are missing:
+# a Java runtime for EPUBCheck, Pango for WeasyPrint, HarfBuzz subsetting, poppler for PDF checks,
+# and the book fonts the styles ask for. Debian/Ubuntu (apt) only; elsewhere it says what to install.
+set -euo pipefail
+packages=(default-jre-headless libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils
+          fonts-linuxlibertine fonts-dejavu-core)
+missing=()
+if command -v dpkg-query >/dev/null 2>&1; then
+  for pkg in "${packages[@]}"; do
+    if [ "$pkg" = default-jre-headless ] && command -v java >/dev/null 2>&1; then continue; fi
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+else
+  command -v java >/dev/null 2>&1 || { echo "please install a Java runtime (needed by EPUBCheck)" >&2; exit 1; }
+  exit 0
+fi
+[ ${#missing[@]} -eq 0 ] && exit 0
+echo "installing system packages: ${missing[*]}"
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
