@@ -59,6 +59,13 @@ def _convert_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--page-size", default="A5", help="PDF page size: A5, A4, Letter, 6x9 or a CSS size")
     parser.add_argument("--no-notes", action="store_true", help="leave author's notes out of the book")
+    parser.add_argument("--cover", metavar="IMAGE", help="your own cover image (default: a generated one)")
+    parser.add_argument(
+        "--pdf-variant", choices=("pdf/ua-1", "pdf/a-3b"), help="PDF for accessibility or archiving"
+    )
+    parser.add_argument(
+        "-j", "--jobs", type=int, default=0, help="PDF rendering processes (default: CPU cores)"
+    )
     _add_normalize_flags(parser)
     parser.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
     parser.add_argument("--version", action="version", version=f"ebookify {__version__}")
@@ -127,7 +134,14 @@ def run_convert(argv: Sequence[str]) -> int:
     )
     stories = _load_all(args, overrides)
     book = make_book(stories, title=args.title, authors=args.author, language=args.lang)
-    options = WriteOptions(style=args.style, include_notes=not args.no_notes, page_size=args.page_size)
+    options = WriteOptions(
+        style=args.style,
+        include_notes=not args.no_notes,
+        page_size=args.page_size,
+        cover=args.cover,
+        pdf_variant=args.pdf_variant,
+        jobs=args.jobs,
+    )
     if fmt == "pdf":
         from ebookify.render.pdf import write_pdf
 

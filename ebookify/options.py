@@ -28,7 +28,14 @@ class WriteOptions:
     """How a book is written."""
 
     style: str = "classic"
+    """A built-in style name (see styles/) or a path to the user's own .css file."""
     include_notes: bool = True
+    """False leaves author's notes out of the book (--no-notes)."""
     cover: str | None = None
+    """The user's own cover image (--cover); None generates one."""
     page_size: str = "A5"
+    """PDF page size: A5, A4, Letter, 6x9 or a CSS size (--page-size)."""
     pdf_variant: str | None = None
+    """WeasyPrint PDF variant such as "pdf/ua-1" or "pdf/a-3b" (--pdf-variant)."""
+    jobs: int = 0
+    """PDF rendering processes; 0 means one per CPU core (--jobs)."""
