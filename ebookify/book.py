@@ -2,10 +2,50 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import replace
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
 
+from ebookify.errors import EbookifyError, InputError
 from ebookify.model import Book, Metadata, Story
+from ebookify.normalize import load_story
+from ebookify.options import NormalizeOptions, StoryOverrides
+
+SORT_KEYS: dict[str, Callable[[Story], str]] = {
+    "title": lambda s: s.metadata.title.casefold(),
+    "author": lambda s: (s.metadata.authors[0] if s.metadata.authors else "").casefold(),
+    "name": lambda s: Path(s.source).name.casefold(),
+}
+
+
+@dataclass(frozen=True)
+class StorySource:
+    """One input of a book: the file, how to read it and the metadata that wins over its header."""
+
+    path: Path
+    options: NormalizeOptions = NormalizeOptions()
+    overrides: StoryOverrides = StoryOverrides()
+
+
+def load_stories(
+    sources: Sequence[StorySource],
+    skip_bad: bool = False,
+    on_loaded: Callable[[Path], None] = lambda path: None,
+    on_skipped: Callable[[Path, EbookifyError], None] = lambda path, error: None,
+) -> list[Story]:
+    """Load every story in order; a bad one stops the build unless `skip_bad` (then it is reported)."""
+    stories = []
+    for source in sources:
+        try:
+            stories.append(load_story(source.path, source.options, source.overrides))
+        except EbookifyError as error:
+            if not skip_bad:
+                raise
+            on_skipped(source.path, error)
+        on_loaded(source.path)
+    if not stories:
+        raise InputError("no story could be read; nothing to build")
+    return stories
 
 
 def _unique(values: Sequence[str]) -> tuple[str, ...]:
@@ -20,10 +60,15 @@ def make_book(
     editor: str | None = None,
     language: str | None = None,
     summary: str | None = None,
+    series: str | None = None,
+    series_index: float | None = None,
+    sort: str | None = None,
 ) -> Book:
-    """A single story keeps its metadata (overrides win); several become an anthology."""
+    """A single story keeps its metadata (arguments win); several become an anthology."""
     if not stories:
-        raise ValueError("a book needs at least one story")
+        raise InputError("a book needs at least one story")
+    if sort:
+        stories = sorted(stories, key=SORT_KEYS[sort])
     if len(stories) == 1 and not editor:
         meta = stories[0].metadata
         meta = replace(
@@ -32,14 +77,19 @@ def make_book(
             authors=tuple(authors) or meta.authors,
             language=language or meta.language,
             summary=summary or meta.summary,
+            series=series or meta.series,
+            series_index=series_index if series_index is not None else meta.series_index,
         )
         return Book(metadata=meta, stories=tuple(stories), editor=editor)
     metas = [s.metadata for s in stories]
     meta = Metadata(
         title=title or "Collected Stories",
+        # Every distinct story author is a creator of the anthology; the editor is a contributor.
         authors=tuple(authors) or _unique([a for m in metas for a in m.authors]),
         language=language or metas[0].language,
         summary=summary,
+        series=series,
+        series_index=series_index,
         genres=_unique([g for m in metas for g in m.genres]),
         pairings=_unique([p for m in metas for p in m.pairings]),
         fandoms=_unique([f for m in metas for f in m.fandoms]),

@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import argparse
+import glob
 import json
 import logging
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from ebookify import __version__
-from ebookify.book import make_book
-from ebookify.errors import EbookifyError, OptionsError
+from ebookify.book import SORT_KEYS, StorySource, load_stories, make_book
+from ebookify.errors import EbookifyError, InputError, OptionsError
 from ebookify.inspect import story_to_dict, story_to_text
-from ebookify.model import Story
+from ebookify.model import Book, Story
 from ebookify.normalize import load_story
 from ebookify.options import NormalizeOptions, StoryOverrides, WriteOptions
+from ebookify.progress import Reporter, make_reporter
 
 log = logging.getLogger("ebookify")
 
@@ -28,48 +31,17 @@ laid out with a metadata cover page and a table of contents.
 
 EPILOG = """\
 commands:
-  ebookify INPUT...            convert (this is the default command)
-  ebookify inspect INPUT...    show what the normalizer understood (--json for tools)
+  ebookify INPUT...              convert (the default command); several inputs make an anthology
+  ebookify inspect INPUT...      show what the normalizer understood (--json for tools)
+  ebookify build MANIFEST.toml   build an anthology described by a manifest (see README)
 
 examples:
   ebookify story.txt                      story.epub next to the input
   ebookify story.txt -o story.pdf         a PDF (format from the extension)
-  ebookify a.txt b.txt -o winter.epub --title "Winter Collection"
+  ebookify a.txt b.txt -o winter.epub --title "Winter Collection" --editor "Sam"
+  ebookify 'stories/*.txt' --sort title -o all.epub
   ebookify inspect story.txt              the text with thoughts and emphasis marked
 """
-
-
-def _convert_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="ebookify",
-        description=DESCRIPTION,
-        epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    parser.add_argument("inputs", nargs="+", metavar="INPUT", help="plain-text story files (any encoding)")
-    parser.add_argument("-o", "--output", help="output file (default: INPUT.epub next to the first input)")
-    parser.add_argument(
-        "-f", "--format", choices=("epub", "pdf"), help="book format (default: from -o, else epub)"
-    )
-    parser.add_argument("--title", help="book title (wins over the story's header)")
-    parser.add_argument("--author", action="append", default=[], help="author; repeat for several")
-    parser.add_argument("--lang", help="language code such as en or fr (default: from the header, else en)")
-    parser.add_argument(
-        "--style", default="classic", help="built-in style name (classic, modern) or a .css path"
-    )
-    parser.add_argument("--page-size", default="A5", help="PDF page size: A5, A4, Letter, 6x9 or a CSS size")
-    parser.add_argument("--no-notes", action="store_true", help="leave author's notes out of the book")
-    parser.add_argument("--cover", metavar="IMAGE", help="your own cover image (default: a generated one)")
-    parser.add_argument(
-        "--pdf-variant", choices=("pdf/ua-1", "pdf/a-3b"), help="PDF for accessibility or archiving"
-    )
-    parser.add_argument(
-        "-j", "--jobs", type=int, default=0, help="PDF rendering processes (default: CPU cores)"
-    )
-    _add_normalize_flags(parser)
-    parser.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
-    parser.add_argument("--version", action="version", version=f"ebookify {__version__}")
-    return parser
 
 
 def _add_normalize_flags(parser: argparse.ArgumentParser) -> None:
@@ -79,10 +51,56 @@ def _add_normalize_flags(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_output_flags(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--style", default=None, help="built-in style (classic, modern) or a .css path")
+    parser.add_argument(
+        "--page-size", default=None, help="PDF page size: A5 (default), A4, Letter, 6x9 or CSS"
+    )
+    parser.add_argument("--no-notes", action="store_true", help="leave author's notes out of the book")
+    parser.add_argument("--cover", metavar="IMAGE", help="your own cover image (default: a generated one)")
+    parser.add_argument(
+        "--pdf-variant", choices=("pdf/ua-1", "pdf/a-3b"), help="PDF for accessibility or archiving"
+    )
+    parser.add_argument(
+        "-j", "--jobs", type=int, default=0, help="PDF rendering processes (default: CPU cores)"
+    )
+    parser.add_argument(
+        "--skip-bad", action="store_true", help="leave out stories that cannot be read, and say so"
+    )
+    parser.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
+
+
+def _convert_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="ebookify",
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "inputs", nargs="+", metavar="INPUT", help="plain-text story files (any encoding; globs work)"
+    )
+    parser.add_argument("-o", "--output", help="output file (default: INPUT.epub next to the first input)")
+    parser.add_argument(
+        "-f", "--format", choices=("epub", "pdf"), help="book format (default: from -o, else epub)"
+    )
+    parser.add_argument("--title", help="book title (wins over the story's header)")
+    parser.add_argument("--author", action="append", default=[], help="author; repeat for several")
+    parser.add_argument("--editor", help="the anthology's editor or compiler")
+    parser.add_argument("--lang", help="language code such as en or fr (default: from the header, else en)")
+    parser.add_argument(
+        "--sort", choices=sorted(SORT_KEYS), help="order an anthology's stories (default: as given)"
+    )
+    _add_output_flags(parser)
+    _add_normalize_flags(parser)
+    parser.add_argument("--version", action="version", version=f"ebookify {__version__}")
+    return parser
+
+
 def _inspect_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ebookify inspect",
-        description="Show the document model the normalizer builds: metadata, notes, chapters, "
+        description="Show the document model the normalizer builds: metadata, notes, chapters and "
         "paragraphs, with thoughts as ⟨…⟩, emphasis as _…_ and strong as **…**.",
     )
     parser.add_argument("inputs", nargs="+", metavar="INPUT", help="plain-text story files")
@@ -91,19 +109,43 @@ def _inspect_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="ebookify build",
+        description="Build an anthology from a TOML manifest: the book's title, editor, description, "
+        "language, series, style, cover and formats, and an ordered list of [[stories]] with optional "
+        "metadata overrides. Flags given here win over the manifest.",
+        epilog="example: ebookify build examples/anthology.toml",
+    )
+    parser.add_argument("manifest", metavar="MANIFEST.toml")
+    parser.add_argument("-o", "--output", help="output file (one format) instead of the manifest's output")
+    _add_output_flags(parser)
+    return parser
+
+
+def expand_inputs(patterns: Sequence[str]) -> list[Path]:
+    """Expand globs the shell did not (quoted, or on Windows); a pattern that matches nothing is an error."""
+    paths: list[Path] = []
+    for pattern in patterns:
+        if glob.has_magic(pattern) and not Path(pattern).exists():
+            matches = sorted(glob.glob(pattern))
+            if not matches:
+                raise InputError(f"{pattern}: no file matches")
+            paths += [Path(m) for m in matches]
+        else:
+            paths.append(Path(pattern))
+    return paths
+
+
 def _normalize_options(args: argparse.Namespace) -> NormalizeOptions:
     return NormalizeOptions(encoding=args.encoding, smart_quotes=not args.no_smart_quotes)
-
-
-def _load_all(args: argparse.Namespace, overrides: StoryOverrides) -> list[Story]:
-    options = _normalize_options(args)
-    return [load_story(Path(name), options, overrides) for name in args.inputs]
 
 
 def run_inspect(argv: Sequence[str]) -> int:
     """`ebookify inspect`: print the model as text or JSON."""
     args = _inspect_parser().parse_args(argv)
-    stories = _load_all(args, StoryOverrides())
+    options = _normalize_options(args)
+    stories = [load_story(path, options) for path in expand_inputs(args.inputs)]
     if args.json:
         json.dump({"stories": [story_to_dict(s) for s in stories]}, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
@@ -112,36 +154,39 @@ def run_inspect(argv: Sequence[str]) -> int:
     return 0
 
 
-def _output_path(args: argparse.Namespace) -> tuple[Path, str]:
-    if args.output:
-        output = Path(args.output)
-        suffix = output.suffix.lower().lstrip(".")
-        fmt = args.format or (suffix if suffix in ("epub", "pdf") else "epub")
-        if args.format and suffix in ("epub", "pdf") and suffix != args.format:
-            raise OptionsError(f"--format {args.format} does not match the output name {output.name}")
-        return output, fmt
-    fmt = args.format or "epub"
-    return Path(args.inputs[0]).with_suffix(f".{fmt}"), fmt
+def _output_path(output: str | None, fmt: str | None, first_input: Path) -> tuple[Path, str]:
+    if output:
+        path = Path(output)
+        suffix = path.suffix.lower().lstrip(".")
+        if fmt and suffix in ("epub", "pdf") and suffix != fmt:
+            raise OptionsError(f"--format {fmt} does not match the output name {path.name}")
+        return path, fmt or (suffix if suffix in ("epub", "pdf") else "epub")
+    fmt = fmt or "epub"
+    return first_input.with_suffix(f".{fmt}"), fmt
 
 
-def run_convert(argv: Sequence[str]) -> int:
-    """The default command: read the inputs, write one book."""
-    args = _convert_parser().parse_args(argv)
-    output, fmt = _output_path(args)
-    single = len(args.inputs) == 1
-    overrides = StoryOverrides(
-        title=args.title if single else None, authors=tuple(args.author) if single else (), language=args.lang
-    )
-    stories = _load_all(args, overrides)
-    book = make_book(stories, title=args.title, authors=args.author, language=args.lang)
-    options = WriteOptions(
-        style=args.style,
+def _write_options(args: argparse.Namespace, style: str = "classic", page_size: str = "A5") -> WriteOptions:
+    return WriteOptions(
+        style=args.style or style,
         include_notes=not args.no_notes,
-        page_size=args.page_size,
+        page_size=args.page_size or page_size,
         cover=args.cover,
         pdf_variant=args.pdf_variant,
         jobs=args.jobs,
     )
+
+
+def _load(sources: list[StorySource], args: argparse.Namespace, reporter: Reporter) -> list[Story]:
+    reporter.start(len(sources), "reading stories")
+    return load_stories(
+        sources,
+        skip_bad=args.skip_bad,
+        on_loaded=lambda path: reporter.step(f"read {path.name}"),
+        on_skipped=lambda path, error: reporter.note(f"ebookify: skipping {path}: {error}"),
+    )
+
+
+def _write(book: Book, output: Path, fmt: str, options: WriteOptions, reporter: Reporter) -> None:
     if fmt == "pdf":
         from ebookify.render.pdf import write_pdf
 
@@ -150,8 +195,74 @@ def run_convert(argv: Sequence[str]) -> int:
         from ebookify.render.epub import write_epub
 
         write_epub(book, output, options)
-    if not args.quiet:
-        print(f"wrote {output}", file=sys.stderr)
+    reporter.note(f"wrote {output}")
+
+
+def run_convert(argv: Sequence[str]) -> int:
+    """The default command: read the inputs, write one book."""
+    args = _convert_parser().parse_args(argv)
+    inputs = expand_inputs(args.inputs)
+    output, fmt = _output_path(args.output, args.format, inputs[0])
+    options = _write_options(args)
+    single = len(inputs) == 1
+    overrides = StoryOverrides(
+        title=args.title if single else None, authors=tuple(args.author) if single else (), language=args.lang
+    )
+    sources = [StorySource(path, _normalize_options(args), overrides) for path in inputs]
+    reporter = make_reporter(sys.stderr, args.quiet, wanted=not single or fmt == "pdf")
+    try:
+        stories = _load(sources, args, reporter)
+        book = make_book(
+            stories,
+            title=args.title,
+            authors=args.author,
+            editor=args.editor,
+            language=args.lang,
+            sort=args.sort,
+        )
+        _write(book, output, fmt, options, reporter)
+    finally:
+        reporter.close()
+    return 0
+
+
+def run_build(argv: Sequence[str]) -> int:
+    """`ebookify build MANIFEST`: an anthology from a TOML manifest."""
+    from ebookify.manifest import read_manifest
+
+    args = _build_parser().parse_args(argv)
+    manifest = read_manifest(Path(args.manifest))
+    options = _write_options(args, manifest.style, manifest.page_size)
+    options = replace(
+        options,
+        cover=options.cover or (str(manifest.cover) if manifest.cover else None),
+        include_notes=options.include_notes and manifest.include_notes,
+    )
+    normalize = NormalizeOptions(smart_quotes=manifest.smart_quotes)
+    sources = [
+        StorySource(entry.path, NormalizeOptions(entry.encoding, normalize.smart_quotes), entry.overrides)
+        for entry in manifest.stories
+    ]
+    reporter = make_reporter(sys.stderr, args.quiet, wanted=True)
+    try:
+        stories = _load(sources, args, reporter)
+        book = make_book(
+            stories,
+            title=manifest.title,
+            authors=manifest.authors,
+            editor=manifest.editor,
+            language=manifest.language,
+            summary=manifest.description,
+            series=manifest.series,
+            series_index=manifest.series_index,
+        )
+        if args.output:
+            _write(book, *_output_path(args.output, None, manifest.source), options, reporter)
+        else:
+            for fmt in manifest.formats:
+                _write(book, manifest.output_path(fmt), fmt, options, reporter)
+    finally:
+        reporter.close()
     return 0
 
 
@@ -162,6 +273,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if argv and argv[0] == "inspect":
             return run_inspect(argv[1:])
+        if argv and argv[0] == "build":
+            return run_build(argv[1:])
         return run_convert(argv)
     except EbookifyError as error:
         print(f"ebookify: error: {error}", file=sys.stderr)
