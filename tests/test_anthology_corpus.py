@@ -28,6 +28,10 @@ def book() -> Book:
     return make_book([load_story(p) for p in SOURCES], title="The Whole Corpus", editor="Test Editor")
 
 
+def text_of(element: etree._Element | None) -> str:
+    return "" if element is None else "".join(str(t) for t in element.itertext()).strip()
+
+
 def nav_tree(epub: Path) -> list[tuple[str, list[str]]]:
     """(story title, [chapter titles]) from the EPUB 3 nav's table of contents."""
     root = etree.fromstring(zipfile.ZipFile(epub).read("EPUB/nav.xhtml"))
@@ -35,13 +39,13 @@ def nav_tree(epub: Path) -> list[tuple[str, list[str]]]:
         n for n in root.iter(f"{XHTML}nav") if "toc" in (n.get("{http://www.idpf.org/2007/ops}type") or "")
     )
     tree = []
-    for item in toc.find(f"{XHTML}ol").findall(f"{XHTML}li"):  # type: ignore[union-attr]
-        label = "".join(item.find(f"{XHTML}a").itertext()) if item.find(f"{XHTML}a") is not None else ""
+    top = toc.find(f"{XHTML}ol")
+    assert top is not None
+    for item in top.findall(f"{XHTML}li"):
+        label = text_of(item.find(f"{XHTML}a")) or text_of(item.find(f"{XHTML}span"))
         inner = item.find(f"{XHTML}ol")
-        children = (
-            [] if inner is None else ["".join(li.itertext()).strip() for li in inner.findall(f"{XHTML}li")]
-        )
-        tree.append((label.strip(), children))
+        children = [] if inner is None else [text_of(li) for li in inner.findall(f"{XHTML}li")]
+        tree.append((label, children))
     return tree
 
 
