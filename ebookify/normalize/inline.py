@@ -4,9 +4,46 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ebookify.model import Span
+from ebookify.model import Span, SpanStyle
+from ebookify.normalize.emphasis import find_emphasis
+from ebookify.normalize.thoughts import find_thoughts
 
 
 def mark_inline(paragraphs: Sequence[str]) -> list[tuple[Span, ...]]:
-    """Mark thoughts and emphasis in a story's paragraphs (skeleton: all plain)."""
-    return [(Span(text),) for text in paragraphs]
+    """Mark thoughts and emphasis in all paragraphs of one story; span texts join to the paragraph text."""
+    thoughts = find_thoughts(paragraphs)
+    return [
+        split_spans(text, ranges, find_emphasis(text))
+        for text, ranges in zip(paragraphs, thoughts, strict=True)
+    ]
+
+
+def split_spans(
+    text: str, thoughts: Sequence[tuple[int, int]], emphasis: Sequence[tuple[int, int, SpanStyle]]
+) -> tuple[Span, ...]:
+    """Cut text into spans: each emphasis range is one span (it wins), thoughts and plain text between."""
+    spans: list[Span] = []
+    position = 0
+    for start, end, style in emphasis:
+        spans += _thought_spans(text, position, start, thoughts)
+        spans.append(Span(text[start:end], style))
+        position = end
+    spans += _thought_spans(text, position, len(text), thoughts)
+    return tuple(spans) or (Span(text),)
+
+
+def _thought_spans(text: str, start: int, end: int, thoughts: Sequence[tuple[int, int]]) -> list[Span]:
+    """Spans of text[start:end], thought where a thought range covers it, plain elsewhere."""
+    spans: list[Span] = []
+    position = start
+    for t_start, t_end in thoughts:
+        lo, hi = max(t_start, start), min(t_end, end)
+        if lo >= hi:
+            continue
+        if lo > position:
+            spans.append(Span(text[position:lo]))
+        spans.append(Span(text[lo:hi], "thought"))
+        position = hi
+    if position < end:
+        spans.append(Span(text[position:end]))
+    return spans

@@ -8,6 +8,7 @@ from pathlib import Path
 from ebookify.errors import InputError
 from ebookify.model import Block, Chapter, Paragraph, SceneBreak, Span, Story
 from ebookify.normalize.decode import decode_bytes
+from ebookify.normalize.emphasis import drop_emphasis_markers
 from ebookify.normalize.header import metadata_from_fields
 from ebookify.normalize.inline import mark_inline
 from ebookify.normalize.structure import RawBlock, parse_structure
@@ -78,5 +79,5 @@ def _finish(
         if isinstance(block, SceneBreak):
             yield block
             continue
-        spans = next(marked)
+        spans = drop_emphasis_markers(next(marked))
         yield Paragraph(typeset_spans(spans) if options.smart_quotes else spans)

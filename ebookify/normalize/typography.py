@@ -2,11 +2,88 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ebookify.model import Span
+from ebookify.normalize.quotes import Role, double_role, single_role
+
+# Each rule: a pattern and its replacement, applied in order to a paragraph's whole text so that a quote
+# at a span boundary still sees its neighbours. Characters already typographic are never touched.
+_Rule = tuple[re.Pattern[str], str]
+_RULES: tuple[_Rule, ...] = (
+    # Spaced periods are a typewriter's ellipsis: ". . ." is one character in print.
+    (re.compile(r"\.\s\.\s\.(?!\s\.)"), "…"),
+    # Four periods are the sentence's own period and an ellipsis.
+    (re.compile(r"(?<!\.)\.\.\.\.(?!\.)"), ".…"),
+    # Three periods, or a longer trail of them, are an ellipsis.
+    (re.compile(r"\.{3,}"), "…"),
+    # Between numbers a double hyphen is a range (1914--1918), set with an en dash.
+    (re.compile(r"(?<=\d)--(?=\d)"), "–"),
+    # Three or two hyphens are the typewriter's em dash; four or more are a rule, left alone.
+    (re.compile(r"(?<!-)---?(?!-)"), "—"),
+    # Feet and inches (5'10") take primes, not quotes.
+    (re.compile(r"(?<=\d)'(?=\d{1,2}\")"), "′"),
+    (re.compile(r"(?<=\d′\d)\"|(?<=\d′\d\d)\""), "″"),
+)
+
+
+def _apply(
+    pattern: re.Pattern[str], replacement: str, chars: str, owners: list[int]
+) -> tuple[str, list[int]]:
+    """Substitute, keeping for each output character the index of the span it came from."""
+    pieces: list[str] = []
+    new_owners: list[int] = []
+    position = 0
+    for match in pattern.finditer(chars):
+        pieces.append(chars[position : match.start()])
+        new_owners += owners[position : match.start()]
+        pieces.append(replacement)
+        new_owners += [owners[match.start()]] * len(replacement)
+        position = match.end()
+    if position == 0:
+        return chars, owners
+    pieces.append(chars[position:])
+    new_owners += owners[position:]
+    return "".join(pieces), new_owners
+
+
+def _curl_quotes(text: str) -> str:
+    """Straight quotes to curly ones; an apostrophe is a right single quote (’em, ’90s, rock ’n’ roll)."""
+    out = list(text)
+    doubles_open = False
+    for match in re.finditer(r"['\"]", text):
+        i = match.start()
+        if match.group() == "'":
+            out[i] = "‘" if single_role(text, i) is Role.OPEN else "’"
+            continue
+        role = double_role(text, i)
+        if role is Role.EITHER:
+            # Spaces on both sides: it closes the quotation this paragraph left open, else it opens one.
+            role = Role.CLOSE if doubles_open else Role.OPEN
+        out[i] = "“" if role is Role.OPEN else "”"
+        doubles_open = role is Role.OPEN
+    return "".join(out)
+
+
+def typeset_text(text: str) -> str:
+    """Typography for one string (a paragraph, a title)."""
+    return typeset_spans([Span(text)])[0].text if text else text
 
 
 def typeset_spans(spans: Sequence[Span]) -> tuple[Span, ...]:
-    """Apply typography to a paragraph's spans (skeleton: unchanged)."""
-    return tuple(spans)
+    """Apply typography to a paragraph's spans, judging each character with the whole paragraph around it."""
+    chars = "".join(span.text for span in spans)
+    owners = [index for index, span in enumerate(spans) for _ in span.text]
+    for pattern, replacement in _RULES:
+        chars, owners = _apply(pattern, replacement, chars, owners)
+    chars = _curl_quotes(chars)
+    return _regroup(spans, chars, owners)
+
+
+def _regroup(spans: Sequence[Span], chars: str, owners: list[int]) -> tuple[Span, ...]:
+    """Cut the typeset text back into the original spans (a span may become empty only if it was)."""
+    texts: list[list[str]] = [[] for _ in spans]
+    for char, owner in zip(chars, owners, strict=True):
+        texts[owner].append(char)
+    return tuple(Span("".join(t), span.style) for t, span in zip(texts, spans, strict=True))

@@ -1,0 +1,137 @@
+"""Finds inner monologue: parenthetical paragraphs and single-quoted thoughts, by the story's convention."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ebookify.normalize.attribution import Attribution, attribution_after, attribution_before
+from ebookify.normalize.quotes import Quoted, find_quoted
+
+# A whole paragraph in parentheses is how copy-pasted stories keep a thought once italics are lost.
+_PARENTHETICAL = re.compile(r"\A\s*\((?P<inner>[^()]*)\)\s*\Z")
+# ... unless it is the author talking (an aside to readers, a label), which stays plain.
+_AUTHOR_ASIDE = re.compile(
+    r"\b(?:a/?n|t/?n|author|authors?'s?|disclaimer|review|reviews|update|updated|chapter|readers?|reading"
+    r"|fic|fanfic|beta|lol|omg|flashback|pov|to be continued|the end|continued|sorry for)\b",
+    re.IGNORECASE,
+)
+# A standalone thought reads like a clause: it ends in punctuation, inside or right after its closing mark.
+_CLAUSE_PUNCTUATION = ".!?…,;:—–-"
+
+
+@dataclass(frozen=True)
+class QuoteConvention:
+    """How a story uses its quote marks, decided from counted evidence."""
+
+    double_quoted: int = 0
+    single_thinking: int = 0
+    """Top-level single-quoted passages attributed with a verb of thinking."""
+    single_speech: int = 0
+    """Top-level single-quoted passages attributed with a verb of speech."""
+    single_other: int = 0
+
+    @property
+    def single_for_thoughts(self) -> bool:
+        """True when speech is double-quoted and single quotes carry thoughts."""
+        # Speech must clearly live in double quotes (British stories speak in single quotes), and the
+        # single quotes we can read must lean to thinking rather than speaking.
+        speech_in_doubles = self.double_quoted >= 2 * max(1, self.single_speech)
+        return speech_in_doubles and self.single_thinking >= 1 and self.single_thinking > self.single_speech
+
+    def describe(self) -> str:
+        """One line for `ebookify inspect`: the convention and the evidence for it."""
+        verdict = (
+            "double quotes are speech, single-quoted sentences are thoughts"
+            if self.single_for_thoughts
+            else "single quotes are thoughts only with a verb of thinking"
+        )
+        return (
+            f"{verdict} ({self.double_quoted} double-quoted, {self.single_thinking} single-quoted with a "
+            f"thinking verb, {self.single_speech} with a speech verb, {self.single_other} unattributed)"
+        )
+
+
+def parenthetical_thought(text: str) -> bool:
+    """True when the whole paragraph is one parenthetical aside of a character: "(Love. Love. Love.)"."""
+    match = _PARENTHETICAL.match(text)
+    if match is None:
+        return False
+    inner = match.group("inner")
+    # Emoticons and numbers such as "(:" or "(1)" have no words; author asides are not thoughts.
+    if not any(c.isalpha() for c in inner) or _AUTHOR_ASIDE.search(inner):
+        return False
+    # Double quotes inside quote titles or speech ("Containing the stories "A," "B""); an aside the author
+    # already marked up, "(_She sings._)", is a stage direction.
+    if any(c in inner for c in '"“”') or inner.lstrip()[:1] in ("_", "*", "/", "="):
+        return False
+    return not _is_label(inner)
+
+
+def _is_label(inner: str) -> bool:
+    """Title Case, "(Trade Mark, Reg. U.S. Pat. Of.)", "(Sakura POV)": it names, it does not think."""
+    words = inner.split()
+    # Only words inside a sentence tell: "(Love. Love. Love.)" is capitalised because each is a sentence.
+    mid_sentence = [w for prev, w in itertools.pairwise(words) if prev[-1] not in ".!?…"]
+    return bool(mid_sentence) and all(w[0].isupper() or not w[0].isalpha() for w in mid_sentence)
+
+
+def attribution_of(text: str, quoted: Quoted) -> Attribution:
+    """Speech wins over thought when both sides carry a verb: being wrong there costs less."""
+    after = attribution_after(text, quoted.end)
+    before = attribution_before(text, quoted.start)
+    if "speech" in (after, before):
+        return "speech"
+    return "thought" if "thought" in (after, before) else None
+
+
+def _candidates(quoted: Sequence[Quoted]) -> list[Quoted]:
+    """Single-quoted top-level passages: nested quotes and mismatched pairs are speech."""
+    return [q for q in quoted if q.family == "single" and q.depth == 0 and not q.mismatched]
+
+
+def detect_convention(paragraphs: Sequence[str], quoted: Sequence[Sequence[Quoted]]) -> QuoteConvention:
+    """Count the evidence for how the story uses single and double quotes."""
+    counts = {"thought": 0, "speech": 0, None: 0}
+    doubles = 0
+    for text, passages in zip(paragraphs, quoted, strict=True):
+        doubles += sum(1 for q in passages if q.family == "double" and q.depth == 0)
+        for passage in _candidates(passages):
+            counts[attribution_of(text, passage)] += 1
+    return QuoteConvention(doubles, counts["thought"], counts["speech"], counts[None])
+
+
+def _stands_alone(text: str, quoted: Quoted) -> bool:
+    """A single-quoted clause of its own, not a word quoted inside a sentence (he wrote 'closed')."""
+    before = text[: quoted.start].rstrip()
+    starts_clause = not before or before[-1] in _CLAUSE_PUNCTUATION + ")'’\"”"
+    inner = text[quoted.start + 1 : quoted.end - 1].rstrip()
+    after = text[quoted.end : quoted.end + 1]  # "" at the end of the paragraph
+    ends_clause = bool(inner) and (inner[-1] in _CLAUSE_PUNCTUATION or after in ".!?…,;:")
+    # One quoted word is usually a name or a term ('closed'), unless it is exclaimed or asked ('Shit!').
+    return starts_clause and ends_clause and (len(inner.split()) >= 2 or inner[-1] in "!?")
+
+
+def thought_ranges(text: str, quoted: Sequence[Quoted], convention: QuoteConvention) -> list[tuple[int, int]]:
+    """The (start, end) ranges of one paragraph's text that are a character's thoughts."""
+    if parenthetical_thought(text):
+        stripped = text.strip()
+        start = text.index(stripped)
+        return [(start, start + len(stripped))]
+    ranges = []
+    for passage in _candidates(quoted):
+        kind = attribution_of(text, passage)
+        if kind == "thought" or (
+            kind is None and convention.single_for_thoughts and _stands_alone(text, passage)
+        ):
+            ranges.append((passage.start, passage.end))
+    return sorted(ranges)
+
+
+def find_thoughts(paragraphs: Sequence[str]) -> list[list[tuple[int, int]]]:
+    """Thought ranges for each paragraph of one story (its quote convention decided first)."""
+    quoted = [find_quoted(text) for text in paragraphs]
+    convention = detect_convention(paragraphs, quoted)
+    return [thought_ranges(text, q, convention) for text, q in zip(paragraphs, quoted, strict=True)]
