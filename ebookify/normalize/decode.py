@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import codecs
+import logging
+import re
 from dataclasses import dataclass
 
-from ebookify.errors import DecodeError, InputError
+from ebookify.errors import DecodeError, InputError, OptionsError
+from ebookify.normalize.cleanup import CLEANUP_STEPS, normalize_line_endings, remove_noncharacters
+from ebookify.normalize.detect import binary_signature, bom_codec, guess_codec, sniff_utf16_32
+from ebookify.normalize.mojibake import repair_mojibake
+
+log = logging.getLogger("ebookify")
 
 
 @dataclass(frozen=True)
@@ -16,13 +24,123 @@ class DecodedText:
     repairs: tuple[str, ...] = ()
 
 
-def decode_bytes(data: bytes, name: str, encoding: str | None = None) -> DecodedText:
-    """Decode the bytes of the file `name` (skeleton: UTF-8 only)."""
+def _cp1252_fallback(error: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: bytes that are not UTF-8 are read as Windows-1252 (U+FFFD where it has none)."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    bad = error.object[error.start : error.end]
+    return bad.decode("cp1252", errors="replace"), error.end
+
+
+codecs.register_error("ebookify-cp1252", _cp1252_fallback)
+
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+
+
+# Characters no text file holds in quantity: C0 controls other than tab/line/page breaks, DEL, U+FFFD.
+_JUNK = re.compile("[\x00-\x08\x0e-\x1f\x7f\ufffd]")
+# Real text (even with a few stray NULs or escape codes) stays well under this share of junk characters;
+# binary data and noise decoded as text are far above it (random bytes: about 11% C0 controls).
+_JUNK_RATIO = 0.05
+
+
+def _utf8_or_mixed(data: bytes) -> tuple[str, str, list[str]] | None:
+    """Strict UTF-8, or UTF-8 with Windows-1252 pieces when most non-ASCII bytes are valid UTF-8."""
     try:
-        text = data.decode(encoding or "utf-8")
-    except (UnicodeDecodeError, LookupError) as exc:
-        raise DecodeError(f"{name} does not look like a text file") from exc
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not text.strip():
+        return data.decode("utf-8"), "ascii" if data.isascii() else "utf-8", []
+    except UnicodeDecodeError:
+        pass
+    # Counted from a lenient decode (one U+FFFD per bad stretch) rather than by a slow byte-by-byte scan.
+    lenient = data.decode("utf-8", errors="replace")
+    ascii_bytes = len(data.translate(None, _HIGH_BYTES))
+    bad_stretches = lenient.count("\ufffd")
+    sequences = len(lenient) - ascii_bytes - bad_stretches
+    bad_bytes = len(data) - ascii_bytes - (len(lenient.encode("utf-8")) - ascii_bytes - 3 * bad_stretches)
+    # A file edited in two programs holds both; genuine legacy-encoded text forms valid UTF-8 only by chance
+    # (its accented letters are rarely followed by 0x80-0xBF), so it has far fewer sequences than bad bytes.
+    if sequences < bad_stretches:
+        return None
+    text = data.decode("utf-8", errors="ebookify-cp1252")
+    return text, "utf-8", [f"read {bad_bytes} bytes that are not UTF-8 as Windows-1252"]
+
+
+def _decode_with(data: bytes, codec: str) -> tuple[str, list[str]]:
+    """Decode with `codec`, replacing bytes it cannot decode (the junk check rejects noise)."""
+    try:
+        return data.decode(codec), []
+    except UnicodeDecodeError:
+        text = data.decode(codec, errors="replace")
+        return text, [f"replaced {text.count(chr(0xFFFD))} undecodable bytes with \ufffd"]
+
+
+def _decode_detected(data: bytes, name: str) -> tuple[str, str, list[str]]:
+    """Detection order: byte-order mark, UTF-16/32 by zero bytes, UTF-8 (or mixed), chardet."""
+    bom = bom_codec(data)
+    if bom:
+        codec, length = bom
+        text, notes = _decode_with(data[length:], codec)
+        return text, codec, ["removed byte-order mark", *notes]
+    wide = sniff_utf16_32(data)
+    if wide:
+        text, notes = _decode_with(data, wide)
+        return text, wide, notes
+    utf8 = _utf8_or_mixed(data)
+    if utf8:
+        return utf8
+    guessed = guess_codec(data)
+    if guessed is None:
+        raise DecodeError(f"{name} does not look like a text file")
+    text, notes = _decode_with(data, guessed)
+    return text, guessed, notes
+
+
+def _decode_explicit(data: bytes, name: str, encoding: str) -> tuple[str, str, list[str]]:
+    """Decode strictly with the codec the user named."""
+    try:
+        codec = codecs.lookup(encoding).name
+    except LookupError:
+        raise OptionsError(f"unknown encoding {encoding!r}") from None
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError as exc:
+        bad = data[exc.start]
+        raise DecodeError(f"{name} is not {encoding} text (byte 0x{bad:02x} at offset {exc.start})") from None
+    return text, codec, []
+
+
+def _check_looks_like_text(text: str, name: str) -> None:
+    """Refuse binary data and noise: too many characters that text does not contain."""
+    junk = len(_JUNK.findall(text))
+    if junk and junk > _JUNK_RATIO * len(text):
+        log.debug("%s: %d junk characters in %d", name, junk, len(text))
+        raise DecodeError(f"{name} does not look like a text file")
+
+
+def repair_text(text: str) -> tuple[str, list[str]]:
+    """Line endings, mojibake, then character cleanup; the clean text and the repairs made."""
+    text, repairs = normalize_line_endings(text)
+    # Noncharacters go first: the mojibake repair uses one as a placeholder.
+    text, more = remove_noncharacters(text)
+    repairs += more
+    text, more = repair_mojibake(text)
+    repairs += more
+    for step in CLEANUP_STEPS:
+        text, more = step(text)
+        repairs += more
+    return text, repairs
+
+
+def decode_bytes(data: bytes, name: str, encoding: str | None = None) -> DecodedText:
+    """Decode the bytes of the file `name` into clean text, recording the codec and the repairs."""
+    if binary_signature(data):
+        raise DecodeError(f"{name} does not look like a text file")
+    if encoding:
+        text, codec, notes = _decode_explicit(data, name, encoding)
+    else:
+        text, codec, notes = _decode_detected(data, name)
+    _check_looks_like_text(text, name)
+    text, repairs = repair_text(text)
+    if not any(char.isprintable() and not char.isspace() for char in text):
         raise InputError(f"no text in {name}")
-    return DecodedText(text, encoding or "utf-8")
+    log.debug("%s: decoded as %s; repairs: %s", name, codec, repairs)
+    return DecodedText(text, codec, tuple(notes + repairs))

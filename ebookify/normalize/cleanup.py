@@ -1,0 +1,203 @@
+"""Character-level cleanup of decoded text: line ends, control and invisible characters, odd spaces, NFC."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+
+Repairs = list[str]
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def normalize_line_endings(text: str) -> tuple[str, Repairs]:
+    """CRLF, CR, NEL, U+2028 and U+2029 to "\\n"."""
+    repairs: Repairs = []
+    if "\r" in text:
+        crlf = text.count("\r\n")
+        lone_cr = text.count("\r") - crlf
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        repairs += ["CRLF line endings"] if crlf else []
+        repairs += ["CR line endings"] if lone_cr else []
+    separators = text.count("\u2028") + text.count("\u2029")
+    if separators:
+        text = text.replace("\u2028", "\n").replace("\u2029", "\n")
+        repairs.append(f"converted {_plural(separators, 'Unicode line separator')}")
+    # NEL (U+0085) ends lines only in files that have no other line ends (mainframe exports); elsewhere it is
+    # Windows-1252's "…" read as Latin-1, which the C1 repair turns back into an ellipsis.
+    if "\x85" in text and "\n" not in text:
+        text = text.replace("\x85", "\n")
+        repairs.append("NEL line endings")
+    return text, repairs
+
+
+def _cp1252_char(code: int) -> str:
+    try:
+        return bytes([code]).decode("cp1252")
+    except UnicodeDecodeError:
+        return ""
+
+
+# C1 controls are never text; they appear when Windows-1252 was read as Latin-1 ("\x93" for “).
+_C1 = re.compile("[\x80-\x9f]")
+_C1_AS_CP1252 = {code: _cp1252_char(code) for code in range(0x80, 0xA0)}
+
+
+def fix_c1_controls(text: str) -> tuple[str, Repairs]:
+    """Read C1 control characters as the Windows-1252 characters they were meant to be; drop the rest."""
+    found = _C1.findall(text)
+    if not found:
+        return text, []
+    text = _C1.sub(lambda m: _C1_AS_CP1252[ord(m.group())], text)
+    converted = sum(1 for char in found if _C1_AS_CP1252[ord(char)])
+    repairs = [f"read {_plural(converted, 'C1 control character')} as Windows-1252"] if converted else []
+    if len(found) > converted:
+        repairs.append(f"removed {_plural(len(found) - converted, 'undefined C1 control character')}")
+    return text, repairs
+
+
+# Word writes a manual line break as VT and a page break as FF: both separate lines of the story.
+_LINE_BREAK_CONTROLS = re.compile("[\x0b\x0c]")
+# Other C0 controls and DEL are not text, and XML (hence EPUB) forbids most of them.
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
+# Noncharacters are forbidden in XML or meaningless; U+FEFF inside the text is a stray byte-order mark.
+_NONCHARACTERS = re.compile("[\ufdd0-\ufdef\ufffe\uffff]")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+_PLANES = range(0x10000, 0x110000, 0x10000)
+_ASTRAL_NONCHARACTERS = re.compile("[" + "".join(chr(p + 0xFFFE) + chr(p + 0xFFFF) for p in _PLANES) + "]")
+
+
+def remove_noncharacters(text: str) -> tuple[str, Repairs]:
+    """Remove noncharacters (U+FDD0-FDEF, U+xFFFE/xFFFF): XML forbids some, none of them is text."""
+    text, count = _NONCHARACTERS.subn("", text)
+    if _ASTRAL.search(text):
+        # A class of astral characters is slow to scan: only texts that have some pay for it.
+        text, astral = _ASTRAL_NONCHARACTERS.subn("", text)
+        count += astral
+    return text, [f"removed {_plural(count, 'noncharacter')}"] if count else []
+
+
+_STRAY_BOM = re.compile("\ufeff")
+# Lone surrogates cut ebooklib's paragraphs short and make WeasyPrint raise.
+_SURROGATES = re.compile("[\ud800-\udfff]")
+# Deprecated format characters (U+206A-206F) and interlinear annotation marks do nothing in a book.
+_OBSOLETE_FORMAT = re.compile("[\u206a-\u206f\ufff9-\ufffb]")
+
+_REMOVALS: tuple[tuple[re.Pattern[str], str, str, str], ...] = (
+    (_LINE_BREAK_CONTROLS, "\n", "converted {} to line breaks", "vertical tab/form feed"),
+    (_CONTROLS, "", "removed {}", "control character"),
+    (_STRAY_BOM, "", "removed {}", "stray byte-order mark"),
+    (_SURROGATES, "", "removed {}", "lone surrogate"),
+    (_OBSOLETE_FORMAT, "", "removed {}", "deprecated format character"),
+)
+
+
+def remove_invisible(text: str) -> tuple[str, Repairs]:
+    """Remove control characters (except tab and newline), noncharacters, stray BOMs and lone surrogates."""
+    repairs: Repairs = []
+    for pattern, replacement, message, noun in _REMOVALS:
+        text, count = pattern.subn(replacement, text)
+        if count:
+            repairs.append(message.format(_plural(count, noun)))
+    return text, repairs
+
+
+# Embeddings/overrides (LRE RLE PDF LRO RLO) and isolates (LRI RLI FSI PDI) work like brackets until the
+# end of the line; an unclosed one reverses or reorders the rest of the paragraph once lines are joined.
+# Marks (LRM RLM ALM) hold no state and make RTL text read right: they are always kept.
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_BIDI_OPENERS = {"\u202a": "\u202c", "\u202b": "\u202c", "\u202d": "\u202c", "\u202e": "\u202c"} | {
+    "\u2066": "\u2069",
+    "\u2067": "\u2069",
+    "\u2068": "\u2069",
+}
+
+
+def _balance_bidi_line(line: str) -> tuple[str, int]:
+    """Drop the bidi controls of one line that have no partner; return the line and how many were dropped."""
+    stack: list[int] = []
+    unmatched: set[int] = set()
+    for match in _BIDI.finditer(line):
+        char, index = match.group(), match.start()
+        if char in _BIDI_OPENERS:
+            stack.append(index)
+        elif stack and _BIDI_OPENERS[line[stack[-1]]] == char:
+            stack.pop()
+        else:
+            unmatched.add(index)
+    unmatched.update(stack)
+    if not unmatched:
+        return line, 0
+    return "".join(c for i, c in enumerate(line) if i not in unmatched), len(unmatched)
+
+
+def balance_bidi(text: str) -> tuple[str, Repairs]:
+    """Keep bidi embeddings and isolates that are closed on their line; remove the unclosed ones."""
+    if not _BIDI.search(text):
+        return text, []
+    lines = text.split("\n")
+    removed = 0
+    for number, line in enumerate(lines):
+        if _BIDI.search(line):
+            lines[number], count = _balance_bidi_line(line)
+            removed += count
+    repairs = [f"removed {_plural(removed, 'unclosed bidi control')}"] if removed else []
+    return "\n".join(lines), repairs
+
+
+_ODD_SPACES = "\u00a0\u3000\u2000-\u200a\u202f\u205f"
+_ODD_SPACE = re.compile(f"[{_ODD_SPACES}]")
+_NBSP_RUN = re.compile("[ \u00a0]*\u00a0[ \u00a0]*")
+_BLANKISH_LINE = re.compile(rf"^[^\S\n]*[{_ODD_SPACES}][^\S\n]*$", re.MULTILINE)
+# Ideographic space between characters that are not CJK (Han, kana, Hangul, CJK punctuation, full-width).
+_CJK = "\u1100-\u11ff\u2e80-\u30ff\u3100-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
+_LATIN_IDEOGRAPHIC_SPACE = re.compile(f"(?<![{_CJK}\u3000])\u3000+(?![{_CJK}\u3000])")
+
+
+def normalize_spaces(text: str) -> tuple[str, Repairs]:
+    """Turn spaces that would break layout into plain ones; a single NBSP between words is kept."""
+    repairs: Repairs = []
+    if not _ODD_SPACE.search(text):
+        return text, repairs
+    # A line holding only (odd) spaces looks blank to a reader and must end a paragraph like a blank line.
+    text, blank = _BLANKISH_LINE.subn("", text)
+    if blank:
+        repairs.append(f"emptied {_plural(blank, 'line')} of non-breaking or odd spaces")
+    # Runs of NBSP (HTML "&nbsp;&nbsp;") make wide gaps that cannot wrap; plain spaces keep the width.
+    count = 0
+
+    def plain(match: re.Match[str]) -> str:
+        nonlocal count
+        run = match.group()
+        if len(run) < 2:
+            return run
+        count += run.count("\u00a0")
+        return run.replace("\u00a0", " ")
+
+    text = _NBSP_RUN.sub(plain, text) if "\u00a0" in text else text
+    if count:
+        repairs.append(f"replaced {_plural(count, 'non-breaking space')} in runs with plain spaces")
+    # In Latin text an ideographic space is a full-width gap pasted from a CJK input method.
+    text, wide = _LATIN_IDEOGRAPHIC_SPACE.subn(" ", text)
+    if wide:
+        repairs.append(f"replaced {_plural(wide, 'run')} of ideographic spaces in Latin text")
+    return text, repairs
+
+
+def normalize_nfc(text: str) -> tuple[str, Repairs]:
+    """Unicode NFC, so that "é" is one character everywhere (search, hyphenation, fonts)."""
+    if unicodedata.is_normalized("NFC", text):
+        return text, []
+    return unicodedata.normalize("NFC", text), ["normalized to Unicode NFC"]
+
+
+CLEANUP_STEPS: tuple[Callable[[str], tuple[str, Repairs]], ...] = (
+    fix_c1_controls,
+    remove_invisible,
+    balance_bidi,
+    normalize_spaces,
+    normalize_nfc,
+)

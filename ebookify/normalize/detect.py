@@ -1,0 +1,148 @@
+"""Guessing the codec of a story's bytes: binary signatures, byte-order marks, UTF-16/32 sniffing, chardet."""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+import chardet
+
+# Magic numbers of files people drop on the tool by mistake (images, archives, EPUB/DOCX = ZIP, PDF, .doc).
+_BINARY_SIGNATURES = (
+    (b"\x89PNG\r\n\x1a\n", "PNG"),
+    (b"PK\x03\x04", "ZIP"),
+    (b"PK\x05\x06", "ZIP"),
+    (b"PK\x07\x08", "ZIP"),
+    (b"%PDF-", "PDF"),
+    (b"GIF87a", "GIF"),
+    (b"GIF89a", "GIF"),
+    (b"\xff\xd8\xff", "JPEG"),
+    (b"\x1f\x8b", "gzip"),
+    (b"7z\xbc\xaf\x27\x1c", "7-Zip"),
+    (b"Rar!\x1a\x07", "RAR"),
+    (b"\xfd7zXZ\x00", "xz"),
+    (b"\x28\xb5\x2f\xfd", "zstd"),
+    (b"\x7fELF", "ELF"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "OLE (old Word/Excel)"),
+    (b"SQLite format 3\x00", "SQLite"),
+    (b"II*\x00", "TIFF"),
+    (b"MM\x00*", "TIFF"),
+    (b"OggS\x00", "Ogg"),
+)
+
+# Longest first: the UTF-32-LE mark begins with the UTF-16-LE one.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# chardet's guesses often tie on short texts (one accented letter in 5 KB fits MacRoman as well as
+# Windows-1252); among near-equal guesses take the one most text in the wild is written in.
+_TIE_MARGIN = 0.02
+_PRIORITY = ("utf-8", "cp1252", "iso8859-15", "latin-1", "cp1250", "cp1251", "iso8859-2", "mac-roman")
+
+# EBCDIC code pages turn ASCII letters into symbols; no story arrives in them, and a wrong guess is ruinous.
+_ERAS = chardet.EncodingEra.ALL & ~chardet.EncodingEra.MAINFRAME
+_NOISE_CONFIDENCE = 0.1
+_NOISE_HIGH_SHARE = 0.3
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+
+# chardet reads a bounded sample: its budget, the head it always gets, the slices the rest is taken from and
+# how much text before a slice's first non-ASCII byte is kept for context.
+SAMPLE_BYTES = 200_000
+_HEAD_BYTES = 32_768
+_CONTEXT = 48
+_SLICES = 256
+_NON_ASCII = re.compile(rb"[\x80-\xff]+")
+
+
+def binary_signature(data: bytes) -> str | None:
+    """Name of the binary file format `data` starts with, if it starts with a known one."""
+    for magic, kind in _BINARY_SIGNATURES:
+        if data.startswith(magic):
+            return kind
+    return None
+
+
+def bom_codec(data: bytes) -> tuple[str, int] | None:
+    """The codec named by a byte-order mark at the start of `data`, and the mark's length."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return codec, len(bom)
+    return None
+
+
+def sniff_utf16_32(data: bytes) -> str | None:
+    """UTF-16/32 without a byte-order mark, recognised by where the zero bytes of Latin text fall."""
+    sample = data[:4096]
+    usable = len(sample) - len(sample) % 4
+    if usable < 8 or sample.count(0) < usable // 4:
+        # Text in these encodings is mostly zero bytes when it is mostly Latin; otherwise leave it to chardet.
+        return None
+    lanes = [sample[i:usable:4].count(0) / (usable // 4) for i in range(4)]
+    if lanes[1] > 0.9 and lanes[2] > 0.9 and lanes[3] > 0.9 and lanes[0] < 0.5:
+        return "utf-32-le"
+    if lanes[0] > 0.9 and lanes[1] > 0.9 and lanes[2] > 0.9 and lanes[3] < 0.5:
+        return "utf-32-be"
+    even, odd = (lanes[0] + lanes[2]) / 2, (lanes[1] + lanes[3]) / 2
+    if odd > 0.6 and even < 0.2:
+        return "utf-16-le"
+    if even > 0.6 and odd < 0.2:
+        return "utf-16-be"
+    return None
+
+
+def chardet_sample(data: bytes, budget: int = SAMPLE_BYTES) -> bytes:
+    """At most about `budget` bytes for chardet: the head, then text around non-ASCII bytes across the file.
+
+    chardet only looks at the first 200 KB by default, so a file that is ASCII for 4 MB and Windows-1252 after
+    that would be called ASCII; scanning everything is slow. The bytes that decide the codec are the
+    non-ASCII ones, so the sample takes, from each of many equal slices of the file, a window that starts
+    just before the slice's first non-ASCII byte.
+    """
+    if len(data) <= budget:
+        return data
+    parts = [data[:_HEAD_BYTES]]
+    window = (budget - _HEAD_BYTES) // _SLICES
+    stride = (len(data) - _HEAD_BYTES) // _SLICES + 1
+    for start in range(_HEAD_BYTES, len(data), stride):
+        match = _NON_ASCII.search(data, start, start + stride)
+        if match:
+            begin = max(match.start() - _CONTEXT, start)
+            parts.append(data[begin : begin + window])
+    return b"\n".join(parts)
+
+
+def _canonical(name: str) -> str:
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return name
+
+
+def guess_codec(data: bytes) -> str | None:
+    """chardet's codec for `data` (from a bounded sample); None when the bytes look like noise, not text."""
+    sample = chardet_sample(data)
+    results = chardet.detect_all(
+        sample, max_bytes=len(sample), prefer_superset=True, compat_names=False, encoding_era=_ERAS
+    )
+    candidates = [
+        (float(r["confidence"] or 0.0), _canonical(str(r["encoding"]))) for r in results if r["encoding"]
+    ]
+    if not candidates:
+        # chardet calls text with one stray NUL binary: Windows-1252 decodes anything, the junk check judges.
+        return "cp1252"
+    best = max(confidence for confidence, _ in candidates)
+    high_share = 1 - len(sample.translate(None, _HIGH_BYTES)) / len(sample)
+    if best < _NOISE_CONFIDENCE and high_share > _NOISE_HIGH_SHARE:
+        # Text that is mostly non-ASCII has a codec chardet recognises (Cyrillic, CJK: >= 0.4); random high
+        # bytes fit every single-byte codec equally badly (about 0.04).
+        return None
+    names = [name for confidence, name in candidates if confidence >= best - _TIE_MARGIN]
+    for preferred in _PRIORITY:
+        if _canonical(preferred) in names:
+            return _canonical(preferred)
+    return names[0]
