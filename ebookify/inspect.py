@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ebookify.model import Block, Metadata, Paragraph, Story
+from ebookify.normalize.thoughts import describe_convention
 
 _MARKS = {"plain": ("", ""), "thought": ("⟨", "⟩"), "emphasis": ("_", "_"), "strong": ("**", "**")}
 
@@ -61,6 +62,21 @@ def _block_text(block: Block) -> str:
     return marked
 
 
+# Why a span is styled, so a reader of `inspect` can check each decision.
+_WHY = [
+    "why: ⟨thought⟩ is a paragraph wholly in parentheses, a single-quoted passage next to a thinking verb"
+    " (she thought, he asked himself), or a single-quoted sentence without a speech verb in a story that"
+    " speaks in double quotes",
+    "why: _emphasis_ and **strong** come from the author's *stars*, _underscores_, /slashes/, **double"
+    " stars** or =equals= (the markers are removed in the book)",
+]
+
+
+def _paragraph_texts(story: Story) -> list[str]:
+    blocks = [*story.front_notes, *(b for ch in story.chapters for b in ch.blocks), *story.end_notes]
+    return [b.text for b in blocks if isinstance(b, Paragraph)]
+
+
 def story_to_text(story: Story) -> str:
     """A readable view of the model: metadata, notes and chapters, styles visibly marked."""
     meta = story.metadata
@@ -68,6 +84,8 @@ def story_to_text(story: Story) -> str:
     lines += [f"repair: {r}" for r in story.repairs]
     lines += [f"{key}: {value}" for key, value in meta.fields]
     lines.append("legend: ⟨thought⟩  _emphasis_  **strong**")
+    lines += _WHY
+    lines.append(f"quotes: {describe_convention(_paragraph_texts(story))}")
     lines += [f"[front note] {_block_text(b)}" for b in story.front_notes]
     for number, chapter in enumerate(story.chapters, 1):
         lines += ["", f"## Chapter {number}: {chapter.title or '(untitled)'}", ""]

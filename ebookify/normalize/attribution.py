@@ -32,7 +32,7 @@ SPEECH_VERBS = _forms(
     "stutter|s|ed tease|s|d joke|s|d warn|s|ed order|s|ed announce|s|d declare|s|d remark|s|ed "
     "suggest|s|ed admit|s|ted protest|s|ed argue|s|d interrupt|s|ed roar|s|ed bellow|s|ed wheeze|s|d "
     "gasp|s|ed drawl|s|ed sneer|s|ed grumble|s|d whine|s|d squeal|s|ed shriek|s|ed groan|s|ed moan|s|ed "
-    "greet|s|ed offer|s|ed promise|s|d reason|s|ed snarl|s|ed breathe|s|d sang sing|s"
+    "remind|s|ed greet|s|ed offer|s|ed promise|s|d reason|s|ed snarl|s|ed breathe|s|d sang sing|s"
 )
 # Any verb of saying turned inward (told herself, asked himself, said to myself) reports a thought.
 _REFLEXIVE = re.compile(r"(?:to\s+)?(?:my|your|him|her|it|our|them)sel(?:f|ves)\b", re.IGNORECASE)
@@ -47,6 +47,7 @@ _NARRATION_START = frozenset(
     {"as", "when", "then", "while", "but", "and", "so", "after", "before", "because", "if", "though"}
     | {"although", "since", "until", "once", "now"}
 )
+_SENTENCE_PRONOUNS = frozenset({"She", "He", "They", "I", "We", "You", "It"})
 _WINDOW = 80
 _MAX_WORDS_BEFORE_VERB = 4
 
@@ -67,6 +68,15 @@ def _classify(verb: str, before: list[str], after: str) -> Attribution:
     return None  # cursed, swore: aloud or not, the story's convention decides
 
 
+def _starts_narration(last_inner: str, first_word: str) -> bool:
+    """True when the words after a quotation begin a new sentence of narration, not an attribution."""
+    if first_word.lower() in _NARRATION_START:
+        return True
+    # After a full stop a capitalised pronoun starts a sentence ('Fine.' She thought about it for a while);
+    # an attribution would follow a comma ('Fine,' she thought).
+    return last_inner == "." and first_word in _SENTENCE_PRONOUNS
+
+
 def attribution_after(text: str, end: int) -> Attribution:
     """The attribution that follows a quotation ending at text[end]: "'No!' Sakura thought"."""
     window = text[end : end + _WINDOW]
@@ -74,7 +84,7 @@ def attribution_after(text: str, end: int) -> Attribution:
     stop = _CLAUSE_END.search(window)
     clause = window[: stop.start()] if stop else window
     words = list(_WORD.finditer(clause))
-    if words and words[0].group().lower() in _NARRATION_START:
+    if words and _starts_narration(text[end - 2 : end - 1], words[0].group()):
         return None
     for index, word in enumerate(words[: _MAX_WORDS_BEFORE_VERB + 1]):
         kind = _classify(word.group(), [w.group() for w in words[:index]], clause[word.end() :])
@@ -91,7 +101,7 @@ _VERB_AT_END = re.compile(
 
 def attribution_before(text: str, start: int) -> Attribution:
     """The attribution that leads into a quotation starting at text[start]: "he asked himself, 'Why?'"."""
-    window = text[max(0, start - _WINDOW) : start]
+    window = text[max(0, start - _WINDOW) : start].rstrip(" \t\n,:—–-")
     stops = list(_CLAUSE_END.finditer(window))
     clause = window[stops[-1].end() :] if stops else window
     match = _VERB_AT_END.search(clause)

@@ -24,6 +24,8 @@ _MARKERS: tuple[tuple[str, SpanStyle], ...] = (
 )
 # Slash emphasis must look like words: a path (/usr/bin/), a date (1/2/3) or /r/ is not emphasis.
 _SLASH_WORDS = re.compile(r"[A-Za-z][A-Za-z'’ ,.!?-]*[A-Za-z.!?]")
+# In a paragraph that names a path or URL (a/b/c, /usr/bin/x, http://), slashes belong to paths: "/etc/".
+_PATH = re.compile(r"\S/\S+/|//")
 
 
 def _pattern(marker: str) -> re.Pattern[str]:
@@ -46,7 +48,7 @@ def find_emphasis(text: str) -> list[tuple[int, int, SpanStyle]]:
     """Non-overlapping (start, end, style) ranges, markers included, in text order."""
     found: list[tuple[int, int, SpanStyle]] = []
     for marker, pattern, style in _PATTERNS:
-        if marker not in text:
+        if marker not in text or (marker == "/" and _PATH.search(text)):
             continue
         for match in pattern.finditer(text):
             start, end = match.span()

@@ -130,6 +130,11 @@ def thought_ranges(text: str, quoted: Sequence[Quoted], convention: QuoteConvent
     return sorted(ranges)
 
 
+def describe_convention(paragraphs: Sequence[str]) -> str:
+    """The story's quote convention and its evidence, in one line (for `ebookify inspect`)."""
+    return detect_convention(paragraphs, [find_quoted(text) for text in paragraphs]).describe()
+
+
 def find_thoughts(paragraphs: Sequence[str]) -> list[list[tuple[int, int]]]:
     """Thought ranges for each paragraph of one story (its quote convention decided first)."""
     quoted = [find_quoted(text) for text in paragraphs]

@@ -82,8 +82,10 @@ def typeset_spans(spans: Sequence[Span]) -> tuple[Span, ...]:
 
 
 def _regroup(spans: Sequence[Span], chars: str, owners: list[int]) -> tuple[Span, ...]:
-    """Cut the typeset text back into the original spans (a span may become empty only if it was)."""
+    """Cut the typeset text back into the original spans; one whose characters merged into a neighbour's
+    dash or ellipsis disappears."""
     texts: list[list[str]] = [[] for _ in spans]
     for char, owner in zip(chars, owners, strict=True):
         texts[owner].append(char)
-    return tuple(Span("".join(t), span.style) for t, span in zip(texts, spans, strict=True))
+    regrouped = [Span("".join(t), span.style) for t, span in zip(texts, spans, strict=True)]
+    return tuple(span for span in regrouped if span.text) or tuple(regrouped)

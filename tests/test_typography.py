@@ -1,0 +1,86 @@
+"""Typography on model text: quotes, apostrophes, dashes and ellipses, and what must stay as it is."""
+
+from __future__ import annotations
+
+import pytest
+
+from ebookify.model import Span
+from ebookify.normalize.typography import typeset_spans, typeset_text
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ('"Hello," he said.', "“Hello,” he said."),
+        ("'Why?' she thought.", "‘Why?’ she thought."),
+        ("\"'Hi,' he said,\" she said.", "“‘Hi,’ he said,” she said."),
+        ("She said, \"He told me 'go away.'\"", "She said, “He told me ‘go away.’”"),
+        ("Give 'em hell.", "Give ’em hell."),
+        ("'Cause I said so.", "’Cause I said so."),
+        ("'Tis the season.", "’Tis the season."),
+        ("'Twas brillig.", "’Twas brillig."),
+        ("Rock 'n' roll!", "Rock ’n’ roll!"),
+        ("Back in the '90s.", "Back in the ’90s."),
+        ("At nine o'clock, ma'am.", "At nine o’clock, ma’am."),
+        ("The Potters' house.", "The Potters’ house."),
+        ("Don't, won't, can't.", "Don’t, won’t, can’t."),
+        ("He was 5'10\" tall.", "He was 5′10″ tall."),
+    ],
+)
+def test_quotes_and_apostrophes(text: str, want: str) -> None:
+    assert typeset_text(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Wait--what?", "Wait—what?"),
+        ("Wait---what?", "Wait—what?"),
+        ("The war of 1914--1918.", "The war of 1914–1918."),
+        ("So... tired.", "So… tired."),
+        ("So. . . tired.", "So… tired."),
+        ("The end....", "The end.…"),
+        ("Sasuke......", "Sasuke…"),
+    ],
+)
+def test_dashes_and_ellipses(text: str, want: str) -> None:
+    assert typeset_text(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“Already curly,” she said, ‘and this’ isn’t changed… at all—really.",
+        "A rule: ----",
+        "One - two, and a hyphen-ated word.",
+        "Plain words with no quotes at all.",
+        "",
+    ],
+)
+def test_text_already_typographic_or_without_straight_marks_is_unchanged(text: str) -> None:
+    assert typeset_text(text) == text
+
+
+def test_quote_at_a_span_boundary_sees_the_neighbouring_span() -> None:
+    spans = (Span("Hi "), Span("'Why?'", "thought"), Span(" she thought. It's Sakura's."))
+    assert typeset_spans(spans) == (
+        Span("Hi "),
+        Span("‘Why?’", "thought"),
+        Span(" she thought. It’s Sakura’s."),
+    )
+
+
+def test_apostrophe_starting_a_span_after_a_word_is_an_apostrophe() -> None:
+    spans = (Span("Sakura"), Span("'s", "emphasis"))
+    assert typeset_spans(spans) == (Span("Sakura"), Span("’s", "emphasis"))
+
+
+def test_a_dash_made_of_two_spans_keeps_every_span_style() -> None:
+    spans = (Span("word-", "emphasis"), Span("-next"))
+    out = typeset_spans(spans)
+    assert "".join(s.text for s in out) == "word—next"
+    assert [s.style for s in out] == ["emphasis", "plain"]
+
+
+def test_a_span_swallowed_by_a_dash_disappears() -> None:
+    assert typeset_spans((Span("a-"), Span("-", "emphasis"), Span("b"))) == (Span("a—"), Span("b"))
