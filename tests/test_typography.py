@@ -21,10 +21,14 @@ from ebookify.normalize.typography import typeset_spans, typeset_text
         ("'Twas brillig.", "’Twas brillig."),
         ("Rock 'n' roll!", "Rock ’n’ roll!"),
         ("Back in the '90s.", "Back in the ’90s."),
+        ("Nobody, 'specially not him, 'gainst the wall.", "Nobody, ’specially not him, ’gainst the wall."),
         ("At nine o'clock, ma'am.", "At nine o’clock, ma’am."),
         ("The Potters' house.", "The Potters’ house."),
         ("Don't, won't, can't.", "Don’t, won’t, can’t."),
         ("He was 5'10\" tall.", "He was 5′10″ tall."),
+        ("If she 'scapes, I tell 'ee.", "If she ’scapes, I tell ’ee."),
+        ("She cried 'murder!' twice.", "She cried ‘murder!’ twice."),
+        ("'Multi-paragraph speech opens here", "‘Multi-paragraph speech opens here"),
     ],
 )
 def test_quotes_and_apostrophes(text: str, want: str) -> None:
@@ -41,6 +45,7 @@ def test_quotes_and_apostrophes(text: str, want: str) -> None:
         ("So. . . tired.", "So… tired."),
         ("The end....", "The end.…"),
         ("Sasuke......", "Sasuke…"),
+        ('"He lived----" she began.', "“He lived——” she began."),
     ],
 )
 def test_dashes_and_ellipses(text: str, want: str) -> None:

@@ -12,7 +12,7 @@ from ebookify.normalize.emphasis import drop_emphasis_markers
 from ebookify.normalize.header import metadata_from_fields
 from ebookify.normalize.inline import mark_inline
 from ebookify.normalize.structure import RawBlock, parse_structure
-from ebookify.normalize.typography import typeset_spans
+from ebookify.normalize.typography import typeset_spans, typeset_text
 from ebookify.options import NormalizeOptions, StoryOverrides
 
 
@@ -59,7 +59,10 @@ def normalize_bytes(
     texts = [block for group in raw_groups for block in group if isinstance(block, str)]
     marked = iter(mark_inline(texts))
     front, *bodies, end = [tuple(_finish(group, marked, options)) for group in raw_groups]
-    chapters = tuple(Chapter(c.title, blocks) for c, blocks in zip(raw.chapters, bodies, strict=True))
+    chapters = tuple(
+        Chapter(_typeset_title(c.title, options), blocks)
+        for c, blocks in zip(raw.chapters, bodies, strict=True)
+    )
     return Story(
         source=source,
         metadata=metadata,
@@ -69,6 +72,11 @@ def normalize_bytes(
         encoding=decoded.encoding,
         repairs=decoded.repairs,
     )
+
+
+def _typeset_title(title: str | None, options: NormalizeOptions) -> str | None:
+    """Chapter headings get the same quotes and dashes as the text (Jack Sheppard’s Escape)."""
+    return typeset_text(title) if title and options.smart_quotes else title
 
 
 def _finish(

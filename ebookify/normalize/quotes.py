@@ -12,7 +12,8 @@ DOUBLE_QUOTES = '"“”'
 _OPENING_CONTEXT = "([{<—–-/‘“"
 # Words starting with an apostrophe for dropped letters: ’em, ’cause, ’tis, ’til, rock ’n’ roll, ’90s.
 _ELISION = re.compile(
-    r"(?:em|cause|cuz|cos|coz|tis|twas|twere|twould|twill|til|bout|nuff|kay|\d\ds?)(?![\w'’])|n['’](?!\w)",
+    r"(?:em|cause|cuz|cos|coz|tis|twas|twere|twould|twill|twixt|til|bout|nuff|kay|cept|gainst|neath|specially"
+    r"|spose|pears|fraid|\d\ds?)(?![\w'’])|n['’](?!\w)",
     re.IGNORECASE,
 )
 # A single-quoted passage never holds a paragraph break and rarely runs this long: bound the look-ahead.

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 
 from ebookify.model import Span
-from ebookify.normalize.quotes import Role, double_role, single_role
+from ebookify.normalize.quotes import Role, double_role, find_quoted, single_role
 
 # Each rule: a pattern and its replacement, applied in order to a paragraph's whole text so that a quote
 # at a span boundary still sees its neighbours. Characters already typographic are never touched.
@@ -20,7 +20,9 @@ _RULES: tuple[_Rule, ...] = (
     (re.compile(r"\.{3,}"), "…"),
     # Between numbers a double hyphen is a range (1914--1918), set with an en dash.
     (re.compile(r"(?<=\d)--(?=\d)"), "–"),
-    # Three or two hyphens are the typewriter's em dash; four or more are a rule, left alone.
+    # Four or more hyphens against a word mark an interruption or an omitted name (lived----"): a 2-em dash.
+    (re.compile(r"(?<=[\w,.!?;:])-{4,}|-{4,}(?=\w)"), "——"),
+    # Three or two hyphens are the typewriter's em dash; a free-standing run of four or more is a rule.
     (re.compile(r"(?<!-)---?(?!-)"), "—"),
     # Feet and inches (5'10") take primes, not quotes.
     (re.compile(r"(?<=\d)'(?=\d{1,2}\")"), "′"),
@@ -52,10 +54,16 @@ def _curl_quotes(text: str) -> str:
     """Straight quotes to curly ones; an apostrophe is a right single quote (’em, ’90s, rock ’n’ roll)."""
     out = list(text)
     doubles_open = False
+    paired: set[int] | None = None
     for match in re.finditer(r"['\"]", text):
         i = match.start()
         if match.group() == "'":
-            out[i] = "‘" if single_role(text, i) is Role.OPEN else "’"
+            opens = single_role(text, i) is Role.OPEN
+            if opens and text[i + 1 : i + 2].islower():
+                # An opening mark before a small letter that nothing closes drops letters: ’scapes, ’ouns.
+                paired = paired if paired is not None else {q.start for q in find_quoted(text)}
+                opens = i in paired
+            out[i] = "‘" if opens else "’"
             continue
         role = double_role(text, i)
         if role is Role.EITHER:
