@@ -1,114 +1,214 @@
-"""Writes a Book as an EPUB 3 (with an EPUB 2 NCX) through ebooklib, safely and reproducibly."""
+"""Writes a Book as an EPUB 3.3 (with an EPUB 2 NCX and guide) through ebooklib, safely and reproducibly."""
 
 from __future__ import annotations
 
-import hashlib
 import io
 import logging
-import uuid
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
 from ebooklib import epub
 
 from ebookify.errors import WriterError
-from ebookify.model import Book
+from ebookify.model import Book, Story
 from ebookify.options import WriteOptions
 from ebookify.render import html
+from ebookify.render.cover import cover_from_file, cover_image, image_media_type
 from ebookify.render.documents import StoryPlan, plan_book
-from ebookify.render.package import build_timestamp, rezip_reproducibly, write_atomically
-from ebookify.render.verify import verify_epub_text
+from ebookify.render.navigation import Landmark, TocEntry, nav_document, ncx_document
+from ebookify.render.opf import book_identifier, language_tag, package_metadata
+from ebookify.render.package import build_timestamp, write_atomically, zip_epub, zip_parts
+from ebookify.render.split import split_blocks
+from ebookify.render.verify import verify_epub
+from ebookify.render.xhtml import cover_document, section, xhtml_document
 from ebookify.resources import read_style
 
 log = logging.getLogger("ebookify")
 
-
-def book_identifier(book: Book) -> str:
-    """A stable identifier derived from the content: the same story gives the same id."""
-    digest = hashlib.sha256()
-    for story in book.stories:
-        digest.update(story.metadata.title.encode("utf-8", "surrogatepass"))
-        for chapter in story.chapters:
-            for block in chapter.blocks:
-                digest.update(repr(block).encode("utf-8", "surrogatepass"))
-    return f"urn:uuid:{uuid.UUID(bytes=digest.digest()[:16], version=5)}"
+GENERATOR = "ebookify"
+NAV_FILE = "nav.xhtml"
 
 
-def _document(doc_id: str, title: str, body: str, lang: str, css: epub.EpubItem) -> epub.EpubHtml:
-    doc = epub.EpubHtml(uid=doc_id, file_name=f"{doc_id}.xhtml", title=title, lang=lang)
-    doc.content = f"<body>\n{body}\n</body>" if body else "<body><p></p></body>"
-    doc.add_item(css)
-    return doc
+@dataclass(frozen=True)
+class ContentDocument:
+    """One XHTML file of the spine, already serialized."""
+
+    doc_id: str
+    title: str
+    data: bytes
+    properties: tuple[str, ...] = ()
+
+    @property
+    def file_name(self) -> str:
+        """The file name inside the EPUB's content folder."""
+        return f"{self.doc_id}.xhtml"
 
 
-def _story_documents(
-    plan: StoryPlan, lang: str, css: epub.EpubItem, options: WriteOptions
-) -> tuple[list[epub.EpubHtml], list[epub.Link]]:
+@dataclass
+class BookLayout:
+    """The documents in reading order, the contents and the landmarks of one EPUB."""
+
+    documents: list[ContentDocument] = field(default_factory=list)
+    toc: list[TocEntry] = field(default_factory=list)
+    landmarks: list[Landmark] = field(default_factory=list)
+    nav_position: int | None = None
+    """Where the contents page goes in the spine (None: only in the reader's menu)."""
+
+
+def _chapter_documents(plan: StoryPlan, lang: str, options: WriteOptions) -> list[ContentDocument]:
     story = plan.story
-    title_body = html.cover_page_html(story)
-    if options.include_notes and story.front_notes:
-        title_body += "\n" + html.notes_html(story.front_notes, "front")
-    docs = [_document(plan.titlepage_id, story.metadata.title, title_body, lang, css)]
-    links = []
+    docs = []
     for index, ref in enumerate(plan.chapters):
-        body = html.chapter_html(ref.chapter, heading="h2")
-        if options.include_notes and story.end_notes and index == len(plan.chapters) - 1:
-            body += "\n" + html.notes_html(story.end_notes, "end")
-        docs.append(_document(ref.doc_id, ref.toc_title, body, lang, css))
-        links.append(epub.Link(f"{ref.doc_id}.xhtml", ref.toc_title, ref.doc_id))
-    return docs, links
+        runs = split_blocks(ref.chapter.blocks)
+        for part, blocks in enumerate(runs):
+            body = html.blocks_html(blocks, continued=part > 0)
+            if part == 0 and ref.chapter.title:
+                body = f'<h2 class="chapter-title">{html.text_html(ref.chapter.title)}</h2>\n{body}'
+            label = None if ref.chapter.title else ref.toc_title
+            body = section(body, "chapter", "chapter", "doc-chapter", label)
+            last = index == len(plan.chapters) - 1 and part == len(runs) - 1
+            if last and options.include_notes and story.end_notes:
+                body += "\n" + html.notes_html(story.end_notes, "end")
+            doc_id = ref.doc_id if part == 0 else f"{ref.doc_id}-{part + 1}"
+            page = xhtml_document(ref.toc_title, body, lang, body_type="bodymatter")
+            docs.append(ContentDocument(doc_id, ref.toc_title, page))
+    return docs
 
 
-def build_epub_book(book: Book, options: WriteOptions) -> epub.EpubBook:
-    """The ebooklib book: metadata, stylesheet, documents, spine, nav and NCX."""
-    meta = book.metadata
-    out = epub.EpubBook()
-    out.set_identifier(book_identifier(book))
-    out.set_title(meta.title)
-    out.set_language(meta.language)
-    for number, author in enumerate(meta.authors, 1):
-        out.add_author(author, uid=f"creator{number:02d}")
-    if meta.summary:
-        out.add_metadata("DC", "description", meta.summary)
-    for tag in meta.tags:
-        out.add_metadata("DC", "subject", tag)
-    css = epub.EpubItem(
-        uid="style", file_name="styles/book.css", media_type="text/css", content=read_style(options.style)
+def _story_title_document(story: Story, doc_id: str, lang: str, options: WriteOptions) -> ContentDocument:
+    body = html.cover_page_html(story)
+    if options.include_notes and story.front_notes:
+        body += "\n" + html.notes_html(story.front_notes, "front")
+    title = story.metadata.title or "Untitled"
+    return ContentDocument(
+        doc_id, title, xhtml_document(title, body, lang, body_type="frontmatter titlepage")
     )
-    out.add_item(css)
-    spine: list[object] = []
-    toc: list[object] = []
-    for plan in plan_book(book):
-        docs, links = _story_documents(plan, meta.language, css, options)
-        for doc in docs:
-            out.add_item(doc)
-        spine += docs
+
+
+def _cover_alt_text(book: Book) -> str:
+    meta = book.metadata
+    by = f" by {', '.join(meta.authors)}" if meta.authors else ""
+    return f"Cover of {meta.title or 'Untitled'}{by}"
+
+
+def layout_book(book: Book, options: WriteOptions, cover_href: str | None) -> BookLayout:
+    """Plan every document, the nested contents and the landmarks (cover, title page, contents, text)."""
+    layout = BookLayout()
+    lang = language_tag(book.metadata.language)
+    if cover_href:
+        layout.documents.append(
+            ContentDocument("cover", "Cover", cover_document(cover_href, _cover_alt_text(book), lang))
+        )
+        layout.landmarks.append(Landmark("cover", "cover", "Cover", "cover.xhtml"))
+    plans = plan_book(book)
+    if book.is_anthology:
+        title = book.metadata.title or "Untitled"
+        page = xhtml_document(title, html.book_title_page_html(book), lang, body_type="frontmatter titlepage")
+        layout.documents.append(ContentDocument("book-title", title, page))
+    else:
+        story = plans[0].story
+        layout.documents.append(_story_title_document(story, plans[0].titlepage_id, lang, options))
+    layout.toc.append(TocEntry("Title Page", layout.documents[-1].file_name))
+    layout.landmarks.append(Landmark("titlepage", "title-page", "Title Page", layout.documents[-1].file_name))
+    chapters = sum(len(plan.chapters) for plan in plans)
+    # A contents page for a one-chapter story would list a single line: it stays a menu of the reader then.
+    if book.is_anthology or chapters > 1:
+        layout.landmarks.append(Landmark("toc", "toc", "Contents", f"{NAV_FILE}#toc"))
+        layout.nav_position = len(layout.documents)
+    for plan in plans:
+        story_lang = language_tag(plan.story.metadata.language or book.metadata.language)
         if book.is_anthology:
-            toc.append((epub.Section(plan.story.metadata.title, f"{plan.titlepage_id}.xhtml"), links))
+            layout.documents.append(_story_title_document(plan.story, plan.titlepage_id, story_lang, options))
+        docs = _chapter_documents(plan, story_lang, options)
+        entries = tuple(TocEntry(ref.toc_title, f"{ref.doc_id}.xhtml") for ref in plan.chapters)
+        if book.is_anthology:
+            story_title = plan.story.metadata.title or "Untitled"
+            # A one-chapter story without a heading is the story itself: no line nested under it.
+            nested = entries if len(entries) > 1 or any(ref.chapter.title for ref in plan.chapters) else ()
+            layout.toc.append(TocEntry(story_title, f"{plan.titlepage_id}.xhtml", nested))
         else:
-            toc.append(epub.Link(f"{plan.titlepage_id}.xhtml", "Title page", plan.titlepage_id + "-toc"))
-            toc += links
-    out.toc = toc
-    out.add_item(epub.EpubNcx())
-    out.add_item(epub.EpubNav())
-    out.spine = [spine[0], "nav", *spine[1:]]
+            layout.toc += entries
+        layout.documents += docs
+    first = plans[0]
+    # An anthology's text starts with its first story's title page, a story's with its first chapter.
+    start = first.chapters[0].doc_id if first.chapters and not book.is_anthology else first.titlepage_id
+    layout.landmarks.append(Landmark("bodymatter", "text", "Start of Text", f"{start}.xhtml"))
+    return layout
+
+
+class _Item(epub.EpubItem):  # type: ignore[misc]
+    """A manifest item whose bytes ebooklib writes as they are (it re-parses EpubHtml and loses text)."""
+
+    def __init__(self, uid: str, file_name: str, media_type: str, data: bytes, properties: tuple[str, ...]):
+        super().__init__(uid=uid, file_name=file_name, media_type=media_type, content=data)
+        self.properties = list(properties)
+
+
+def _read_cover(book: Book, options: WriteOptions) -> bytes:
+    if options.cover:
+        return cover_from_file(options.cover)
+    return cover_image(book.metadata)
+
+
+def _ebooklib_book(book: Book, options: WriteOptions, identifier: str, cover: bytes) -> epub.EpubBook:
+    """The package as ebooklib sees it: our metadata, manifest items, spine and EPUB 2 guide."""
+    cover_name = "images/cover.png" if image_media_type(cover) == "image/png" else "images/cover.jpg"
+    layout = layout_book(book, options, cover_name)
+    lang = language_tag(book.metadata.language)
+    out = epub.EpubBook()
+    out.metadata = {}  # drops ebooklib's random uuid4 identifier and its generator <meta>
+    for entry in package_metadata(book, identifier, True, GENERATOR):
+        out.add_metadata(entry.namespace, entry.name, entry.value, dict(entry.attributes))
+    css = read_style(options.style).encode("utf-8")
+    out.add_item(_Item("style", "styles/book.css", "text/css", css, ()))
+    image = epub.EpubCover(uid="cover-image", file_name=cover_name)
+    image.media_type, image.content = image_media_type(cover), cover
+    out.add_item(image)
+    nav_data = nav_document(layout.toc, layout.landmarks, lang)
+    nav = _Item("nav", NAV_FILE, "application/xhtml+xml", nav_data, ("nav",))
+    spine = [
+        _Item(d.doc_id, d.file_name, "application/xhtml+xml", d.data, d.properties) for d in layout.documents
+    ]
+    if layout.nav_position is not None:
+        spine.insert(layout.nav_position, nav)
+    for item in spine:
+        out.add_item(item)
+    if layout.nav_position is None:
+        out.add_item(nav)
+    ncx = ncx_document(layout.toc, identifier, book.metadata.title, book.metadata.authors, lang)
+    out.add_item(_Item("ncx", "toc.ncx", "application/x-dtbncx+xml", ncx, ()))
+    out.spine = spine
+    out.guide = [{"type": m.guide_type, "title": m.title, "href": m.href} for m in layout.landmarks]
     return out
 
 
-def write_epub(book: Book, target: str | Path, options: WriteOptions = WriteOptions()) -> Path:
-    """Write `book` to `target` as an EPUB; on failure no partial file is left behind."""
-    target = Path(target)
-    epub_book = build_epub_book(book, options)
-    buffer = io.BytesIO()
+def epub_bytes(book: Book, options: WriteOptions = WriteOptions()) -> bytes:
+    """The EPUB file's bytes, checked against the model's text (nothing written to disk)."""
     stamp = build_timestamp()
+    identifier = book_identifier(book)
+    epub_book = _ebooklib_book(book, options, identifier, _read_cover(book, options))
+    buffer = io.BytesIO()
+    writer_options = {
+        "raise_exceptions": True,
+        "mtime": datetime.fromtimestamp(stamp, UTC),
+        "compresslevel": 0,  # re-packed below: compressing twice would only cost time
+        "epub3_landmark": False,
+        "epub3_pages": False,
+    }
     try:
-        epub.write_epub(
-            buffer, epub_book, {"raise_exceptions": True, "mtime": datetime.fromtimestamp(stamp, UTC)}
-        )
+        epub.write_epub(buffer, epub_book, writer_options)
     except Exception as exc:  # ebooklib raises whatever lxml or zipfile raised
-        raise WriterError(f"cannot build the EPUB for {target}: {exc}") from exc
-    data = rezip_reproducibly(buffer.getvalue(), stamp)
-    verify_epub_text(data, book, options)
+        raise WriterError(f"cannot build the EPUB: {type(exc).__name__}: {exc}") from exc
+    data = zip_epub(zip_parts(buffer.getvalue()), stamp)
+    verify_epub(data, book, options)
+    return data
+
+
+def write_epub(book: Book, target: str | Path, options: WriteOptions = WriteOptions()) -> Path:
+    """Write `book` to `target` as an EPUB; on failure no partial file is left and an old file is kept."""
+    target = Path(target)
+    data = epub_bytes(book, options)
     write_atomically(target, data)
     log.info("wrote %s (%d bytes)", target, len(data))
     return target

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from html import escape
 
-from ebookify.model import Block, Chapter, Metadata, Paragraph, SceneBreak, Span, Story
+from ebookify.model import Block, Book, Chapter, Metadata, Paragraph, SceneBreak, Span, Story
 
 # Characters XML 1.0 forbids, plus noncharacters; writers must never see them (ebooklib mangles them).
 _XML_ILLEGAL = re.compile(
@@ -54,10 +54,13 @@ def span_html(span: Span, break_long_words: bool = False) -> str:
     return f"{start}{inner}{end}"
 
 
-def blocks_html(blocks: Iterable[Block], break_long_words: bool = False) -> str:
-    """Paragraphs and scene breaks; the paragraph after a break or at the start gets class "first"."""
+def blocks_html(blocks: Iterable[Block], break_long_words: bool = False, continued: bool = False) -> str:
+    """Paragraphs and scene breaks; the paragraph after a break or at the start gets class "first".
+
+    `continued` is for the rest of a chapter split across files: its opening paragraph keeps its indent.
+    """
     out: list[str] = []
-    first = True
+    first = not continued
     for block in blocks:
         if isinstance(block, SceneBreak):
             out.append('<hr class="scene-break"/>')
@@ -116,4 +119,21 @@ def chapter_html(chapter: Chapter, heading: str = "h2", break_long_words: bool =
             f'<{heading} class="chapter-title">{text_html(chapter.title, break_long_words)}</{heading}>'
         )
     parts.append(blocks_html(chapter.blocks, break_long_words))
+    return "\n".join(parts)
+
+
+def book_title_page_html(book: Book, heading: str = "h1", break_long_words: bool = False) -> str:
+    """An anthology's own title page: its title, editor, authors and summary."""
+    meta = book.metadata
+    parts = [
+        '<section class="titlepage book-titlepage">',
+        f'<{heading} class="title">{text_html(meta.title, break_long_words)}</{heading}>',
+    ]
+    if book.editor:
+        parts.append(f'<p class="editor">edited by {text_html(book.editor, break_long_words)}</p>')
+    if meta.authors:
+        parts.append(f'<p class="author">{text_html(", ".join(meta.authors), break_long_words)}</p>')
+    if meta.summary:
+        parts.append(f'<p class="summary">{text_html(meta.summary, break_long_words)}</p>')
+    parts.append("</section>")
     return "\n".join(parts)

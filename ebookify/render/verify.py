@@ -1,11 +1,11 @@
-"""Reads a written book back and checks that every piece of the model's text is in it, in order."""
+"""Reads a written book back and checks that the model's text and metadata are all in it, in order."""
 
 from __future__ import annotations
 
 import io
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from lxml import etree
 
@@ -16,10 +16,15 @@ from ebookify.render.documents import plan_book
 from ebookify.render.html import xml_safe
 
 _SPACE = re.compile(r"\s+")
+_XHTML = "{http://www.w3.org/1999/xhtml}"
+_OPF = {"opf": "http://www.idpf.org/2007/opf", "dc": "http://purl.org/dc/elements/1.1/"}
+# Elements that hold one piece of the model's text each: paragraphs, headings, metadata rows.
+_TEXT_ELEMENTS = {f"{_XHTML}{name}" for name in ("p", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd")}
+_PARSER = etree.XMLParser(huge_tree=True, resolve_entities=False, no_network=True)
 
 
 def model_pieces(book: Book, options: WriteOptions) -> Iterator[str]:
-    """The model's texts in reading order: titles, notes, chapter headings and paragraphs."""
+    """The model's texts in reading order: story titles, notes, chapter headings and paragraphs."""
     for plan in plan_book(book):
         story = plan.story
         yield story.metadata.title
@@ -37,38 +42,55 @@ def squash(text: str) -> str:
     return _SPACE.sub("", xml_safe(text))
 
 
-def find_in_order(haystack: str, pieces: Iterator[str], where: str) -> None:
-    """Raise WriterError when a piece of text is missing or out of order."""
-    position = 0
+def match_in_order(elements: Iterable[str], pieces: Iterable[str], where: str) -> None:
+    """Each piece must equal a later element's whole text; WriterError names the first that does not."""
+    remaining = iter(elements)
     for piece in pieces:
         needle = squash(piece)
         if not needle:
             continue
-        found = haystack.find(needle, position)
-        if found < 0:
+        if not any(element == needle for element in remaining):
             raise WriterError(f"{where}: text was lost while writing (missing: {piece[:60]!r})")
-        position = found + len(needle)
 
 
-def epub_text(data: bytes) -> str:
-    """All body text of an EPUB's XHTML documents in spine order, without whitespace."""
-    archive = zipfile.ZipFile(io.BytesIO(data))
+def _spine_documents(archive: zipfile.ZipFile) -> Iterator[etree._Element]:
     opf_name = next(n for n in archive.namelist() if n.endswith(".opf"))
-    opf = etree.fromstring(archive.read(opf_name))
-    ns = {"opf": "http://www.idpf.org/2007/opf"}
-    hrefs = {i.get("id"): str(i.get("href")) for i in opf.iterfind(".//opf:manifest/opf:item", ns)}
+    opf = etree.fromstring(archive.read(opf_name), _PARSER)
+    items = {i.get("id"): i for i in opf.iterfind(".//opf:manifest/opf:item", _OPF)}
     base = opf_name.rsplit("/", 1)[0] + "/" if "/" in opf_name else ""
-    texts = []
-    for ref in opf.iterfind(".//opf:spine/opf:itemref", ns):
-        href = hrefs[str(ref.get("idref"))]
-        if href.endswith("nav.xhtml"):
-            continue
-        root = etree.fromstring(archive.read(base + href), etree.XMLParser(huge_tree=True))
-        body = root.find("{http://www.w3.org/1999/xhtml}body")
-        texts.append("".join(str(t) for t in body.itertext()) if body is not None else "")
-    return squash("".join(texts))
+    for ref in opf.iterfind(".//opf:spine/opf:itemref", _OPF):
+        item = items[ref.get("idref")]
+        if "nav" not in (item.get("properties") or "").split():
+            yield etree.fromstring(archive.read(base + str(item.get("href"))), _PARSER)
 
 
-def verify_epub_text(data: bytes, book: Book, options: WriteOptions) -> None:
-    """Fail when the EPUB lost any of the model's text (ebooklib can drop text silently)."""
-    find_in_order(epub_text(data), model_pieces(book, options), "EPUB")
+def epub_text_elements(data: bytes) -> list[str]:
+    """The text of every paragraph, heading and metadata row of an EPUB, in spine order, squashed."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return [
+            squash("".join(str(t) for t in element.itertext()))
+            for root in _spine_documents(archive)
+            for element in root.iter(*_TEXT_ELEMENTS)
+        ]
+
+
+def package_values(data: bytes, name: str) -> list[str]:
+    """The values of one Dublin Core element (title, creator, ...) in an EPUB's package document."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        opf_name = next(n for n in archive.namelist() if n.endswith(".opf"))
+        opf = etree.fromstring(archive.read(opf_name), _PARSER)
+    return ["".join(str(t) for t in e.itertext()) for e in opf.iterfind(f".//opf:metadata/dc:{name}", _OPF)]
+
+
+def verify_epub(data: bytes, book: Book, options: WriteOptions) -> None:
+    """Fail when the EPUB lost any of the model's text, title or authors (ebooklib drops them silently)."""
+    try:
+        elements = epub_text_elements(data)
+        titles, creators = package_values(data, "title"), package_values(data, "creator")
+    except (etree.XMLSyntaxError, KeyError, StopIteration, zipfile.BadZipFile) as exc:
+        raise WriterError(f"EPUB: the written book cannot be read back ({exc})") from exc
+    match_in_order(elements, model_pieces(book, options), "EPUB")
+    if book.metadata.title.strip() and [squash(t) for t in titles] != [squash(book.metadata.title)]:
+        raise WriterError(f"EPUB: the title was lost while writing (found {titles!r})")
+    if [squash(c) for c in creators] != [squash(a) for a in book.metadata.authors]:
+        raise WriterError(f"EPUB: authors were lost while writing (found {creators!r})")

@@ -1,0 +1,216 @@
+"""Cover images: a generated typographic cover (title, authors, fandom) or the user's own image file."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import io
+import logging
+import shutil
+import subprocess
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont, UnidentifiedImageError
+
+from ebookify.errors import InputError
+from ebookify.model import Metadata
+
+log = logging.getLogger("ebookify")
+
+Font = ImageFont.FreeTypeFont | ImageFont.ImageFont
+Color = tuple[int, int, int]
+
+COVER_SIZE = (1600, 2560)
+# Deep, calm background colours that keep light text readable; the title picks one (a book keeps its colour).
+_BACKGROUNDS: tuple[Color, ...] = (
+    (28, 43, 74),  # navy
+    (94, 30, 42),  # burgundy
+    (31, 64, 52),  # forest
+    (62, 38, 82),  # plum
+    (44, 52, 61),  # slate
+    (22, 72, 80),  # teal
+    (92, 58, 30),  # umber
+)
+_INK: Color = (246, 240, 227)
+_ACCENT: Color = (214, 180, 110)
+# Media types EPUB readers must support; anything else is converted to PNG.
+_KEPT_FORMATS = {"JPEG": "image/jpeg", "PNG": "image/png"}
+
+
+@functools.lru_cache(maxsize=16)
+def font_file(pattern: str) -> str | None:
+    """The font file fontconfig picks for `pattern` (e.g. "Linux Libertine O:italic"), or None."""
+    fc_match = shutil.which("fc-match")
+    if fc_match is None:
+        return None
+    try:
+        result = subprocess.run(
+            [fc_match, "-f", "%{file}", pattern], capture_output=True, text=True, timeout=10, check=False
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    path = result.stdout.strip()
+    return path if result.returncode == 0 and path and Path(path).is_file() else None
+
+
+def load_font(pattern: str, size: int) -> Font:
+    """A font of `size` pixels matching `pattern`, else Pillow's built-in font (never fails)."""
+    path = font_file(pattern)
+    if path:
+        try:
+            return ImageFont.truetype(path, size)
+        except OSError:
+            log.debug("cannot load font %s; using Pillow's built-in font", path)
+    return ImageFont.load_default(size)
+
+
+def _width(font: Font, text: str) -> float:
+    return float(font.getlength(text))
+
+
+def wrap_text(text: str, font: Font, width: float) -> list[str]:
+    """Greedy word wrap to `width` pixels; a word wider than the line is cut between characters."""
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        candidate = f"{line} {word}" if line else word
+        if _width(font, candidate) <= width:
+            line = candidate
+            continue
+        if line:
+            lines.append(line)
+        line = ""
+        # A single word that does not fit (a URL, a long compound) is cut so that nothing is clipped.
+        rest = word
+        while _width(font, rest) > width and len(rest) > 1:
+            cut = 1
+            while cut < len(rest) and _width(font, rest[: cut + 1]) <= width:
+                cut += 1
+            lines.append(rest[:cut])
+            rest = rest[cut:]
+        line = rest
+    if line:
+        lines.append(line)
+    return lines
+
+
+def fit_text(
+    text: str, pattern: str, width: float, *, max_lines: int, start: int, smallest: int
+) -> tuple[Font, list[str]]:
+    """The largest font size (from `start` down to `smallest`) at which `text` fits in `max_lines` lines."""
+    size = start
+    while True:
+        font = load_font(pattern, size)
+        lines = wrap_text(text, font, width)
+        if len(lines) <= max_lines or size <= smallest:
+            return font, lines
+        size = max(smallest, int(size * 0.88))
+
+
+def background_color(title: str) -> Color:
+    """A background colour chosen by the title, so a book always gets the same cover."""
+    digest = hashlib.sha256(title.encode("utf-8", "surrogatepass")).digest()
+    return _BACKGROUNDS[digest[0] % len(_BACKGROUNDS)]
+
+
+def _draw_lines(
+    draw: ImageDraw.ImageDraw, lines: list[str], font: Font, *, top: float, center: float, fill: Color
+) -> float:
+    """Draw centred lines from `top`; returns the y below the last line."""
+    size = getattr(font, "size", 40)
+    step = size * 1.2
+    for line in lines:
+        draw.text((center, top), line, font=font, fill=fill, anchor="ma")
+        top += step
+    return top
+
+
+def _draw_frame(draw: ImageDraw.ImageDraw, width: int, height: int) -> None:
+    # A double rule around the page: the classic look of a cloth binding, visible even as a thumbnail.
+    outer = width // 24
+    draw.rectangle((outer, outer, width - outer, height - outer), outline=_ACCENT, width=max(2, width // 300))
+    inner = outer + width // 60
+    draw.rectangle((inner, inner, width - inner, height - inner), outline=_ACCENT, width=max(1, width // 900))
+
+
+def _draw_ornament(draw: ImageDraw.ImageDraw, center: float, y: float, width: int) -> None:
+    half = width * 0.12
+    thickness = max(2, width // 400)
+    draw.line((center - half, y, center - width * 0.02, y), fill=_ACCENT, width=thickness)
+    draw.line((center + width * 0.02, y, center + half, y), fill=_ACCENT, width=thickness)
+    r = width * 0.01
+    draw.polygon([(center, y - r), (center + r, y), (center, y + r), (center - r, y)], fill=_ACCENT)
+
+
+def _draw_text_block(
+    draw: ImageDraw.ImageDraw,
+    text: str,
+    pattern: str,
+    *,
+    top: float,
+    max_lines: int,
+    scale: float,
+    fill: Color,
+) -> float:
+    """Fit `text` in the text column, starting at `scale` × page width; returns the y below it."""
+    width = draw.im.size[0]
+    start = max(8, int(width * scale))
+    font, lines = fit_text(text, pattern, width * 0.74, max_lines=max_lines, start=start, smallest=start // 3)
+    return _draw_lines(draw, lines, font, top=top, center=width / 2, fill=fill)
+
+
+def cover_image(metadata: Metadata, size: tuple[int, int] = COVER_SIZE) -> bytes:
+    """A PNG cover: the title, the authors and the fandom set on a framed, coloured page."""
+    width, height = size
+    image = Image.new("RGB", size, background_color(metadata.title))
+    draw = ImageDraw.Draw(image)
+    _draw_frame(draw, width, height)
+    title = " ".join(metadata.title.split()) or "Untitled"
+    y = _draw_text_block(
+        draw, title, "Linux Libertine O", top=height * 0.2, max_lines=5, scale=0.1, fill=_INK
+    )
+    _draw_ornament(draw, width / 2, y + height * 0.03, width)
+    if metadata.authors:
+        authors = ", ".join(metadata.authors)
+        top = y + height * 0.07
+        _draw_text_block(
+            draw, authors, "Linux Libertine O:italic", top=top, max_lines=3, scale=0.05, fill=_INK
+        )
+    if metadata.fandoms:
+        fandom = " · ".join(metadata.fandoms).upper()
+        top = height * 0.86
+        _draw_text_block(draw, fandom, "Linux Biolinum O", top=top, max_lines=2, scale=0.033, fill=_ACCENT)
+    out = io.BytesIO()
+    image.save(out, format="PNG", compress_level=6)
+    return out.getvalue()
+
+
+def cover_from_file(path: str | Path) -> bytes:
+    """The user's cover image: JPEG and PNG are kept byte for byte, other formats become PNG."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read cover image {path}: {exc.strerror or exc}") from None
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            image_format = image.format or ""
+            if image_format in _KEPT_FORMATS:
+                image.verify()
+                return data
+            image.load()
+            converted = image.convert("RGBA" if "A" in image.getbands() else "RGB")
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
+        raise InputError(f"cover {path} is not an image Pillow can read ({exc})") from None
+    out = io.BytesIO()
+    converted.save(out, format="PNG")
+    return out.getvalue()
+
+
+def image_media_type(data: bytes) -> str:
+    """The media type of cover bytes made by this module (PNG or JPEG)."""
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "image/png"
+    if data.startswith(b"\xff\xd8\xff"):
+        return "image/jpeg"
+    raise ValueError("cover image is neither PNG nor JPEG")

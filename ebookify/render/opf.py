@@ -1,0 +1,239 @@
+"""The EPUB package metadata (OPF): identifier, language, creators, subjects, series and accessibility."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+from ebookify.model import Block, Book, Paragraph, SceneBreak
+from ebookify.render.html import xml_safe
+
+log = logging.getLogger("ebookify")
+
+# A well-formed BCP 47 tag as readers use them: language, optional script, region and variants.
+_LANGUAGE_TAG = re.compile(
+    r"^[a-z]{2,3}(-[a-z]{4})?(-([a-z]{2}|[0-9]{3}))?(-([a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*$", re.I
+)
+# Headers often name the language in English instead of giving a code.
+_LANGUAGE_NAME_TABLE = """
+english=en french=fr français=fr german=de deutsch=de spanish=es español=es italian=it italiano=it
+portuguese=pt português=pt dutch=nl russian=ru polish=pl swedish=sv norwegian=no danish=da finnish=fi
+japanese=ja chinese=zh korean=ko turkish=tr czech=cs hungarian=hu indonesian=id vietnamese=vi tagalog=tl
+filipino=fil greek=el hebrew=he arabic=ar catalan=ca romanian=ro ukrainian=uk
+"""
+_MONTH_TABLE = """
+jan=1 january=1 feb=2 february=2 mar=3 march=3 apr=4 april=4 may=5 jun=6 june=6 jul=7 july=7 aug=8
+august=8 sep=9 sept=9 september=9 oct=10 october=10 nov=11 november=11 dec=12 december=12
+"""
+
+
+def _table(text: str) -> dict[str, str]:
+    return dict(pair.split("=", 1) for pair in text.split())
+
+
+_LANGUAGE_NAMES = _table(_LANGUAGE_NAME_TABLE)
+_MONTHS = {name: int(number) for name, number in _table(_MONTH_TABLE).items()}
+_ISO_DATE = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
+_NUMERIC_DATE = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
+_MONTH_FIRST = re.compile(r"^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$", re.I)
+_DAY_FIRST = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?\s+(\d{4})$", re.I)
+_YEAR = re.compile(r"^(\d{4})$")
+
+# The only values the accessibility vocabularies allow for what we claim (EPUBCheck does not check these).
+ACCESS_MODES = ("textual", "visual")
+ACCESS_MODE_SUFFICIENT = ("textual",)
+ACCESSIBILITY_FEATURES = ("structuralNavigation", "tableOfContents", "readingOrder", "alternativeText")
+ACCESSIBILITY_HAZARDS = ("none",)
+ACCESSIBILITY_SUMMARY = (
+    "Reflowable text with headings and a table of contents for navigation, in reading order; "
+    "the cover image has a text alternative and repeats the title and author given as text."
+)
+
+
+@dataclass(frozen=True)
+class MetaEntry:
+    """One element of the OPF <metadata>: a Dublin Core element (namespace "DC") or a <meta>."""
+
+    namespace: str
+    name: str
+    value: str
+    attributes: tuple[tuple[str, str], ...] = ()
+
+
+def language_tag(value: str | None) -> str:
+    """A BCP 47 tag for the header's or --lang value ("en_US" → "en-US", "English" → "en"), default en."""
+    text = (value or "").strip()
+    if not text:
+        return "en"
+    candidate = text.replace("_", "-")
+    if _LANGUAGE_TAG.match(candidate):
+        return candidate
+    if text.lower() in _LANGUAGE_NAMES:
+        return _LANGUAGE_NAMES[text.lower()]
+    log.warning("language %r is not a language code; using en", text)
+    return "en"
+
+
+def _valid_date(year: int, month: int, day: int) -> str | None:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def w3c_date(value: str | None) -> str | None:
+    """A W3C date (YYYY-MM-DD or YYYY) for a header date, None when it cannot be read without guessing."""
+    text = " ".join((value or "").split())
+    if match := _ISO_DATE.match(text):
+        return _valid_date(int(match[1]), int(match[2]), int(match[3]))
+    if match := _NUMERIC_DATE.match(text):
+        first, second, year = int(match[1]), int(match[2]), int(match[3])
+        # 03/05/2010 is March 5 in the US and 3 May elsewhere: keep only the year unless one reading fails.
+        if first > 12:
+            return _valid_date(year, second, first)
+        if second > 12:
+            return _valid_date(year, first, second)
+        return str(year)
+    if match := _MONTH_FIRST.match(text):
+        month = _MONTHS.get(match[1].lower())
+        return _valid_date(int(match[3]), month, int(match[2])) if month else None
+    if match := _DAY_FIRST.match(text):
+        month = _MONTHS.get(match[2].lower())
+        return _valid_date(int(match[3]), month, int(match[1])) if month else None
+    if match := _YEAR.match(text):
+        return match[1]
+    return None
+
+
+def _block_digest_text(block: Block) -> str:
+    if isinstance(block, SceneBreak):
+        return "\x1e"
+    assert isinstance(block, Paragraph)
+    return "\x1f".join(f"{span.style}:{span.text}" for span in block.spans)
+
+
+def book_identifier(book: Book) -> str:
+    """A stable URN derived from titles, authors and text: the same story always gets the same id."""
+    digest = hashlib.sha256()
+
+    def feed(text: str) -> None:
+        digest.update(text.encode("utf-8", "surrogatepass") + b"\x00")
+
+    feed(book.metadata.title)
+    for author in book.metadata.authors:
+        feed(author)
+    for story in book.stories:
+        feed(story.metadata.title)
+        for chapter in story.chapters:
+            feed(chapter.title or "")
+            for block in chapter.blocks:
+                feed(_block_digest_text(block))
+    return f"urn:uuid:{uuid.UUID(bytes=digest.digest()[:16], version=5)}"
+
+
+def modified_timestamp(stamp: int) -> str:
+    """The dcterms:modified value for a build timestamp."""
+    return datetime.fromtimestamp(stamp, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def _clean(value: str) -> str:
+    # ebooklib silently drops a metadata element whose text holds a control character.
+    return " ".join(xml_safe(value).split())
+
+
+def _series_entries(book: Book) -> list[MetaEntry]:
+    meta = book.metadata
+    if not meta.series:
+        return []
+    series = _clean(meta.series)
+    entries = [
+        MetaEntry("OPF", "collection", series, (("property", "belongs-to-collection"), ("id", "series"))),
+        MetaEntry(
+            "OPF", "collection-type", "series", (("refines", "#series"), ("property", "collection-type"))
+        ),
+    ]
+    calibre = [MetaEntry("OPF", "calibre:series", "", (("name", "calibre:series"), ("content", series)))]
+    if meta.series_index is not None:
+        index = _number(meta.series_index)
+        entries.append(
+            MetaEntry(
+                "OPF", "group-position", index, (("refines", "#series"), ("property", "group-position"))
+            )
+        )
+        calibre.append(
+            MetaEntry(
+                "OPF", "calibre:series_index", "", (("name", "calibre:series_index"), ("content", index))
+            )
+        )
+    return entries + calibre
+
+
+def _accessibility_entries(has_cover: bool) -> list[MetaEntry]:
+    modes = ACCESS_MODES if has_cover else ("textual",)
+    features = ACCESSIBILITY_FEATURES if has_cover else ACCESSIBILITY_FEATURES[:-1]
+    values = [
+        *(("schema:accessMode", mode) for mode in modes),
+        *(("schema:accessModeSufficient", mode) for mode in ACCESS_MODE_SUFFICIENT),
+        *(("schema:accessibilityFeature", feature) for feature in features),
+        *(("schema:accessibilityHazard", hazard) for hazard in ACCESSIBILITY_HAZARDS),
+        ("schema:accessibilitySummary", ACCESSIBILITY_SUMMARY),
+    ]
+    return [MetaEntry("OPF", prop, value, (("property", prop),)) for prop, value in values]
+
+
+def _people_entries(book: Book) -> list[MetaEntry]:
+    entries = []
+    for number, author in enumerate(book.metadata.authors, 1):
+        uid = f"creator{number:02d}"
+        entries.append(MetaEntry("DC", "creator", _clean(author), (("id", uid),)))
+        entries.append(
+            MetaEntry(
+                "OPF",
+                "role",
+                "aut",
+                (("refines", f"#{uid}"), ("property", "role"), ("scheme", "marc:relators")),
+            )
+        )
+    if book.editor:
+        entries.append(MetaEntry("DC", "contributor", _clean(book.editor), (("id", "editor"),)))
+        entries.append(
+            MetaEntry(
+                "OPF",
+                "role",
+                "edt",
+                (("refines", "#editor"), ("property", "role"), ("scheme", "marc:relators")),
+            )
+        )
+    return entries
+
+
+def package_metadata(book: Book, identifier: str, has_cover: bool, generator: str) -> list[MetaEntry]:
+    """Every metadata element of the package, in a fixed order (Dublin Core first, then <meta>s)."""
+    meta = book.metadata
+    entries = [
+        MetaEntry("DC", "title", _clean(meta.title) or "Untitled"),
+        MetaEntry("DC", "language", language_tag(meta.language)),
+        *_people_entries(book),
+    ]
+    if meta.summary and _clean(meta.summary):
+        entries.append(MetaEntry("DC", "description", _clean(meta.summary)))
+    entries += [MetaEntry("DC", "subject", _clean(tag)) for tag in meta.tags if _clean(tag)]
+    published = w3c_date(meta.published)
+    if published:
+        entries.append(MetaEntry("DC", "date", published))
+    entries += _series_entries(book)
+    entries += _accessibility_entries(has_cover)
+    entries.append(MetaEntry("OPF", "generator", "", (("name", "generator"), ("content", generator))))
+    if has_cover:
+        # EPUB 2 readers and Kindle's converter find the cover through this <meta>, EPUB 3 via the manifest.
+        entries.append(MetaEntry("OPF", "cover", "", (("name", "cover"), ("content", "cover-image"))))
+    entries.append(MetaEntry("DC", "identifier", identifier, (("id", "id"),)))
+    return entries

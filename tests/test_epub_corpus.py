@@ -1,0 +1,84 @@
+"""EPUBs of every input in tests/data pass EPUBCheck with no message at all; Calibre reads the metadata."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ebookify import load_story, make_book, write_epub
+from ebookify.model import Book, Chapter, Metadata, Paragraph, Span, Story
+from ebookify.options import WriteOptions
+
+from .conftest import DATA
+from .epubcheck import check_many
+
+INPUTS = (
+    sorted(DATA.glob("*.txt"))
+    + sorted((DATA / "variants").glob("*.txt"))
+    + sorted((DATA / "gutenberg").glob("*.txt"))
+)
+
+
+@pytest.mark.slow
+def test_every_corpus_epub_passes_epubcheck_without_any_message(tmp_path: Path) -> None:
+    assert len(INPUTS) == 10
+    books = []
+    for source in INPUTS:
+        target = tmp_path / f"{source.stem}.epub"
+        write_epub(make_book([load_story(source)]), target)
+        books.append(target)
+    # The styles and an anthology with an editor go through the same check (one JVM batch per module).
+    modern = tmp_path / "modern.epub"
+    write_epub(make_book([load_story(INPUTS[0])]), modern, WriteOptions(style="modern", include_notes=False))
+    anthology = tmp_path / "anthology.epub"
+    write_epub(make_book([load_story(p) for p in INPUTS[:2]], title="Two", editor="Ed"), anthology)
+    reports = check_many([*books, modern, anthology])
+    assert {path.name: messages for path, messages in reports.items() if messages} == {}
+
+
+def test_cli_and_library_builds_are_byte_identical(tmp_path: Path) -> None:
+    source = DATA / "goodbye-my-almost-lover.txt"
+    library = tmp_path / "library.epub"
+    write_epub(make_book([load_story(source)]), library)
+    for name in ("cli-1.epub", "cli-2.epub"):
+        subprocess.run(
+            [sys.executable, "-m", "ebookify", str(source), "-o", str(tmp_path / name), "-q"], check=True
+        )
+        assert (tmp_path / name).read_bytes() == library.read_bytes()
+
+
+def _calibre_book() -> Book:
+    meta = Metadata(
+        title="The Long Way Round",
+        authors=("Ann Author", "Bob Writer"),
+        genres=("Romance",),
+        fandoms=("Naruto",),
+        series="Seasons",
+        series_index=3.0,
+        summary="A journey.",
+    )
+    chapter = Chapter("One", (Paragraph((Span("Text."),)),))
+    return Book(meta, (Story("s.txt", meta, (chapter,)),))
+
+
+def test_calibre_reads_title_authors_tags_and_series(tmp_path: Path) -> None:
+    ebook_meta = shutil.which("ebook-meta")
+    if ebook_meta is None:
+        pytest.skip(
+            "Calibre's ebook-meta is not installed, so Calibre's reading of the metadata is not checked"
+        )
+    target = tmp_path / "book.epub"
+    write_epub(_calibre_book(), target)
+    out = subprocess.run([ebook_meta, str(target)], capture_output=True, text=True, check=True).stdout
+    fields = dict(re.findall(r"^(\S[^:]*?)\s*:\s(.*)$", out, re.M))
+    assert fields["Title"] == "The Long Way Round"
+    assert fields["Author(s)"] == "Ann Author & Bob Writer"
+    assert fields["Tags"] == "Naruto, Romance"
+    assert fields["Series"] == "Seasons #3"
+    assert fields["Languages"] == "eng"
+    assert fields["Comments"] == "A journey."
