@@ -4,46 +4,165 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from ebookify.model import Metadata
+from ebookify.normalize.languages import language_code
 from ebookify.options import StoryOverrides
 
-_FIELD = re.compile(r"^([A-Za-z][A-Za-z /'-]{0,30}):\s*(.*)$")
+# A field line: a short capitalised key (A/N, Author's Note, Word count), a colon, a value.
+_FIELD = re.compile(r"^\s*([A-Za-z][A-Za-z'’/&.-]*(?: [A-Za-z][A-Za-z'’/&.-]*){0,3})\s*:(?:\s+(.*)|)$")
+
+# Every known key, lower-cased, mapped to the Metadata attribute it feeds.
+_KEYS: dict[str, str] = {
+    **dict.fromkeys(["title", "story title"], "title"),
+    **dict.fromkeys(["author", "authors", "by", "writer", "written by", "pen name"], "authors"),
+    **dict.fromkeys(["fandom", "fandoms", "category", "categories", "crossover"], "fandoms"),
+    **dict.fromkeys(["pairing", "pairings", "relationship", "relationships", "ship", "ships"], "pairings"),
+    **dict.fromkeys(["character", "characters", "main characters"], "characters"),
+    **dict.fromkeys(["genre", "genres"], "genres"),
+    **dict.fromkeys(["rating", "rated"], "rating"),
+    **dict.fromkeys(["warning", "warnings", "content warning", "content warnings"], "warnings"),
+    **dict.fromkeys(["summary", "description", "blurb"], "summary"),
+    **dict.fromkeys(["disclaimer", "disclaimers"], "note"),
+    **dict.fromkeys(
+        ["a/n", "an", "author's note", "authors note", "author's notes", "note", "notes"], "note"
+    ),
+    **dict.fromkeys(["status"], "status"),
+    **dict.fromkeys(["words", "word count", "length"], "words"),
+    **dict.fromkeys(["chapters"], "chapters"),
+    **dict.fromkeys(["language"], "language"),
+    **dict.fromkeys(["series"], "series"),
+    **dict.fromkeys(["published", "posted", "date"], "published"),
+    **dict.fromkeys(["updated", "last updated"], "updated"),
+    **dict.fromkeys(["beta", "beta reader", "beta-reader", "spoilers", "timeline", "setting"], "extra"),
+}
+
+# Slashed genre names that are one genre, not two (FanFiction.net's "Hurt/Comfort" and friends).
+_SLASHED_GENRES = ("hurt/comfort", "comfort/hurt", "h/c", "m/m", "f/f", "m/f", "f/m", "sci/fi")
+
+# Series positions as authors write them: "Name #2", "Name, Part 2", "Part 2 of Name", "Name (Book 2)".
+_SERIES_INDEX = (
+    re.compile(r"^(?:part|book|volume|vol\.?|no\.?|#)\s*(\d+(?:\.\d+)?)\s+(?:of|in)\s+(.+)$", re.I),
+    re.compile(r"^(.+?)[\s,(\[-]*(?:part|book|volume|vol\.?|no\.?|#)\s*(\d+(?:\.\d+)?)[)\]]?$", re.I),
+)
 
 
-def split_header(lines: Sequence[str]) -> tuple[list[tuple[str, str]], list[str]]:
-    """Split leading `Key: value` lines (blank lines between allowed) from the rest."""
-    fields: list[tuple[str, str]] = []
+@dataclass(frozen=True)
+class Header:
+    """A split header: the fields as written, the lines after it, and note fields (A/N, Disclaimer)."""
+
+    fields: tuple[tuple[str, str], ...]
+    body: tuple[str, ...]
+    notes: tuple[str, ...]
+
+
+def field_kind(key: str) -> str | None:
+    """The Metadata attribute a header key feeds ("note" for A/N and disclaimers), None if unknown."""
+    return _KEYS.get(re.sub(r"\s+", " ", key.strip().lower().replace("’", "'")))
+
+
+def parse_field(line: str) -> tuple[str, str] | None:
+    """A `Key: value` line as (key, value); a known key may be lower case, an unknown one is Capitalised."""
+    match = _FIELD.match(line)
+    if not match:
+        return None
+    key, value = match.group(1).strip(), (match.group(2) or "").strip()
+    # An unknown key must look like a label (capitalised, no sentence inside) to count as a field.
+    if field_kind(key) is None and (not key[0].isupper() or len(key) > 24):
+        return None
+    return key, value
+
+
+def _continues(line: str, previous_value: str) -> bool:
+    """True when a line right after a field continues its value (indented, or the value was cut mid-text)."""
+    if not line.strip() or parse_field(line):
+        return False
+    return line[:1].isspace() or not re.search(r"[.!?\"'”)]$", previous_value)
+
+
+def split_header(lines: Sequence[str]) -> Header:
+    """Split a leading block of `Key: value` lines (blank lines between allowed) from the rest."""
+    fields: list[list[str]] = []
     index = 0
     while index < len(lines):
-        line = lines[index].strip()
-        match = _FIELD.match(line)
-        if match:
-            fields.append((match.group(1).strip(), match.group(2).strip()))
-        elif line:
+        line = lines[index]
+        field = parse_field(line)
+        if field:
+            fields.append(list(field))
+        elif fields and index > 0 and lines[index - 1].strip() and _continues(line, fields[-1][1]):
+            fields[-1][1] = f"{fields[-1][1]} {line.strip()}".strip()
+        elif line.strip():
             break
         index += 1
-    return fields, list(lines[index:])
+    known = [key for key, _ in fields if field_kind(key)]
+    # A block of unknown labels is not a header ("Naruto: Hello!" opens a story, it does not describe it).
+    if not known or len(known) * 2 < len(fields):
+        return Header((), tuple(lines), ())
+    notes = tuple(f"{key}: {value}" for key, value in fields if field_kind(key) == "note" and value)
+    return Header(tuple((key, value) for key, value in fields), tuple(lines[index:]), notes)
 
 
-def _split_list(value: str) -> tuple[str, ...]:
-    return tuple(part.strip() for part in re.split(r"[,;]", value) if part.strip())
+def split_list(value: str, words: bool = False) -> tuple[str, ...]:
+    """A comma/semicolon separated list (also "and"/"&" when `words`), items without a trailing period."""
+    parts = re.split(r"\s*(?:[,;]|\s&\s|\band\b)\s*" if words else r"\s*[,;]\s*", value)
+    return tuple(part.strip().rstrip(".").strip() for part in parts if part.strip(" ."))
+
+
+def split_genres(value: str) -> tuple[str, ...]:
+    """Genres split on "/", "," and "&", keeping slashed names such as Hurt/Comfort whole."""
+    protected = value
+    for name in _SLASHED_GENRES:
+        protected = re.sub(re.escape(name), lambda m: m.group(0).replace("/", "\0"), protected, flags=re.I)
+    parts = re.split(r"\s*[/,;&]\s*|\s+and\s+", protected)
+    return tuple(p.replace("\0", "/").strip(" .") for p in parts if p.strip(" ."))
+
+
+def split_series(value: str) -> tuple[str | None, float | None]:
+    """A series field as (name, position)."""
+    value = value.strip().rstrip(".")
+    first, second = _SERIES_INDEX
+    if match := first.match(value):
+        return match.group(2).strip(), float(match.group(1))
+    if match := second.match(value):
+        return match.group(1).strip(" ,-(") or None, float(match.group(2))
+    return value or None, None
+
+
+def _values(fields: Sequence[tuple[str, str]]) -> dict[str, str]:
+    """The first non-empty value of each Metadata attribute."""
+    values: dict[str, str] = {}
+    for key, value in fields:
+        kind = field_kind(key)
+        if kind and value.strip():
+            values.setdefault(kind, value.strip())
+    return values
 
 
 def metadata_from_fields(
     fields: Sequence[tuple[str, str]], fallback_title: str, overrides: StoryOverrides
 ) -> Metadata:
     """Build Metadata from header fields; overrides win, the file name is the fallback title."""
-    by_key = {key.lower(): value for key, value in fields}
-    title = overrides.title or by_key.get("title") or fallback_title
-    authors = overrides.authors or _split_list(by_key.get("author", ""))
+    values = _values(fields)
+    title = (overrides.title or values.get("title") or "").strip().rstrip(".").strip()
+    series, series_index = split_series(values.get("series", ""))
+    language = overrides.language or values.get("language", "")
     return Metadata(
-        title=title.rstrip(". ") or fallback_title,
-        authors=authors,
-        language=overrides.language or "en",
-        summary=overrides.summary or by_key.get("summary"),
-        rating=by_key.get("rating"),
-        genres=tuple(g.strip(". ") for g in by_key.get("genre", "").split("/") if g.strip()),
-        pairings=_split_list(by_key.get("pairing", "")),
+        title=title or fallback_title,
+        authors=overrides.authors or split_list(values.get("authors", ""), words=True),
+        language=language_code(language) if language else "en",
+        summary=overrides.summary or values.get("summary"),
+        rating=values["rating"].rstrip(".") if "rating" in values else None,
+        genres=split_genres(values.get("genres", "")),
+        pairings=split_list(values.get("pairings", "")),
+        fandoms=split_list(values.get("fandoms", "")),
+        characters=split_list(values.get("characters", ""), words=True),
+        warnings=split_list(values.get("warnings", "")),
+        series=series,
+        series_index=series_index,
+        status=values.get("status"),
+        published=values.get("published"),
+        updated=values.get("updated"),
+        words=values.get("words"),
         fields=tuple(fields),
     )

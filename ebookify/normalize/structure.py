@@ -1,10 +1,19 @@
-"""Body text to structure: front notes, chapters of paragraphs and scene breaks, end notes."""
+"""Body text to structure: header fields, front notes, chapters of paragraphs and scene breaks, end notes."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ebookify.model import SceneBreak
+from ebookify.normalize.chapters import ChapterStart, find_chapters, split_heading_lines
+from ebookify.normalize.dialogue import split_dialogue
+from ebookify.normalize.gutenberg import split_gutenberg
+from ebookify.normalize.header import field_kind, split_header
+from ebookify.normalize.notes import take_end_notes, take_front_notes
+from ebookify.normalize.paragraphs import Item, Layout, detect_layout, split_items
+from ebookify.normalize.scenes import is_wide_gap, normal_gap
+from ebookify.normalize.titles import split_title
 
 RawBlock = str | SceneBreak
 """A paragraph's plain text ("\\n" marks a kept line break) or a scene break."""
@@ -28,22 +37,98 @@ class RawStory:
     end_notes: tuple[RawBlock, ...] = ()
 
 
-def split_paragraphs(lines: list[str]) -> list[RawBlock]:
-    """Blank-line separated paragraphs (skeleton)."""
-    blocks: list[RawBlock] = []
-    current: list[str] = []
-    for line in [*lines, ""]:
-        if line.strip():
-            current.append(line.strip())
-        elif current:
-            blocks.append(" ".join(current))
-            current = []
-    return blocks
+def scene_blocks(items: Sequence[Item], normal: int = 1) -> Iterable[RawBlock]:
+    """Paragraphs (merged dialogue split) with scene breaks for dividers and wide gaps, none at the edges."""
+    pending = False
+    started = False
+    for index, item in enumerate(items):
+        if item.divider:
+            pending = True
+            continue
+        if index > 0 and is_wide_gap(item.gap, normal):
+            pending = True
+        if pending and started:
+            yield SceneBreak()
+        pending, started = False, True
+        yield from split_dialogue(item.text)
+
+
+def _note_texts(items: Iterable[Item]) -> tuple[str, ...]:
+    """Notes keep their paragraphs as written; their divider lines are dropped."""
+    return tuple(item.text for item in items if not item.divider)
+
+
+def _clean_lines(text: str) -> list[str]:
+    """Lines without byte-order marks or trailing spaces, tabs expanded (indentation is layout)."""
+    return [line.expandtabs(4).rstrip() for line in text.replace("\ufeff", "").split("\n")]
+
+
+def _chapters(
+    items: Sequence[Item], starts: Sequence[ChapterStart], normal: int
+) -> tuple[list[Item], list[RawChapter]]:
+    """Items before the first heading, and the chapters from each heading to the next."""
+    if not starts:
+        return [], [RawChapter(None, tuple(scene_blocks(items, normal)))]
+    bounds = [*(start.index for start in starts), len(items)]
+    chapters = [
+        RawChapter(start.title, tuple(scene_blocks(items[start.index + start.span : end], normal)))
+        for start, end in zip(starts, bounds[1:], strict=True)
+    ]
+    return list(items[: bounds[0]]), chapters
+
+
+def _has_title(fields: Iterable[tuple[str, str]]) -> bool:
+    return any(field_kind(key) == "title" and value for key, value in fields)
+
+
+@dataclass
+class _Parts:
+    """A story's pieces while they are being sorted out."""
+
+    fields: list[tuple[str, str]]
+    front: list[Item]
+    items: list[Item]
+    end: list[Item]
+    layout: Layout
+    gutenberg: bool
+
+
+def _split_parts(lines: Sequence[str]) -> _Parts:
+    """Licence header/footer, metadata header, header-less title and preface, notes, and the body items."""
+    gutenberg = split_gutenberg(lines)
+    header = split_header(gutenberg.body)
+    layout = detect_layout(gutenberg.body)
+    items = list(split_heading_lines(split_items(header.body, layout)))
+    fields = [*gutenberg.fields, *header.fields]
+    front = [*split_items(gutenberg.header, layout), *(Item(note) for note in header.notes)]
+    if not gutenberg.found and not _has_title(fields):
+        found = split_title(items)
+        fields = [*found.fields, *fields]
+        front += found.preface
+        items = list(found.rest)
+    notes, items = take_front_notes(items)
+    items, closing = take_end_notes(items, normal_gap(item.gap for item in items[1:]))
+    end = [*closing, *split_items(gutenberg.footer, layout)]
+    return _Parts(fields, [*front, *notes], items, end, layout, gutenberg.found)
 
 
 def parse_structure(text: str) -> RawStory:
     """Recover header fields, notes, chapters and paragraphs from decoded text."""
-    from ebookify.normalize.header import split_header
-
-    fields, body = split_header(text.split("\n"))
-    return RawStory(fields=tuple(fields), chapters=(RawChapter(None, tuple(split_paragraphs(body))),))
+    parts = _split_parts(_clean_lines(text))
+    normal = normal_gap(item.gap for item in parts.items[1:])
+    before, chapters = _chapters(parts.items, find_chapters(parts.items, normal), normal)
+    if parts.gutenberg:
+        # A printed book's front matter (title page, dedication, contents) comes before its first chapter.
+        parts.front += before
+    elif any(not item.divider for item in before):
+        chapters.insert(0, RawChapter(None, tuple(scene_blocks(before, normal))))
+    if not any(isinstance(block, str) for chapter in chapters for block in chapter.blocks):
+        # A text that is all "notes" is the story itself: never leave the body empty.
+        body = [*parts.front, *parts.items, *parts.end]
+        return RawStory(tuple(parts.fields), (RawChapter(None, tuple(scene_blocks(body, normal))),))
+    return RawStory(
+        fields=tuple(parts.fields),
+        chapters=tuple(chapters),
+        front_notes=_note_texts(parts.front),
+        end_notes=_note_texts(parts.end),
+    )

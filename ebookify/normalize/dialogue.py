@@ -1,0 +1,31 @@
+"""Merged dialogue: a paragraph holding several speakers' lines is split, one speaker per paragraph."""
+
+from __future__ import annotations
+
+import re
+
+# A quotation that ends (speech punctuation, closing quote) and a new one that starts right after it:
+# `…don't interfere." "I'll try…`. The new paragraph starts at the opening quote.
+_MERGED = re.compile(r"(?<=[.!?,…~—–-])([\"”])[ \t]+(?=[\"“][^\s\"”])")
+
+
+def _opens_by_count(text: str, index: int) -> bool:
+    """With straight quotes only: an even count of quotes before `index` makes the one there opening."""
+    return text.count('"', 0, index) % 2 == 0
+
+
+def split_dialogue(text: str) -> list[str]:
+    """Split a paragraph where one quotation closes and the next opens; never inside a quotation."""
+    if "\n" in text:
+        return [text]  # kept line breaks: a poem or a letter, laid out on purpose
+    # Straight quotes can be counted when they pair up; a stray quote makes counting meaningless.
+    countable = text.count('"') % 2 == 0 and not any(q in text for q in "“”")
+    starts = [0]
+    for match in _MERGED.finditer(text):
+        # Not a closing quote after all: the quotation is still open, so this is a quote inside it.
+        if countable and _opens_by_count(text, match.start(1)):
+            continue
+        starts.append(match.end())
+    if len(starts) == 1:
+        return [text]
+    return [text[a:b].strip() for a, b in zip(starts, [*starts[1:], len(text)], strict=True)]

@@ -1,0 +1,78 @@
+"""Project Gutenberg licence header and footer: split off as notes, their `Key: value` lines as fields."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ebookify.normalize.header import parse_field
+
+# The markers every Project Gutenberg text carries around the book itself (old and new wording).
+_START = re.compile(r"^\W*\*{3}\s*START OF (?:THIS|THE) PROJECT GUTENBERG", re.I)
+_END = re.compile(r"^\W*(?:\*{3}\s*)?END OF (?:THIS |THE )?PROJECT GUTENBERG", re.I)
+_END_LINE = re.compile(r"^\s*End of (?:the )?Project Gutenberg'?s?\b", re.I)
+_PRODUCED = re.compile(r"^\s*(?:Produced|Prepared|Transcribed|E-?text prepared) by\b", re.I)
+
+# How far into a file the START marker may be (the licence header is short).
+_MAX_HEADER_LINES = 400
+
+
+@dataclass(frozen=True)
+class GutenbergSplit:
+    """A text split into licence header lines, fields, the book's lines and licence footer lines."""
+
+    header: tuple[str, ...]
+    fields: tuple[tuple[str, str], ...]
+    body: tuple[str, ...]
+    footer: tuple[str, ...]
+    found: bool = False
+
+
+def _header_fields(lines: Sequence[str]) -> tuple[list[tuple[str, str]], list[str]]:
+    """The `Key: value` lines of a licence header (with indented continuations) and the other lines."""
+    fields: list[tuple[str, str]] = []
+    rest: list[str] = []
+    after_field = False
+    for line in lines:
+        field = parse_field(line) if not line[:1].isspace() else None
+        if field and field[1]:
+            fields.append(field)
+            after_field = True
+        elif after_field and line[:1].isspace() and line.strip():
+            # An indented line right after a field continues it ("Title: Jack Sheppard" / "A Romance").
+            key, value = fields[-1]
+            fields[-1] = (key, f"{value} {line.strip()}")
+        else:
+            rest.append(line)
+            after_field = False
+    return fields, rest
+
+
+def _producer_end(lines: Sequence[str], start: int) -> int:
+    """The index after the "Produced by ..." credit that follows the START marker, if there is one."""
+    index = start
+    while index < len(lines) and not lines[index].strip():
+        index += 1
+    if index >= len(lines) or not _PRODUCED.match(lines[index]):
+        return start
+    while index < len(lines) and lines[index].strip():
+        index += 1
+    return index
+
+
+def split_gutenberg(lines: Sequence[str]) -> GutenbergSplit:
+    """Split off a Project Gutenberg licence header and footer; a text without them comes back whole."""
+    start = next((i for i, line in enumerate(lines[:_MAX_HEADER_LINES]) if _START.match(line)), None)
+    if start is None:
+        return GutenbergSplit((), (), tuple(lines), ())
+    end = next(
+        (i for i in range(start + 1, len(lines)) if _END.match(lines[i]) or _END_LINE.match(lines[i])),
+        len(lines),
+    )
+    fields, header = _header_fields(lines[:start])
+    body_start = _producer_end(lines, start + 1)
+    header += ["", *lines[start:body_start]]
+    return GutenbergSplit(
+        tuple(header), tuple(fields), tuple(lines[body_start:end]), tuple(lines[end:]), True
+    )

@@ -1,0 +1,42 @@
+"""Language names and tags as written in headers ("English", "en_US") to BCP 47 tags ("en", "en-US")."""
+
+from __future__ import annotations
+
+import logging
+import re
+
+log = logging.getLogger("ebookify")
+
+# Common language names (in English and in the language itself) to their BCP 47 primary tags.
+_NAMES = {
+    "english": "en", "french": "fr", "français": "fr", "francais": "fr", "german": "de", "deutsch": "de",
+    "spanish": "es", "español": "es", "espanol": "es", "italian": "it", "italiano": "it",
+    "portuguese": "pt", "português": "pt", "dutch": "nl", "nederlands": "nl", "russian": "ru",
+    "русский": "ru", "japanese": "ja", "日本語": "ja", "chinese": "zh", "中文": "zh", "korean": "ko",
+    "한국어": "ko", "polish": "pl", "polski": "pl", "swedish": "sv", "svenska": "sv", "norwegian": "no",
+    "norsk": "no", "danish": "da", "dansk": "da", "finnish": "fi", "suomi": "fi", "czech": "cs",
+    "čeština": "cs", "hungarian": "hu", "magyar": "hu", "turkish": "tr", "türkçe": "tr", "greek": "el",
+    "ελληνικά": "el", "latin": "la", "indonesian": "id", "bahasa indonesia": "id", "vietnamese": "vi",
+    "tiếng việt": "vi", "tagalog": "tl", "filipino": "fil", "arabic": "ar", "hebrew": "he", "hindi": "hi",
+    "catalan": "ca", "català": "ca", "romanian": "ro", "română": "ro", "ukrainian": "uk",
+    "українська": "uk", "esperanto": "eo", "welsh": "cy", "irish": "ga", "thai": "th", "malay": "ms",
+}  # fmt: skip
+
+# A BCP 47 tag (or a POSIX locale such as en_US): a 2-3 letter language, then subtags.
+_TAG = re.compile(r"^([a-zA-Z]{2,3})((?:[-_][a-zA-Z0-9]{2,8})*)$")
+
+
+def language_code(value: str, default: str = "en") -> str:
+    """A BCP 47 tag for a language name or tag; `default` (logged) when it is neither."""
+    text = value.strip().rstrip(".").strip()
+    name = text.lower()
+    if name in _NAMES:
+        return _NAMES[name]
+    match = _TAG.match(text)
+    if match and (len(text) <= 3 or "-" in text or "_" in text):
+        subtags = [part for part in re.split(r"[-_]", match.group(2)) if part]
+        # BCP 47 case conventions: language lower, 2-letter region upper, 4-letter script title case.
+        fixed = [s.upper() if len(s) == 2 else s.title() if len(s) == 4 else s for s in subtags]
+        return "-".join([match.group(1).lower(), *fixed])
+    log.info("unknown language %r, using %r", value, default)
+    return default

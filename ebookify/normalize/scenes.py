@@ -1,0 +1,58 @@
+"""Scene-break dividers (`* * *`, `xXx`, "Line Break", centred ornaments) and blank-line gaps."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+# Characters divider lines are drawn with.
+_DIVIDER_CHARS = set("*~-_=#+•·◆◇○●◦✦✧❖❦❧☙⁂§※°^<>|/\\:.—–")
+# Ornaments that are a divider even alone on their line.
+_ORNAMENTS = set("*#§⁂❦❧☙※✦✧❖◆•")
+# Speech punctuation: a line of "..." or "?!" is someone saying nothing, not a divider.
+_SPEECH = set(".…!?")
+# Three-character faces such as ^_^ and -_- are emoticons, not dividers.
+_FACE = re.compile(r"^(.)[_.]\1$")
+# Divider words: "Line Break", "[scene break]", "~Time Skip~", "POV change".
+_WORDS = re.compile(
+    r"^[\W_]*(?:scene|line|page|section|time|pov|point of view)[\s-]*"
+    r"(?:break|change|skip|switch|shift)[\W_]*$",
+    re.I,
+)
+# Letter dividers: runs of x or o (xXx, XxXxX, oOo, o0o, -o-o-o-) with optional separators.
+_LETTERS = re.compile(r"^[xXoO0]+(?:[-~=*._ ]*[xXoO0]+)*$")
+
+
+def _letter_divider(text: str) -> bool:
+    """xXx, oOo, -o-o-o-: symmetric runs of x/o (so "xoxo" hugs and "xxx" kisses are not dividers)."""
+    core = text.strip("-~=*._ ")
+    if not _LETTERS.match(core) or text != text[::-1]:
+        return False
+    letters = [c for c in core if c.isalnum()]
+    mixed = len(set(letters)) > 1
+    return len(letters) >= 3 and (mixed or len(letters) >= 5 or len(core) > len(letters))
+
+
+def is_divider(line: str) -> bool:
+    """True for a scene-break divider line."""
+    text = line.strip()
+    if not text or len(text) > 60:
+        return False
+    chars = text.replace(" ", "").replace("\u00a0", "")
+    if all(c in _DIVIDER_CHARS for c in chars):
+        if set(chars) <= _SPEECH or _FACE.match(chars):
+            return False
+        return len(chars) >= 3 or (len(set(chars)) == 1 and chars[0] in _ORNAMENTS)
+    return _letter_divider(text) or bool(_WORDS.match(text))
+
+
+def normal_gap(gaps: Iterable[int]) -> int:
+    """The text's usual number of blank lines between paragraphs (0 when paragraphs touch)."""
+    counts = Counter(gaps)
+    return counts.most_common(1)[0][0] if counts else 1
+
+
+def is_wide_gap(gap: int, normal: int) -> bool:
+    """A gap wider than the usual paragraph gap marks a scene break."""
+    return gap > normal
