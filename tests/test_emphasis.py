@@ -64,6 +64,11 @@ def test_dropping_markers_keeps_the_words_and_other_spans() -> None:
     )
 
 
-def test_dropping_markers_leaves_plain_and_thought_spans_alone() -> None:
-    spans = (Span("_plain_"), Span("'_thought_'", "thought"))
+def test_dropping_markers_leaves_plain_and_quoted_thought_spans_alone() -> None:
+    spans = (Span("_plain_"), Span("'_thought_'", "thought"), Span("(so tired)", "thought"))
     assert drop_emphasis_markers(spans) == spans
+
+
+def test_dropping_markers_of_a_thought_set_in_stars() -> None:
+    spans = (Span("_Why me?_", "thought"), Span(" she thought."))
+    assert drop_emphasis_markers(spans) == (Span("Why me?", "thought"), Span(" she thought."))

@@ -111,3 +111,22 @@ def test_gutenberg_novel_has_italics_and_no_thoughts(data_dir: Path) -> None:
     assert styles.count("thought") == 0
     assert styles.count("emphasis") > 100
     assert elapsed < 2.0  # 155,000 words; measured about 0.3 s
+
+
+def test_starred_words_with_a_thinking_verb_are_a_thought() -> None:
+    [thought, spoken, quoted] = mark_inline(
+        ["*Why me?* she thought.", "*Why me?* she said.", "'*Why* me?' she thought."]
+    )
+    assert thought == (Span("*Why me?*", "thought"), Span(" she thought."))
+    assert spoken == (Span("*Why me?*", "emphasis"), Span(" she said."))
+    assert quoted == (
+        Span("'", "thought"),
+        Span("*Why*", "emphasis"),
+        Span(" me?'", "thought"),
+        Span(" she thought."),
+    )
+
+
+def test_a_stressed_word_before_think_stays_emphasis() -> None:
+    [spans] = mark_inline(['"_I_ think so," she said, "and _did_ think of it."'])
+    assert [s.style for s in spans if s.style != "plain"] == ["emphasis", "emphasis"]

@@ -67,9 +67,9 @@ def _marker_length(text: str) -> int:
 
 
 def drop_emphasis_markers(spans: Sequence[Span]) -> tuple[Span, ...]:
-    """Remove the markers kept in emphasis and strong spans (the italics now carry them)."""
+    """Remove the markers kept in emphasis, strong and marker-made thought spans (the italics carry them)."""
     out = []
     for span in spans:
-        size = _marker_length(span.text) if span.style in ("emphasis", "strong") else 0
+        size = _marker_length(span.text) if span.style != "plain" else 0
         out.append(Span(span.text[size:-size], span.style) if size else span)
     return tuple(out)

@@ -6,15 +6,23 @@ from collections.abc import Sequence
 
 from ebookify.model import Span, SpanStyle
 from ebookify.normalize.emphasis import find_emphasis
-from ebookify.normalize.thoughts import find_thoughts
+from ebookify.normalize.thoughts import find_thoughts, marked_thought
 
 
 def mark_inline(paragraphs: Sequence[str]) -> list[tuple[Span, ...]]:
     """Mark thoughts and emphasis in all paragraphs of one story; span texts join to the paragraph text."""
     thoughts = find_thoughts(paragraphs)
     return [
-        split_spans(text, ranges, find_emphasis(text))
+        split_spans(text, ranges, _emphasis_or_thought(text))
         for text, ranges in zip(paragraphs, thoughts, strict=True)
+    ]
+
+
+def _emphasis_or_thought(text: str) -> list[tuple[int, int, SpanStyle]]:
+    """Emphasis ranges; one a thinking verb attributes is a thought the writer set in *stars* or _lines_."""
+    return [
+        (start, end, "thought" if style == "emphasis" and marked_thought(text, start, end) else style)
+        for start, end, style in find_emphasis(text)
     ]
 
 

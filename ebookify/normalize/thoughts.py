@@ -87,6 +87,15 @@ def attribution_of(text: str, quoted: Quoted) -> Attribution:
     return "thought" if "thought" in (after, before) else None
 
 
+def marked_thought(text: str, start: int, end: int) -> bool:
+    """True when an emphasis-marked run is attributed with a thinking verb: "*Why me?* she thought"."""
+    # Like a quotation it must end its clause inside the markers; "_I_ think" stresses a word.
+    if text[end - 2] not in _CLAUSE_PUNCTUATION:  # the character before the closing marker
+        return False
+    kinds = (attribution_after(text, end), attribution_before(text, start))
+    return "thought" in kinds and "speech" not in kinds
+
+
 def _candidates(quoted: Sequence[Quoted]) -> list[Quoted]:
     """Single-quoted top-level passages: nested quotes and mismatched pairs are speech."""
     return [q for q in quoted if q.family == "single" and q.depth == 0 and not q.mismatched]
