@@ -64,9 +64,9 @@ def _block_text(block: Block) -> str:
 
 # Why a span is styled, so a reader of `inspect` can check each decision.
 _WHY = [
-    "why: ⟨thought⟩ is a paragraph wholly in parentheses, a single-quoted passage next to a thinking verb"
-    " (she thought, he asked himself), or a single-quoted sentence without a speech verb in a story that"
-    " speaks in double quotes",
+    "why: ⟨thought⟩ is a paragraph wholly in parentheses, a single-quoted or *starred* passage next to a"
+    " thinking verb (she thought, he asked himself), or a single-quoted sentence without a speech verb in a"
+    " story that speaks in double quotes",
     "why: _emphasis_ and **strong** come from the author's *stars*, _underscores_, /slashes/, **double"
     " stars** or =equals= (the markers are removed in the book)",
 ]
