@@ -1,112 +1,111 @@
-"""Writes a Book as a PDF through WeasyPrint, with a fetcher that can read nothing but our styles."""
+"""Writes a Book as a PDF: parts laid out in parallel by WeasyPrint, then assembled into one tagged file."""
 
 from __future__ import annotations
 
 import logging
-import re
-from collections.abc import Iterator
+import os
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from html import escape
 from pathlib import Path
 
-from ebookify.errors import WriterError
+from ebookify.errors import EbookifyError, WriterError
 from ebookify.model import Book
 from ebookify.options import WriteOptions
-from ebookify.render import html
-from ebookify.render.documents import plan_book
+from ebookify.render.fetcher import INTERNAL_PREFIX
 from ebookify.render.package import write_atomically
+from ebookify.render.pdf_geometry import PageGeometry, content_page_css, furniture_page_css, page_geometry
+from ebookify.render.pdf_html import book_sections, front_matter_html, furniture_html, part_html
+from ebookify.render.pdf_layout import PART_WEIGHT, BookLayout, book_layout, group_sections
+from ebookify.render.pdf_worker import RenderedPart, RenderJob, render_job
 from ebookify.resources import read_print_css, read_style
 
 log = logging.getLogger("ebookify")
 
-# WeasyPrint words a resource it could not load or render this way; other warnings are advice.
-_RESOURCE_PROBLEM = re.compile(
-    r"failed to load|error fetching|refused|cannot|unable to|not found|ignored", re.I
-)
-
-PAGE_SIZES = {"a5": "A5", "a4": "A4", "letter": "letter", "6x9": "6in 9in"}
+Runner = Callable[[Sequence[RenderJob]], list[RenderedPart]]
+_COVER_URL = INTERNAL_PREFIX + "cover"
 
 
-def page_size_css(size: str) -> str:
-    """The CSS `size` value for a --page-size name or a CSS size such as "140mm 216mm"."""
-    return PAGE_SIZES.get(size.lower().replace("×", "x"), size)
-
-
-def book_html(book: Book, options: WriteOptions) -> str:
-    """The whole book as one HTML document for WeasyPrint; every text goes through html.text_html."""
-    meta = book.metadata
-    head = [
-        '<meta charset="utf-8"/>',
-        f"<title>{html.text_html(meta.title)}</title>",
-        *(f'<meta name="author" content="{html.attr_text(a)}"/>' for a in meta.authors),
-    ]
-    if meta.summary:
-        head.append(f'<meta name="description" content="{html.attr_text(meta.summary)}"/>')
-    if meta.tags:
-        head.append(f'<meta name="keywords" content="{html.attr_text(", ".join(meta.tags))}"/>')
-    body = [f'<div class="book-title-string">{html.text_html(meta.title)}</div>']
-    for plan in plan_book(book):
-        story = plan.story
-        body.append(html.cover_page_html(story, heading="h1", break_long_words=True))
-        if options.include_notes and story.front_notes:
-            body.append(html.notes_html(story.front_notes, "front", break_long_words=True))
-        for index, ref in enumerate(plan.chapters):
-            chapter = html.chapter_html(ref.chapter, heading="h2", break_long_words=True)
-            if options.include_notes and story.end_notes and index == len(plan.chapters) - 1:
-                chapter += "\n" + html.notes_html(story.end_notes, "end", break_long_words=True)
-            body.append(f'<section class="chapter" id="{ref.doc_id}">\n{chapter}\n</section>')
-    lang = escape(meta.language, quote=True)
-    return (
-        f'<!DOCTYPE html>\n<html lang="{lang}"><head>{"".join(head)}</head>\n<body>\n'
-        + "\n".join(body)
-        + "\n</body></html>"
-    )
+def worker_count(jobs: int) -> int:
+    """Processes to use: --jobs, or one per CPU core this process may run on."""
+    if jobs > 0:
+        return jobs
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
 
 
 @contextmanager
-def watch_weasyprint_log() -> Iterator[list[str]]:
-    """Collect WeasyPrint's warnings and errors (it logs missing resources instead of raising)."""
-    problems: list[str] = []
+def job_runner(workers: int) -> Iterator[Runner]:
+    """Run render jobs in a pool of processes (or in this process for one worker), results in order."""
+    if workers <= 1:
+        yield lambda jobs: [render_job(job) for job in jobs]
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
 
-    class Collector(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            message = record.getMessage()
-            if _RESOURCE_PROBLEM.search(message):
-                problems.append(message)
-            else:
-                log.debug("weasyprint: %s", message)
-
-    handler = Collector(level=logging.WARNING)
-    logger = logging.getLogger("weasyprint")
-    logger.addHandler(handler)
-    propagate, logger.propagate = logger.propagate, False
-    try:
-        yield problems
-    finally:
-        logger.removeHandler(handler)
-        logger.propagate = propagate
+    # fork starts a worker in milliseconds with WeasyPrint already imported; spawn elsewhere.
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method)) as pool:
+        yield lambda jobs: list(pool.map(render_job, jobs))
 
 
-def render_pdf_bytes(book: Book, options: WriteOptions) -> bytes:
-    """Lay out the book and return the PDF bytes."""
-    from weasyprint import CSS, HTML
+def _checked(results: list[RenderedPart]) -> list[RenderedPart]:
+    for result in results:
+        if result.problems:
+            raise WriterError(f"the PDF renderer reported a problem: {result.problems[0][:300]}")
+    return results
 
-    from ebookify.render.fetcher import DenyAllFetcher
 
-    fetcher = DenyAllFetcher()
-    page_css = f"@page {{ size: {page_size_css(options.page_size)}; }}"
-    stylesheets = [
-        CSS(string=read_style(options.style), url_fetcher=fetcher),
-        CSS(string=read_print_css() + page_css, url_fetcher=fetcher),
+def _cover(book: Book, options: WriteOptions) -> tuple[str, bytes, str]:
+    """The user's cover image (--cover) or a generated one, served to the renderer from memory."""
+    from ebookify.render.cover import cover_from_file, cover_image, image_media_type
+
+    data = cover_from_file(options.cover) if options.cover else cover_image(book.metadata)
+    return (_COVER_URL, data, image_media_type(data))
+
+
+def render_pdf_bytes(book: Book, options: WriteOptions, part_weight: int = PART_WEIGHT) -> bytes:
+    """Lay out the book's parts in parallel, then the front matter and furniture, then assemble."""
+    from ebookify.render.pdf_merge import assemble_pdf
+
+    geometry = page_geometry(options.page_size)
+    style, layer = read_style(options.style), read_print_css()
+    text_css = (style, layer + content_page_css(geometry))
+    parts = group_sections(book_sections(book, options), part_weight)
+    variant = options.pdf_variant
+    workers = min(worker_count(options.jobs), max(1, len(parts)))
+    with job_runner(workers) as run:
+        text_jobs = [
+            RenderJob(part_html(book, part), text_css, tuple(s.anchor for s in part), pdf_variant=variant)
+            for part in parts
+        ]
+        text = _checked(run(text_jobs))
+        layout = book_layout(
+            book.metadata.title, parts, [r.page_count for r in text], [r.starts for r in text]
+        )
+        front_job = RenderJob(
+            front_matter_html(book, options, layout.toc, _COVER_URL),
+            text_css,
+            pdf_variant=variant,
+            served=(_cover(book, options),),
+        )
+        rest = _checked(run([front_job, *_furniture_jobs(book, layout, geometry, text_css, workers)]))
+    log.info("laid out %d pages in %d parts with %d processes", layout.page_count, len(parts), workers)
+    return assemble_pdf(rest[0].pdf, [r.pdf for r in text], [r.pdf for r in rest[1:]], layout, geometry)
+
+
+def _furniture_jobs(
+    book: Book, layout: BookLayout, geometry: PageGeometry, text_css: tuple[str, str], workers: int
+) -> list[RenderJob]:
+    """Running heads and folios for every text page, in one chunk per worker (fonts from the style)."""
+    css = (text_css[0], text_css[1] + furniture_page_css(geometry))
+    pages = layout.furniture
+    size = max(1, -(-len(pages) // workers))
+    return [
+        RenderJob(furniture_html(book.metadata, pages[i : i + size]), css, tagged=False)
+        for i in range(0, len(pages), size)
     ]
-    with watch_weasyprint_log() as problems:
-        document = HTML(string=book_html(book, options), url_fetcher=fetcher, base_url="about:blank")
-        pdf = document.write_pdf(stylesheets=stylesheets, pdf_tags=True, pdf_variant=options.pdf_variant)
-    if problems:
-        raise WriterError(f"the PDF renderer reported a problem: {problems[0]}")
-    if not isinstance(pdf, bytes):
-        raise WriterError("the PDF renderer produced nothing")
-    return pdf
 
 
 def write_pdf(book: Book, target: str | Path, options: WriteOptions = WriteOptions()) -> Path:
@@ -114,9 +113,9 @@ def write_pdf(book: Book, target: str | Path, options: WriteOptions = WriteOptio
     target = Path(target)
     try:
         data = render_pdf_bytes(book, options)
-    except WriterError:
+    except EbookifyError:
         raise
-    except Exception as exc:  # WeasyPrint raises many kinds of errors; the user needs one line
+    except Exception as exc:  # the user needs one line, whatever the renderer or the assembly raised
         raise WriterError(f"cannot render the PDF for {target}: {type(exc).__name__}: {exc}") from exc
     write_atomically(target, data)
     log.info("wrote %s (%d bytes)", target, len(data))

@@ -1,0 +1,158 @@
+"""The HTML documents a PDF is laid out from: story sections, front matter and page furniture."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from html import escape
+from typing import Literal
+
+from ebookify.model import Book, Metadata
+from ebookify.options import WriteOptions
+from ebookify.render import html
+from ebookify.render.documents import plan_book
+
+SectionKind = Literal["titlepage", "chapter"]
+
+
+@dataclass(frozen=True)
+class Section:
+    """Something that opens on a new page: a story's title page or a chapter, as HTML."""
+
+    anchor: str
+    kind: SectionKind
+    story: int
+    toc_title: str
+    running_head: str
+    html: str
+
+    @property
+    def weight(self) -> int:
+        """A cheap measure of layout work: the length of its HTML."""
+        return len(self.html)
+
+
+@dataclass(frozen=True)
+class TocEntry:
+    """One line of the contents: an anthology's story or a chapter, with its printed page number."""
+
+    anchor: str
+    title: str
+    folio: str
+    nested: bool
+    is_story: bool
+
+
+@dataclass(frozen=True)
+class FurniturePage:
+    """What is printed around one page of text: a running head and a folio (page number)."""
+
+    page_name: Literal["recto", "verso", "opening-recto", "opening-verso", "blank"]
+    head: str
+    folio: str
+
+
+def book_sections(book: Book, options: WriteOptions) -> list[Section]:
+    """Every story's title page (anthologies only: a single story's is front matter) and chapters."""
+    sections = []
+    for plan in plan_book(book):
+        story, number = plan.story, plan.number - 1
+        head = story.metadata.title if book.is_anthology else None
+        notes = options.include_notes
+        if book.is_anthology:
+            page = html.cover_page_html(story, heading="h2", break_long_words=True)
+            if notes and story.front_notes:
+                page += "\n" + html.notes_html(story.front_notes, "front", break_long_words=True)
+            anchor = plan.titlepage_id
+            sections.append(
+                Section(anchor, "titlepage", number, story.metadata.title, "", _wrap(anchor, page))
+            )
+        for index, ref in enumerate(plan.chapters):
+            body = html.chapter_html(
+                ref.chapter, heading="h3" if book.is_anthology else "h2", break_long_words=True
+            )
+            if index == 0 and notes and story.front_notes and not book.is_anthology:
+                body = html.notes_html(story.front_notes, "front", break_long_words=True) + "\n" + body
+            if index == len(plan.chapters) - 1 and notes and story.end_notes:
+                body += "\n" + html.notes_html(story.end_notes, "end", break_long_words=True)
+            chapter_html = f'<section class="chapter" id="{ref.doc_id}">\n{body}\n</section>'
+            sections.append(
+                Section(ref.doc_id, "chapter", number, ref.toc_title, head or ref.toc_title, chapter_html)
+            )
+    return sections
+
+
+def _wrap(anchor: str, inner: str) -> str:
+    return f'<div class="section" id="{anchor}">\n{inner}\n</div>'
+
+
+def _document(meta: Metadata, body: str, with_metadata: bool) -> str:
+    """A whole HTML document; the front matter's head carries the PDF metadata (title, author, ...)."""
+    head = ['<meta charset="utf-8"/>', f"<title>{html.text_html(meta.title)}</title>"]
+    if with_metadata:
+        head += [f'<meta name="author" content="{html.attr_text(a)}"/>' for a in meta.authors]
+        if meta.summary:
+            head.append(f'<meta name="description" content="{html.attr_text(meta.summary)}"/>')
+        if meta.tags:
+            head.append(f'<meta name="keywords" content="{html.attr_text(", ".join(meta.tags))}"/>')
+        head.append('<meta name="generator" content="ebookify"/>')
+    lang = escape(html.xml_safe(meta.language) or "en", quote=True)
+    return (
+        f'<!DOCTYPE html>\n<html lang="{lang}"><head>{"".join(head)}</head>\n<body>\n{body}\n</body></html>'
+    )
+
+
+def part_html(book: Book, sections: Sequence[Section]) -> str:
+    """One part of the book (a run of sections) as a document of its own."""
+    return _document(book.metadata, "\n".join(s.html for s in sections), with_metadata=False)
+
+
+def front_matter_html(
+    book: Book, options: WriteOptions, toc: Sequence[TocEntry], cover_url: str | None
+) -> str:
+    """Cover, title page (a single story's metadata page, or the anthology's title) and contents."""
+    parts = []
+    if cover_url:
+        alt = html.attr_text(f"Cover: {book.metadata.title}")
+        parts.append(f'<div class="cover"><img src="{escape(cover_url, quote=True)}" alt="{alt}"/></div>')
+    if book.is_anthology:
+        parts.append(_anthology_title_html(book))
+    else:
+        story = book.stories[0]
+        parts.append(html.cover_page_html(story, heading="h1", break_long_words=True))
+    if len(toc) > 1:
+        parts.append(_toc_html(toc))
+    return _document(book.metadata, "\n".join(parts), with_metadata=True)
+
+
+def _anthology_title_html(book: Book) -> str:
+    meta = book.metadata
+    lines = [f'<section class="book-title"><h1>{html.text_html(meta.title, True)}</h1>']
+    if meta.authors:
+        lines.append(f"<p>{html.text_html(', '.join(meta.authors), True)}</p>")
+    if book.editor:
+        lines.append(f"<p>edited by {html.text_html(book.editor, True)}</p>")
+    lines.append("</section>")
+    return "\n".join(lines)
+
+
+def _toc_html(toc: Sequence[TocEntry]) -> str:
+    items = []
+    for entry in toc:
+        cls = "toc-story" if entry.is_story else "toc-chapter nested" if entry.nested else "toc-chapter"
+        anchor = f"toc-{entry.anchor}"
+        items.append(
+            f'<li class="{cls}"><a href="#{anchor}" id="{anchor}"><span class="toc-title">'
+            f'{html.text_html(entry.title, True)}</span> <span class="toc-page">{entry.folio}</span></a></li>'
+        )
+    return '<nav class="toc"><h1>Contents</h1>\n<ol>\n' + "\n".join(items) + "\n</ol></nav>"
+
+
+def furniture_html(meta: Metadata, pages: Sequence[FurniturePage]) -> str:
+    """Empty pages that carry only running heads and folios, one per page of text."""
+    divs = []
+    for page in pages:
+        head = html.attr_text(page.head)
+        folio = html.attr_text(page.folio)
+        divs.append(f'<div class="furniture {page.page_name}" data-head="{head}" data-folio="{folio}"></div>')
+    return _document(meta, "\n".join(divs), with_metadata=False)

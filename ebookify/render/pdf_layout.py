@@ -1,0 +1,145 @@
+"""Splits a book into parts laid out separately, then works out continuous page numbers across them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ebookify.errors import WriterError
+from ebookify.render.pdf_html import FurniturePage, Section, TocEntry
+
+PART_WEIGHT = 120_000
+"""Characters of HTML per part (about 50 A5 pages): small enough to keep two cores busy and a
+worker's memory bounded, large enough that per-part costs (styles, fonts) stay small. It does not
+depend on the number of processes, so the PDF is the same whatever --jobs says."""
+
+
+def group_sections(sections: Sequence[Section], weight: int = PART_WEIGHT) -> list[list[Section]]:
+    """Consecutive sections in parts of about `weight` characters; a section is never split."""
+    parts: list[list[Section]] = []
+    current: list[Section] = []
+    size = 0
+    for section in sections:
+        # A story's title page stays with its first chapter: a part never ends on a title page.
+        if current and size + section.weight > weight and current[-1].kind != "titlepage":
+            parts.append(current)
+            current, size = [], 0
+        current.append(section)
+        size += section.weight
+    if current:
+        parts.append(current)
+    return parts
+
+
+@dataclass(frozen=True)
+class OutlineItem:
+    """A bookmark: its title, the content page it opens, and nested items (an anthology's chapters)."""
+
+    title: str
+    page: int
+    children: tuple[OutlineItem, ...] = ()
+
+
+@dataclass(frozen=True)
+class BookLayout:
+    """Where every section starts in the book's text pages (0 = first page after the front matter)."""
+
+    part_offsets: tuple[int, ...]
+    page_count: int
+    starts: dict[str, int]
+    furniture: tuple[FurniturePage, ...]
+    toc: tuple[TocEntry, ...]
+    outline: tuple[OutlineItem, ...]
+
+
+def book_layout(
+    book_title: str,
+    parts: Sequence[Sequence[Section]],
+    counts: Sequence[int],
+    starts: Sequence[dict[str, int]],
+) -> BookLayout:
+    """Offsets, start pages, running heads, contents and outline from each part's own page numbers."""
+    offsets, global_starts, total = [], {}, 0
+    for part, count, local in zip(parts, counts, starts, strict=True):
+        for section in part:
+            if section.anchor not in local:
+                raise WriterError(f"internal error: section {section.anchor} was not laid out")
+            global_starts[section.anchor] = total + local[section.anchor]
+        offsets.append(total)
+        total += count
+    sections = [s for part in parts for s in part]
+    return BookLayout(
+        part_offsets=tuple(offsets),
+        page_count=total,
+        starts=global_starts,
+        furniture=tuple(_furniture(book_title, sections, global_starts, total)),
+        toc=tuple(_toc(sections, global_starts)),
+        outline=tuple(_outline(sections, global_starts)),
+    )
+
+
+def _furniture(
+    title: str, sections: list[Section], starts: dict[str, int], total: int
+) -> list[FurniturePage]:
+    """Text page i is a recto when i is even: the front matter is padded to an even page count."""
+    opening = {starts[s.anchor]: s for s in sections}
+    pages, current = [], sections[0]
+    for index in range(total):
+        side = "recto" if index % 2 == 0 else "verso"
+        folio = str(index + 1)
+        if index in opening:
+            current = opening[index]
+            # A story's title page carries nothing; a chapter's opening page only its folio.
+            kind = "blank" if current.kind == "titlepage" else f"opening-{side}"
+            pages.append(FurniturePage(kind, "", folio if kind != "blank" else ""))  # type: ignore[arg-type]
+        elif current.kind == "titlepage":
+            pages.append(FurniturePage("blank", "", ""))
+        else:
+            # Book title on the left page, story or chapter title on the right, as in a printed book.
+            head = title if side == "verso" else current.running_head
+            pages.append(FurniturePage(side, head, folio))  # type: ignore[arg-type]
+    return pages
+
+
+def _story_chapter_counts(sections: list[Section]) -> dict[int, int]:
+    counts: dict[int, int] = {}
+    for section in sections:
+        if section.kind == "chapter":
+            counts[section.story] = counts.get(section.story, 0) + 1
+    return counts
+
+
+def _toc(sections: list[Section], starts: dict[str, int]) -> list[TocEntry]:
+    """An anthology lists its stories and, for stories of several chapters, their chapters."""
+    chapters = _story_chapter_counts(sections)
+    anthology = any(s.kind == "titlepage" for s in sections)
+    entries = []
+    for section in sections:
+        folio = str(starts[section.anchor] + 1)
+        if section.kind == "titlepage":
+            entries.append(TocEntry(section.anchor, section.toc_title, folio, nested=False, is_story=True))
+        elif not anthology or chapters.get(section.story, 0) > 1:
+            entries.append(
+                TocEntry(section.anchor, section.toc_title, folio, nested=anthology, is_story=False)
+            )
+    return entries
+
+
+def _outline(sections: list[Section], starts: dict[str, int]) -> list[OutlineItem]:
+    """Stories with their chapters nested under them (anthology), or chapters (one story)."""
+    chapters = _story_chapter_counts(sections)
+    items: list[OutlineItem] = []
+    story_number = -1
+    for section in sections:
+        item = OutlineItem(section.toc_title, starts[section.anchor])
+        if section.kind == "titlepage":
+            story_number = section.story
+            items.append(item)
+        elif section.story == story_number:
+            # A one-chapter story's chapter would only repeat the story's bookmark.
+            if chapters.get(section.story, 0) > 1:
+                story = items[-1]
+                items[-1] = OutlineItem(story.title, story.page, (*story.children, item))
+        else:
+            items.append(item)
+    return items

@@ -1,0 +1,104 @@
+"""Lays out one HTML document with WeasyPrint (in a worker process) and reports where things landed."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+log = logging.getLogger("ebookify")
+
+# WeasyPrint words a resource it could not load or render this way; other warnings are advice.
+_RESOURCE_PROBLEM = re.compile(
+    r"failed to load|error fetching|refused|unable to|cannot be loaded|not found|no anchor", re.I
+)
+
+
+@dataclass(frozen=True)
+class RenderJob:
+    """Everything a worker needs to lay out one document (plain data: it crosses process borders)."""
+
+    html: str
+    stylesheets: tuple[str, ...]
+    anchors: tuple[str, ...] = ()
+    """Element ids whose first page the caller wants to know."""
+    tagged: bool = True
+    pdf_variant: str | None = None
+    served: tuple[tuple[str, bytes, str], ...] = ()
+    """In-memory resources: (made-up URL, bytes, media type)."""
+    allowed_files: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RenderedPart:
+    """A laid-out document: its PDF, page count, the first page of each wanted anchor, and problems."""
+
+    pdf: bytes
+    page_count: int
+    starts: dict[str, int] = field(default_factory=dict)
+    problems: tuple[str, ...] = ()
+
+
+@contextmanager
+def watch_weasyprint_log() -> Iterator[list[str]]:
+    """Collect WeasyPrint's warnings and errors (it logs missing resources instead of raising)."""
+    problems: list[str] = []
+
+    class Collector(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            message = record.getMessage()
+            if _RESOURCE_PROBLEM.search(message):
+                problems.append(message)
+            else:
+                log.debug("weasyprint: %s", message)
+
+    handler = Collector(level=logging.WARNING)
+    logger = logging.getLogger("weasyprint")
+    logger.addHandler(handler)
+    propagate, logger.propagate = logger.propagate, False
+    try:
+        yield problems
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
+
+
+def render_job(job: RenderJob) -> RenderedPart:
+    """Lay out and write one document; failures come back as problems, never as a half PDF."""
+    from weasyprint import CSS, HTML
+
+    from ebookify.render import weasy_speedups
+    from ebookify.render.fetcher import DenyAllFetcher
+
+    weasy_speedups.install()
+    fetcher = DenyAllFetcher(
+        allowed_files=tuple(Path(p) for p in job.allowed_files),
+        served={url: (body, media) for url, body, media in job.served},
+    )
+    with watch_weasyprint_log() as problems:
+        try:
+            stylesheets = [CSS(string=text, url_fetcher=fetcher) for text in job.stylesheets]
+            document = HTML(string=job.html, url_fetcher=fetcher, base_url="about:blank").render(
+                stylesheets=stylesheets, pdf_tags=job.tagged, pdf_variant=job.pdf_variant
+            )
+            starts = first_pages(document.pages, job.anchors)
+            pdf = document.write_pdf(pdf_tags=job.tagged, pdf_variant=job.pdf_variant)
+        except Exception as exc:  # WeasyPrint raises many kinds of errors; report one line
+            return RenderedPart(b"", 0, {}, (f"{type(exc).__name__}: {exc}",))
+    if fetcher.refused:
+        problems.append(f"refused to fetch {fetcher.refused[0][:200]}")
+    return RenderedPart(pdf if isinstance(pdf, bytes) else b"", len(document.pages), starts, tuple(problems))
+
+
+def first_pages(pages: list[object], anchors: tuple[str, ...]) -> dict[str, int]:
+    """The index of the first page on which each anchor appears."""
+    wanted = set(anchors)
+    starts: dict[str, int] = {}
+    for index, page in enumerate(pages):
+        for name in getattr(page, "anchors", {}):
+            if name in wanted and name not in starts:
+                starts[name] = index
+    return starts
