@@ -118,15 +118,14 @@ def test_half_utf8_half_cp1252() -> None:
     half = _CURLY_LINE * (2_500_000 // len(_CURLY_LINE))
     decoded = decode_bytes(half.encode("utf-8") + half.encode("cp1252"), "mixed.txt")
     assert decoded.text == (half + half).replace("\r\n", "\n")
-    bad = len(half.encode("cp1252")) - len(half.encode("ascii", errors="ignore"))
-    assert f"read {bad} bytes that are not UTF-8 as Windows-1252" in decoded.repairs
+    assert f"read {half.count(chr(10))} non-UTF-8 lines as cp1252" in decoded.repairs
 
 
 def test_mixed_file_says_what_it_could_not_read() -> None:
-    utf8 = ("\u201cOne\u201d and \u201ctwo\u201d. " * 20).encode("utf-8")
-    decoded = decode_bytes(utf8 + b"caf\xe9 \x81 end", "mixed.txt")
-    assert decoded.text.endswith("café \ufffd end")
-    assert "read 2 bytes that are not UTF-8 as Windows-1252" in decoded.repairs
+    utf8 = ("\u201cOne\u201d and \u201ctwo\u201d.\n" * 20).encode("utf-8")
+    decoded = decode_bytes(utf8 + b"Caf\xe9 society, \x81 the end.\n", "mixed.txt")
+    assert decoded.text.endswith("\u201ctwo\u201d.\nCafé society,  the end.\n")
+    assert decoded.repairs == ("read 1 non-UTF-8 line as cp1252", "removed 1 undefined C1 control character")
 
 
 def test_chardet_sees_a_bounded_sample(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -139,7 +138,10 @@ def test_chardet_sees_a_bounded_sample(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(chardet, "detect_all", spy)
     head = b"plain ascii text line\n" * 250_000
-    decode_bytes(head + "na\u00efve caf\u00e9\n".encode("cp1252"), "late.txt")
+    decoded = decode_bytes(
+        head + ("na\u00efve cr\u00e8me br\u00fbl\u00e9e\n" * 200).encode("cp1252"), "late.txt"
+    )
+    assert decoded.encoding == "cp1252" and decoded.text.endswith("na\u00efve cr\u00e8me br\u00fbl\u00e9e\n")
     assert seen and max(seen) <= detect.SAMPLE_BYTES + 1000
 
 

@@ -51,7 +51,7 @@ def fix_c1_controls(text: str) -> tuple[str, Repairs]:
     found = _C1.findall(text)
     if not found:
         return text, []
-    text = _C1.sub(lambda m: _C1_AS_CP1252[ord(m.group())], text)
+    text = text.translate(_C1_AS_CP1252)
     converted = sum(1 for char in found if _C1_AS_CP1252[ord(char)])
     repairs = [f"read {_plural(converted, 'C1 control character')} as Windows-1252"] if converted else []
     if len(found) > converted:

@@ -9,7 +9,14 @@ from dataclasses import dataclass
 
 from ebookify.errors import DecodeError, InputError, OptionsError
 from ebookify.normalize.cleanup import CLEANUP_STEPS, normalize_line_endings, remove_noncharacters
-from ebookify.normalize.detect import binary_signature, bom_codec, guess_codec, sniff_utf16_32
+from ebookify.normalize.detect import (
+    binary_signature,
+    bom_codec,
+    decode_leniently,
+    guess_codec,
+    sniff_utf16_32,
+)
+from ebookify.normalize.mixed import decode_mixed
 from ebookify.normalize.mojibake import repair_mojibake
 
 log = logging.getLogger("ebookify")
@@ -24,19 +31,6 @@ class DecodedText:
     repairs: tuple[str, ...] = ()
 
 
-def _cp1252_fallback(error: UnicodeError) -> tuple[str, int]:
-    """Codec error handler: bytes that are not UTF-8 are read as Windows-1252 (U+FFFD where it has none)."""
-    if not isinstance(error, UnicodeDecodeError):
-        raise error
-    bad = error.object[error.start : error.end]
-    return bad.decode("cp1252", errors="replace"), error.end
-
-
-codecs.register_error("ebookify-cp1252", _cp1252_fallback)
-
-_HIGH_BYTES = bytes(range(0x80, 0x100))
-
-
 # Characters no text file holds in quantity: C0 controls other than tab/line/page breaks, DEL, U+FFFD.
 _JUNK = re.compile("[\x00-\x08\x0e-\x1f\x7f\ufffd]")
 # Real text (even with a few stray NULs or escape codes) stays well under this share of junk characters;
@@ -45,23 +39,20 @@ _JUNK_RATIO = 0.05
 
 
 def _utf8_or_mixed(data: bytes) -> tuple[str, str, list[str]] | None:
-    """Strict UTF-8, or UTF-8 with Windows-1252 pieces when most non-ASCII bytes are valid UTF-8."""
+    """Strict UTF-8, or UTF-8 with some lines in a legacy codec; None when the file is not UTF-8."""
     try:
         return data.decode("utf-8"), "ascii" if data.isascii() else "utf-8", []
     except UnicodeDecodeError:
         pass
-    # Counted from a lenient decode (one U+FFFD per bad stretch) rather than by a slow byte-by-byte scan.
-    lenient = data.decode("utf-8", errors="replace")
-    ascii_bytes = len(data.translate(None, _HIGH_BYTES))
-    bad_stretches = lenient.count("\ufffd")
-    sequences = len(lenient) - ascii_bytes - bad_stretches
-    bad_bytes = len(data) - ascii_bytes - (len(lenient.encode("utf-8")) - ascii_bytes - 3 * bad_stretches)
-    # A file edited in two programs holds both; genuine legacy-encoded text forms valid UTF-8 only by chance
-    # (its accented letters are rarely followed by 0x80-0xBF), so it has far fewer sequences than bad bytes.
-    if sequences < bad_stretches:
+    mixed = decode_mixed(data)
+    if mixed is None:
         return None
-    text = data.decode("utf-8", errors="ebookify-cp1252")
-    return text, "utf-8", [f"read {bad_bytes} bytes that are not UTF-8 as Windows-1252"]
+    lines = "line" if mixed.other_lines == 1 else "lines"
+    repairs = [f"read {mixed.other_lines} non-UTF-8 {lines} as {mixed.other_codec}"]
+    replaced = mixed.text.count("\ufffd") - data.count("\ufffd".encode())
+    if replaced > 0:
+        repairs.append(f"replaced {replaced} undecodable bytes with \ufffd")
+    return mixed.text, "utf-8", repairs
 
 
 def _decode_with(data: bytes, codec: str) -> tuple[str, list[str]]:
@@ -69,8 +60,9 @@ def _decode_with(data: bytes, codec: str) -> tuple[str, list[str]]:
     try:
         return data.decode(codec), []
     except UnicodeDecodeError:
-        text = data.decode(codec, errors="replace")
-        return text, [f"replaced {text.count(chr(0xFFFD))} undecodable bytes with \ufffd"]
+        text = decode_leniently(data, codec)
+        replaced = text.count("\ufffd")
+        return text, [f"replaced {replaced} undecodable bytes with \ufffd"] if replaced > 0 else []
 
 
 def _decode_detected(data: bytes, name: str) -> tuple[str, str, list[str]]:

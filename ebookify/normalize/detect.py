@@ -6,6 +6,7 @@ import codecs
 import re
 
 import chardet
+import ftfy.bad_codecs  # noqa: F401 (registers "sloppy-windows-1252": Windows-1252, C1 controls in its holes)
 
 # Magic numbers of files people drop on the tool by mistake (images, archives, EPUB/DOCX = ZIP, PDF, .doc).
 _BINARY_SIGNATURES = (
@@ -42,10 +43,11 @@ _BOMS = (
 # chardet's guesses often tie on short texts (one accented letter in 5 KB fits MacRoman as well as
 # Windows-1252); among near-equal guesses take the one most text in the wild is written in.
 _TIE_MARGIN = 0.02
-_PRIORITY = ("utf-8", "cp1252", "iso8859-15", "latin-1", "cp1250", "cp1251", "iso8859-2", "mac-roman")
+_PRIORITY = ("utf-8", "cp1252", "iso8859-15", "cp1250", "cp1251", "iso8859-2", "mac-roman")
 
 # EBCDIC code pages turn ASCII letters into symbols; no story arrives in them, and a wrong guess is ruinous.
 _ERAS = chardet.EncodingEra.ALL & ~chardet.EncodingEra.MAINFRAME
+_THIN_EVIDENCE = 8
 _NOISE_CONFIDENCE = 0.1
 _NOISE_HIGH_SHARE = 0.3
 _HIGH_BYTES = bytes(range(0x80, 0x100))
@@ -126,6 +128,11 @@ def _canonical(name: str) -> str:
 def guess_codec(data: bytes) -> str | None:
     """chardet's codec for `data` (from a bounded sample); None when the bytes look like noise, not text."""
     sample = chardet_sample(data)
+    high_bytes = len(sample) - len(sample.translate(None, _HIGH_BYTES))
+    if high_bytes < _THIN_EVIDENCE:
+        # A handful of non-ASCII bytes says nothing statistical (chardet called "café \x81" Hebrew DOS):
+        # take the codec most stray bytes in Western text come from.
+        return "cp1252"
     results = chardet.detect_all(
         sample, max_bytes=len(sample), prefer_superset=True, compat_names=False, encoding_era=_ERAS
     )
@@ -136,13 +143,29 @@ def guess_codec(data: bytes) -> str | None:
         # chardet calls text with one stray NUL binary: Windows-1252 decodes anything, the junk check judges.
         return "cp1252"
     best = max(confidence for confidence, _ in candidates)
-    high_share = 1 - len(sample.translate(None, _HIGH_BYTES)) / len(sample)
+    high_share = high_bytes / len(sample)
     if best < _NOISE_CONFIDENCE and high_share > _NOISE_HIGH_SHARE:
         # Text that is mostly non-ASCII has a codec chardet recognises (Cyrillic, CJK: >= 0.4); random high
         # bytes fit every single-byte codec equally badly (about 0.04).
         return None
-    names = [name for confidence, name in candidates if confidence >= best - _TIE_MARGIN]
+    # Latin-1 differs from Windows-1252 only in 0x80-0x9F, where it has invisible C1 controls that no text
+    # uses: chardet says Latin-1 when a byte sits in one of 1252's five holes, but the rest is 1252.
+    names = [
+        "cp1252" if name == "iso8859-1" else name
+        for confidence, name in candidates
+        if confidence >= best - _TIE_MARGIN
+    ]
     for preferred in _PRIORITY:
         if _canonical(preferred) in names:
             return _canonical(preferred)
     return names[0]
+
+
+def decode_leniently(data: bytes, codec: str) -> str:
+    """Decode, replacing what the codec cannot decode with U+FFFD; 1252's five holes become C1 controls.
+
+    Those C1 controls are kept for the mojibake repair (0x9D is the last byte of ”) and removed after it.
+    """
+    if codec == "cp1252":
+        return data.decode("sloppy-windows-1252")
+    return data.decode(codec, errors="replace")
