@@ -7,12 +7,11 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from ebookify.normalize.headings import Heading, clean_heading, is_title_like, match_heading
+from ebookify.normalize.headings import Heading, clean_heading, has_page_number, is_title_like, match_heading
 from ebookify.normalize.paragraphs import Item
 
 # "Contents", "Table of Contents", "CONTENTS." as a line of its own.
 _CONTENTS = re.compile(r"^[\W_]*(?:table of )?contents[\W_]*$", re.I)
-_PAGE_NUMBER = re.compile(r"(?:\s{2,}|\.{2,}\s*)(?:\d+|[ivxlc]+)$", re.I)
 # A contents list ends where the text leaves a gap this wide, or where prose starts.
 _CONTENTS_END_GAP = 3
 # Headings in a row with nothing between them are a contents list, not chapters.
@@ -30,6 +29,7 @@ class ChapterStart:
     span: int
     kind: str
     keyword: str = ""
+    number: int | None = None
 
 
 def split_heading_lines(items: Sequence[Item]) -> Iterator[Item]:
@@ -44,10 +44,15 @@ def split_heading_lines(items: Sequence[Item]) -> Iterator[Item]:
         yield Item(rest, 0, item.lines - 1)
 
 
+def is_contents_label(text: str) -> bool:
+    """A "Contents" / "Table of Contents" line."""
+    return bool(_CONTENTS.match(text))
+
+
 def _list_like(text: str) -> bool:
     """A contents entry: most lines end with a page number, or the line is a heading or a short label."""
     lines = [line for line in text.split("\n") if line.strip()]
-    numbered = sum(1 for line in lines if _PAGE_NUMBER.search(line.rstrip()))
+    numbered = sum(1 for line in lines if has_page_number(line))
     if numbered * 2 >= len(lines):
         return True
     return len(lines) == 1 and (match_heading(text) is not None or is_title_like(text) or len(text) < 40)
@@ -57,7 +62,7 @@ def contents_items(items: Sequence[Item]) -> set[int]:
     """Indexes of the items of contents lists: a "Contents" line and the list-like items after it."""
     found: set[int] = set()
     for start, item in enumerate(items):
-        if not _CONTENTS.match(item.text):
+        if not is_contents_label(item.text):
             continue
         found.add(start)
         seen: set[tuple[str, int | None]] = set()
@@ -107,28 +112,47 @@ def _title(heading: Heading, subtitles: Sequence[str]) -> str:
     return heading.text + separator + ". ".join(clean_heading(subtitle) for subtitle in subtitles)
 
 
+@dataclass
+class _Numbering:
+    """The chapter numbering so far, and the run of numbers already turned down as not chapters."""
+
+    last: int = 0
+    refused_next: int | None = None
+
+    def accepts(self, heading: Heading) -> bool:
+        """A bare "IV" is a heading only as the next chapter number (not a numbered stanza or list)."""
+        if heading.kind != "bare":
+            return True
+        if heading.number == self.last + 1 and heading.number != self.refused_next:
+            return True
+        # "I." / "II." numbering stanzas inside a chapter: once one is refused, the ones after it are too.
+        self.refused_next = (heading.number or 0) + 1
+        return False
+
+    def follow(self, heading: Heading) -> None:
+        if heading.kind == "part":
+            self.last = 0
+        elif heading.number is not None:
+            self.last = heading.number
+
+
 def _candidates(items: Sequence[Item], skip: set[int], normal: int) -> list[ChapterStart]:
-    """Headings in reading order; a bare number counts only when it continues the chapter numbering."""
+    """Headings in reading order, each with the subtitles set under it."""
     starts: list[ChapterStart] = []
-    last_number = 0
+    numbering = _Numbering()
     index = 0
     while index < len(items):
         item = items[index]
         heading = None if index in skip or item.divider else match_heading(item.text)
-        # A bare "IV" is a heading only as the next chapter number (not a numbered stanza or list).
-        if heading and heading.kind == "bare" and heading.number != last_number + 1:
-            heading = None
-        if heading is None:
+        if heading is None or not numbering.accepts(heading):
             index += 1
             continue
-        if heading.kind == "part":
-            last_number = 0
-        elif heading.number is not None:
-            last_number = heading.number
+        numbering.follow(heading)
         subtitles = _subtitles(items, index, heading, normal)
         title = _title(heading, subtitles)
-        starts.append(ChapterStart(index, title, 1 + len(subtitles), heading.kind, heading.keyword))
-        index += 1 + len(subtitles)
+        span = 1 + len(subtitles)
+        starts.append(ChapterStart(index, title, span, heading.kind, heading.keyword, heading.number))
+        index += span
     return starts
 
 
@@ -142,6 +166,8 @@ def _without_runs(starts: Sequence[ChapterStart]) -> list[ChapterStart]:
             continue
         if len(run) < _TOC_RUN:
             kept.extend(run)
+        elif (run[-1].kind, run[-1].number) in {(s.kind, s.number) for s in run[:-1]}:
+            kept.append(run[-1])  # the list's first entry again: the real heading right after the list
         run = [start] if start is not None else []
     return kept
 
@@ -164,4 +190,4 @@ def _consistent(starts: Sequence[ChapterStart]) -> list[ChapterStart]:
 
 def find_chapters(items: Sequence[Item], normal: int = 1) -> list[ChapterStart]:
     """The chapter (and part) headings of a story's items."""
-    return _consistent(_without_runs(_candidates(items, contents_items(items), normal)))
+    return _without_runs(_consistent(_candidates(items, contents_items(items), normal)))

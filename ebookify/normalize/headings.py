@@ -78,6 +78,11 @@ def _rest_is_title(sep: str, rest: str) -> bool:
     return bool(sep.strip()) or rest[0].isupper() or rest[0].isdigit() or rest[0] in _QUOTES
 
 
+def has_page_number(line: str) -> bool:
+    """A contents entry: the line ends with a page number after a wide space or dot leaders."""
+    return bool(_PAGE_NUMBER.search(line.rstrip()))
+
+
 def clean_heading(text: str) -> str:
     """A heading without its decorations and trailing period."""
     text = text.strip(_DECORATION)
@@ -86,7 +91,7 @@ def clean_heading(text: str) -> str:
 
 def match_heading(line: str) -> Heading | None:
     """The heading a line is, or None; the caller checks framing, numbering and contents lists."""
-    if "\n" in line or len(line.strip()) > 100 or _PAGE_NUMBER.search(line.rstrip()):
+    if "\n" in line or len(line.strip()) > 100 or has_page_number(line):
         return None
     text = line.strip(_DECORATION)
     if not text or text[0] in _QUOTES or text[-1] in ",;":

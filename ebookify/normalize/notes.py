@@ -73,12 +73,15 @@ def _story_like(item: Item) -> bool:
     )
 
 
-def take_front_notes(items: Sequence[Item]) -> tuple[list[Item], list[Item]]:
-    """Leading note paragraphs (A/N, disclaimer) and the rest; a note runs on up to a divider close by."""
+def take_front_notes(items: Sequence[Item], continued: bool = False) -> tuple[list[Item], list[Item]]:
+    """Leading note paragraphs (A/N, disclaimer) and the rest; a note runs on up to a divider close by.
+
+    `continued` says a note has just begun before these items (an A/N or Disclaimer header field).
+    """
     count = 0
     while count < len(items) and not items[count].divider and is_note_label(items[count].text):
         count += 1
-    if count == 0:
+    if count == 0 and not continued:
         return [], list(items)
     # "A/N: ... <more lines> ... ***": everything up to a divider a few paragraphs on is still the note.
     for index in range(count, min(count + _REACH_BACK, len(items))):
@@ -87,8 +90,7 @@ def take_front_notes(items: Sequence[Item]) -> tuple[list[Item], list[Item]]:
             break
         if _story_like(items[index]):
             break
-    notes = list(items[:count])
-    return notes, list(items[count:])
+    return list(items[:count]), list(items[count:])
 
 
 def take_end_notes(items: Sequence[Item], normal_gap: int) -> tuple[list[Item], list[Item]]:

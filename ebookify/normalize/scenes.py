@@ -41,7 +41,7 @@ def is_divider(line: str) -> bool:
         return False
     chars = text.replace(" ", "").replace("\u00a0", "")
     if all(c in _DIVIDER_CHARS for c in chars):
-        if set(chars) <= _SPEECH or _FACE.match(chars):
+        if set(chars) <= _SPEECH or (_FACE.match(chars) and chars[0] != chars[1]):
             return False
         return len(chars) >= 3 or (len(set(chars)) == 1 and chars[0] in _ORNAMENTS)
     return _letter_divider(text) or bool(_WORDS.match(text))

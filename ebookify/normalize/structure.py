@@ -101,12 +101,15 @@ def _split_parts(lines: Sequence[str]) -> _Parts:
     items = list(split_heading_lines(split_items(header.body, layout)))
     fields = [*gutenberg.fields, *header.fields]
     front = [*split_items(gutenberg.header, layout), *(Item(note) for note in header.notes)]
+    # A header ending in an A/N or Disclaimer field: the note may run on into the lines after it.
+    after_note = bool(header.fields) and field_kind(header.fields[-1][0]) == "note"
     if not gutenberg.found and not _has_title(fields):
         found = split_title(items)
         fields = [*found.fields, *fields]
         front += found.preface
         items = list(found.rest)
-    notes, items = take_front_notes(items)
+        after_note = after_note and not found.fields
+    notes, items = take_front_notes(items, continued=after_note)
     items, closing = take_end_notes(items, normal_gap(item.gap for item in items[1:]))
     end = [*closing, *split_items(gutenberg.footer, layout)]
     return _Parts(fields, [*front, *notes], items, end, layout, gutenberg.found)

@@ -6,11 +6,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from ebookify.normalize.chapters import is_contents_label
 from ebookify.normalize.headings import is_title_like, match_heading
 from ebookify.normalize.paragraphs import Item
 
 # "by Jane Doe", "By: Jane Doe", "written by Jane Doe".
-_BYLINE = re.compile(r"^(?:written\s+)?by:?\s+(?P<name>\S.{0,60})$", re.I)
+_BYLINE = re.compile(r"^(?P<key>(?:written\s+)?by):?\s+(?P<name>\S.{0,60})$", re.I)
 # A preface is a line or two of prose before the title, not a chapter of its own.
 _PREFACE_ITEMS = 2
 _PREFACE_LENGTH = 500
@@ -27,19 +28,25 @@ class TitleSplit:
     rest: tuple[Item, ...] = field(default_factory=tuple)
 
 
-def _byline(text: str) -> str | None:
+def _byline(text: str) -> tuple[str, str] | None:
+    """A by-line as a field: ("By", "Jane Doe"), ("Written by", "Jane Doe")."""
     match = _BYLINE.match(text.strip())
-    return match.group("name").strip() if match and "\n" not in text else None
+    if not match or "\n" in text:
+        return None
+    key = match.group("key")
+    return key[0].upper() + key[1:].lower(), match.group("name").strip()
 
 
 def _is_title(item: Item) -> bool:
-    """A bare title line: short, set like a title, not a heading or a divider."""
+    """A bare title line: short, set like a title (no sentence end), not a heading or a divider."""
     return (
         item.lines == 1
         and not item.divider
         and item.text[:1] not in "\"'“‘"
+        and item.text.rstrip()[-1:] not in ".!?…"
         and is_title_like(item.text, _TITLE_WORDS)
         and match_heading(item.text) is None
+        and not is_contents_label(item.text)
         and _byline(item.text) is None
     )
 
@@ -59,15 +66,15 @@ def split_title(items: Sequence[Item]) -> TitleSplit:
         item = items[index]
         lines = item.text.split("\n")
         # "Title\nby Name" set on two lines of one paragraph.
-        if len(lines) == 2 and _byline(lines[1]) and is_title_like(lines[0], _TITLE_WORDS):
-            found = (("Title", lines[0].strip()), ("By", _byline(lines[1]) or ""))
-            return _split(items, index, 1, found)
+        byline = _byline(lines[1]) if len(lines) == 2 else None
+        if byline and is_title_like(lines[0], _TITLE_WORDS) and _is_preface(items[:index]):
+            return _split(items, index, 1, (("Title", lines[0].strip()), byline))
         if not _is_title(item) or not _is_preface(items[:index]):
             continue
         following = items[index + 1 : index + 2]
-        name = _byline(following[0].text) if following else None
-        if name:
-            return _split(items, index, 2, (("Title", item.text.strip()), ("By", name)))
+        byline = _byline(following[0].text) if following else None
+        if byline:
+            return _split(items, index, 2, (("Title", item.text.strip()), byline))
         # A bare title must be followed by the story itself (prose or a chapter heading).
         if following and (_is_prose(following[0]) or match_heading(following[0].text)):
             return _split(items, index, 1, (("Title", item.text.strip()),))

@@ -1,0 +1,111 @@
+"""Author's notes, disclaimers and header-less titles: what is the writer talking, what is the story."""
+
+from __future__ import annotations
+
+from ebookify.normalize.notes import is_closing_note, is_note_label
+from ebookify.normalize.structure import parse_structure
+
+PARA = "She walked along the river for a long time, thinking about nothing at all."
+TALK = '"Don\'t go," he said. "Please tell me you will stay."'
+
+
+def test_note_labels() -> None:
+    for text in (
+        "A/N: thanks to my beta!",
+        "Author's Note: this is AU.",
+        "[AN: short one]",
+        "Disclaimer - not mine",
+    ):
+        assert is_note_label(text), text
+    assert is_note_label("I don't own Naruto or any of the characters.")
+
+
+def test_words_that_only_look_like_labels() -> None:
+    for text in ("Notes from the meeting lay on the desk.", "An owl hooted.", "Note the time."):
+        assert not is_note_label(text), text
+
+
+def test_closing_note_cues_outside_quotations_only() -> None:
+    assert is_closing_note("So if you liked it please tell me!")
+    assert is_closing_note("Thanks for reading, and please review!")
+    assert not is_closing_note(TALK)
+    assert not is_closing_note("She thanked him for reading the letter aloud.")
+
+
+def test_leading_author_note_is_a_front_note() -> None:
+    story = parse_structure(f"A/N: This is my first fic.\n\n{PARA}\n\n{PARA}")
+    assert story.front_notes == ("A/N: This is my first fic.",)
+    assert story.chapters[0].blocks == (PARA, PARA)
+
+
+def test_note_runs_on_to_a_divider() -> None:
+    text = f"Disclaimer: not mine.\n\nAlso, thanks to Kim for the beta.\n\n***\n\n{PARA}\n\n{PARA}"
+    story = parse_structure(text)
+    assert story.front_notes == ("Disclaimer: not mine.", "Also, thanks to Kim for the beta.")
+    assert story.chapters[0].blocks == (PARA, PARA)
+
+
+def test_story_opening_is_not_a_front_note() -> None:
+    story = parse_structure(f"Notes from the meeting lay on the desk.\n\n{PARA}")
+    assert story.front_notes == ()
+    assert story.chapters[0].blocks[0] == "Notes from the meeting lay on the desk."
+
+
+def test_closing_note_with_the_writers_remarks_before_it() -> None:
+    text = (
+        f"{PARA}\n\n{TALK}\n\nGah, it took on a life of its own.\n\n"
+        "This wasn't how it was going to end.\n\nBut please review anyways! (:"
+    )
+    story = parse_structure(text)
+    assert story.end_notes == (
+        "Gah, it took on a life of its own.",
+        "This wasn't how it was going to end.",
+        "But please review anyways! (:",
+    )
+    assert story.chapters[0].blocks == (PARA, TALK)
+
+
+def test_wide_gap_sets_the_note_apart() -> None:
+    text = f"{PARA}\n\nThe story was over, she wrote.\n\n\n\nThanks for reading!"
+    story = parse_structure(text)
+    assert story.end_notes == ("Thanks for reading!",)
+    assert story.chapters[0].blocks[-1] == "The story was over, she wrote."
+
+
+def test_story_ending_in_dialogue_keeps_it() -> None:
+    story = parse_structure(f"{PARA}\n\n{PARA}\n\n{TALK}")
+    assert story.end_notes == ()
+    assert story.chapters[0].blocks[-1] == TALK
+
+
+def test_all_notes_story_keeps_its_body() -> None:
+    story = parse_structure("A/N: this is all there is.")
+    assert story.chapters[0].blocks == ("A/N: this is all there is.",)
+
+
+def test_bare_title_after_a_preface() -> None:
+    text = f"This is what would happen if she followed him.\n\nChange of Plans\n\n{PARA}"
+    story = parse_structure(text)
+    assert story.fields == (("Title", "Change of Plans"),)
+    assert story.front_notes == ("This is what would happen if she followed him.",)
+    assert story.chapters[0].blocks == (PARA,)
+
+
+def test_title_and_by_line() -> None:
+    for text in (f"The Long Road\nby Jane Doe\n\n{PARA}", f"The Long Road\n\nBy: Jane Doe\n\n{PARA}"):
+        story = parse_structure(text)
+        assert story.fields == (("Title", "The Long Road"), ("By", "Jane Doe"))
+        assert story.chapters[0].blocks == (PARA,)
+
+
+def test_short_opening_sentence_is_not_a_title() -> None:
+    for opening in ("Silence.", "Run!", '"Wait."'):
+        story = parse_structure(f"{opening}\n\n{PARA}")
+        assert story.fields == ()
+        assert story.chapters[0].blocks[0] == opening
+
+
+def test_header_title_wins_over_a_title_line() -> None:
+    story = parse_structure(f"Title: Red\nRating: T\n\nBlue Skies\n\n{PARA}")
+    assert story.fields == (("Title", "Red"), ("Rating", "T"))
+    assert story.chapters[0].blocks == ("Blue Skies", PARA)

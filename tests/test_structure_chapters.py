@@ -1,0 +1,143 @@
+"""Chapter headings: the forms writers use, and the guards that keep sentences and contents lists out."""
+
+from __future__ import annotations
+
+import pytest
+
+from ebookify.normalize.headings import is_title_like, match_heading
+from ebookify.normalize.numerals import number_value, roman_value
+from ebookify.normalize.structure import parse_structure
+
+PARA = "She walked along the river for a long time, thinking about nothing at all."
+
+
+@pytest.mark.parametrize(
+    ("line", "kind", "number"),
+    [
+        ("Chapter 1", "chapter", 1),
+        ("Chapter One: The Start", "chapter", 1),
+        ("CHAPTER IV.", "chapter", 4),
+        ("Ch. 3 - Title", "chapter", 3),
+        ("chapter twenty-one", "chapter", 21),
+        ("~Chapter 12~", "chapter", 12),
+        ("Prologue", "special", None),
+        ("Epilogue: Ten Years Later", "special", None),
+        ("Interlude", "special", None),
+        ("Part One", "part", 1),
+        ("EPOCH THE FIRST.", "part", 1),
+        ("XII", "bare", 12),
+        ("7.", "bare", 7),
+    ],
+)
+def test_heading_forms(line: str, kind: str, number: int | None) -> None:
+    heading = match_heading(line)
+    assert heading is not None and (heading.kind, heading.number) == (kind, number)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Chapter 5 was the best thing I ever read in my whole life, really it was.",
+        "In the chapter she read, nothing happened.",
+        "CHAPTER I. The Widow and her Child             1",
+        "Part one of the plan was simple",
+        '"Chapter 1," she read aloud.',
+        "Chi.",
+        "Book of the Dead",
+        "i",
+    ],
+)
+def test_not_headings(line: str) -> None:
+    assert match_heading(line) is None
+
+
+def _titles(text: str) -> list[str | None]:
+    return [chapter.title for chapter in parse_structure(text).chapters]
+
+
+def test_story_with_chapters() -> None:
+    text = f"Chapter 1\n\n{PARA}\n\nChapter 2: Home\n\n{PARA}\n\nEpilogue\n\n{PARA}"
+    story = parse_structure(text)
+    assert [c.title for c in story.chapters] == ["Chapter 1", "Chapter 2: Home", "Epilogue"]
+    assert all(c.blocks == (PARA,) for c in story.chapters)
+
+
+def test_story_without_headings_is_one_untitled_chapter() -> None:
+    story = parse_structure(f"{PARA}\n\nThe chapter was over.\n\n{PARA}")
+    assert len(story.chapters) == 1 and story.chapters[0].title is None
+    assert len(story.chapters[0].blocks) == 3
+
+
+def test_heading_inside_a_paragraph_is_text() -> None:
+    text = f"{PARA}\nChapter 2 of her life began that day, and she smiled at it.\n\n{PARA}"
+    assert _titles(text) == [None]
+
+
+def test_text_before_the_first_heading_is_an_untitled_chapter() -> None:
+    assert _titles(f"{PARA}\n\nChapter 1\n\n{PARA}") == [None, "Chapter 1"]
+
+
+def test_subtitle_under_a_number_only_heading() -> None:
+    text = f"CHAPTER I.\n\nThe Widow and her Child.\n\n\n{PARA}\n\nCHAPTER II.\n\nHe ran.\n\n{PARA}"
+    assert _titles(text) == ["CHAPTER I: The Widow and her Child", "CHAPTER II"]
+
+
+def test_subtitle_set_off_by_a_wide_gap() -> None:
+    text = f"CHAPTER VI.\n\nThe first Step towards the Ladder.\n\n\n{PARA}\n\n{PARA}"
+    assert _titles(text) == ["CHAPTER VI: The first Step towards the Ladder"]
+
+
+def test_bare_numbers_must_continue_the_numbering() -> None:
+    stanzas = (
+        "    I.\n\n    Where the church stands\n    a bowl once stood\n\n    II.\n\n    By many a draught"
+    )
+    text = f"I\n\nUNDER THE PINES\n\n\n{PARA}\n\n{stanzas}\n\nII\n\nTHE MEETING\n\n\n{PARA}"
+    assert _titles(text) == ["I. UNDER THE PINES", "II. THE MEETING"]
+
+
+def test_contents_list_is_not_chapters() -> None:
+    contents = "Contents\n\nChapter 1: Arrival\n\nChapter 2: Departure\n\nChapter 3: Return"
+    text = f"{contents}\n\n\n\nChapter 1: Arrival\n\n{PARA}\n\nChapter 2: Departure\n\n{PARA}"
+    assert _titles(text) == [None, "Chapter 1: Arrival", "Chapter 2: Departure"]
+    assert parse_structure(text).chapters[0].blocks[0] == "Contents"
+
+
+def test_headings_in_a_row_are_a_contents_list() -> None:
+    text = f"Chapter 1\nChapter 2\nChapter 3\nChapter 4\n\n{PARA}"
+    assert _titles(text) == [None]
+
+
+def test_part_headings_hold_chapters() -> None:
+    text = f"Part One\n\nChapter 1\n\n{PARA}\n\nPart Two\n\nChapter 1\n\n{PARA}"
+    assert _titles(text) == ["Part One", "Chapter 1", "Part Two", "Chapter 1"]
+
+
+def test_part_heading_without_chapters_on_a_title_page_is_text() -> None:
+    text = f"VOL. XII\n\nPart One\n\nChapter 1\n\n{PARA}\n\nChapter 2\n\n{PARA}"
+    assert _titles(text) == [None, "Part One", "Chapter 1", "Chapter 2"]
+
+
+def test_headings_of_another_word_inside_chapters_are_text() -> None:
+    play = f"ACT I\n\n{PARA}\n\nACT II\n\n{PARA}"
+    text = f"CHAPTER I.\n\n{PARA}\n\n{play}\n\nCHAPTER II.\n\n{PARA}\n\nCHAPTER III.\n\n{PARA}"
+    assert _titles(text) == ["CHAPTER I", "CHAPTER II", "CHAPTER III"]
+
+
+def test_heading_stuck_to_its_title_line() -> None:
+    assert _titles(f"Chapter 1\nThe Beginning\n\n{PARA}") == ["Chapter 1: The Beginning"]
+
+
+def test_title_like_lines() -> None:
+    assert is_title_like("The Widow and her Child.")
+    assert is_title_like("Mr. Kneebone and his Friends.")
+    assert is_title_like("HER TWELFTH BIRTHDAY")
+    assert not is_title_like("He ran.")
+    assert not is_title_like("It was a dark night. Rain fell")
+    assert not is_title_like("...")
+
+
+def test_numerals() -> None:
+    assert [roman_value(r) for r in ("I", "iv", "XIV", "XXVIII", "MCMIX")] == [1, 4, 14, 28, 1909]
+    assert roman_value("IIII") is None and roman_value("") is None
+    assert [number_value(n) for n in ("12", "Twenty-One", ["the", "first"][1], "3rd")] == [12, 21, 1, 3]
+    assert number_value("many") is None

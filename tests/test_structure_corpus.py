@@ -1,0 +1,88 @@
+"""Structure of the real inputs: the two fan-fiction stories and the three Project Gutenberg novels."""
+
+from __future__ import annotations
+
+import time
+
+from ebookify.model import SceneBreak
+from ebookify.normalize.structure import RawBlock, RawStory, parse_structure
+
+from .conftest import DATA
+
+
+def _gutenberg(name: str) -> RawStory:
+    text = (DATA / "gutenberg" / name).read_bytes().decode("latin-1").replace("\r\n", "\n")
+    return parse_structure(text)
+
+
+def _text(block: RawBlock) -> str:
+    assert isinstance(block, str), block
+    return block
+
+
+def _paragraphs(story: RawStory) -> list[str]:
+    return [block for chapter in story.chapters for block in chapter.blocks if isinstance(block, str)]
+
+
+def test_goodbye_header_scene_breaks_and_closing_note() -> None:
+    story = parse_structure((DATA / "goodbye-my-almost-lover.txt").read_text(encoding="utf-8"))
+    assert dict(story.fields)["Genre"] == "Romance/Hurt/Comfort."
+    assert len(story.chapters) == 1
+    blocks = story.chapters[0].blocks
+    assert blocks.count(SceneBreak()) == 2
+    assert _text(blocks[0]).startswith("It was a strange setting")
+    assert blocks[-1] == '"Can\'t breathe..." Kakashi wheezed.'
+    assert story.end_notes[0] == "Gah, It took on a life of it's own."
+    assert story.end_notes[-1] == "But please review anyways! (:"
+
+
+def test_change_of_plans_title_preface_and_split_dialogue() -> None:
+    story = parse_structure((DATA / "change-of-plans.txt").read_text(encoding="utf-8"))
+    assert story.fields == (("Title", "Change of Plans"),)
+    assert _text(story.front_notes[0]).startswith("This is basically what would happen")
+    assert _text(story.end_notes[0]).startswith("So if you liked it please tell me")
+    paragraphs = _paragraphs(story)
+    assert 100 <= len(paragraphs) <= 125
+    assert any(p.startswith('"I\'ll try to remember that," she replied') for p in paragraphs)
+    assert any(p.startswith('"Thank you," she replied, "but you on the other hand') for p in paragraphs)
+
+
+def test_jack_sheppard_has_three_epochs_of_chapters() -> None:
+    started = time.perf_counter()
+    story = _gutenberg("jack-sheppard-16215-8.txt")
+    elapsed = time.perf_counter() - started
+    titles = [chapter.title or "" for chapter in story.chapters]
+    epochs = [t for t in titles if t.startswith("EPOCH")]
+    assert epochs == [
+        "EPOCH THE FIRST: 1703. JONATHAN WILD",
+        "EPOCH THE SECOND: 1715. THAMES DARRELL",
+        "EPOCH THE THIRD: 1724. THE PRISON-BREAKER",
+    ]
+    assert sum(t.startswith("CHAPTER") for t in titles) == 7 + 19 + 32
+    assert titles[1] == "CHAPTER I: The Widow and her Child"
+    assert "CHAPTER VI: The first Step towards the Ladder" in titles
+    # Unwrapped: the opening paragraph is one paragraph, not 15 lines.
+    opening = _text(story.chapters[1].blocks[0])
+    assert opening.startswith("On the night of Friday") and "\n" not in opening
+    assert dict(story.fields)["Author"] == "William Harrison Ainsworth"
+    assert any("CONTENTS" in _text(note) for note in story.front_notes)
+    assert elapsed < 1.0, f"{elapsed:.2f} s"
+
+
+def test_katrine_roman_chapters_after_a_contents_list() -> None:
+    story = _gutenberg("katrine-14263-8.txt")
+    titles = [chapter.title for chapter in story.chapters]
+    assert titles[:3] == ["PREFACE", "I. UNDER THE SOUTHERN PINES", "II. THE MEETING IN THE WOODS"]
+    assert len(titles) == 29 and titles[-1] == "XXVIII. UNDER THE SOUTHERN PINES ONCE MORE"
+    poem = next(_text(note) for note in story.front_notes if "Dear and great Friend" in _text(note))
+    assert poem.count("\n") == 5 and poem.endswith("for the land was thine!_")
+    assert _text(story.front_notes[0]).startswith("The Project Gutenberg EBook of Katrine")
+    assert _text(story.end_notes[0]).startswith("End of the Project Gutenberg EBook of Katrine")
+
+
+def test_little_colonel_chapters_and_no_play_acts() -> None:
+    story = _gutenberg("little-colonel-15122-8.txt")
+    titles = [chapter.title or "" for chapter in story.chapters]
+    assert len(titles) == 16 and titles[0] == "CHAPTER I: HER TWELFTH BIRTHDAY"
+    assert titles[12] == 'CHAPTER XIII: "THE RESCUE OF THE PRINCESS WINSOME"'
+    assert not any(t.startswith("ACT") for t in titles)

@@ -1,0 +1,84 @@
+"""Scene breaks: divider lines and wide blank-line gaps, never at a chapter's edges, never doubled."""
+
+from __future__ import annotations
+
+import pytest
+
+from ebookify.model import SceneBreak
+from ebookify.normalize.scenes import is_divider, normal_gap
+from ebookify.normalize.structure import parse_structure
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "***", "* * *", "~~~", "---", "___", "###", "+++", "=====", "xXx", "XxXxX", "oOo", "-o-o-o-",
+        "       *       *       *       *       *", "Line Break", "[scene break]", "~Time Skip~", "⁂", "❦",
+        "*", "o0o", "-x-x-x-",
+    ],
+)  # fmt: skip
+def test_divider_lines(line: str) -> None:
+    assert is_divider(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "...",
+        "…",
+        "?!",
+        "^_^",
+        "-_-",
+        "xoxo",
+        "xxx",
+        "Ooo",
+        "-",
+        "Line breaks are hard to place.",
+        "Scene",
+        "OK",
+    ],
+)
+def test_lines_that_are_not_dividers(line: str) -> None:
+    assert not is_divider(line)
+
+
+def _blocks(text: str) -> list[object]:
+    return [block for chapter in parse_structure(text).chapters for block in chapter.blocks]
+
+
+def test_gap_wider_than_usual_is_a_scene_break() -> None:
+    text = "One.\n\nTwo.\n\n\n\nThree.\n\nFour."
+    assert _blocks(text) == ["One.", "Two.", SceneBreak(), "Three.", "Four."]
+
+
+def test_usual_gaps_are_not_scene_breaks() -> None:
+    assert _blocks("One.\n\n\nTwo.\n\n\nThree.\n\n\nFour.") == ["One.", "Two.", "Three.", "Four."]
+
+
+def test_any_blank_line_breaks_scenes_when_paragraphs_touch() -> None:
+    text = "One is a line.\nTwo is a line.\nThree is a line.\n\nFour is a line.\nFive is a line."
+    blocks = _blocks(text)
+    assert blocks.count(SceneBreak()) == 1 and blocks.index(SceneBreak()) == 3
+
+
+def test_divider_becomes_one_scene_break() -> None:
+    assert _blocks("One.\n\n* * *\n\n\n\nTwo.\n\nxXx\n\nThree.") == [
+        "One.",
+        SceneBreak(),
+        "Two.",
+        SceneBreak(),
+        "Three.",
+    ]
+
+
+def test_dividers_at_the_edges_and_before_a_heading_are_dropped() -> None:
+    text = "***\n\nOne.\n\n~~~\n\nChapter 2\n\nTwo.\n\n***"
+    story = parse_structure(text)
+    assert [chapter.blocks for chapter in story.chapters] == [("One.",), ("Two.",)]
+    assert story.chapters[1].title == "Chapter 2"
+
+
+def test_normal_gap_is_the_most_common_gap() -> None:
+    assert normal_gap([1, 1, 2, 1, 4]) == 1
+    assert normal_gap([0, 0, 1, 0]) == 0
+    assert normal_gap([]) == 1
