@@ -156,3 +156,19 @@ def test_a_long_chapter_becomes_several_files_with_one_contents_entry(tmp_path: 
     assert '<p class="first">' not in continued  # the chapter goes on: its paragraphs stay indented
     assert b"s001-c0001-2" not in archive.read("EPUB/nav.xhtml")
     assert b"s001-c0001-2" not in archive.read("EPUB/toc.ncx")
+
+
+def test_writing_an_epub_does_not_import_weasyprint(tmp_path: Path) -> None:
+    # WeasyPrint costs half a second to import: the EPUB path (the benchmark's) must not pay for it.
+    import subprocess
+    import sys
+
+    source = tmp_path / "story.txt"
+    source.write_text("Title: T\n\nSome text of a story.\n", encoding="utf-8")
+    probe = (
+        "import sys; from ebookify.cli import main; "
+        f"code = main([{str(source)!r}, '-o', {str(tmp_path / 'out.epub')!r}, '-q']); "
+        "print(code, 'weasyprint' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["0", "False"]
