@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from ebookify.book import make_book
 from ebookify.errors import DecodeError, EbookifyError, InputError, OptionsError, WriterError
 from ebookify.model import Block, Book, Chapter, Metadata, Paragraph, SceneBreak, Span, Story
 from ebookify.normalize import load_story, normalize_bytes
 from ebookify.options import NormalizeOptions, StoryOverrides, WriteOptions
 from ebookify.render.epub import write_epub
-from ebookify.render.pdf import write_pdf
+
+if TYPE_CHECKING:
+    from ebookify.render.pdf import write_pdf
 
 __version__ = "0.1.0"
 
@@ -36,3 +40,12 @@ __all__ = [
     "write_epub",
     "write_pdf",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """Import the PDF writer on first use: WeasyPrint takes half a second to import; EPUBs never need it."""
+    if name == "write_pdf":
+        from ebookify.render.pdf import write_pdf
+
+        return write_pdf
+    raise AttributeError(f"module 'ebookify' has no attribute {name!r}")
