@@ -179,3 +179,15 @@ def test_language_names_and_tags(value: str, expected: str) -> None:
 def test_unknown_language_falls_back() -> None:
     assert language_code("Klingon") == "en"
     assert language_code("Klingon", default="und") == "und"
+
+
+def test_title_and_by_line_above_the_fields() -> None:
+    header = split_header(["My Story", "by Jane Doe", "", "Summary: A tale.", "", "It began."])
+    assert header.fields == (("Title", "My Story"), ("By", "Jane Doe"), ("Summary", "A tale."))
+    assert [line for line in header.body if line] == ["It began."]
+
+
+def test_title_line_without_fields_below_is_left_to_the_body() -> None:
+    lines = ["My Story", "by Jane Doe", "", "It began."]
+    header = split_header(lines)
+    assert header.fields == () and header.body == tuple(lines)

@@ -109,3 +109,9 @@ def test_header_title_wins_over_a_title_line() -> None:
     story = parse_structure(f"Title: Red\nRating: T\n\nBlue Skies\n\n{PARA}")
     assert story.fields == (("Title", "Red"), ("Rating", "T"))
     assert story.chapters[0].blocks == ("Blue Skies", PARA)
+
+
+def test_disclaimer_field_does_not_swallow_the_first_scene() -> None:
+    story = parse_structure(f"Title: X\nRating: K\n\nDisclaimer: not mine.\n\n{PARA}\n\n* * *\n\n{PARA}")
+    assert story.front_notes == ("Disclaimer: not mine.",)
+    assert story.chapters[0].blocks[0] == PARA

@@ -86,3 +86,11 @@ def test_little_colonel_chapters_and_no_play_acts() -> None:
     assert len(titles) == 16 and titles[0] == "CHAPTER I: HER TWELFTH BIRTHDAY"
     assert titles[12] == 'CHAPTER XIII: "THE RESCUE OF THE PRINCESS WINSOME"'
     assert not any(t.startswith("ACT") for t in titles)
+
+
+def test_gutenberg_licence_fields_and_subtitle() -> None:
+    story = _gutenberg("jack-sheppard-16215-8.txt")
+    fields = dict(story.fields)
+    assert fields["Title"] == "Jack Sheppard: A Romance"
+    assert fields["Language"] == "English"
+    assert _text(story.end_notes[1]).startswith("*** END OF THIS PROJECT GUTENBERG EBOOK")

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ebookify.normalize.header import parse_field
+from ebookify.normalize.header import field_kind, parse_field
 
 # The markers every Project Gutenberg text carries around the book itself (old and new wording).
 _START = re.compile(r"^\W*\*{3}\s*START OF (?:THIS|THE) PROJECT GUTENBERG", re.I)
@@ -40,9 +40,11 @@ def _header_fields(lines: Sequence[str]) -> tuple[list[tuple[str, str]], list[st
             fields.append(field)
             after_field = True
         elif after_field and line[:1].isspace() and line.strip():
-            # An indented line right after a field continues it ("Title: Jack Sheppard" / "A Romance").
+            # An indented line right after a field continues it; under a title it is the subtitle
+            # ("Title: Jack Sheppard" / "       A Romance" is "Jack Sheppard: A Romance").
             key, value = fields[-1]
-            fields[-1] = (key, f"{value} {line.strip()}")
+            joiner = ": " if field_kind(key) == "title" and value[-1:].isalnum() else " "
+            fields[-1] = (key, f"{value}{joiner}{line.strip()}")
         else:
             rest.append(line)
             after_field = False

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ebookify.model import Metadata
+from ebookify.normalize.headings import byline_field, is_title_like
 from ebookify.normalize.languages import language_code
 from ebookify.options import StoryOverrides
 
@@ -81,8 +82,30 @@ def _continues(line: str, previous_value: str) -> bool:
     return line[:1].isspace() or not re.search(r"[.!?\"'”)]$", previous_value)
 
 
+def _title_lines(lines: Sequence[str]) -> tuple[list[tuple[str, str]], int]:
+    """A title line and a by-line above a header ("My Story" / "by Jane"): their fields and where they end."""
+    filled = [index for index, line in enumerate(lines[:6]) if line.strip()][:2]
+    if len(filled) < 2 or parse_field(lines[filled[0]]) or not is_title_like(lines[filled[0]]):
+        return [], 0
+    byline = byline_field(lines[filled[1]])
+    return ([("Title", lines[filled[0]].strip()), byline], filled[1] + 1) if byline else ([], 0)
+
+
 def split_header(lines: Sequence[str]) -> Header:
-    """Split a leading block of `Key: value` lines (blank lines between allowed) from the rest."""
+    """Split a leading block of `Key: value` lines (blank lines between allowed) from the rest.
+
+    A title line and a by-line may stand above the fields, as many archives print them.
+    """
+    header = _split_fields(lines)
+    title, start = _title_lines(lines)
+    if header.fields or not title:
+        return header
+    below = _split_fields(lines[start:])
+    return Header((*title, *below.fields), below.body, below.notes) if below.fields else header
+
+
+def _split_fields(lines: Sequence[str]) -> Header:
+    """The leading `Key: value` block, if it is a header (it names at least one known field)."""
     fields: list[list[str]] = []
     index = 0
     while index < len(lines):

@@ -31,6 +31,8 @@ _PART_WORDS = ("part", "book", "epoch", "volume")
 _KEYWORD_NAMES = {"chap": "chapter", "ch": "chapter", "vol": "volume"}
 # A contents entry ends with a page number after a wide space or dot leaders.
 _PAGE_NUMBER = re.compile(r"(?:\s{2,}|\.{2,}\s*)(?:\d+|[ivxlc]+)$", re.I)
+# "by Jane Doe", "By: Jane Doe", "written by Jane Doe".
+_BYLINE = re.compile(r"^(?P<key>(?:written\s+)?by):?\s+(?P<name>\S.{0,60})$", re.I)
 _QUOTES = "\"'“”‘’«»"
 # A sentence boundary inside a line ("He ran. She hid"), except after a title such as "Mr."
 _SENTENCE = re.compile(r"(\w+)[.!?]\s+\w")
@@ -134,3 +136,12 @@ def is_title_like(line: str, max_words: int = 12) -> bool:
     capitalised = [w for w in long_words if w.strip(_QUOTES)[:1].isupper()]
     # Title case: most of the longer words capitalised ("The Widow and her Child", "Change of Plans").
     return bool(long_words) and len(capitalised) * 5 >= len(long_words) * 3
+
+
+def byline_field(text: str) -> tuple[str, str] | None:
+    """A by-line as a field: ("By", "Jane Doe"), ("Written by", "Jane Doe")."""
+    match = _BYLINE.match(text.strip())
+    if not match or "\n" in text:
+        return None
+    key = match.group("key")
+    return key[0].upper() + key[1:].lower(), match.group("name").strip()

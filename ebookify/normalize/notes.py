@@ -83,12 +83,12 @@ def take_front_notes(items: Sequence[Item], continued: bool = False) -> tuple[li
         count += 1
     if count == 0 and not continued:
         return [], list(items)
-    # "A/N: ... <more lines> ... ***": everything up to a divider a few paragraphs on is still the note.
+    # "A/N: ... <more remarks> ... ***": the writer's remarks up to a divider close by are still the note.
     for index in range(count, min(count + _REACH_BACK, len(items))):
         if items[index].divider:
             count = index
             break
-        if _story_like(items[index]):
+        if _story_like(items[index]) or not _voiced(items[index]):
             break
     return list(items[:count]), list(items[count:])
 

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ebookify.normalize.chapters import is_contents_label
-from ebookify.normalize.headings import is_title_like, match_heading
+from ebookify.normalize.headings import byline_field, is_title_like, match_heading
 from ebookify.normalize.paragraphs import Item
 
-# "by Jane Doe", "By: Jane Doe", "written by Jane Doe".
-_BYLINE = re.compile(r"^(?P<key>(?:written\s+)?by):?\s+(?P<name>\S.{0,60})$", re.I)
 # A preface is a line or two of prose before the title, not a chapter of its own.
 _PREFACE_ITEMS = 2
 _PREFACE_LENGTH = 500
@@ -28,15 +25,6 @@ class TitleSplit:
     rest: tuple[Item, ...] = field(default_factory=tuple)
 
 
-def _byline(text: str) -> tuple[str, str] | None:
-    """A by-line as a field: ("By", "Jane Doe"), ("Written by", "Jane Doe")."""
-    match = _BYLINE.match(text.strip())
-    if not match or "\n" in text:
-        return None
-    key = match.group("key")
-    return key[0].upper() + key[1:].lower(), match.group("name").strip()
-
-
 def _is_title(item: Item) -> bool:
     """A bare title line: short, set like a title (no sentence end), not a heading or a divider."""
     return (
@@ -47,7 +35,7 @@ def _is_title(item: Item) -> bool:
         and is_title_like(item.text, _TITLE_WORDS)
         and match_heading(item.text) is None
         and not is_contents_label(item.text)
-        and _byline(item.text) is None
+        and byline_field(item.text) is None
     )
 
 
@@ -57,7 +45,7 @@ def _is_prose(item: Item) -> bool:
 
 
 def _is_preface(items: Sequence[Item]) -> bool:
-    return all(_is_prose(i) and len(i.text) <= _PREFACE_LENGTH and not _byline(i.text) for i in items)
+    return all(_is_prose(i) and len(i.text) <= _PREFACE_LENGTH and not byline_field(i.text) for i in items)
 
 
 def split_title(items: Sequence[Item]) -> TitleSplit:
@@ -66,13 +54,13 @@ def split_title(items: Sequence[Item]) -> TitleSplit:
         item = items[index]
         lines = item.text.split("\n")
         # "Title\nby Name" set on two lines of one paragraph.
-        byline = _byline(lines[1]) if len(lines) == 2 else None
+        byline = byline_field(lines[1]) if len(lines) == 2 else None
         if byline and is_title_like(lines[0], _TITLE_WORDS) and _is_preface(items[:index]):
             return _split(items, index, 1, (("Title", lines[0].strip()), byline))
         if not _is_title(item) or not _is_preface(items[:index]):
             continue
         following = items[index + 1 : index + 2]
-        byline = _byline(following[0].text) if following else None
+        byline = byline_field(following[0].text) if following else None
         if byline:
             return _split(items, index, 2, (("Title", item.text.strip()), byline))
         # A bare title must be followed by the story itself (prose or a chapter heading).
