@@ -23,6 +23,8 @@ log = logging.getLogger("ebookify")
 
 Runner = Callable[[Sequence[RenderJob]], list[RenderedPart]]
 _COVER_URL = INTERNAL_PREFIX + "cover"
+FURNITURE_PAGES = 160
+"""Pages of running heads and folios per furniture document (about 0.5 s of work each)."""
 
 
 def worker_count(jobs: int) -> int:
@@ -90,18 +92,19 @@ def render_pdf_bytes(book: Book, options: WriteOptions, part_weight: int = PART_
             pdf_variant=variant,
             served=(_cover(book, options),),
         )
-        rest = _checked(run([front_job, *_furniture_jobs(book, layout, geometry, text_css, workers)]))
+        rest = _checked(run([front_job, *_furniture_jobs(book, layout, geometry, text_css)]))
     log.info("laid out %d pages in %d parts with %d processes", layout.page_count, len(parts), workers)
     return assemble_pdf(rest[0].pdf, [r.pdf for r in text], [r.pdf for r in rest[1:]], layout, geometry)
 
 
 def _furniture_jobs(
-    book: Book, layout: BookLayout, geometry: PageGeometry, text_css: tuple[str, str], workers: int
+    book: Book, layout: BookLayout, geometry: PageGeometry, text_css: tuple[str, str]
 ) -> list[RenderJob]:
-    """Running heads and folios for every text page, in one chunk per worker (fonts from the style)."""
+    """Running heads and folios for every text page (fonts from the style), in chunks that share the
+    work between processes; the chunk size depends only on the book, so output does not depend on --jobs."""
     css = (text_css[0], text_css[1] + furniture_page_css(geometry))
     pages = layout.furniture
-    size = max(1, -(-len(pages) // workers))
+    size = FURNITURE_PAGES
     return [
         RenderJob(furniture_html(book.metadata, pages[i : i + size]), css, tagged=False)
         for i in range(0, len(pages), size)

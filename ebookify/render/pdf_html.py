@@ -116,24 +116,13 @@ def front_matter_html(
         alt = html.attr_text(f"Cover: {book.metadata.title}")
         parts.append(f'<div class="cover"><img src="{escape(cover_url, quote=True)}" alt="{alt}"/></div>')
     if book.is_anthology:
-        parts.append(_anthology_title_html(book))
+        parts.append(html.book_title_page_html(book, heading="h1", break_long_words=True))
     else:
         story = book.stories[0]
         parts.append(html.cover_page_html(story, heading="h1", break_long_words=True))
     if len(toc) > 1:
         parts.append(_toc_html(toc))
     return _document(book.metadata, "\n".join(parts), with_metadata=True)
-
-
-def _anthology_title_html(book: Book) -> str:
-    meta = book.metadata
-    lines = [f'<section class="book-title"><h1>{html.text_html(meta.title, True)}</h1>']
-    if meta.authors:
-        lines.append(f"<p>{html.text_html(', '.join(meta.authors), True)}</p>")
-    if book.editor:
-        lines.append(f"<p>edited by {html.text_html(book.editor, True)}</p>")
-    lines.append("</section>")
-    return "\n".join(lines)
 
 
 def _toc_html(toc: Sequence[TocEntry]) -> str:

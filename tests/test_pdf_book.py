@@ -1,0 +1,131 @@
+"""A small anthology laid out in several parts: page numbers, running heads, breaks, outline, tags."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+
+from ebookify import WriteOptions, make_book, write_pdf
+from ebookify.render.pdf import render_pdf_bytes
+
+from .pdf_books import lines, page_texts, story
+
+BOOK = make_book(
+    [story("Winter", 3, 14, breaks_every=3), story("Summer", 2, 12, breaks_every=4)],
+    title="Seasons",
+    authors=["Test Author"],
+    summary="Two stories.",
+)
+ORNAMENT = re.compile(r"^[^\w]+$")  # the scene-break ornament has no letters or digits
+
+
+@pytest.fixture(scope="module")
+def pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    # A tiny part size forces many parts, so page numbers must carry across part borders.
+    data = render_pdf_bytes(BOOK, WriteOptions(jobs=2), part_weight=4000)
+    target = tmp_path_factory.mktemp("pdf") / "seasons.pdf"
+    target.write_bytes(data)
+    return target
+
+
+def _text_pages(reader: PdfReader) -> list[int]:
+    return [i for i, label in enumerate(reader.page_labels) if label.isdigit()]
+
+
+def test_the_same_pdf_whatever_the_number_of_processes(pdf: Path) -> None:
+    assert render_pdf_bytes(BOOK, WriteOptions(jobs=1), part_weight=4000) == pdf.read_bytes()
+
+
+def test_folios_are_continuous_and_match_page_labels(pdf: Path) -> None:
+    reader = PdfReader(pdf)
+    texts = page_texts(pdf)
+    text_pages = _text_pages(reader)
+    assert text_pages[0] % 2 == 0  # the text opens on a recto (odd page number)
+    printed = {}
+    for index in text_pages:
+        page_lines = lines(texts[index])
+        if page_lines and page_lines[-1].isdigit():
+            printed[index] = page_lines[-1]
+    # Story title pages carry no folio; every other text page shows its label.
+    assert len(printed) >= len(text_pages) - 2
+    assert all(reader.page_labels[i] == folio for i, folio in printed.items())
+
+
+def test_running_heads_book_title_left_story_title_right(pdf: Path) -> None:
+    reader = PdfReader(pdf)
+    texts = page_texts(pdf)
+    heads = {lines(texts[i])[0] for i in _text_pages(reader) if lines(texts[i])}
+    assert {"Seasons", "Winter", "Summer"} <= heads
+    for index in _text_pages(reader):
+        if "by Test Author" in texts[index]:
+            continue  # a story's title page opens with the story's title, as a heading
+        first = lines(texts[index])[0] if lines(texts[index]) else ""
+        if first == "Seasons":
+            assert int(reader.page_labels[index]) % 2 == 0  # book title only on versos
+        if first in ("Winter", "Summer"):
+            assert int(reader.page_labels[index]) % 2 == 1
+
+
+def test_scene_breaks_never_open_or_close_a_page(pdf: Path) -> None:
+    texts = page_texts(pdf)
+    seen = 0
+    for text in texts:
+        body = [
+            line for line in lines(text) if line not in ("Seasons", "Winter", "Summer") and not line.isdigit()
+        ]
+        seen += sum(1 for line in body if ORNAMENT.match(line))
+        if body:
+            assert not ORNAMENT.match(body[0]), body[:2]
+            assert not ORNAMENT.match(body[-1]), body[-2:]
+    assert seen >= 10  # the ornaments are there (9 + 2 breaks), just never stranded
+
+
+def test_outline_nests_chapters_under_stories_and_matches_contents(pdf: Path) -> None:
+    reader = PdfReader(pdf)
+    outline: Any = reader.outline
+    titles = [item.title for item in outline if not isinstance(item, list)]
+    assert titles == ["Winter", "Summer"]
+    nested = [[c.title for c in item] for item in outline if isinstance(item, list)]
+    assert nested == [
+        [f"Chapter {i} of Winter" for i in (1, 2, 3)],
+        ["Chapter 1 of Summer", "Chapter 2 of Summer"],
+    ]
+    contents = " ".join(page_texts(pdf)[:4])
+    for item in outline:
+        for entry in item if isinstance(item, list) else [item]:
+            page: Any = reader.get_destination_page_number(entry)
+            label = reader.page_labels[page]
+            assert re.search(rf"{re.escape(entry.title)}[ .]*{label}\b", contents), entry.title
+
+
+def test_metadata_and_tags(pdf: Path) -> None:
+    reader = PdfReader(pdf)
+    meta = reader.metadata
+    assert meta is not None
+    assert (meta.title, meta.author, meta.subject) == ("Seasons", "Test Author", "Two stories.")
+    root: Any = reader.trailer["/Root"]
+    assert bool(root["/MarkInfo"]["/Marked"])
+    assert root["/Lang"] == "en"
+    tree = root["/StructTreeRoot"]
+    document = tree["/K"][0].get_object()
+    assert document["/S"] == "/Document" and len(document["/K"]) > 10
+    pages: Any = reader.pages
+    keys = [int(pages[i]["/StructParents"]) for i in _text_pages(reader)]
+    assert keys == sorted(set(keys))  # every text page has its own key in the parent tree
+
+
+# WeasyPrint 70 leaves its sRGB profile file open when it writes PDF/A: its leak, not ours.
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+@pytest.mark.parametrize(("variant", "marker"), [("pdf/ua-1", b"pdfuaid:part"), ("pdf/a-3b", b"pdfaid:part")])
+def test_pdf_variants_keep_their_identification(tmp_path: Path, variant: str, marker: bytes) -> None:
+    target = write_pdf(
+        make_book([story("Short", 1, 3)]), tmp_path / "v.pdf", WriteOptions(pdf_variant=variant)
+    )
+    root: Any = PdfReader(target).trailer["/Root"]
+    assert marker in root["/Metadata"].get_object().get_data()
+    if variant == "pdf/a-3b":
+        assert "/OutputIntents" in root

@@ -1,0 +1,128 @@
+"""Fast tests of the PDF writer's pieces: page geometry, part planning, page numbers, fetcher, speedup."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ebookify import OptionsError, WriteOptions, make_book
+from ebookify.render.fetcher import DenyAllFetcher, ResourceRefusedError
+from ebookify.render.pdf_geometry import page_geometry
+from ebookify.render.pdf_html import Section, book_sections
+from ebookify.render.pdf_layout import book_layout, group_sections
+
+from .pdf_books import story
+
+MM = 72 / 25.4
+
+
+@pytest.mark.parametrize(
+    ("size", "width_mm", "height_mm"),
+    [
+        ("A5", 148, 210),
+        ("a4", 210, 297),
+        ("Letter", 215.9, 279.4),
+        ("6x9", 152.4, 228.6),
+        ("6×9in", 152.4, 228.6),
+    ],
+)
+def test_named_page_sizes(size: str, width_mm: float, height_mm: float) -> None:
+    geometry = page_geometry(size)
+    assert geometry.width == pytest.approx(width_mm * MM, abs=0.1)
+    assert geometry.height == pytest.approx(height_mm * MM, abs=0.1)
+
+
+def test_css_page_size_and_mirrored_margins() -> None:
+    geometry = page_geometry("140mm 216mm")
+    assert geometry.width == pytest.approx(140 * MM)
+    assert geometry.inner > geometry.outer  # the binding side is wider
+    assert geometry.verso_shift == pytest.approx(geometry.outer - geometry.inner)
+
+
+def test_big_pages_get_bigger_type() -> None:
+    assert page_geometry("A4").font_pt > page_geometry("A5").font_pt
+
+
+@pytest.mark.parametrize("size", ["A0-ish", "12", "1mm 1mm", "huge 3in", "300cm 300cm"])
+def test_bad_page_sizes_are_user_errors(size: str) -> None:
+    with pytest.raises(OptionsError):
+        page_geometry(size)
+
+
+def _section(anchor: str, kind: str = "chapter", weight: int = 10, story_number: int = 0) -> Section:
+    return Section(anchor, kind, story_number, anchor.upper(), f"head {anchor}", "x" * weight)  # type: ignore[arg-type]
+
+
+def test_parts_group_whole_sections_and_keep_a_title_page_with_its_chapter() -> None:
+    sections = [_section("t", "titlepage", 50), _section("a", weight=50), _section("b", weight=50)]
+    parts = group_sections(sections, weight=60)
+    assert [[s.anchor for s in part] for part in parts] == [["t", "a"], ["b"]]
+    # Leave alone: everything fits in one part.
+    assert len(group_sections(sections, weight=1000)) == 1
+
+
+def test_layout_numbers_pages_across_parts_and_sets_running_heads() -> None:
+    parts = [[_section("a"), _section("b")], [_section("c")]]
+    layout = book_layout("Book", parts, [3, 2], [{"a": 0, "b": 2}, {"c": 0}])
+    assert layout.starts == {"a": 0, "b": 2, "c": 3}
+    assert [e.folio for e in layout.toc] == ["1", "3", "4"]
+    names = [(p.page_name, p.head, p.folio) for p in layout.furniture]
+    assert names == [
+        ("opening-recto", "", "1"),
+        ("verso", "Book", "2"),  # book title on the left
+        ("opening-recto", "", "3"),
+        ("opening-verso", "", "4"),
+        ("recto", "head c", "5"),  # chapter title on the right
+    ]
+
+
+def test_anthology_contents_and_outline_nest_chapters_under_stories() -> None:
+    book = make_book([story("One", 2, 1), story("Two", 1, 1)])
+    sections = book_sections(book, WriteOptions())
+    assert [s.kind for s in sections] == ["titlepage", "chapter", "chapter", "titlepage", "chapter"]
+    starts = {s.anchor: i for i, s in enumerate(sections)}
+    layout = book_layout("Collected", [sections], [len(sections)], [starts])
+    assert [(e.title, e.is_story, e.nested) for e in layout.toc] == [
+        ("One", True, False),
+        ("Chapter 1 of One", False, True),
+        ("Chapter 2 of One", False, True),
+        ("Two", True, False),  # a one-chapter story is listed once
+    ]
+    assert [(i.title, [c.title for c in i.children]) for i in layout.outline] == [
+        ("One", ["Chapter 1 of One", "Chapter 2 of One"]),
+        ("Two", []),
+    ]
+    assert layout.furniture[0].page_name == "blank"  # a story's title page carries nothing
+
+
+def test_fetcher_refuses_files_and_network(tmp_path: Path) -> None:
+    allowed = tmp_path / "cover.png"
+    allowed.write_bytes(b"png")
+    fetcher = DenyAllFetcher(allowed_files=(allowed,), served={"ebookify-internal:x": (b"data", "image/png")})
+    for url in (
+        "file:///etc/passwd",
+        "http://127.0.0.1:9/x.css",
+        "https://example.org/",
+        f"file://{tmp_path}/other",
+    ):
+        with pytest.raises(ResourceRefusedError):
+            fetcher.fetch(url)
+    assert len(fetcher.refused) == 4
+    assert fetcher.fetch(allowed.as_uri()).read() == b"png"
+    assert fetcher.fetch("ebookify-internal:x").read() == b"data"
+
+
+def test_page_reference_cache_matches_pydyf() -> None:
+    import pydyf  # type: ignore[import-untyped]
+
+    from ebookify.render import weasy_speedups
+
+    pdf = pydyf.PDF()
+    for _ in range(3):
+        pdf.add_page(pydyf.Dictionary({"Type": "/Page"}))
+    expected = tuple(f"{n} 0 R".encode() for n in pdf.pages["Kids"][::3])
+    assert weasy_speedups.install()
+    assert pdf.page_references == expected
+    pdf.add_page(pydyf.Dictionary({"Type": "/Page"}))  # a new page invalidates the cache
+    assert len(pdf.page_references) == 4
