@@ -103,3 +103,29 @@ def test_wrapped_story_matches_the_unwrapped_one() -> None:
     assert wrapped.chapters == clean.chapters
     assert wrapped.front_notes == clean.front_notes
     assert wrapped.end_notes == clean.end_notes
+
+
+def test_lines_of_speech_are_separate_paragraphs() -> None:
+    lines = [PROSE, "", '"Hi."', '"Hello, you."', "", PROSE]
+    assert _texts(lines, detect_layout(lines)) == [PROSE, '"Hi."', '"Hello, you."', PROSE]
+
+
+def test_quoted_verse_line_after_an_unquoted_one_stays_a_line() -> None:
+    lines = [PROSE, "", 'Crying, "Keep it till called for!', '"The rascal one day,"', "", PROSE]
+    assert (
+        _texts(lines, detect_layout(lines))[1] == 'Crying, "Keep it till called for!\n"The rascal one day,"'
+    )
+
+
+def test_spaced_dash_at_a_line_end_keeps_its_space() -> None:
+    lines = ["a long line of text that ends with a dash -", "and goes on to the end of it"]
+    assert _texts(lines, Layout(wrap_width=40)) == [
+        "a long line of text that ends with a dash - and goes on to the end of it"
+    ]
+
+
+def test_double_space_after_a_sentence_is_not_a_column() -> None:
+    lines = ["It was late.  He went home and slept until the", "morning came around again."]
+    assert _texts(lines, Layout(wrap_width=48)) == [
+        "It was late.  He went home and slept until the morning came around again."
+    ]

@@ -48,6 +48,8 @@ class Item:
 _WRAP_SLACK = 6
 # Three spaces inside a line set text in columns.
 _TABLE = re.compile(r"\S {3,}\S")
+_CLOSING_QUOTES = '"”'
+_OPENING_QUOTES = '"“'
 # Lines in an unwrapped text longer than this are prose, never lines of a poem or a letter.
 _VERSE_LINE = 100
 
@@ -100,8 +102,12 @@ def line_join(previous: str, line: str, layout: Layout) -> Join:
         room = layout.wrap_width - _WRAP_SLACK - len(previous.rstrip())
         first_word = line.split(maxsplit=1)[0]
         # The next word would have fitted on the previous line, so the break was made on purpose.
-        return Join.WRAP if len(first_word) + 1 > room else Join.LINE
-    if layout.one_per_line or max(len(previous), len(line)) > _VERSE_LINE:
+        if len(first_word) + 1 > room:
+            return Join.WRAP
+    elif layout.one_per_line or max(len(previous), len(line)) > _VERSE_LINE:
+        return Join.NEW
+    # A line of speech after a finished line of speech: the next speaker's paragraph, not a verse line.
+    if previous.rstrip()[-1:] in _CLOSING_QUOTES and line.lstrip()[:1] in _OPENING_QUOTES:
         return Join.NEW
     return Join.LINE
 
