@@ -73,6 +73,13 @@ def test_mojibake_variant_recovers_every_closing_quote() -> None:
     assert any(r.startswith("recovered 13 ") for r in decoded.repairs)
 
 
+def test_utf8_bom_file_with_a_windows_1252_line() -> None:
+    yes, no = "\u201cYes,\u201d she said.\n" * 5, "Caf\u00e9 \u201cno\u201d.\n"
+    decoded = decode_bytes(b"\xef\xbb\xbf" + yes.encode() + no.encode("cp1252"), "t")
+    assert decoded.text == yes + no
+    assert decoded.repairs == ("removed byte-order mark", "read 1 non-UTF-8 line as cp1252")
+
+
 def test_utf16_and_bom_variants_name_their_codec() -> None:
     assert decode_bytes((VARIANTS / "goodbye.utf16.txt").read_bytes(), "v").encoding == "utf-16-le"
     bom = decode_bytes((VARIANTS / "change-of-plans.wrapped-bom.txt").read_bytes(), "v")
@@ -176,6 +183,8 @@ def test_explicit_encoding_overrides_detection() -> None:
 def test_explicit_encoding_errors_are_one_line() -> None:
     with pytest.raises(OptionsError, match="unknown encoding 'klingon'"):
         decode_bytes(b"text", "t", encoding="klingon")
+    with pytest.raises(OptionsError, match="'base64' is not a text encoding"):
+        decode_bytes(b"dGV4dA==", "t", encoding="base64")
     with pytest.raises(DecodeError, match=r"^t is not utf-8 text \(byte 0xe9 at offset 3\)$"):
         decode_bytes(b"caf\xe9", "t", encoding="utf-8")
 

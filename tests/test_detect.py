@@ -56,3 +56,25 @@ def test_accidental_utf8_pairs_in_cp1252_text_do_not_make_it_mixed() -> None:
     text = "Gr\u00fc\u00dfe aus der Stra\u00dfe \u201egro\u00df\u201c, sch\u00f6n und s\u00fc\u00df.\n" * 5
     decoded = decode_bytes(text.encode("cp1252"), "t")
     assert (decoded.encoding, decoded.text) == ("cp1252", text)
+
+
+def test_byte_in_a_windows_1252_hole_does_not_turn_quotes_into_controls() -> None:
+    # chardet answers Latin-1 here (1252 cannot decode 0x9D); the curly quotes must still be 1252's.
+    text = "\u201cWe\u2019ll see,\u201d she said, na\u00efvely. " * 20
+    decoded = decode_bytes(text.encode("cp1252") + b"\x9d\n", "t")
+    assert decoded.encoding == "cp1252"
+    assert decoded.text == text + "\n"
+    assert "removed 1 undefined C1 control character" in decoded.repairs
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "«\u00a0Sí\u00a0», dijo él. «Adiós» — ¿Qué? ¡Olé!",  # chardet alone: Windows-1250
+        "Voilà» et «déjà»",  # chardet alone: Thai (cp874), then ISO-8859-4
+        "1920×1080 ÷ 2 = µs ¶ §3",  # chardet alone: Mac Greek, then Ukrainian DOS
+    ],
+)
+def test_short_windows_1252_texts_are_not_misread(line: str) -> None:
+    text = (line + "\n") * 3
+    assert decode_bytes(text.encode("cp1252"), "t").text == text

@@ -9,7 +9,8 @@ from collections.abc import Callable
 Repairs = list[str]
 
 
-def _plural(count: int, noun: str) -> str:
+def plural(count: int, noun: str) -> str:
+    """ "1 line", "2 lines": counts in repair messages."""
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
@@ -25,7 +26,7 @@ def normalize_line_endings(text: str) -> tuple[str, Repairs]:
     separators = text.count("\u2028") + text.count("\u2029")
     if separators:
         text = text.replace("\u2028", "\n").replace("\u2029", "\n")
-        repairs.append(f"converted {_plural(separators, 'Unicode line separator')}")
+        repairs.append(f"converted {plural(separators, 'Unicode line separator')}")
     # NEL (U+0085) ends lines only in files that have no other line ends (mainframe exports); elsewhere it is
     # Windows-1252's "…" read as Latin-1, which the C1 repair turns back into an ellipsis.
     if "\x85" in text and "\n" not in text:
@@ -53,9 +54,9 @@ def fix_c1_controls(text: str) -> tuple[str, Repairs]:
         return text, []
     text = text.translate(_C1_AS_CP1252)
     converted = sum(1 for char in found if _C1_AS_CP1252[ord(char)])
-    repairs = [f"read {_plural(converted, 'C1 control character')} as Windows-1252"] if converted else []
+    repairs = [f"read {plural(converted, 'C1 control character')} as Windows-1252"] if converted else []
     if len(found) > converted:
-        repairs.append(f"removed {_plural(len(found) - converted, 'undefined C1 control character')}")
+        repairs.append(f"removed {plural(len(found) - converted, 'undefined C1 control character')}")
     return text, repairs
 
 
@@ -77,7 +78,7 @@ def remove_noncharacters(text: str) -> tuple[str, Repairs]:
         # A class of astral characters is slow to scan: only texts that have some pay for it.
         text, astral = _ASTRAL_NONCHARACTERS.subn("", text)
         count += astral
-    return text, [f"removed {_plural(count, 'noncharacter')}"] if count else []
+    return text, [f"removed {plural(count, 'noncharacter')}"] if count else []
 
 
 _STRAY_BOM = re.compile("\ufeff")
@@ -95,13 +96,18 @@ _REMOVALS: tuple[tuple[re.Pattern[str], str, str, str], ...] = (
 )
 
 
+_ANY_REMOVAL = re.compile("|".join(pattern.pattern for pattern, *_ in _REMOVALS))
+
+
 def remove_invisible(text: str) -> tuple[str, Repairs]:
     """Remove control characters (except tab and newline), noncharacters, stray BOMs and lone surrogates."""
     repairs: Repairs = []
+    if not _ANY_REMOVAL.search(text):
+        return text, repairs
     for pattern, replacement, message, noun in _REMOVALS:
         text, count = pattern.subn(replacement, text)
         if count:
-            repairs.append(message.format(_plural(count, noun)))
+            repairs.append(message.format(plural(count, noun)))
     return text, repairs
 
 
@@ -144,7 +150,7 @@ def balance_bidi(text: str) -> tuple[str, Repairs]:
         if _BIDI.search(line):
             lines[number], count = _balance_bidi_line(line)
             removed += count
-    repairs = [f"removed {_plural(removed, 'unclosed bidi control')}"] if removed else []
+    repairs = [f"removed {plural(removed, 'unclosed bidi control')}"] if removed else []
     return "\n".join(lines), repairs
 
 
@@ -165,7 +171,7 @@ def normalize_spaces(text: str) -> tuple[str, Repairs]:
     # A line holding only (odd) spaces looks blank to a reader and must end a paragraph like a blank line.
     text, blank = _BLANKISH_LINE.subn("", text)
     if blank:
-        repairs.append(f"emptied {_plural(blank, 'line')} of non-breaking or odd spaces")
+        repairs.append(f"emptied {plural(blank, 'line')} of non-breaking or odd spaces")
     # Runs of NBSP (HTML "&nbsp;&nbsp;") make wide gaps that cannot wrap; plain spaces keep the width.
     count = 0
 
@@ -179,11 +185,11 @@ def normalize_spaces(text: str) -> tuple[str, Repairs]:
 
     text = _NBSP_RUN.sub(plain, text) if "\u00a0" in text else text
     if count:
-        repairs.append(f"replaced {_plural(count, 'non-breaking space')} in runs with plain spaces")
+        repairs.append(f"replaced {plural(count, 'non-breaking space')} in runs with plain spaces")
     # In Latin text an ideographic space is a full-width gap pasted from a CJK input method.
     text, wide = _LATIN_IDEOGRAPHIC_SPACE.subn(" ", text)
     if wide:
-        repairs.append(f"replaced {_plural(wide, 'run')} of ideographic spaces in Latin text")
+        repairs.append(f"replaced {plural(wide, 'run')} of ideographic spaces in Latin text")
     return text, repairs
 
 

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from ebookify.errors import DecodeError, InputError, OptionsError
-from ebookify.normalize.cleanup import CLEANUP_STEPS, normalize_line_endings, remove_noncharacters
+from ebookify.normalize.cleanup import CLEANUP_STEPS, normalize_line_endings, plural, remove_noncharacters
 from ebookify.normalize.detect import (
     binary_signature,
     bom_codec,
@@ -47,11 +47,10 @@ def _utf8_or_mixed(data: bytes) -> tuple[str, str, list[str]] | None:
     mixed = decode_mixed(data)
     if mixed is None:
         return None
-    lines = "line" if mixed.other_lines == 1 else "lines"
-    repairs = [f"read {mixed.other_lines} non-UTF-8 {lines} as {mixed.other_codec}"]
+    repairs = [f"read {plural(mixed.other_lines, 'non-UTF-8 line')} as {mixed.other_codec}"]
     replaced = mixed.text.count("\ufffd") - data.count("\ufffd".encode())
     if replaced > 0:
-        repairs.append(f"replaced {replaced} undecodable bytes with \ufffd")
+        repairs.append(f"replaced {plural(replaced, 'undecodable byte')} with \ufffd")
     return mixed.text, "utf-8", repairs
 
 
@@ -62,7 +61,7 @@ def _decode_with(data: bytes, codec: str) -> tuple[str, list[str]]:
     except UnicodeDecodeError:
         text = decode_leniently(data, codec)
         replaced = text.count("\ufffd")
-        return text, [f"replaced {replaced} undecodable bytes with \ufffd"] if replaced > 0 else []
+        return text, [f"replaced {plural(replaced, 'undecodable byte')} with \ufffd"] if replaced > 0 else []
 
 
 def _decode_detected(data: bytes, name: str) -> tuple[str, str, list[str]]:
@@ -70,7 +69,9 @@ def _decode_detected(data: bytes, name: str) -> tuple[str, str, list[str]]:
     bom = bom_codec(data)
     if bom:
         codec, length = bom
-        text, notes = _decode_with(data[length:], codec)
+        # A UTF-8 file with a BOM can still have lines pasted from a Windows-1252 one.
+        utf8 = _utf8_or_mixed(data[length:]) if codec == "utf-8" else None
+        text, notes = (utf8[0], utf8[2]) if utf8 else _decode_with(data[length:], codec)
         return text, codec, ["removed byte-order mark", *notes]
     wide = sniff_utf16_32(data)
     if wide:
@@ -94,6 +95,8 @@ def _decode_explicit(data: bytes, name: str, encoding: str) -> tuple[str, str, l
         raise OptionsError(f"unknown encoding {encoding!r}") from None
     try:
         text = data.decode(codec)
+    except LookupError:  # a bytes-to-bytes codec such as base64 or zlib
+        raise OptionsError(f"{encoding!r} is not a text encoding") from None
     except UnicodeDecodeError as exc:
         bad = data[exc.start]
         raise DecodeError(f"{name} is not {encoding} text (byte 0x{bad:02x} at offset {exc.start})") from None

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Iterable, Mapping
 
 import chardet
 import ftfy.bad_codecs  # noqa: F401 (registers "sloppy-windows-1252": Windows-1252, C1 controls in its holes)
+
+from ebookify.normalize.plausibility import anomaly_share
 
 # Magic numbers of files people drop on the tool by mistake (images, archives, EPUB/DOCX = ZIP, PDF, .doc).
 _BINARY_SIGNATURES = (
@@ -43,12 +46,15 @@ _BOMS = (
 # chardet's guesses often tie on short texts (one accented letter in 5 KB fits MacRoman as well as
 # Windows-1252); among near-equal guesses take the one most text in the wild is written in.
 _TIE_MARGIN = 0.02
+_MAX_CANDIDATES = 8
 _PRIORITY = ("utf-8", "cp1252", "iso8859-15", "cp1250", "cp1251", "iso8859-2", "mac-roman")
 
 # EBCDIC code pages turn ASCII letters into symbols; no story arrives in them, and a wrong guess is ruinous.
 _ERAS = chardet.EncodingEra.ALL & ~chardet.EncodingEra.MAINFRAME
 _THIN_EVIDENCE = 8
-_NOISE_CONFIDENCE = 0.1
+# A codec is believed when at most this share of the non-ASCII characters it yields sit oddly.
+_PLAUSIBLE_ANOMALIES = 0.02
+_UNSURE_CONFIDENCE = 0.2
 _NOISE_HIGH_SHARE = 0.3
 _HIGH_BYTES = bytes(range(0x80, 0x100))
 
@@ -58,6 +64,7 @@ SAMPLE_BYTES = 200_000
 _HEAD_BYTES = 32_768
 _CONTEXT = 48
 _SLICES = 256
+_BLOCK = 1024
 _NON_ASCII = re.compile(rb"[\x80-\xff]+")
 
 
@@ -111,11 +118,20 @@ def chardet_sample(data: bytes, budget: int = SAMPLE_BYTES) -> bytes:
     window = (budget - _HEAD_BYTES) // _SLICES
     stride = (len(data) - _HEAD_BYTES) // _SLICES + 1
     for start in range(_HEAD_BYTES, len(data), stride):
-        match = _NON_ASCII.search(data, start, start + stride)
-        if match:
-            begin = max(match.start() - _CONTEXT, start)
+        found = _first_non_ascii(data, start, min(start + stride, len(data)))
+        if found is not None:
+            begin = max(found - _CONTEXT, start)
             parts.append(data[begin : begin + window])
     return b"\n".join(parts)
+
+
+def _first_non_ascii(data: bytes, start: int, end: int) -> int | None:
+    """Position of a non-ASCII byte early in data[start:end] (isascii skips blocks faster than a regex)."""
+    for block in range(start, end, _BLOCK):
+        if not data[block : min(block + _BLOCK, end)].isascii():
+            match = _NON_ASCII.search(data, block, min(block + _BLOCK, end))
+            return match.start() if match else None
+    return None
 
 
 def _canonical(name: str) -> str:
@@ -125,40 +141,54 @@ def _canonical(name: str) -> str:
         return name
 
 
+def _priority(codec: str) -> int:
+    return _PRIORITY.index(codec) if codec in _PRIORITY else len(_PRIORITY)
+
+
+def _ranked_codecs(results: Iterable[Mapping[str, object]]) -> tuple[list[str], float]:
+    """chardet's answers best first (near-ties by how common the codec is), Windows-1252 last; best score."""
+    scored = [
+        (float(str(r["confidence"] or 0.0)), _canonical(str(r["encoding"]))) for r in results if r["encoding"]
+    ]
+    # Latin-1 differs from Windows-1252 only in 0x80-0x9F, where it has invisible C1 controls that no text
+    # uses: chardet says Latin-1 when a byte sits in one of 1252's five holes, but the rest is 1252.
+    scored = [(confidence, "cp1252" if name == "iso8859-1" else name) for confidence, name in scored]
+    best = max((confidence for confidence, _ in scored), default=0.0)
+    ties = sorted((name for confidence, name in scored if confidence >= best - _TIE_MARGIN), key=_priority)
+    ranked = list(dict.fromkeys(ties + [name for _, name in scored]))[:_MAX_CANDIDATES]
+    return ranked + ["cp1252"] * ("cp1252" not in ranked), best
+
+
 def guess_codec(data: bytes) -> str | None:
-    """chardet's codec for `data` (from a bounded sample); None when the bytes look like noise, not text."""
+    """The codec of `data` (judged on a bounded sample); None when the bytes look like noise, not text.
+
+    chardet ranks the codecs; the first whose decoding reads like text wins (chardet alone called short
+    Windows-1252 texts DOS Hebrew, Mac Greek or Ukrainian DOS).
+    """
     sample = chardet_sample(data)
     high_bytes = len(sample) - len(sample.translate(None, _HIGH_BYTES))
     if high_bytes < _THIN_EVIDENCE:
-        # A handful of non-ASCII bytes says nothing statistical (chardet called "café \x81" Hebrew DOS):
-        # take the codec most stray bytes in Western text come from.
+        # A handful of non-ASCII bytes says nothing statistical: take the codec most stray bytes come from.
         return "cp1252"
     results = chardet.detect_all(
         sample, max_bytes=len(sample), prefer_superset=True, compat_names=False, encoding_era=_ERAS
     )
-    candidates = [
-        (float(r["confidence"] or 0.0), _canonical(str(r["encoding"]))) for r in results if r["encoding"]
-    ]
-    if not candidates:
-        # chardet calls text with one stray NUL binary: Windows-1252 decodes anything, the junk check judges.
-        return "cp1252"
-    best = max(confidence for confidence, _ in candidates)
-    high_share = high_bytes / len(sample)
-    if best < _NOISE_CONFIDENCE and high_share > _NOISE_HIGH_SHARE:
-        # Text that is mostly non-ASCII has a codec chardet recognises (Cyrillic, CJK: >= 0.4); random high
-        # bytes fit every single-byte codec equally badly (about 0.04).
+    ranked, best = _ranked_codecs(results)
+    # Below this confidence chardet's order is noise (short texts score ~0.05 for every codec): then the
+    # most common codec that reads like text wins, not chardet's first.
+    unsure = best < _UNSURE_CONFIDENCE
+    judged: list[tuple[float, str]] = []
+    for codec in ranked:
+        judged.append((anomaly_share(decode_leniently(sample, codec)), codec))
+        if judged[-1][0] <= _PLAUSIBLE_ANOMALIES and not unsure:
+            return codec
+    plausible = [codec for share, codec in judged if share <= _PLAUSIBLE_ANOMALIES]
+    if plausible:
+        return min(plausible, key=_priority)
+    if high_bytes > _NOISE_HIGH_SHARE * len(sample):
+        # Mostly non-ASCII and readable in no codec: random bytes, not text.
         return None
-    # Latin-1 differs from Windows-1252 only in 0x80-0x9F, where it has invisible C1 controls that no text
-    # uses: chardet says Latin-1 when a byte sits in one of 1252's five holes, but the rest is 1252.
-    names = [
-        "cp1252" if name == "iso8859-1" else name
-        for confidence, name in candidates
-        if confidence >= best - _TIE_MARGIN
-    ]
-    for preferred in _PRIORITY:
-        if _canonical(preferred) in names:
-            return _canonical(preferred)
-    return names[0]
+    return min(judged)[1]
 
 
 def decode_leniently(data: bytes, codec: str) -> str:

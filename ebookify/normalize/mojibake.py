@@ -7,6 +7,8 @@ import re
 import ftfy
 import ftfy.bad_codecs  # registers "sloppy-windows-1252": Windows-1252 with C1 controls in its 5 holes
 
+from ebookify.normalize.cleanup import plural
+
 # ftfy for encoding repair only: its other fixes change good text (straight quotes, full-width CJK, &amp;).
 _FTFY_CONFIG = ftfy.TextFixerConfig(
     unescape_html=False,
@@ -116,9 +118,9 @@ def repair_mojibake(text: str) -> tuple[str, list[str]]:
     repaired, recovered, lost = _recover_lossy("\n".join(lines))
     repairs = []
     if sequences:
-        repairs.append(f"fixed {sequences} mojibake sequences")
+        repairs.append(f"fixed {plural(sequences, 'mojibake sequence')}")
     if recovered:
-        repairs.append(f"recovered {recovered} characters damaged by mojibake (lost byte)")
+        repairs.append(f"recovered {plural(recovered, 'character')} damaged by mojibake (lost byte)")
     if lost:
-        repairs.append(f"{lost} characters damaged by mojibake could not be recovered (left as \ufffd)")
+        repairs.append(f"left {plural(lost, 'character')} damaged by mojibake as \ufffd (no single fit)")
     return repaired, repairs
