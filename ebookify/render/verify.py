@@ -67,7 +67,7 @@ def epub_text_elements(data: bytes) -> list[str]:
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         return [
             # Written text is XML-legal already: only whitespace needs removing.
-            "".join("".join(str(t) for t in element.itertext()).split())
+            "".join(etree.tostring(element, method="text", encoding="unicode", with_tail=False).split())
             for root in _spine_documents(archive)
             for element in root.iter(*_TEXT_ELEMENTS)
         ]

@@ -24,7 +24,8 @@ def xhtml_document(
 ) -> bytes:
     """A complete EPUB 3 XHTML document around an already escaped `body` fragment."""
     lang_attr = attr_text(lang)
-    head = [f"<title>{attr_text(title)}</title>"]
+    # The charset <meta> is for tools that read XHTML with an HTML parser (they ignore the XML declaration).
+    head = ['<meta charset="utf-8"/>', f"<title>{attr_text(title)}</title>"]
     if stylesheet:
         head.append(f'<link rel="stylesheet" type="text/css" href="{attr_text(stylesheet)}"/>')
     if head_style:
