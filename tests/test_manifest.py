@@ -34,7 +34,9 @@ def test_example_manifest_reads(tmp_path: Path) -> None:
 
 
 def test_unknown_key_names_line_and_key(tmp_path: Path) -> None:
-    path = write(tmp_path, 'title = "T"\n\n[[stories]]\npath = "a.txt"\n\n[[stories]]\npath = "b.txt"\ntitel = "x"\n')
+    path = write(
+        tmp_path, 'title = "T"\n\n[[stories]]\npath = "a.txt"\n\n[[stories]]\npath = "b.txt"\ntitel = "x"\n'
+    )
     with pytest.raises(OptionsError, match=r"line 8: unknown key 'titel'"):
         read_manifest(path)
 
