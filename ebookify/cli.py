@@ -6,6 +6,7 @@ import argparse
 import glob
 import json
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
@@ -277,10 +278,29 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_build(argv[1:])
         return run_convert(argv)
     except EbookifyError as error:
-        print(f"ebookify: error: {error}", file=sys.stderr)
+        print(f"ebookify: error: {one_line(str(error))}", file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
         print("ebookify: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
+    except MemoryError:
+        print("ebookify: error: out of memory (see 'Hardening and limits' in the README)", file=sys.stderr)
+        return INTERNAL_ERROR_EXIT
+    except Exception as error:  # a bug: the user gets one line, EBOOKIFY_DEBUG=1 shows the traceback
+        if os.environ.get("EBOOKIFY_DEBUG"):
+            raise
+        detail = one_line(f"{type(error).__name__}: {error}")
+        print(f"ebookify: error: internal error ({detail}); please report it", file=sys.stderr)
+        return INTERNAL_ERROR_EXIT
+
+
+INTERNAL_ERROR_EXIT = 70
+"""Exit code of an unexpected failure (EX_SOFTWARE); user errors use 1 to 3 (see ebookify.errors)."""
+
+
+def one_line(message: str, limit: int = 500) -> str:
+    """A message as one bounded line: a multi-line library message must not look like a traceback."""
+    text = " ".join(message.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

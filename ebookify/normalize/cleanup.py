@@ -62,6 +62,9 @@ def fix_c1_controls(text: str) -> tuple[str, Repairs]:
 
 # Word writes a manual line break as VT and a page break as FF: both separate lines of the story.
 _LINE_BREAK_CONTROLS = re.compile("[\x0b\x0c]")
+# Terminal colour and cursor codes (CSI "ESC [ 31 m", OSC "ESC ] ... BEL") in text saved from a terminal or
+# a log: removing only the ESC would leave "[31m" in the story, so the whole sequence goes.
+_ANSI_ESCAPE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b\n]*(?:\x07|\x1b\\)")
 # Other C0 controls and DEL are not text, and XML (hence EPUB) forbids most of them.
 _CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 # Noncharacters are forbidden in XML or meaningless; U+FEFF inside the text is a stray byte-order mark.
@@ -88,6 +91,7 @@ _SURROGATES = re.compile("[\ud800-\udfff]")
 _OBSOLETE_FORMAT = re.compile("[\u206a-\u206f\ufff9-\ufffb]")
 
 _REMOVALS: tuple[tuple[re.Pattern[str], str, str, str], ...] = (
+    (_ANSI_ESCAPE, "", "removed {}", "terminal escape sequence"),
     (_LINE_BREAK_CONTROLS, "\n", "converted {} to line breaks", "vertical tab/form feed"),
     (_CONTROLS, "", "removed {}", "control character"),
     (_STRAY_BOM, "", "removed {}", "stray byte-order mark"),

@@ -52,6 +52,8 @@ _PRIORITY = ("utf-8", "cp1252", "iso8859-15", "cp1250", "cp1251", "iso8859-2", "
 # EBCDIC code pages turn ASCII letters into symbols; no story arrives in them, and a wrong guess is ruinous.
 _ERAS = chardet.EncodingEra.ALL & ~chardet.EncodingEra.MAINFRAME
 _THIN_EVIDENCE = 8
+# With thin evidence, cp1252 stays the guess unless most of its non-ASCII characters sit oddly.
+_THIN_ANOMALIES = 0.5
 # A codec is believed when at most this share of the non-ASCII characters it yields sit oddly.
 _PLAUSIBLE_ANOMALIES = 0.02
 _UNSURE_CONFIDENCE = 0.2
@@ -167,8 +169,9 @@ def guess_codec(data: bytes) -> str | None:
     """
     sample = chardet_sample(data)
     high_bytes = len(sample) - len(sample.translate(None, _HIGH_BYTES))
-    if high_bytes < _THIN_EVIDENCE:
-        # A handful of non-ASCII bytes says nothing statistical: take the codec most stray bytes come from.
+    if high_bytes < _THIN_EVIDENCE and anomaly_share(decode_leniently(sample, "cp1252")) <= _THIN_ANOMALIES:
+        # A handful of non-ASCII bytes says nothing statistical: take the codec most stray bytes come from,
+        # unless it puts them where no writer would ("Caf‚ crŠme" is DOS "Café crème"): then rank as usual.
         return "cp1252"
     results = chardet.detect_all(
         sample, max_bytes=len(sample), prefer_superset=True, compat_names=False, encoding_era=_ERAS
