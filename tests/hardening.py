@@ -130,3 +130,8 @@ def opf_values(path: Path, name: str) -> list[str]:
         opf = etree.fromstring(archive.read("EPUB/content.opf"), _PARSER)
     ns = {"opf": "http://www.idpf.org/2007/opf", "dc": "http://purl.org/dc/elements/1.1/"}
     return ["".join(str(t) for t in e.itertext()) for e in opf.iterfind(f".//opf:metadata/dc:{name}", ns)]
+
+
+def paragraphs(story: Story) -> list[str]:
+    """The texts of a story's chapter paragraphs (scene breaks left out), in order."""
+    return [block.text for c in story.chapters for block in c.blocks if isinstance(block, Paragraph)]

@@ -12,7 +12,7 @@ from ebookify import DecodeError, load_story, make_book, normalize_bytes
 from ebookify.normalize.detect import guess_codec
 
 from .epubcheck import check_many
-from .hardening import assert_book_matches, assert_one_line_error, run_cli, story_bytes
+from .hardening import assert_book_matches, assert_one_line_error, paragraphs, run_cli, story_bytes
 
 LATIN = "Café crème at the façade, naïve déjà vu in Zürich, señor."
 # Each case: the middle paragraph, the codec it is written in, and the codec the decoder must find.
@@ -44,7 +44,7 @@ def test_each_encoding_is_read_back_exactly(name: str) -> None:
     middle, _, expected = CASES[name]
     story = normalize_bytes(_encoded(name), f"{name}.txt")
     assert story.encoding == expected
-    assert story.chapters[0].blocks[1].text == middle
+    assert paragraphs(story)[1] == middle
     assert story.metadata.title == "Odd Input" and story.metadata.authors == ("Test Writer",)
 
 
@@ -59,7 +59,7 @@ def test_a_short_dos_text_is_not_read_as_windows_1252() -> None:
 def test_invalid_utf8_is_replaced_and_listed() -> None:
     data = story_bytes("Naïve café.").replace(b"\xc3\xa9", b"\xc3(")  # é cut in half
     story = normalize_bytes(data, "broken.txt")
-    texts = [b.text for b in story.chapters[0].blocks]
+    texts = paragraphs(story)
     assert texts[0].startswith("The first paragraph") and texts[2].startswith("The last paragraph")
     assert "Naïve caf" in texts[1]
     assert story.repairs  # whatever was read differently is listed
@@ -68,7 +68,7 @@ def test_invalid_utf8_is_replaced_and_listed() -> None:
 def test_half_utf8_half_windows_1252_reads_both_halves() -> None:
     data = story_bytes("Naïve café in UTF-8.") + "\nA “quoted” line in Windows-1252.\n".encode("cp1252")
     story = normalize_bytes(data, "half.txt")
-    texts = [b.text for c in story.chapters for b in c.blocks]
+    texts = paragraphs(story)
     assert "Naïve café in UTF-8." in texts
     assert "A “quoted” line in Windows-1252." in texts
     assert any("cp1252" in repair for repair in story.repairs)
@@ -78,8 +78,8 @@ def test_a_lone_surrogate_in_utf16_is_replaced_and_listed() -> None:
     # "§" stands in for the high surrogate D800, which no encoder writes on its own.
     data = b"\xff\xfe" + story_bytes("A § B.", "utf-16-le").replace("§".encode("utf-16-le"), b"\x00\xd8")
     story = normalize_bytes(data, "surrogate.txt")
-    assert story.chapters[0].blocks[1].text.startswith("A ")
-    assert story.chapters[0].blocks[1].text.endswith(" B.")
+    assert paragraphs(story)[1].startswith("A ")
+    assert paragraphs(story)[1].endswith(" B.")
     assert any("replaced" in repair for repair in story.repairs)
 
 
