@@ -7,6 +7,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ebookify import write_epub
 from ebookify.errors import WriterError
@@ -15,7 +17,7 @@ from ebookify.options import WriteOptions
 from ebookify.render import epub as epub_module
 from ebookify.render.epub import epub_bytes
 from ebookify.render.split import split_blocks
-from ebookify.render.verify import epub_text_elements, match_in_order, verify_epub
+from ebookify.render.verify import epub_text_elements, match_in_order, squash, verify_epub
 
 
 def para(text: str) -> Paragraph:
@@ -172,3 +174,14 @@ def test_writing_an_epub_does_not_import_weasyprint(tmp_path: Path) -> None:
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["0", "False"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.text(min_size=1, max_size=80), min_size=1, max_size=4))
+def test_any_text_is_written_whole_or_refused(paragraphs: list[str]) -> None:
+    # Property: whatever the characters (controls, surrogates, markup), each paragraph comes back whole.
+    book = book_with(*paragraphs)
+    elements = epub_text_elements(epub_bytes(book))
+    for text in paragraphs:
+        expected = squash(text)
+        assert not expected or expected in elements
