@@ -116,6 +116,7 @@ def test_language_tag_makes_header_values_bcp47(given: str | None, expected: str
 
 def test_language_tag_replaces_what_is_not_a_language_with_en(caplog: pytest.LogCaptureFixture) -> None:
     assert language_tag("Klingon dialect, mostly") == "en"
+    assert language_tag("en-12") == "en"  # looks like a tag, but no region is two digits
     assert "not a language code" in caplog.text
 
 

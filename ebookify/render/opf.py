@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from ebookify.model import Block, Book, Paragraph, SceneBreak
+from ebookify.normalize.languages import language_code
 from ebookify.render.html import xml_safe
 
 log = logging.getLogger("ebookify")
@@ -18,13 +19,6 @@ log = logging.getLogger("ebookify")
 _LANGUAGE_TAG = re.compile(
     r"^[a-z]{2,3}(-[a-z]{4})?(-([a-z]{2}|[0-9]{3}))?(-([a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*$", re.I
 )
-# Headers often name the language in English instead of giving a code.
-_LANGUAGE_NAME_TABLE = """
-english=en french=fr français=fr german=de deutsch=de spanish=es español=es italian=it italiano=it
-portuguese=pt português=pt dutch=nl russian=ru polish=pl swedish=sv norwegian=no danish=da finnish=fi
-japanese=ja chinese=zh korean=ko turkish=tr czech=cs hungarian=hu indonesian=id vietnamese=vi tagalog=tl
-filipino=fil greek=el hebrew=he arabic=ar catalan=ca romanian=ro ukrainian=uk
-"""
 _MONTH_TABLE = """
 jan=1 january=1 feb=2 february=2 mar=3 march=3 apr=4 april=4 may=5 jun=6 june=6 jul=7 july=7 aug=8
 august=8 sep=9 sept=9 september=9 oct=10 october=10 nov=11 november=11 dec=12 december=12
@@ -35,7 +29,6 @@ def _table(text: str) -> dict[str, str]:
     return dict(pair.split("=", 1) for pair in text.split())
 
 
-_LANGUAGE_NAMES = _table(_LANGUAGE_NAME_TABLE)
 _MONTHS = {name: int(number) for name, number in _table(_MONTH_TABLE).items()}
 _ISO_DATE = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
 _NUMERIC_DATE = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
@@ -65,15 +58,12 @@ class MetaEntry:
 
 
 def language_tag(value: str | None) -> str:
-    """A BCP 47 tag for the header's or --lang value ("en_US" → "en-US", "English" → "en"), default en."""
+    """A well-formed BCP 47 tag for a header's or --lang value ("en_US" → "en-US", "English" → "en")."""
     text = (value or "").strip()
-    if not text:
-        return "en"
-    candidate = text.replace("_", "-")
-    if _LANGUAGE_TAG.match(candidate):
-        return candidate
-    if text.lower() in _LANGUAGE_NAMES:
-        return _LANGUAGE_NAMES[text.lower()]
+    tag = language_code(text) if text else "en"
+    # EPUBCheck refuses a dc:language that is not well-formed (e.g. "en-12"): the last guard is strict.
+    if _LANGUAGE_TAG.match(tag):
+        return tag
     log.warning("language %r is not a language code; using en", text)
     return "en"
 
