@@ -81,6 +81,12 @@ def typeset_text(text: str) -> str:
 
 def typeset_spans(spans: Sequence[Span]) -> tuple[Span, ...]:
     """Apply typography to a paragraph's spans, judging each character with the whole paragraph around it."""
+    if len(spans) == 1:
+        # One span (most paragraphs): no span boundaries to keep track of, so plain substitution is enough.
+        text = spans[0].text
+        for pattern, replacement in _RULES:
+            text = pattern.sub(replacement, text)
+        return (Span(_curl_quotes(text), spans[0].style),)
     chars = "".join(span.text for span in spans)
     owners = [index for index, span in enumerate(spans) for _ in span.text]
     for pattern, replacement in _RULES:
