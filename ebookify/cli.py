@@ -18,6 +18,7 @@ from ebookify.errors import EbookifyError, InputError, OptionsError
 from ebookify.inspect import story_to_dict, story_to_text
 from ebookify.model import Book, Story
 from ebookify.normalize import load_story
+from ebookify.normalize.cleanup import clean_value
 from ebookify.options import NormalizeOptions, StoryOverrides, WriteOptions
 from ebookify.progress import Reporter, make_reporter
 
@@ -199,9 +200,18 @@ def _write(book: Book, output: Path, fmt: str, options: WriteOptions, reporter: 
     reporter.note(f"wrote {output}")
 
 
+def _clean_metadata_flags(args: argparse.Namespace) -> argparse.Namespace:
+    """Metadata flags get the cleanup story text gets (no control characters, ...); an empty one is unset."""
+    args.title, args.editor, args.lang = (
+        clean_value(value) or None if value else None for value in (args.title, args.editor, args.lang)
+    )
+    args.author = [author for author in map(clean_value, args.author) if author]
+    return args
+
+
 def run_convert(argv: Sequence[str]) -> int:
     """The default command: read the inputs, write one book."""
-    args = _convert_parser().parse_args(argv)
+    args = _clean_metadata_flags(_convert_parser().parse_args(argv))
     inputs = expand_inputs(args.inputs)
     output, fmt = _output_path(args.output, args.format, inputs[0])
     options = _write_options(args)

@@ -54,10 +54,11 @@ def test_text_without_c1_is_left_alone() -> None:
 
 def test_controls_are_removed_and_word_breaks_become_lines() -> None:
     text, repairs = remove_invisible("a\x00b\x1b[0m\x7f\x0bc\x0cd\ufeffe\ud800f\u206ag")
-    assert text == "ab[0m\nc\nd" + "efg"
+    assert text == "ab\nc\nd" + "efg"  # the terminal escape "ESC [0m" goes whole (issue 9)
     assert repairs == [
+        "removed 1 terminal escape sequence",
         "converted 2 vertical tab/form feeds to line breaks",
-        "removed 3 control characters",
+        "removed 2 control characters",
         "removed 1 stray byte-order mark",
         "removed 1 lone surrogate",
         "removed 1 deprecated format character",

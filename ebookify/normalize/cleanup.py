@@ -211,3 +211,14 @@ CLEANUP_STEPS: tuple[Callable[[str], tuple[str, Repairs]], ...] = (
     normalize_spaces,
     normalize_nfc,
 )
+
+
+def clean_value(value: str, one_line: bool = True) -> str:
+    """A metadata value (a header field or a command-line flag) as clean text, by default on one line.
+
+    Flags and overrides never pass through the decoder, so they get the same character cleanup here; runs
+    of whitespace collapse, because a title or an author is shown on one line.
+    """
+    for step in (fix_c1_controls, remove_invisible, balance_bidi, normalize_nfc):
+        value, _ = step(value)
+    return " ".join(value.split()) if one_line else value.strip()

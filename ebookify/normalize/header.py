@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ebookify.model import Metadata
+from ebookify.normalize.cleanup import clean_value
 from ebookify.normalize.headings import byline_field, is_title_like
 from ebookify.normalize.languages import language_code
 from ebookify.options import StoryOverrides
@@ -158,8 +159,18 @@ def _values(fields: Sequence[tuple[str, str]]) -> dict[str, str]:
     for key, value in fields:
         kind = field_kind(key)
         if kind and value.strip():
-            values.setdefault(kind, value.strip())
+            values.setdefault(kind, clean_value(value))
     return values
+
+
+def _clean_overrides(overrides: StoryOverrides) -> StoryOverrides:
+    """Overrides come from flags or a manifest, not from decoded text: clean them like header values."""
+    return StoryOverrides(
+        title=clean_value(overrides.title) if overrides.title else None,
+        authors=tuple(a for a in map(clean_value, overrides.authors) if a),
+        summary=clean_value(overrides.summary, one_line=False) if overrides.summary else None,
+        language=clean_value(overrides.language) if overrides.language else None,
+    )
 
 
 def metadata_from_fields(
@@ -167,6 +178,7 @@ def metadata_from_fields(
 ) -> Metadata:
     """Build Metadata from header fields; overrides win, the file name is the fallback title."""
     values = _values(fields)
+    overrides = _clean_overrides(overrides)
     title = (overrides.title or values.get("title") or "").strip().rstrip(".").strip()
     series, series_index = split_series(values.get("series", ""))
     language = overrides.language or values.get("language", "")
