@@ -31,7 +31,7 @@ typecheck: $(STAMP)
 	$(BIN)/mypy
 
 test: system $(STAMP) lint typecheck
-	$(BIN)/pytest -q
+	EBOOKIFY_REQUIRE_EPUBCHECK=1 $(BIN)/pytest -q
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run_all.py

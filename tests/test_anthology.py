@@ -87,3 +87,12 @@ def test_plain_progress_lines_when_not_a_terminal(tmp_path: Path, capsys: pytest
 def test_quiet_prints_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main([str(GOODBYE), str(CHANGE), "-o", str(tmp_path / "a.epub"), "-q"]) == 0
     assert capsys.readouterr().err == ""
+
+
+def test_book_title_page_lists_the_stories_with_authors(tmp_path: Path) -> None:
+    out = tmp_path / "a.epub"
+    assert main([str(GOODBYE), str(CHANGE), "-o", str(out), "--editor", "Ed", "-q"]) == 0
+    page = zipfile.ZipFile(out).read("EPUB/book-title.xhtml").decode()
+    listing = page[page.index('class="story-list"') :]
+    assert listing.index("Goodbye, my almost lover") < listing.index("Change of Plans")
+    assert "edited by Ed" in page

@@ -123,7 +123,7 @@ def chapter_html(chapter: Chapter, heading: str = "h2", break_long_words: bool =
 
 
 def book_title_page_html(book: Book, heading: str = "h1", break_long_words: bool = False) -> str:
-    """An anthology's own title page: its title, editor, authors and summary."""
+    """An anthology's own title page: its title, editor, authors, summary and the list of its stories."""
     meta = book.metadata
     parts = [
         '<section class="titlepage book-titlepage">',
@@ -135,5 +135,17 @@ def book_title_page_html(book: Book, heading: str = "h1", break_long_words: bool
         parts.append(f'<p class="author">{text_html(", ".join(meta.authors), break_long_words)}</p>')
     if meta.summary:
         parts.append(f'<p class="summary">{text_html(meta.summary, break_long_words)}</p>')
+    # The stories and who wrote each, as an anthology's title page lists them.
+    parts.append('<ul class="story-list">')
+    for story in book.stories:
+        title = f'<span class="story-title">{text_html(story.metadata.title, break_long_words)}</span>'
+        authors = story.metadata.authors
+        by = (
+            f' <span class="story-author">by {text_html(", ".join(authors), break_long_words)}</span>'
+            if authors
+            else ""
+        )
+        parts.append(f"<li>{title}{by}</li>")
+    parts.append("</ul>")
     parts.append("</section>")
     return "\n".join(parts)
