@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 DATA = Path(__file__).parent / "data"
 
@@ -13,3 +15,14 @@ DATA = Path(__file__).parent / "data"
 def data_dir() -> Path:
     """The folder of bundled test inputs."""
     return DATA
+
+
+# The generated-story property tests (tests/test_hardening_property.py) run a sample in every test run; a
+# release check runs many more: EBOOKIFY_HYPOTHESIS_EXAMPLES=5000 pytest tests/test_hardening_property.py
+STORY_EXAMPLES = int(os.environ.get("EBOOKIFY_HYPOTHESIS_EXAMPLES", "0") or 0) or 60
+settings.register_profile(
+    "ebookify-stories",
+    max_examples=STORY_EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
