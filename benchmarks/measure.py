@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import os
-import resource
 import shutil
 import subprocess
-import time
+import sys
 from dataclasses import dataclass
 
 
@@ -19,16 +18,33 @@ class Run:
     returncode: int
 
 
+# A fresh wrapper process per command, so that the peak RSS is this command's alone (RUSAGE_CHILDREN of a
+# long-lived benchmark process would keep the maximum of every command run before it).
+_WRAPPER = (
+    "import resource, subprocess, sys, time\n"
+    "start = time.perf_counter()\n"
+    "code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode\n"
+    "seconds = time.perf_counter() - start\n"
+    "rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
+    "sys.stderr.write(f'\\n__measure__ {seconds} {rss}\\n')\n"
+    "sys.exit(code)\n"
+)
+
+
 def measure(command: list[str], env: dict[str, str] | None = None) -> Run:
-    """Run `command` once, from process start to exit; RSS is the largest child's max RSS."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    start = time.perf_counter()
-    result = subprocess.run(command, env={**os.environ, **(env or {})}, capture_output=True, check=False)
-    seconds = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    """Run `command` once, from process start to exit; RSS is the largest process's peak (ru_maxrss)."""
+    result = subprocess.run(
+        [sys.executable, "-c", _WRAPPER, *command],
+        env={**os.environ, **(env or {})},
+        capture_output=True,
+        check=False,
+    )
+    stderr = result.stderr.decode(errors="replace")
+    head, _, tail = stderr.rpartition("__measure__ ")
+    seconds, rss_kb = (float(v) for v in tail.split()[:2])
     if result.returncode != 0:
-        print(result.stderr.decode(errors="replace")[-2000:])
-    return Run(seconds, max(after, before) / 1024, result.returncode)
+        print(head[-2000:])
+    return Run(seconds, rss_kb / 1024, result.returncode)
 
 
 def tool(name: str) -> str | None:
