@@ -96,3 +96,13 @@ def test_an_endless_device_is_read_only_up_to_the_limit(monkeypatch: pytest.Monk
     monkeypatch.setattr(pipeline, "MAX_INPUT_BYTES", 4096)
     with pytest.raises(InputError, match="too large"):
         load_story("/dev/zero")
+
+
+def test_inspect_fails_with_one_line_too(tmp_path: Path) -> None:
+    source = tmp_path / "noise.txt"
+    source.write_bytes(bytes(range(256)) * 40)
+    assert_one_line_error(run_cli(["inspect", "--json", str(source)]), "noise.txt", "not look like")
+    # Leave alone: a real story is inspected.
+    source.write_bytes(story_bytes("Some text."))
+    result = run_cli(["inspect", "--json", str(source)])
+    assert result.code == 0 and '"Some text."' in result.out
