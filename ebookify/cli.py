@@ -21,6 +21,7 @@ from ebookify.normalize import load_story
 from ebookify.normalize.cleanup import clean_value
 from ebookify.options import NormalizeOptions, StoryOverrides, WriteOptions
 from ebookify.progress import Reporter, make_reporter
+from ebookify.resources import read_style
 
 log = logging.getLogger("ebookify")
 
@@ -220,6 +221,7 @@ def run_convert(argv: Sequence[str]) -> int:
         title=args.title if single else None, authors=tuple(args.author) if single else (), language=args.lang
     )
     sources = [StorySource(path, _normalize_options(args), overrides) for path in inputs]
+    read_style(options.style)  # an unknown style fails before any story is read
     reporter = make_reporter(sys.stderr, args.quiet, wanted=not single or fmt == "pdf")
     try:
         stories = _load(sources, args, reporter)
@@ -249,6 +251,7 @@ def run_build(argv: Sequence[str]) -> int:
         cover=options.cover or (str(manifest.cover) if manifest.cover else None),
         include_notes=options.include_notes and manifest.include_notes,
     )
+    read_style(options.style)  # an unknown style fails before any story is read
     normalize = NormalizeOptions(smart_quotes=manifest.smart_quotes)
     sources = [
         StorySource(entry.path, NormalizeOptions(entry.encoding, normalize.smart_quotes), entry.overrides)

@@ -41,8 +41,9 @@ class QuietReporter:
 class LineReporter:
     """One plain line per step, for logs and pipes (not a terminal)."""
 
-    def __init__(self, stream: TextIO) -> None:
+    def __init__(self, stream: TextIO, steps: bool = True) -> None:
         self.stream = stream
+        self.steps = steps
         self.total = 0
         self.done = 0
 
@@ -53,6 +54,8 @@ class LineReporter:
     def step(self, description: str) -> None:
         """Print `[n/total] description`."""
         self.done += 1
+        if not self.steps:
+            return
         self.stream.write(f"[{self.done}/{self.total}] {description}\n")
         self.stream.flush()
 
@@ -108,4 +111,5 @@ def make_reporter(stream: TextIO, quiet: bool, wanted: bool) -> Reporter:
         return QuietReporter()
     if wanted and stream.isatty() and os.environ.get("TERM") != "dumb":
         return BarReporter(stream)
-    return LineReporter(stream)
+    # Short work (one story to EPUB) needs no step lines: only what was written.
+    return LineReporter(stream, steps=wanted)
