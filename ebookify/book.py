@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -27,21 +30,56 @@ class StorySource:
     overrides: StoryOverrides = StoryOverrides()
 
 
+# Below this much text, starting worker processes costs more than it saves.
+PARALLEL_MIN_BYTES = 2_000_000
+
+
+def _load_one(source: StorySource) -> Story | EbookifyError:
+    """Load one story in a worker; a user error comes back as a value so that it keeps its message."""
+    try:
+        return load_story(source.path, source.options, source.overrides)
+    except EbookifyError as error:
+        return error
+
+
+def _input_bytes(sources: Sequence[StorySource]) -> int:
+    try:
+        return sum(source.path.stat().st_size for source in sources)
+    except OSError:
+        return 0  # a missing file is reported by load_story, in order
+
+
+def _results(sources: Sequence[StorySource], jobs: int) -> Iterator[Story | EbookifyError]:
+    """Stories in input order; a large anthology is normalized in several processes (one per core)."""
+    workers = min(jobs or os.cpu_count() or 1, len(sources))
+    if workers < 2 or _input_bytes(sources) < PARALLEL_MIN_BYTES:
+        yield from (_load_one(source) for source in sources)
+        return
+    context = multiprocessing.get_context("spawn")  # no fork of a process that may run a progress thread
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    try:
+        yield from pool.map(_load_one, sources, chunksize=1)
+    finally:
+        # A bad story stops the build: do not wait for the stories after it.
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
 def load_stories(
     sources: Sequence[StorySource],
     skip_bad: bool = False,
     on_loaded: Callable[[Path], None] = lambda path: None,
     on_skipped: Callable[[Path, EbookifyError], None] = lambda path, error: None,
+    jobs: int = 0,
 ) -> list[Story]:
     """Load every story in order; a bad one stops the build unless `skip_bad` (then it is reported)."""
     stories = []
-    for source in sources:
-        try:
-            stories.append(load_story(source.path, source.options, source.overrides))
-        except EbookifyError as error:
+    for source, result in zip(sources, _results(sources, jobs), strict=True):
+        if isinstance(result, EbookifyError):
             if not skip_bad:
-                raise
-            on_skipped(source.path, error)
+                raise result
+            on_skipped(source.path, result)
+        else:
+            stories.append(result)
         on_loaded(source.path)
     if not stories:
         raise InputError("no story could be read; nothing to build")

@@ -65,7 +65,11 @@ def _add_output_flags(parser: argparse.ArgumentParser) -> None:
         "--pdf-variant", choices=("pdf/ua-1", "pdf/a-3b"), help="PDF for accessibility or archiving"
     )
     parser.add_argument(
-        "-j", "--jobs", type=int, default=0, help="PDF rendering processes (default: CPU cores)"
+        "-j",
+        "--jobs",
+        type=int,
+        default=0,
+        help="processes for reading many stories and laying out PDFs (default: one per CPU core)",
     )
     parser.add_argument(
         "--skip-bad", action="store_true", help="leave out stories that cannot be read, and say so"
@@ -186,6 +190,7 @@ def _load(sources: list[StorySource], args: argparse.Namespace, reporter: Report
         skip_bad=args.skip_bad,
         on_loaded=lambda path: reporter.step(f"read {path.name}"),
         on_skipped=lambda path, error: reporter.note(f"ebookify: skipping {path}: {error}"),
+        jobs=args.jobs,
     )
 
 

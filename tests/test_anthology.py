@@ -96,3 +96,25 @@ def test_book_title_page_lists_the_stories_with_authors(tmp_path: Path) -> None:
     listing = page[page.index('class="story-list"') :]
     assert listing.index("Goodbye, my almost lover") < listing.index("Change of Plans")
     assert "edited by Ed" in page
+
+
+def test_parallel_loading_keeps_order_and_reports_bad_stories(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ebookify import book as book_module
+    from ebookify.book import StorySource, load_stories
+    from ebookify.errors import InputError
+
+    monkeypatch.setattr(book_module, "PARALLEL_MIN_BYTES", 0)
+    bad = tmp_path / "empty.txt"
+    bad.write_bytes(b"   \n")
+    sources = [StorySource(p) for p in (CHANGE, bad, GOODBYE)]
+    skipped: list[str] = []
+    stories = load_stories(
+        sources, skip_bad=True, on_skipped=lambda path, error: skipped.append(str(error)), jobs=2
+    )
+    assert [s.metadata.title for s in stories] == ["Change of Plans", "Goodbye, my almost lover"]
+    assert skipped == [f"no text in {bad}"]
+    assert stories == [load_story(CHANGE), load_story(GOODBYE)]
+    with pytest.raises(InputError, match="no text in"):
+        load_stories(sources, jobs=2)
