@@ -8,26 +8,33 @@ from collections.abc import Sequence
 from ebookify.model import Span
 from ebookify.normalize.quotes import Role, double_role, find_quoted, single_role
 
-# Each rule: a pattern and its replacement, applied in order to a paragraph's whole text so that a quote
-# at a span boundary still sees its neighbours. Characters already typographic are never touched.
-_Rule = tuple[re.Pattern[str], str]
+# Each rule: a pattern, its replacement and the substrings it cannot match without, applied in order to a
+# paragraph's whole text so that a quote at a span boundary still sees its neighbours. Characters already
+# typographic are never touched. The substrings are a cheap test (`in`) that skips rules which cannot match:
+# most paragraphs have no run of periods or hyphens, and a regex with a look-behind scans slowly.
+_Rule = tuple[re.Pattern[str], str, tuple[str, ...]]
 _RULES: tuple[_Rule, ...] = (
     # Spaced periods are a typewriter's ellipsis: ". . ." is one character in print.
-    (re.compile(r"\.\s\.\s\.(?!\s\.)"), "…"),
+    (re.compile(r"\.\s\.\s\.(?!\s\.)"), "…", ()),
     # Four periods are the sentence's own period and an ellipsis.
-    (re.compile(r"(?<!\.)\.\.\.\.(?!\.)"), ".…"),
+    (re.compile(r"(?<!\.)\.\.\.\.(?!\.)"), ".…", ("....",)),
     # Three periods, or a longer trail of them, are an ellipsis.
-    (re.compile(r"\.{3,}"), "…"),
+    (re.compile(r"\.{3,}"), "…", ("...",)),
     # Between numbers a double hyphen is a range (1914--1918), set with an en dash.
-    (re.compile(r"(?<=\d)--(?=\d)"), "–"),
+    (re.compile(r"(?<=\d)--(?=\d)"), "–", ("--",)),
     # Four or more hyphens against a word mark an interruption or an omitted name (lived----"): a 2-em dash.
-    (re.compile(r"(?<=[\w,.!?;:])-{4,}|-{4,}(?=\w)"), "——"),
+    (re.compile(r"(?<=[\w,.!?;:])-{4,}|-{4,}(?=\w)"), "——", ("----",)),
     # Three or two hyphens are the typewriter's em dash; a free-standing run of four or more is a rule.
-    (re.compile(r"(?<!-)---?(?!-)"), "—"),
+    (re.compile(r"(?<!-)---?(?!-)"), "—", ("--",)),
     # Feet and inches (5'10") take primes, not quotes.
-    (re.compile(r"(?<=\d)'(?=\d{1,2}\")"), "′"),
-    (re.compile(r"(?<=\d′\d)\"|(?<=\d′\d\d)\""), "″"),
+    (re.compile(r"(?<=\d)'(?=\d{1,2}\")"), "′", ("'", '"')),
+    (re.compile(r"(?<=\d′\d)\"|(?<=\d′\d\d)\""), "″", ("′", '"')),
 )
+
+
+def _may_match(text: str, needs: tuple[str, ...]) -> bool:
+    """False when `text` lacks a substring the rule cannot match without."""
+    return all(needed in text for needed in needs)
 
 
 def _apply(
@@ -52,6 +59,8 @@ def _apply(
 
 def _curl_quotes(text: str) -> str:
     """Straight quotes to curly ones; an apostrophe is a right single quote (’em, ’90s, rock ’n’ roll)."""
+    if "'" not in text and '"' not in text:
+        return text  # nothing to curl (most paragraphs of a novel without dialogue)
     out = list(text)
     doubles_open = False
     paired: set[int] | None = None
@@ -84,15 +93,33 @@ def typeset_spans(spans: Sequence[Span]) -> tuple[Span, ...]:
     if len(spans) == 1:
         # One span (most paragraphs): no span boundaries to keep track of, so plain substitution is enough.
         text = spans[0].text
-        for pattern, replacement in _RULES:
-            text = pattern.sub(replacement, text)
+        for pattern, replacement, needs in _RULES:
+            if _may_match(text, needs):
+                text = pattern.sub(replacement, text)
         return (Span(_curl_quotes(text), spans[0].style),)
     chars = "".join(span.text for span in spans)
-    owners = [index for index, span in enumerate(spans) for _ in span.text]
-    for pattern, replacement in _RULES:
+    # Which span each character came from, built only once a rule matches (curling keeps the length).
+    owners: list[int] | None = None
+    for pattern, replacement, needs in _RULES:
+        if not _may_match(chars, needs) or (owners is None and not pattern.search(chars)):
+            continue
+        if owners is None:
+            owners = [index for index, span in enumerate(spans) for _ in span.text]
         chars, owners = _apply(pattern, replacement, chars, owners)
     chars = _curl_quotes(chars)
+    if owners is None:
+        return _cut(spans, chars)
     return _regroup(spans, chars, owners)
+
+
+def _cut(spans: Sequence[Span], chars: str) -> tuple[Span, ...]:
+    """Cut text of the spans' total length back into spans of their lengths (empty spans are dropped)."""
+    cut: list[Span] = []
+    position = 0
+    for span in spans:
+        cut.append(Span(chars[position : position + len(span.text)], span.style))
+        position += len(span.text)
+    return tuple(span for span in cut if span.text) or tuple(cut)
 
 
 def _regroup(spans: Sequence[Span], chars: str, owners: list[int]) -> tuple[Span, ...]:
