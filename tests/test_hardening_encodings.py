@@ -113,3 +113,13 @@ def test_every_encoding_makes_a_valid_book_through_the_cli(tmp_path: Path) -> No
     book = make_book([load_story(s) for s in sources], title="Encodings")
     assert_book_matches(target, book)
     assert check_many([target]) == {target: []}
+
+
+def test_a_short_text_with_a_stray_control_is_text_not_binary() -> None:
+    # Leave alone: one ^Z in a 20-character story is 5% junk, but it is damage, not binary data.
+    story = normalize_bytes(b"Title: \x1a < 1\n\nHello there.", "short.txt")
+    assert paragraphs(story) == ["Hello there."]
+    assert "removed 1 control character" in story.repairs
+    # Catch: many controls in a short file are binary data.
+    with pytest.raises(DecodeError, match="does not look like a text file"):
+        normalize_bytes(b"ab\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f cd", "controls.txt")

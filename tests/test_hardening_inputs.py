@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -49,8 +50,12 @@ def test_an_unreadable_file_is_one_clear_error(tmp_path: Path, monkeypatch: pyte
     source = tmp_path / "locked.txt"
     source.write_bytes(story_bytes("Some text."))
 
-    def refuse(self: Path, *args: object, **kwargs: object) -> object:
-        raise PermissionError(errno.EACCES, "Permission denied", str(self))
+    real_open = Path.open
+
+    def refuse(self: Path, *args: Any, **kwargs: Any) -> Any:
+        if self.name == source.name:
+            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+        return real_open(self, *args, **kwargs)
 
     monkeypatch.setattr(Path, "open", refuse)
     assert_one_line_error(run_cli([str(source), "-o", str(tmp_path / "x.epub")]), "locked.txt", "permission")
@@ -62,8 +67,12 @@ def test_an_io_error_is_one_clear_error(tmp_path: Path, monkeypatch: pytest.Monk
     source = tmp_path / "bad-disk.txt"
     source.write_bytes(story_bytes("Some text."))
 
-    def fail(self: Path, *args: object, **kwargs: object) -> object:
-        raise OSError(errno.EIO, "Input/output error")
+    real_open = Path.open
+
+    def fail(self: Path, *args: Any, **kwargs: Any) -> Any:
+        if self.name == source.name:
+            raise OSError(errno.EIO, "Input/output error")
+        return real_open(self, *args, **kwargs)
 
     monkeypatch.setattr(Path, "open", fail)
     assert_one_line_error(run_cli([str(source)]), "bad-disk.txt", "Input/output error")

@@ -36,6 +36,9 @@ _JUNK = re.compile("[\x00-\x08\x0e-\x1f\x7f\ufffd]")
 # Real text (even with a few stray NULs or escape codes) stays well under this share of junk characters;
 # binary data and noise decoded as text are far above it (random bytes: about 11% C0 controls).
 _JUNK_RATIO = 0.05
+# A short story with a few stray controls (a pasted ^Z, one escape code) is damaged text, not binary data:
+# below this count the controls are removed and listed instead.
+_MIN_JUNK = 8
 
 
 def _utf8_or_mixed(data: bytes) -> tuple[str, str, list[str]] | None:
@@ -106,7 +109,7 @@ def _decode_explicit(data: bytes, name: str, encoding: str) -> tuple[str, str, l
 def _check_looks_like_text(text: str, name: str) -> None:
     """Refuse binary data and noise: too many characters that text does not contain."""
     junk = len(_JUNK.findall(text))
-    if junk and junk > _JUNK_RATIO * len(text):
+    if junk >= _MIN_JUNK and junk > _JUNK_RATIO * len(text):
         log.debug("%s: %d junk characters in %d", name, junk, len(text))
         raise DecodeError(f"{name} does not look like a text file")
 
