@@ -1,10 +1,15 @@
-"""Shortcuts taken for speed give the same result as the full path: typography's rule gates and span cuts."""
+"""Shortcuts taken for speed give the same result as the full path: rule gates, span cuts, lazy imports."""
 
 from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
 from ebookify.model import Span
+from ebookify.normalize.sloppy import decode_sloppy_cp1252, encode_sloppy_cp1252
 from ebookify.normalize.typography import typeset_spans, typeset_text
 
 
@@ -42,3 +47,31 @@ def test_spans_without_a_rule_match_keep_their_boundaries_and_drop_empty_ones() 
 def test_spans_where_a_rule_matches_are_regrouped() -> None:
     spans = (Span("Wait..", "emphasis"), Span(". 'Go'"))
     assert typeset_spans(spans) == (Span("Wait…", "emphasis"), Span(" ‘Go’"))
+
+
+def test_sloppy_cp1252_is_ftfy_s_codec_byte_for_byte() -> None:
+    import ftfy.bad_codecs  # noqa: F401 (registers ftfy's codec, the reference)
+
+    every_byte = bytes(range(256))
+    text = every_byte.decode("sloppy-windows-1252")
+    assert decode_sloppy_cp1252(every_byte) == text
+    assert encode_sloppy_cp1252(text) == text.encode("sloppy-windows-1252")
+    assert decode_sloppy_cp1252(b"\x81\x8d\x8f\x90\x9d\x1a") == "\x81\x8d\x8f\x90\x9d\ufffd"
+
+
+def test_sloppy_cp1252_refuses_characters_it_has_no_byte_for() -> None:
+    with pytest.raises(UnicodeEncodeError):
+        encode_sloppy_cp1252("ā")
+
+
+def test_converting_a_utf8_story_imports_neither_ftfy_nor_chardet_until_needed(tmp_path: Path) -> None:
+    story = tmp_path / "story.txt"
+    story.write_bytes("Caf\u00e9 cr\u00e8me, said she.\n\nHe nodded.\n".encode("utf-8"))
+    code = (
+        "import sys; from ebookify.cli import main; "
+        f"main([{str(story)!r}, '-o', {str(tmp_path / 'out.epub')!r}, '-q']); "
+        "print(sorted(m for m in ('ftfy', 'chardet') if m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
+    assert (tmp_path / "out.epub").stat().st_size > 0

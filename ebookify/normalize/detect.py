@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import codecs
 import re
-from collections.abc import Iterable, Mapping
-
-import chardet
-import ftfy.bad_codecs  # noqa: F401 (registers "sloppy-windows-1252": Windows-1252, C1 controls in its holes)
+from collections.abc import Iterable, Mapping, Sequence
 
 from ebookify.normalize.plausibility import anomaly_share
+from ebookify.normalize.sloppy import decode_sloppy_cp1252
 
 # Magic numbers of files people drop on the tool by mistake (images, archives, EPUB/DOCX = ZIP, PDF, .doc).
 _BINARY_SIGNATURES = (
@@ -49,8 +47,6 @@ _TIE_MARGIN = 0.02
 _MAX_CANDIDATES = 8
 _PRIORITY = ("utf-8", "cp1252", "iso8859-15", "cp1250", "cp1251", "iso8859-2", "mac-roman")
 
-# EBCDIC code pages turn ASCII letters into symbols; no story arrives in them, and a wrong guess is ruinous.
-_ERAS = chardet.EncodingEra.ALL & ~chardet.EncodingEra.MAINFRAME
 _THIN_EVIDENCE = 8
 # With thin evidence, cp1252 stays the guess unless most of its non-ASCII characters sit oddly.
 _THIN_ANOMALIES = 0.5
@@ -173,10 +169,7 @@ def guess_codec(data: bytes) -> str | None:
         # A handful of non-ASCII bytes says nothing statistical: take the codec most stray bytes come from,
         # unless it puts them where no writer would ("Caf‚ crŠme" is DOS "Café crème"): then rank as usual.
         return "cp1252"
-    results = chardet.detect_all(
-        sample, max_bytes=len(sample), prefer_superset=True, compat_names=False, encoding_era=_ERAS
-    )
-    ranked, best = _ranked_codecs(results)
+    ranked, best = _ranked_codecs(_chardet_results(sample))
     # Below this confidence chardet's order is noise (short texts score ~0.05 for every codec): then the
     # most common codec that reads like text wins, not chardet's first.
     unsure = best < _UNSURE_CONFIDENCE
@@ -194,11 +187,22 @@ def guess_codec(data: bytes) -> str | None:
     return min(judged)[1]
 
 
+def _chardet_results(sample: bytes) -> Sequence[Mapping[str, object]]:
+    """chardet's ranked guesses for `sample` (imported here: UTF-8 and UTF-16 files never need it)."""
+    import chardet
+
+    # EBCDIC code pages turn ASCII letters into symbols; no story arrives in them, a wrong guess is ruinous.
+    eras = chardet.EncodingEra.ALL & ~chardet.EncodingEra.MAINFRAME
+    return chardet.detect_all(
+        sample, max_bytes=len(sample), prefer_superset=True, compat_names=False, encoding_era=eras
+    )
+
+
 def decode_leniently(data: bytes, codec: str) -> str:
     """Decode, replacing what the codec cannot decode with U+FFFD; 1252's five holes become C1 controls.
 
     Those C1 controls are kept for the mojibake repair (0x9D is the last byte of ”) and removed after it.
     """
     if codec == "cp1252":
-        return data.decode("sloppy-windows-1252")
+        return decode_sloppy_cp1252(data)
     return data.decode(codec, errors="replace")
