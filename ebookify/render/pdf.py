@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
+from concurrent.futures import Executor
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ebookify.errors import EbookifyError, WriterError
 from ebookify.model import Book
@@ -14,17 +16,25 @@ from ebookify.options import WriteOptions
 from ebookify.render.fetcher import INTERNAL_PREFIX
 from ebookify.render.package import write_atomically
 from ebookify.render.pdf_geometry import PageGeometry, content_page_css, furniture_page_css, page_geometry
-from ebookify.render.pdf_html import book_sections, front_matter_html, furniture_html, part_html
-from ebookify.render.pdf_layout import PART_WEIGHT, BookLayout, book_layout, group_sections
-from ebookify.render.pdf_worker import RenderedPart, RenderJob, render_job
+from ebookify.render.pdf_html import (
+    FurniturePage,
+    Section,
+    book_sections,
+    front_matter_html,
+    furniture_html,
+    part_html,
+)
+from ebookify.render.pdf_layout import PART_WEIGHT, BookLayout, group_sections
+from ebookify.render.pdf_schedule import BookJobs, InlineExecutor, run_book_jobs
+from ebookify.render.pdf_worker import RenderedPart, RenderJob
 from ebookify.resources import read_print_css, read_style
+
+if TYPE_CHECKING:
+    from pypdf import PdfReader
 
 log = logging.getLogger("ebookify")
 
-Runner = Callable[[Sequence[RenderJob]], list[RenderedPart]]
 _COVER_URL = INTERNAL_PREFIX + "cover"
-FURNITURE_PAGES = 160
-"""Pages of running heads and folios per furniture document (about 0.5 s of work each)."""
 
 
 def worker_count(jobs: int) -> int:
@@ -38,10 +48,10 @@ def worker_count(jobs: int) -> int:
 
 
 @contextmanager
-def job_runner(workers: int) -> Iterator[Runner]:
-    """Run render jobs in a pool of processes (or in this process for one worker), results in order."""
+def job_executor(workers: int) -> Iterator[Executor]:
+    """A pool of processes, or this process alone for one worker."""
     if workers <= 1:
-        yield lambda jobs: [render_job(job) for job in jobs]
+        yield InlineExecutor()
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -49,14 +59,7 @@ def job_runner(workers: int) -> Iterator[Runner]:
     # fork starts a worker in milliseconds with WeasyPrint already imported; spawn elsewhere.
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method)) as pool:
-        yield lambda jobs: list(pool.map(render_job, jobs))
-
-
-def _checked(results: list[RenderedPart]) -> list[RenderedPart]:
-    for result in results:
-        if result.problems:
-            raise WriterError(f"the PDF renderer reported a problem: {result.problems[0][:300]}")
-    return results
+        yield pool
 
 
 def _cover(book: Book, options: WriteOptions) -> tuple[str, bytes, str]:
@@ -67,48 +70,58 @@ def _cover(book: Book, options: WriteOptions) -> tuple[str, bytes, str]:
     return (_COVER_URL, data, image_media_type(data))
 
 
-def render_pdf_bytes(book: Book, options: WriteOptions, part_weight: int = PART_WEIGHT) -> bytes:
-    """Lay out the book's parts in parallel, then the front matter and furniture, then assemble."""
-    from ebookify.render.pdf_merge import assemble_pdf
-
+def _book_jobs(
+    book: Book, options: WriteOptions, parts: list[list[Section]]
+) -> tuple[BookJobs, PageGeometry]:
+    """The parts' jobs, and how to make the front matter's and the furniture's once pages are known."""
     geometry = page_geometry(options.page_size)
     style, layer = read_style(options.style), read_print_css()
     text_css = (style, layer + content_page_css(geometry))
-    parts = group_sections(book_sections(book, options), part_weight)
+    furniture_css = (style, layer + furniture_page_css(geometry))
     variant = options.pdf_variant
-    workers = min(worker_count(options.jobs), max(1, len(parts)))
-    with job_runner(workers) as run:
-        text_jobs = [
-            RenderJob(part_html(book, part), text_css, tuple(s.anchor for s in part), pdf_variant=variant)
-            for part in parts
-        ]
-        text = _checked(run(text_jobs))
-        layout = book_layout(
-            book.metadata.title, parts, [r.page_count for r in text], [r.starts for r in text]
-        )
-        front_job = RenderJob(
-            front_matter_html(book, options, layout.toc, _COVER_URL),
-            text_css,
-            pdf_variant=variant,
-            served=(_cover(book, options),),
-        )
-        rest = _checked(run([front_job, *_furniture_jobs(book, layout, geometry, text_css)]))
-    log.info("laid out %d pages in %d parts with %d processes", layout.page_count, len(parts), workers)
-    return assemble_pdf(rest[0].pdf, [r.pdf for r in text], [r.pdf for r in rest[1:]], layout, geometry)
-
-
-def _furniture_jobs(
-    book: Book, layout: BookLayout, geometry: PageGeometry, text_css: tuple[str, str]
-) -> list[RenderJob]:
-    """Running heads and folios for every text page (fonts from the style), in chunks that share the
-    work between processes; the chunk size depends only on the book, so output does not depend on --jobs."""
-    css = (text_css[0], text_css[1] + furniture_page_css(geometry))
-    pages = layout.furniture
-    size = FURNITURE_PAGES
-    return [
-        RenderJob(furniture_html(book.metadata, pages[i : i + size]), css, tagged=False)
-        for i in range(0, len(pages), size)
+    cover = _cover(book, options)
+    text_jobs = [
+        RenderJob(part_html(book, part), text_css, tuple(s.anchor for s in part), pdf_variant=variant)
+        for part in parts
     ]
+
+    def front_job(layout: BookLayout) -> RenderJob:
+        page = front_matter_html(book, options, layout.toc, _COVER_URL)
+        return RenderJob(page, text_css, pdf_variant=variant, served=(cover,))
+
+    def furniture_job(pages: Sequence[FurniturePage]) -> RenderJob:
+        # Running heads and folios for a run of text pages, in the book's fonts; no tags (artifacts).
+        return RenderJob(furniture_html(book.metadata, pages), furniture_css, tagged=False)
+
+    return BookJobs(book.metadata.title, parts, text_jobs, furniture_job, front_job), geometry
+
+
+def render_pdf_bytes(book: Book, options: WriteOptions, part_weight: int = PART_WEIGHT) -> bytes:
+    """Lay out the book's parts in parallel, then the front matter and furniture, then assemble."""
+    from ebookify.render.pdf_merge import assemble_pdf, read_pdf
+
+    parts = group_sections(book_sections(book, options), part_weight)
+    jobs, geometry = _book_jobs(book, options, parts)
+    workers = min(worker_count(options.jobs), max(1, len(parts)))
+    readers: dict[tuple[str, int], PdfReader] = {}
+
+    def parse(kind: str, index: int, result: RenderedPart) -> None:
+        # Parsing each PDF as it arrives overlaps the assembly's slowest step with the layout.
+        readers[(kind, index)] = read_pdf(result.pdf)
+
+    with job_executor(workers) as executor:
+        # One job more than workers waits in the queue, so no worker idles while this process parses.
+        slots = workers + 1 if workers > 1 else 1
+        results = run_book_jobs(executor, slots, jobs, on_done=parse)
+    layout = results.layout
+    log.info("laid out %d pages in %d parts with %d processes", layout.page_count, len(parts), workers)
+    return assemble_pdf(
+        readers[("front", 0)],
+        [readers[("text", i)] for i in range(len(results.text))],
+        [readers[("furniture", i)] for i in range(len(results.furniture))],
+        layout,
+        geometry,
+    )
 
 
 def write_pdf(book: Book, target: str | Path, options: WriteOptions = WriteOptions()) -> Path:

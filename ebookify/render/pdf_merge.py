@@ -26,23 +26,31 @@ _FURNITURE = NameObject("/EbookifyFurniture")
 _CATALOG_KEYS = ("/Lang", "/MarkInfo", "/ViewerPreferences", "/Metadata", "/OutputIntents")
 
 
+def read_pdf(data: bytes) -> PdfReader:
+    """Parse a rendered PDF now (its objects and pages), so that assembling it later is cheap."""
+    reader = PdfReader(io.BytesIO(data))
+    # WeasyPrint packs every object into object streams: the first page lookup decodes them all.
+    for page in reader.pages:
+        page.get("/Contents")
+    return reader
+
+
 def assemble_pdf(
-    front: bytes,
-    parts: Sequence[bytes],
-    furniture: Sequence[bytes],
+    front_reader: PdfReader,
+    parts: Sequence[PdfReader],
+    furniture: Sequence[PdfReader],
     layout: BookLayout,
     geometry: PageGeometry,
 ) -> bytes:
     """Front matter (padded so that the text opens on a recto), then every part with its furniture."""
     writer = PdfWriter()
-    front_reader = PdfReader(io.BytesIO(front))
     sources = [copy_pages(writer, front_reader)]
     if len(writer.pages) % 2:
         writer.add_blank_page(geometry.width, geometry.height)
     text_start = len(writer.pages)
     for part in parts:
-        sources.append(copy_pages(writer, PdfReader(io.BytesIO(part))))
-    furniture_pages = [page for data in furniture for page in PdfReader(io.BytesIO(data)).pages]
+        sources.append(copy_pages(writer, part))
+    furniture_pages = [page for reader in furniture for page in reader.pages]
     text_pages = [page for source in sources[1:] for page in source.pages]
     if len(text_pages) != len(furniture_pages) or len(text_pages) != layout.page_count:
         raise ValueError("the parts and their furniture do not have the same number of pages")

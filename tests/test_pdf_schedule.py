@@ -1,0 +1,107 @@
+"""The PDF writer's job order: parts first, furniture once its folios are known, front matter last."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from concurrent.futures import Executor, Future
+from typing import Any
+
+import pytest
+
+from ebookify.errors import WriterError
+from ebookify.render import pdf_schedule
+from ebookify.render.pdf_html import FurniturePage, Section
+from ebookify.render.pdf_layout import BookLayout
+from ebookify.render.pdf_schedule import BookJobs, InlineExecutor, run_book_jobs
+from ebookify.render.pdf_worker import RenderedPart, RenderJob
+
+
+def _section(anchor: str) -> Section:
+    return Section(anchor, "chapter", 0, f"Title {anchor}", f"head {anchor}", f"<p>{anchor}</p>")
+
+
+class FakeLayout(Executor):
+    """Lays out nothing: a text job of part `n` has n+2 pages; records what was submitted, in order."""
+
+    def __init__(self, fail: str | None = None) -> None:
+        self.submitted: list[str] = []
+        self.fail = fail
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
+        job: RenderJob = args[0]
+        self.submitted.append(job.html)
+        pages = len(job.anchors) + 1 if job.anchors else 1
+        problems = ("failed to load image",) if job.html == self.fail else ()
+        future: Future[Any] = Future()
+        future.set_result(RenderedPart(b"", pages, {a: i for i, a in enumerate(job.anchors)}, problems))
+        return future
+
+
+def _jobs(parts: list[list[Section]]) -> BookJobs:
+    text = [RenderJob(f"part {i}", (), tuple(s.anchor for s in p)) for i, p in enumerate(parts)]
+
+    def furniture(pages: Sequence[FurniturePage]) -> RenderJob:
+        return RenderJob(f"furniture {pages[0].folio}-{pages[-1].folio}", ())
+
+    def front(layout: BookLayout) -> RenderJob:
+        return RenderJob(f"front {','.join(e.folio for e in layout.toc)}", ())
+
+    return BookJobs("Book", parts, text, furniture, front)
+
+
+def test_furniture_waits_for_its_folios_and_the_front_matter_for_every_part(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(pdf_schedule, "FURNITURE_PAGES", 4)
+    # Parts of 2, 3 and 4 sections: 3 + 4 + 5 = 12 pages.
+    parts = [[_section(f"{p}{i}") for i in range(p + 2)] for p in range(3)]
+    executor = FakeLayout()
+    seen: list[tuple[str, int]] = []
+    results = run_book_jobs(executor, 1, _jobs(parts), lambda kind, i, r: seen.append((kind, i)))
+    # Every part before any furniture; the contents (front matter) carry the real page numbers.
+    assert executor.submitted == [
+        "part 0",
+        "part 1",
+        "part 2",
+        "furniture 1-4",
+        "furniture 5-8",
+        "furniture 9-12",
+        "front 1,2,4,5,6,8,9,10,11",
+    ]
+    assert results.layout.page_count == 12 and len(results.furniture) == 3
+    assert seen[-1] == ("front", 0) and len(seen) == 7
+
+
+def test_the_last_furniture_chunk_waits_for_the_last_part(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pdf_schedule, "FURNITURE_PAGES", 5)
+    parts = [[_section("a"), _section("b")], [_section("c")]]  # 3 + 2 pages
+    executor = FakeLayout()
+    run_book_jobs(executor, 1, _jobs(parts))
+    # Leave alone: no chunk before its pages exist, and the short last chunk only at the end.
+    assert executor.submitted == ["part 0", "part 1", "furniture 1-5", "front 1,2,4"]
+
+
+def test_a_renderer_problem_is_one_writer_error() -> None:
+    with pytest.raises(WriterError, match="failed to load image"):
+        run_book_jobs(FakeLayout(fail="part 1"), 2, _jobs([[_section("a")], [_section("b")]]))
+
+
+def test_inline_executor_returns_results_and_exceptions() -> None:
+    executor = InlineExecutor()
+    assert executor.submit(len, "abc").result() == 3
+    with pytest.raises(ZeroDivisionError):
+        executor.submit(lambda: 1 / 0).result()
+
+
+def test_a_furniture_chunk_is_not_sent_before_all_its_pages_are_numbered(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(pdf_schedule, "FURNITURE_PAGES", 4)
+    parts = [[_section("a"), _section("b")], [_section("c")], [_section("d")]]
+    state = pdf_schedule._State(_jobs(parts), next_part=3)
+    state.text[1] = RenderedPart(b"", 3, {"c": 0})
+    assert pdf_schedule._next_job(state) is None  # part 0 is missing: no folio is known yet
+    state.text[0] = RenderedPart(b"", 2, {"a": 0, "b": 1})
+    picked = pdf_schedule._next_job(state)  # pages 1-5 are known now
+    assert picked is not None and picked[2].html == "furniture 1-4"
+    assert pdf_schedule._next_job(state) is None  # page 8 needs part 2; the front matter every part
