@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from ebookify.model import Span
+from ebookify.normalize.paragraphs import Layout, detect_layout, split_items
 from ebookify.normalize.sloppy import decode_sloppy_cp1252, encode_sloppy_cp1252
 from ebookify.normalize.typography import typeset_spans, typeset_text
 
@@ -75,3 +76,25 @@ def test_converting_a_utf8_story_imports_neither_ftfy_nor_chardet_until_needed(t
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
     assert (tmp_path / "out.epub").stat().st_size > 0
+
+
+def test_a_divider_inside_a_block_of_lines_is_its_own_item() -> None:
+    items = split_items(["First line.", "* * *", "Second line."], Layout())
+    assert [(item.text, item.divider) for item in items] == [
+        ("First line.", False),
+        ("* * *", True),
+        ("Second line.", False),
+    ]
+
+
+def test_wrapped_lines_ending_in_a_dash_or_a_broken_word_join_without_a_space() -> None:
+    body = ["x" * 60 + " a well-", "known " + "w" * 55 + " then--", "silence.", "", *(["y" * 62 + " z"] * 10)]
+    layout = detect_layout(body)
+    assert layout.wrap_width is not None
+    assert split_items(body, layout)[0].text == "x" * 60 + " a well-known " + "w" * 55 + " then--silence."
+
+
+def test_indented_layout_is_found_only_with_indented_first_lines() -> None:
+    indented = ["  One starts.", "goes on.", "  Two starts.", "goes on.", "  Three.", "on.", "  Four.", "on."]
+    assert detect_layout(indented).indented
+    assert not detect_layout([line.strip() for line in indented]).indented

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import itertools
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
@@ -58,15 +57,25 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip())
 
 
-def _inner_lengths(lines: Sequence[str]) -> list[int]:
+def _inner_lengths(lines: Sequence[str], filled: Sequence[bool]) -> list[int]:
     """Lengths of the non-blank lines followed by another non-blank line."""
-    return [len(a) for a, b in itertools.pairwise(lines) if a.strip() and b.strip()]
+    return [len(lines[i]) for i in range(len(lines) - 1) if filled[i] and filled[i + 1]]
+
+
+def _filled(lines: Sequence[str]) -> list[bool]:
+    """For each line, whether it holds more than whitespace (computed once: a novel has 20,000 lines)."""
+    return [bool(line.strip()) for line in lines]
 
 
 def wrap_width(lines: Sequence[str]) -> int | None:
     """The hard-wrap width: most lines run on into the next, and their lengths bunch just under one width."""
-    inner = sorted(_inner_lengths(lines))
-    filled = sum(1 for line in lines if line.strip())
+    filled = _filled(lines)
+    return _wrap_width(_inner_lengths(lines, filled), sum(filled))
+
+
+def _wrap_width(inner_lengths: Sequence[int], filled: int) -> int | None:
+    """wrap_width from the lengths of lines followed by another and the count of non-blank lines."""
+    inner = sorted(inner_lengths)
     if len(inner) < 8 or len(inner) * 10 < filled * 3:
         return None
     width = inner[len(inner) * 98 // 100]
@@ -79,13 +88,23 @@ def wrap_width(lines: Sequence[str]) -> int | None:
 
 def detect_layout(lines: Sequence[str]) -> Layout:
     """Detect the paragraph layout of a text from its lines."""
-    width = wrap_width(lines)
-    blocks = sum(1 for a, b in zip(["", *lines], lines, strict=False) if b.strip() and not a.strip())
-    pairs = list(itertools.pairwise(lines))
+    filled = _filled(lines)
+    inner = _inner_lengths(lines, filled)
+    width = _wrap_width(inner, sum(filled))
+    blocks = sum(1 for a, b in zip([False, *filled], filled, strict=False) if b and not a)
     # Indented layout: inside blocks of lines, new indented first lines are more common than blocks.
-    indents = sum(1 for a, b in pairs if a.strip() and b.strip() and 0 < _indent(b) <= 8 and _indent(a) == 0)
+    indents = sum(
+        1
+        for i in range(1, len(lines))
+        # lines[i][0].isspace() is 0 < _indent(lines[i]) for a non-blank line, without measuring it.
+        if filled[i - 1]
+        and filled[i]
+        and lines[i][0].isspace()
+        and _indent(lines[i]) <= 8
+        and _indent(lines[i - 1]) == 0
+    )
     indented = indents >= 3 and indents > blocks
-    runs = len(_inner_lengths(lines))
+    runs = len(inner)
     one_per_line = width is None and not indented and runs >= 3 and runs > blocks
     return Layout(width, indented, one_per_line)
 
@@ -94,9 +113,15 @@ def line_join(previous: str, line: str, layout: Layout) -> Join:
     """How `line` relates to the non-blank line before it."""
     if is_divider(previous) or is_divider(line):
         return Join.NEW
+    return _join_between_text_lines(previous, line, layout)
+
+
+def _join_between_text_lines(previous: str, line: str, layout: Layout) -> Join:
+    """line_join for two lines that are not dividers."""
     if layout.indented and _indent(line) > _indent(previous) and 0 < _indent(line) <= 8:
         return Join.NEW
-    if _TABLE.search(previous.strip()):
+    # Three spaces in a row are needed for a table row; looking for them first skips the regex on prose.
+    if "   " in previous and _TABLE.search(previous.strip()):
         return Join.LINE  # columns (a contents list, a cast list): wrapped prose has no wide spaces inside
     if layout.wrap_width is not None:
         room = layout.wrap_width - _WRAP_SLACK - len(previous.rstrip())
@@ -115,24 +140,31 @@ def line_join(previous: str, line: str, layout: Layout) -> Join:
 def _join(previous: str, line: str, how: Join) -> str:
     """Append a line to a paragraph's text; a word broken at a hyphen is rejoined without a space."""
     line = line.strip()
-    if how is Join.WRAP and previous.endswith("-") and previous[-2:-1].isalpha():
-        return previous + line
-    if how is Join.WRAP and previous.endswith("--"):
-        return previous + line
-    return previous + how.value + line
+    if how is Join.WRAP:
+        if previous.endswith("-") and (previous[-2:-1].isalpha() or previous.endswith("--")):
+            return previous + line
+        return previous + " " + line
+    # Spelled out rather than how.value: the enum machinery costs a function call per line of a novel.
+    return previous + ("\n" if how is Join.LINE else "") + line
 
 
-def _block_items(block: Sequence[str], gap: int, join: Callable[[str, str], Join]) -> Iterator[Item]:
+def _block_items(block: Sequence[str], gap: int, layout: Layout) -> Iterator[Item]:
     """The paragraphs of one block of consecutive non-blank lines."""
+    # Each line is judged a divider once, not once with each neighbour (line_join's two checks).
+    dividers = [is_divider(line) for line in block]
     text, count, item_gap = block[0].strip(), 1, gap
-    for previous, line in itertools.pairwise(block):
-        how = join(previous, line)
+    for index in range(1, len(block)):
+        previous, line = block[index - 1], block[index]
+        if dividers[index - 1] or dividers[index]:
+            how = Join.NEW
+        else:
+            how = _join_between_text_lines(previous, line, layout)
         if how is Join.NEW:
-            yield Item(text, item_gap, count, count == 1 and is_divider(text))
+            yield Item(text, item_gap, count, count == 1 and dividers[index - 1])
             text, count, item_gap = line.strip(), 1, 0
         else:
             text, count = _join(text, line, how), count + 1
-    yield Item(text, item_gap, count, count == 1 and is_divider(text))
+    yield Item(text, item_gap, count, count == 1 and dividers[-1])
 
 
 def split_items(lines: Sequence[str], layout: Layout) -> list[Item]:
@@ -140,16 +172,12 @@ def split_items(lines: Sequence[str], layout: Layout) -> list[Item]:
     items: list[Item] = []
     block: list[str] = []
     gap = 0
-
-    def join(previous: str, line: str) -> Join:
-        return line_join(previous, line, layout)
-
     for line in [*lines, ""]:
         if line.strip():
             block.append(line.rstrip())
             continue
         if block:
-            items.extend(_block_items(block, gap, join))
+            items.extend(_block_items(block, gap, layout))
             block, gap = [], 0
         gap += 1
     return items
