@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from ebookify.model import Span
+from ebookify.normalize.dialogue import split_dialogue
 from ebookify.normalize.paragraphs import Layout, detect_layout, split_items
 from ebookify.normalize.sloppy import decode_sloppy_cp1252, encode_sloppy_cp1252
 from ebookify.normalize.typography import typeset_spans, typeset_text
@@ -98,3 +99,10 @@ def test_indented_layout_is_found_only_with_indented_first_lines() -> None:
     indented = ["  One starts.", "goes on.", "  Two starts.", "goes on.", "  Three.", "on.", "  Four.", "on."]
     assert detect_layout(indented).indented
     assert not detect_layout([line.strip() for line in indented]).indented
+
+
+def test_merged_dialogue_splits_only_after_speech_punctuation() -> None:
+    assert split_dialogue('"Go away." "I won\'t."') == ['"Go away."', '"I won\'t."']
+    assert split_dialogue("“Go away.” “I won’t.”") == ["“Go away.”", "“I won’t.”"]
+    signs = 'The signs said "stop" "go" and "wait".'
+    assert split_dialogue(signs) == [signs]
