@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import Enum
+from typing import NamedTuple
 
 SINGLE_QUOTES = "'‘’"
 DOUBLE_QUOTES = '"“”'
@@ -95,16 +96,20 @@ def double_role(text: str, i: int) -> Role:
     return Role.CLOSE
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):
+    # A named tuple, not a dataclass: a novel has tens of thousands of quote marks, and a tuple is made
+    # several times faster than a frozen dataclass.
     pos: int
     family: str
     role: Role
 
 
+_QUOTE_MARK = re.compile(r"['‘’\"“”]")
+
+
 def _tokens(text: str) -> list[_Token]:
-    tokens = []
-    for match in re.finditer(r"['‘’\"“”]", text):
+    tokens: list[_Token] = []
+    for match in _QUOTE_MARK.finditer(text):
         i = match.start()
         if match.group() in SINGLE_QUOTES:
             role = single_role(text, i)
