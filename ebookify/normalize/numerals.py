@@ -62,8 +62,20 @@ def _branch_pattern(node: dict[str, Any]) -> str:
     return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
+def _words_pattern(words: Iterable[str]) -> str:
+    """All number words: "twenty" to "ninety-ninth" as a tens word and an optional unit, the rest as a trie.
+
+    A compound is tried first: it is longer than any other word that matches the same text ("seventy-seven"
+    before "seven"), so the pattern still matches the longest word first, as a plain list of them would.
+    """
+    tens = [word for word in _TENS if word]
+    units = trie_pattern([*_UNITS[1:10], *_ORDINAL_UNITS[1:10]])
+    others = trie_pattern(word for word in words if not word.startswith(tuple(tens)))
+    return f"(?:{'|'.join(tens)})(?:[\\-\\ ]?{units})?|{others}"
+
+
 WORD_VALUES = _word_values()
-WORDS_PATTERN = trie_pattern(WORD_VALUES)
+WORDS_PATTERN = _words_pattern(WORD_VALUES)
 ROMAN_PATTERN = r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
 _ROMAN = re.compile(rf"^{ROMAN_PATTERN}$", re.I)
 _ROMAN_VALUES = {"M": 1000, "D": 500, "C": 100, "L": 50, "X": 10, "V": 5, "I": 1}
