@@ -1,0 +1,49 @@
+"""The WeasyPrint speed-ups change nothing but the time: margin boxes are skipped only when empty."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from pypdf import PdfReader
+
+from ebookify.render import weasy_speedups
+from ebookify.render.pdf_worker import RenderJob, render_job
+
+
+class _Context:
+    def __init__(self, styles: dict[str, dict[str, Any]]) -> None:
+        self.styles = styles
+
+    def style_for(self, page_type: object, keyword: str) -> dict[str, Any] | None:
+        return self.styles.get(keyword)
+
+
+class _Page:
+    page_type = "page"
+
+
+def _calls(styles: dict[str, dict[str, Any]]) -> list[str]:
+    called: list[str] = []
+
+    def original(context: Any, page: Any, state: Any) -> Any:
+        called.append("original")
+        return iter(["box"])
+
+    boxes = list(weasy_speedups._skip_empty_margin_boxes(original)(_Context(styles), _Page(), None))
+    return called + boxes
+
+
+def test_margin_boxes_are_skipped_only_when_none_has_content() -> None:
+    assert _calls({}) == []
+    assert _calls({"@top-center": {"content": "none"}, "@bottom-left-corner": {"content": "normal"}}) == []
+    # Leave alone: one box with content, even in a corner, gets WeasyPrint's own layout of all of them.
+    assert _calls({"@bottom-right-corner": {"content": [("string", "7")]}}) == ["original", "box"]
+
+
+def test_a_running_head_still_shows_on_the_pages_that_have_one() -> None:
+    css = "@page{size:A6} @page :first { @top-center { content: 'Running Head' } } p { break-after: page }"
+    result = render_job(RenderJob("<p>one</p><p>two</p>", ("", css), tagged=False))
+    pages = PdfReader(io.BytesIO(result.pdf)).pages
+    assert "Running Head" in pages[0].extract_text()
+    assert "Running Head" not in pages[1].extract_text() and "two" in pages[1].extract_text()
