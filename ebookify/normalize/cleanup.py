@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable
@@ -164,7 +165,13 @@ _NBSP_RUN = re.compile("[ \u00a0]*\u00a0[ \u00a0]*")
 _BLANKISH_LINE = re.compile(rf"^[^\S\n]*[{_ODD_SPACES}][^\S\n]*$", re.MULTILINE)
 # Ideographic space between characters that are not CJK (Han, kana, Hangul, CJK punctuation, full-width).
 _CJK = "\u1100-\u11ff\u2e80-\u30ff\u3100-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
-_LATIN_IDEOGRAPHIC_SPACE = re.compile(f"(?<![{_CJK}\u3000])\u3000+(?![{_CJK}\u3000])")
+_LATIN_IDEOGRAPHIC_SPACE = f"(?<![{_CJK}\u3000])\u3000+(?![{_CJK}\u3000])"
+
+
+@functools.cache
+def _latin_ideographic_space() -> re.Pattern[str]:
+    # Compiled on first use: its wide classes cost 2 ms, paid at every start, for a rare character.
+    return re.compile(_LATIN_IDEOGRAPHIC_SPACE)
 
 
 def normalize_spaces(text: str) -> tuple[str, Repairs]:
@@ -191,7 +198,7 @@ def normalize_spaces(text: str) -> tuple[str, Repairs]:
     if count:
         repairs.append(f"replaced {plural(count, 'non-breaking space')} in runs with plain spaces")
     # In Latin text an ideographic space is a full-width gap pasted from a CJK input method.
-    text, wide = _LATIN_IDEOGRAPHIC_SPACE.subn(" ", text)
+    text, wide = _latin_ideographic_space().subn(" ", text) if "\u3000" in text else (text, 0)
     if wide:
         repairs.append(f"replaced {plural(wide, 'run')} of ideographic spaces in Latin text")
     return text, repairs
