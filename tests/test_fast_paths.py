@@ -6,10 +6,12 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from ebookify.model import Span
+from ebookify.normalize.detect import guess_codec
 from ebookify.normalize.dialogue import split_dialogue
 from ebookify.normalize.numerals import WORD_VALUES, WORDS_PATTERN, trie_pattern
 from ebookify.normalize.paragraphs import Layout, detect_layout, split_items
@@ -130,3 +132,42 @@ def test_trie_pattern_prefers_the_longest_word() -> None:
     assert pattern.match("one day").group() == "one"  # type: ignore[union-attr]
     assert pattern.match("onion").group() == "on"  # type: ignore[union-attr]
     assert pattern.match("off") is None
+
+
+@pytest.fixture
+def chardet_calls(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Sizes of the samples chardet is asked about (it is imported lazily, so patch its module)."""
+    import chardet
+
+    calls: list[int] = []
+    real = chardet.detect_all
+
+    def spy(data: bytes, **kwargs: Any) -> Any:
+        calls.append(len(data))
+        return real(data, **kwargs)
+
+    monkeypatch.setattr(chardet, "detect_all", spy)
+    return calls
+
+
+_ENGLISH = b"The widow walked slowly down the lane towards the old inn, where the coach stood waiting.\n"
+
+
+def test_rare_latin1_letters_in_english_are_cp1252_without_chardet(chardet_calls: list[int]) -> None:
+    loan_words = b"A caf\xe9, a na\xefve r\xf4le, \xa35 for the d\xe9j\xe0 vu of it.\n"
+    data = _ENGLISH * 400 + loan_words * 2 + _ENGLISH * 400  # 12 bytes: past the thin-evidence rule
+    assert guess_codec(data) == "cp1252"
+    assert chardet_calls == []
+
+
+@pytest.mark.parametrize(
+    "odd",
+    [
+        b"\xf8e\xe8 " * 20,  # dense small letters: Czech "rec" in cp1250 reads as Latin-1 letters
+        b"\xd2Hello\xd3 ",  # capitals: Mac Roman quotes read as Latin-1
+        b"caf\x82 ",  # a DOS "e acute" is a low quote in Windows-1252
+    ],
+)
+def test_other_non_ascii_bytes_still_go_to_chardet(chardet_calls: list[int], odd: bytes) -> None:
+    guess_codec(_ENGLISH * 50 + odd * 10 + _ENGLISH * 50)
+    assert chardet_calls

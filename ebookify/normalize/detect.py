@@ -55,6 +55,16 @@ _PLAUSIBLE_ANOMALIES = 0.02
 _UNSURE_CONFIDENCE = 0.2
 _NOISE_HIGH_SHARE = 0.3
 _HIGH_BYTES = bytes(range(0x80, 0x100))
+_ASCII_BYTES = bytes(range(0x80))
+# English text with a rare loan word or price ("café", "naïve", "£5"), as Project Gutenberg's Latin-1 novels
+# are: at most this many non-ASCII bytes, at most one per _RARE_SPACING bytes, each a small Latin-1 letter
+# (ß to ÿ) or the pound sign. Those bytes mean the same in Latin-1, Windows-1252 and ISO 8859-15, and no
+# statistics can be drawn from so few: chardet (50 ms to load its models) would only confirm Windows-1252.
+# Dense accented text (Czech read as Latin-1 is "øeè") and capitals (Mac Roman's quotes read as "ÒÓ")
+# still go to chardet.
+_RARE_MAX = 64
+_RARE_SPACING = 4096
+_RARE_LATIN1 = frozenset([*range(0xDF, 0xF7), *range(0xF8, 0x100), 0xA3])
 
 # chardet reads a bounded sample: its budget, the head it always gets, the slices the rest is taken from and
 # how much text before a slice's first non-ASCII byte is kept for context.
@@ -169,6 +179,11 @@ def guess_codec(data: bytes) -> str | None:
         # A handful of non-ASCII bytes says nothing statistical: take the codec most stray bytes come from,
         # unless it puts them where no writer would ("Caf‚ crŠme" is DOS "Café crème"): then rank as usual.
         return "cp1252"
+    if (
+        _rare_latin1_letters(data)
+        and anomaly_share(decode_leniently(sample, "cp1252")) <= _PLAUSIBLE_ANOMALIES
+    ):
+        return "cp1252"
     ranked, best = _ranked_codecs(_chardet_results(sample))
     # Below this confidence chardet's order is noise (short texts score ~0.05 for every codec): then the
     # most common codec that reads like text wins, not chardet's first.
@@ -185,6 +200,12 @@ def guess_codec(data: bytes) -> str | None:
         # Mostly non-ASCII and readable in no codec: random bytes, not text.
         return None
     return min(judged)[1]
+
+
+def _rare_latin1_letters(data: bytes) -> bool:
+    """True when the only non-ASCII bytes are a few small Latin-1 letters or pound signs, far apart."""
+    high = data.translate(None, _ASCII_BYTES)
+    return len(high) <= min(_RARE_MAX, len(data) // _RARE_SPACING) and set(high) <= _RARE_LATIN1
 
 
 def _chardet_results(sample: bytes) -> Sequence[Mapping[str, object]]:
