@@ -8,33 +8,28 @@ from collections.abc import Sequence
 from ebookify.model import Span
 from ebookify.normalize.quotes import Role, double_role, find_quoted, single_role
 
-# Each rule: a pattern, its replacement and the substrings it cannot match without, applied in order to a
-# paragraph's whole text so that a quote at a span boundary still sees its neighbours. Characters already
-# typographic are never touched. The substrings are a cheap test (`in`) that skips rules which cannot match:
-# most paragraphs have no run of periods or hyphens, and a regex with a look-behind scans slowly.
-_Rule = tuple[re.Pattern[str], str, tuple[str, ...]]
+# Each rule: a pattern, its replacement and two substrings it cannot match without ("" when it needs none),
+# applied in order to a paragraph's whole text so that a quote at a span boundary still sees its neighbours.
+# Characters already typographic are never touched. The substrings are a cheap test (`in`) that skips rules
+# which cannot match: most paragraphs have no run of periods or hyphens, and a look-behind scans slowly.
+_Rule = tuple[re.Pattern[str], str, str, str]
 _RULES: tuple[_Rule, ...] = (
     # Spaced periods are a typewriter's ellipsis: ". . ." is one character in print.
-    (re.compile(r"\.\s\.\s\.(?!\s\.)"), "…", ()),
+    (re.compile(r"\.\s\.\s\.(?!\s\.)"), "…", "", ""),
     # Four periods are the sentence's own period and an ellipsis.
-    (re.compile(r"(?<!\.)\.\.\.\.(?!\.)"), ".…", ("....",)),
+    (re.compile(r"(?<!\.)\.\.\.\.(?!\.)"), ".…", "....", ""),
     # Three periods, or a longer trail of them, are an ellipsis.
-    (re.compile(r"\.{3,}"), "…", ("...",)),
+    (re.compile(r"\.{3,}"), "…", "...", ""),
     # Between numbers a double hyphen is a range (1914--1918), set with an en dash.
-    (re.compile(r"(?<=\d)--(?=\d)"), "–", ("--",)),
+    (re.compile(r"(?<=\d)--(?=\d)"), "–", "--", ""),
     # Four or more hyphens against a word mark an interruption or an omitted name (lived----"): a 2-em dash.
-    (re.compile(r"(?<=[\w,.!?;:])-{4,}|-{4,}(?=\w)"), "——", ("----",)),
+    (re.compile(r"(?<=[\w,.!?;:])-{4,}|-{4,}(?=\w)"), "——", "----", ""),
     # Three or two hyphens are the typewriter's em dash; a free-standing run of four or more is a rule.
-    (re.compile(r"(?<!-)---?(?!-)"), "—", ("--",)),
+    (re.compile(r"(?<!-)---?(?!-)"), "—", "--", ""),
     # Feet and inches (5'10") take primes, not quotes.
-    (re.compile(r"(?<=\d)'(?=\d{1,2}\")"), "′", ("'", '"')),
-    (re.compile(r"(?<=\d′\d)\"|(?<=\d′\d\d)\""), "″", ("′", '"')),
+    (re.compile(r"(?<=\d)'(?=\d{1,2}\")"), "′", "'", '"'),
+    (re.compile(r"(?<=\d′\d)\"|(?<=\d′\d\d)\""), "″", "′", '"'),
 )
-
-
-def _may_match(text: str, needs: tuple[str, ...]) -> bool:
-    """False when `text` lacks a substring the rule cannot match without."""
-    return all(needed in text for needed in needs)
 
 
 def _apply(
@@ -93,15 +88,15 @@ def typeset_spans(spans: Sequence[Span]) -> tuple[Span, ...]:
     if len(spans) == 1:
         # One span (most paragraphs): no span boundaries to keep track of, so plain substitution is enough.
         text = spans[0].text
-        for pattern, replacement, needs in _RULES:
-            if _may_match(text, needs):
+        for pattern, replacement, needed, also_needed in _RULES:
+            if needed in text and also_needed in text:
                 text = pattern.sub(replacement, text)
         return (Span(_curl_quotes(text), spans[0].style),)
     chars = "".join(span.text for span in spans)
     # Which span each character came from, built only once a rule matches (curling keeps the length).
     owners: list[int] | None = None
-    for pattern, replacement, needs in _RULES:
-        if not _may_match(chars, needs) or (owners is None and not pattern.search(chars)):
+    for pattern, replacement, needed, also_needed in _RULES:
+        if needed not in chars or also_needed not in chars or (owners is None and not pattern.search(chars)):
             continue
         if owners is None:
             owners = [index for index, span in enumerate(spans) for _ in span.text]
