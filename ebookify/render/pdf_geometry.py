@@ -86,16 +86,18 @@ def content_page_css(geometry: PageGeometry) -> str:
 
 
 def furniture_page_css(geometry: PageGeometry) -> str:
-    """Named pages for the furniture document: rectos and versos with mirrored margins."""
+    """Pages for the furniture document: no margins; each page is one block whose running head sits
+    just above the text block and whose folio just below it, between a recto's or a verso's margins."""
     g = geometry
-    recto = f"margin: {g.top:.2f}pt {g.outer:.2f}pt {g.bottom:.2f}pt {g.inner:.2f}pt;"
-    verso = f"margin: {g.top:.2f}pt {g.inner:.2f}pt {g.bottom:.2f}pt {g.outer:.2f}pt;"
-    return content_page_css(geometry) + "".join(
-        f"@page {name} {{ {margins} }}\n"
-        for name, margins in (
-            ("recto", recto),
-            ("opening-recto", recto),
-            ("verso", verso),
-            ("opening-verso", verso),
-        )
+    head_bottom = g.top - 4 * _MM  # 4 mm above the text block, as in a printed book
+    folio_top = g.height - g.bottom + 5 * _MM  # 5 mm below it
+    return (
+        f"@page {{ size: {g.width:.2f}pt {g.height:.2f}pt; margin: 0; }}\n"
+        f"html {{ font-size: {g.font_pt}pt; }}\n"
+        f".furniture.recto, .furniture.opening-recto {{ padding: 0 {g.outer:.2f}pt 0 {g.inner:.2f}pt; }}\n"
+        f".furniture.verso, .furniture.opening-verso {{ padding: 0 {g.inner:.2f}pt 0 {g.outer:.2f}pt; }}\n"
+        # The head's one line (9.5 pt type, line-height 1.2 in print.css) ends at `head_bottom`.
+        f".furniture .running-head {{ height: {head_bottom:.2f}pt; "
+        f"padding-top: {head_bottom - 11.4:.2f}pt; }}\n"
+        f".furniture .folio {{ margin-top: {folio_top - head_bottom:.2f}pt; }}\n"
     )

@@ -138,10 +138,13 @@ def _toc_html(toc: Sequence[TocEntry]) -> str:
 
 
 def furniture_html(meta: Metadata, pages: Sequence[FurniturePage]) -> str:
-    """Empty pages that carry only running heads and folios, one per page of text."""
+    """Pages that carry only running heads and folios, one per page of text."""
     divs = []
     for page in pages:
-        head = html.attr_text(page.head)
-        folio = html.attr_text(page.folio)
-        divs.append(f'<div class="furniture {page.page_name}" data-head="{head}" data-folio="{folio}"></div>')
+        head = html.text_html(page.head.replace("\n", " "))
+        folio = html.text_html(page.folio)
+        divs.append(
+            f'<div class="furniture {page.page_name}"><div class="running-head">{head}</div>'
+            f'<div class="folio">{folio}</div></div>'
+        )
     return _document(meta, "\n".join(divs), with_metadata=False)
