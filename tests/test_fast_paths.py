@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from ebookify.model import Span
+from ebookify.normalize import cleanup
 from ebookify.normalize.detect import guess_codec
 from ebookify.normalize.dialogue import split_dialogue
 from ebookify.normalize.numerals import WORD_VALUES, WORDS_PATTERN, trie_pattern
@@ -171,3 +172,28 @@ def test_rare_latin1_letters_in_english_are_cp1252_without_chardet(chardet_calls
 def test_other_non_ascii_bytes_still_go_to_chardet(chardet_calls: list[int], odd: bytes) -> None:
     guess_codec(_ENGLISH * 50 + odd * 10 + _ENGLISH * 50)
     assert chardet_calls
+
+
+def test_removal_prefilter_class_holds_every_character_a_removal_starts_with() -> None:
+    # The prefilter may only skip texts in which no removal pattern can match.
+    alternation = re.compile("|".join(pattern.pattern for pattern, *_ in cleanup._REMOVALS))
+    for code in [*range(0x10000), 0x1F600, 0x10FFFF]:
+        char = chr(code)
+        if any(alternation.match(char + tail) for tail in ("", "[0m", "]title\x07")):
+            assert cleanup._ANY_REMOVAL.match(char), hex(code)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("red \x1b[31mtext\x1b[0m", "red text"),
+        ("a\x0bb", "a\nb"),
+        ("nul\x00", "nul"),
+        ("bom\ufeff", "bom"),
+        ("half\ud800", "half"),
+        ("old\u206a", "old"),
+        ("Clean text, ‘quoted’ — and café.", "Clean text, ‘quoted’ — and café."),
+    ],
+)
+def test_invisible_characters_are_removed_and_clean_text_kept(text: str, want: str) -> None:
+    assert cleanup.remove_invisible(text)[0] == want

@@ -101,7 +101,9 @@ _REMOVALS: tuple[tuple[re.Pattern[str], str, str, str], ...] = (
 )
 
 
-_ANY_REMOVAL = re.compile("|".join(pattern.pattern for pattern, *_ in _REMOVALS))
+# Every removal starts with one of these characters: one class scans a novel ten times faster than the
+# alternation of the patterns (which tries each one at every character).
+_ANY_REMOVAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff\ud800-\udfff\u206a-\u206f\ufff9-\ufffb]")
 
 
 def remove_invisible(text: str) -> tuple[str, Repairs]:
