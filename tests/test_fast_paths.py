@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from ebookify.model import Span
+from ebookify.model import Paragraph, Span
 from ebookify.normalize import cleanup
 from ebookify.normalize.detect import guess_codec
 from ebookify.normalize.dialogue import split_dialogue
@@ -18,6 +18,7 @@ from ebookify.normalize.numerals import WORD_VALUES, WORDS_PATTERN, trie_pattern
 from ebookify.normalize.paragraphs import Layout, detect_layout, split_items
 from ebookify.normalize.sloppy import decode_sloppy_cp1252, encode_sloppy_cp1252
 from ebookify.normalize.typography import typeset_spans, typeset_text
+from ebookify.render.split import split_blocks
 
 
 @pytest.mark.parametrize(
@@ -197,3 +198,10 @@ def test_removal_prefilter_class_holds_every_character_a_removal_starts_with() -
 )
 def test_invisible_characters_are_removed_and_clean_text_kept(text: str, want: str) -> None:
     assert cleanup.remove_invisible(text)[0] == want
+
+
+def test_a_chapter_exactly_at_the_limit_stays_whole_and_one_more_character_cuts_it() -> None:
+    at_limit = (Paragraph((Span("a" * 600),)), Paragraph((Span("b" * 400),)))
+    assert split_blocks(at_limit, limit=1000) == [at_limit]
+    over = (*at_limit, Paragraph((Span("c"),)))
+    assert split_blocks(over, limit=1000) == [at_limit, over[2:]]

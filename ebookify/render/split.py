@@ -29,17 +29,20 @@ def _cut_index(blocks: Sequence[Block], limit: int) -> int:
 
 def split_blocks(blocks: Sequence[Block], limit: int = MAX_DOCUMENT_CHARS) -> list[tuple[Block, ...]]:
     """The blocks in runs of about `limit` characters of text or less; one run when the chapter is short."""
+    sizes = [_size(block) for block in blocks]
+    if sum(sizes) <= limit:
+        return [tuple(blocks)]  # most chapters: measured once, nothing to cut
     runs: list[tuple[Block, ...]] = []
     current: list[Block] = []
     size = 0
-    for block in blocks:
-        if current and size + _size(block) > limit:
+    for block, block_size in zip(blocks, sizes, strict=True):
+        if current and size + block_size > limit:
             cut = _cut_index(current, limit)
             runs.append(tuple(current[:cut]))
             current = current[cut:]
             size = sum(_size(b) for b in current)
         current.append(block)
-        size += _size(block)
+        size += block_size
     if current or not runs:
         runs.append(tuple(current))
     return runs
