@@ -8,12 +8,19 @@ from pathlib import Path
 import pytest
 
 from ebookify import (
+    Chapter,
+    Metadata,
+    Paragraph,
+    Span,
+    Story,
     load_story,
     make_book,
+    normalize_bytes,
+    write_epub,
 )
 
 from .epubcheck import check_many
-from .hardening import assert_book_matches, opf_values, run_cli
+from .hardening import assert_book_matches, chapter_texts, opf_values, run_cli
 
 BODY = "\nThe story itself, a paragraph long enough to be read as the text of a story.\n"
 LONG = "Long title word " * 640  # about 10 KB
@@ -90,7 +97,8 @@ def test_every_metadata_case_passes_epubcheck(
     assert run_cli([*map(str, sources), "-o", str(anthology), "-q"]).code == 0
     assert_book_matches(anthology, make_book([load_story(s) for s in sources]))
     singles = [header_books[name][1] for name in ("long", "language-rtl", "bad-file-name")]
-    paths = [anthology, *singles]
+    blank = write_epub(make_book([_blank_story()]), tmp_path / "blank.epub")
+    paths = [anthology, *singles, blank]
     assert check_many(paths) == {path: [] for path in paths}
 
 
@@ -102,3 +110,26 @@ def test_clean_value_cleans_flags_like_story_text() -> None:
     # Leave alone: closed bidi isolates, emoji and a summary's line breaks (when asked to keep lines).
     assert clean_value("\u2067שלום\u2069 🙂") == "\u2067שלום\u2069 🙂"
     assert clean_value("Line one.\nLine two.", one_line=False) == "Line one.\nLine two."
+
+
+def _blank_story() -> Story:
+    """A model built by hand with nothing to show as its title and authors that are blank or invisible."""
+    meta = Metadata(" \x00 ", authors=("", "\x01", "Real Author"), language="\x00")
+    return Story("blank.txt", meta, (Chapter(None, (Paragraph((Span("Text."),)),)),))
+
+
+def test_blank_metadata_gets_a_title_and_loses_blank_authors(tmp_path: Path) -> None:
+    from ebookify.render.blank_metadata import showable_book
+
+    # Catch: EPUB forbids an empty title or creator, so the writer fills in and leaves out.
+    target = write_epub(make_book([_blank_story()]), tmp_path / "blank.epub")
+    assert opf_values(target, "title") == ["Untitled"]
+    assert opf_values(target, "creator") == ["Real Author"]
+    assert chapter_texts(target) == ["Text."]
+    # Leave alone: a book whose title and authors can be shown is the same object.
+    book = make_book([load_story_text("Title: Shown\nAuthor: Someone\n" + BODY)])
+    assert showable_book(book).metadata is book.metadata
+
+
+def load_story_text(text: str) -> Story:
+    return normalize_bytes(text.encode(), "story.txt")

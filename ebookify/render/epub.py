@@ -14,6 +14,7 @@ from ebookify.errors import WriterError
 from ebookify.model import Book, Story
 from ebookify.options import WriteOptions
 from ebookify.render import html
+from ebookify.render.blank_metadata import showable_book
 from ebookify.render.cover import cover_from_file, cover_image, image_media_type
 from ebookify.render.documents import StoryPlan, plan_book
 from ebookify.render.navigation import Landmark, TocEntry, nav_document, ncx_document
@@ -185,6 +186,7 @@ def _ebooklib_book(book: Book, options: WriteOptions, identifier: str, cover: by
 
 def epub_bytes(book: Book, options: WriteOptions = WriteOptions()) -> bytes:
     """The EPUB file's bytes, checked against the model's text (nothing written to disk)."""
+    book = showable_book(book)
     stamp = build_timestamp()
     identifier = book_identifier(book)
     epub_book = _ebooklib_book(book, options, identifier, _read_cover(book, options))
