@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from ebookify.errors import WriterError
 from ebookify.model import Paragraph, Span
 from ebookify.normalize import cleanup
 from ebookify.normalize.detect import guess_codec
@@ -19,6 +20,7 @@ from ebookify.normalize.paragraphs import Layout, detect_layout, split_items
 from ebookify.normalize.sloppy import decode_sloppy_cp1252, encode_sloppy_cp1252
 from ebookify.normalize.typography import typeset_spans, typeset_text
 from ebookify.render.split import split_blocks
+from ebookify.render.verify import match_in_order
 
 
 @pytest.mark.parametrize(
@@ -205,3 +207,13 @@ def test_a_chapter_exactly_at_the_limit_stays_whole_and_one_more_character_cuts_
     assert split_blocks(at_limit, limit=1000) == [at_limit]
     over = (*at_limit, Paragraph((Span("c"),)))
     assert split_blocks(over, limit=1000) == [at_limit, over[2:]]
+
+
+def test_written_text_matches_exactly_or_whitespace_aside_and_loss_is_caught() -> None:
+    written = ["by Ann", "One", "Line one.Line two.", "Spaced  out\ttext", "Last."]
+    pieces = ["One", "Line one.\nLine two.", "Spaced out text", " \n ", "Last."]
+    match_in_order(written, pieces, "EPUB")  # exact, line break as <br/>, other spacing, blank, exact
+    with pytest.raises(WriterError, match=re.escape("missing: 'Lost words.'")):
+        match_in_order(written, ["One", "Lost words.", "Last."], "EPUB")
+    with pytest.raises(WriterError, match="missing: 'One'"):
+        match_in_order(written, ["Last.", "One"], "EPUB")  # out of order

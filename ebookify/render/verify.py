@@ -41,13 +41,23 @@ def squash(text: str) -> str:
 
 
 def match_in_order(elements: Iterable[str], pieces: Iterable[str], where: str) -> None:
-    """Each piece must equal a later element's whole text; WriterError names the first that does not."""
+    """Each piece must equal a later element's whole text, whitespace aside; WriterError names the first that
+    does not. Elements may be squashed or as written."""
     remaining = iter(elements)
     for piece in pieces:
-        needle = squash(piece)
-        if not needle:
-            continue
-        if not any(element == needle for element in remaining):
+        # As written, the piece's line breaks are <br/> (no text): most elements equal this exactly, and
+        # comparing it first saves squashing both sides (a third of the time of writing a novel's EPUB).
+        written = xml_safe(piece).replace("\n", "")
+        if not written.strip():
+            continue  # squashes to nothing
+        needle: str | None = None
+        for element in remaining:
+            if element == written:
+                break
+            needle = needle if needle is not None else "".join(written.split())
+            if "".join(element.split()) == needle:
+                break
+        else:
             raise WriterError(f"{where}: text was lost while writing (missing: {piece[:60]!r})")
 
 
@@ -64,10 +74,15 @@ def _spine_documents(archive: zipfile.ZipFile) -> Iterator[etree._Element]:
 
 def epub_text_elements(data: bytes) -> list[str]:
     """The text of every paragraph, heading and metadata row of an EPUB, in spine order, squashed."""
+    # Written text is XML-legal already: only whitespace needs removing.
+    return ["".join(text.split()) for text in _written_texts(data)]
+
+
+def _written_texts(data: bytes) -> list[str]:
+    """epub_text_elements as written, whitespace kept."""
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         return [
-            # Written text is XML-legal already: only whitespace needs removing.
-            "".join(etree.tostring(element, method="text", encoding="unicode", with_tail=False).split())
+            etree.tostring(element, method="text", encoding="unicode", with_tail=False)
             for root in _spine_documents(archive)
             for element in root.iter(*_TEXT_ELEMENTS)
         ]
@@ -84,7 +99,7 @@ def package_values(data: bytes, name: str) -> list[str]:
 def verify_epub(data: bytes, book: Book, options: WriteOptions) -> None:
     """Fail when the EPUB lost any of the model's text, title or authors (ebooklib drops them silently)."""
     try:
-        elements = epub_text_elements(data)
+        elements = _written_texts(data)
         titles, creators = package_values(data, "title"), package_values(data, "creator")
     except (etree.XMLSyntaxError, KeyError, StopIteration, zipfile.BadZipFile) as exc:
         raise WriterError(f"EPUB: the written book cannot be read back ({exc})") from exc
