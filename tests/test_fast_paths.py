@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from ebookify.errors import WriterError
-from ebookify.model import Paragraph, Span
+from ebookify.model import Metadata, Paragraph, Span
 from ebookify.normalize import cleanup
 from ebookify.normalize.detect import guess_codec
 from ebookify.normalize.dialogue import split_dialogue
@@ -19,6 +19,7 @@ from ebookify.normalize.numerals import WORD_VALUES, WORDS_PATTERN, trie_pattern
 from ebookify.normalize.paragraphs import Layout, detect_layout, split_items
 from ebookify.normalize.sloppy import decode_sloppy_cp1252, encode_sloppy_cp1252
 from ebookify.normalize.typography import typeset_spans, typeset_text
+from ebookify.render import cover
 from ebookify.render.split import split_blocks
 from ebookify.render.verify import match_in_order
 
@@ -217,3 +218,14 @@ def test_written_text_matches_exactly_or_whitespace_aside_and_loss_is_caught() -
         match_in_order(written, ["One", "Lost words.", "Last."], "EPUB")
     with pytest.raises(WriterError, match="missing: 'One'"):
         match_in_order(written, ["Last.", "One"], "EPUB")  # out of order
+
+
+def test_fonts_looked_up_ahead_give_the_same_cover() -> None:
+    meta = Metadata(title="A Title", authors=("Ann",), fandoms=("Naruto",))
+    assert cover.cover_fonts(meta) == [cover.TITLE_FONT, cover.AUTHOR_FONT, cover.FANDOM_FONT]
+    assert cover.cover_fonts(Metadata(title="Alone")) == [cover.TITLE_FONT]
+    before = cover.cover_image(meta, size=(200, 320))
+    cover.font_file.cache_clear()
+    cover.prefetch_cover_fonts(meta)
+    assert cover.cover_image(meta, size=(200, 320)) == before
+    assert not cover._LOOKUPS  # every look-up was waited for and used

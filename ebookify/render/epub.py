@@ -15,7 +15,7 @@ from ebookify.model import Book, Story
 from ebookify.options import WriteOptions
 from ebookify.render import html
 from ebookify.render.blank_metadata import showable_book
-from ebookify.render.cover import cover_from_file, cover_image, image_media_type
+from ebookify.render.cover import cover_from_file, cover_image, image_media_type, prefetch_cover_fonts
 from ebookify.render.documents import StoryPlan, plan_book
 from ebookify.render.navigation import Landmark, TocEntry, nav_document, ncx_document
 from ebookify.render.opf import book_identifier, language_tag, package_metadata
@@ -146,16 +146,15 @@ class _Item(epub.EpubItem):  # type: ignore[misc]
         self.properties = list(properties)
 
 
-def _read_cover(book: Book, options: WriteOptions) -> bytes:
-    if options.cover:
-        return cover_from_file(options.cover)
-    return cover_image(book.metadata)
-
-
-def _ebooklib_book(book: Book, options: WriteOptions, identifier: str, cover: bytes) -> epub.EpubBook:
+def _ebooklib_book(book: Book, options: WriteOptions, identifier: str) -> epub.EpubBook:
     """The package as ebooklib sees it: our metadata, manifest items, spine and EPUB 2 guide."""
-    cover_name = "images/cover.png" if image_media_type(cover) == "image/png" else "images/cover.jpg"
+    # The user's cover is read first (its type names the file); a generated one is a PNG, drawn after the
+    # layout so that its font look-ups (started by epub_bytes) run meanwhile.
+    user_cover = cover_from_file(options.cover) if options.cover else None
+    png = user_cover is None or image_media_type(user_cover) == "image/png"
+    cover_name = "images/cover.png" if png else "images/cover.jpg"
     layout = layout_book(book, options, cover_name)
+    cover = user_cover if user_cover is not None else cover_image(book.metadata)
     lang = language_tag(book.metadata.language)
     out = epub.EpubBook()
     out.metadata = {}  # drops ebooklib's random uuid4 identifier and its generator <meta>
@@ -188,8 +187,10 @@ def epub_bytes(book: Book, options: WriteOptions = WriteOptions()) -> bytes:
     """The EPUB file's bytes, checked against the model's text (nothing written to disk)."""
     book = showable_book(book)
     stamp = build_timestamp()
+    if not options.cover:
+        prefetch_cover_fonts(book.metadata)
     identifier = book_identifier(book)
-    epub_book = _ebooklib_book(book, options, identifier, _read_cover(book, options))
+    epub_book = _ebooklib_book(book, options, identifier)
     buffer = io.BytesIO()
     writer_options = {
         "raise_exceptions": True,
