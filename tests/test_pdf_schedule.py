@@ -105,3 +105,15 @@ def test_a_furniture_chunk_is_not_sent_before_all_its_pages_are_numbered(
     picked = pdf_schedule._next_job(state)  # pages 1-5 are known now
     assert picked is not None and picked[2].html == "furniture 1-4"
     assert pdf_schedule._next_job(state) is None  # page 8 needs part 2; the front matter every part
+
+
+def test_the_pool_leaves_the_garbage_collector_as_it_found_it() -> None:
+    import gc
+
+    from ebookify.render.pdf import job_executor
+
+    before = gc.get_freeze_count()
+    with job_executor(2) as executor:
+        assert gc.get_freeze_count() > before  # objects shared with the workers are not visited
+        assert executor.submit(len, "abcd").result() == 4
+    assert gc.get_freeze_count() == before

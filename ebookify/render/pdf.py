@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 from collections.abc import Iterator, Sequence
@@ -58,8 +59,14 @@ def job_executor(workers: int) -> Iterator[Executor]:
 
     # fork starts a worker in milliseconds with WeasyPrint already imported; spawn elsewhere.
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method)) as pool:
-        yield pool
+    # A forked worker shares this process's memory until it writes to it, and the garbage collector
+    # writes to every object it visits: frozen objects are never visited, so the pages stay shared.
+    gc.freeze()
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method)) as pool:
+            yield pool
+    finally:
+        gc.unfreeze()
 
 
 def _cover(book: Book, options: WriteOptions) -> tuple[str, bytes, str]:
