@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from ebookify.model import Span
@@ -52,6 +53,9 @@ def _apply(
     return "".join(pieces), new_owners
 
 
+_STRAIGHT_QUOTE = re.compile(r"['\"]")
+
+
 def _curl_quotes(text: str) -> str:
     """Straight quotes to curly ones; an apostrophe is a right single quote (’em, ’90s, rock ’n’ roll)."""
     if "'" not in text and '"' not in text:
@@ -59,7 +63,7 @@ def _curl_quotes(text: str) -> str:
     out = list(text)
     doubles_open = False
     paired: set[int] | None = None
-    for match in re.finditer(r"['\"]", text):
+    for match in _STRAIGHT_QUOTE.finditer(text):
         i = match.start()
         if match.group() == "'":
             opens = single_role(text, i) is Role.OPEN
@@ -120,8 +124,10 @@ def _cut(spans: Sequence[Span], chars: str) -> tuple[Span, ...]:
 def _regroup(spans: Sequence[Span], chars: str, owners: list[int]) -> tuple[Span, ...]:
     """Cut the typeset text back into the original spans; one whose characters merged into a neighbour's
     dash or ellipsis disappears."""
-    texts: list[list[str]] = [[] for _ in spans]
-    for char, owner in zip(chars, owners, strict=True):
-        texts[owner].append(char)
-    regrouped = [Span("".join(t), span.style) for t, span in zip(texts, spans, strict=True)]
+    # Owners never decrease (substitutions keep the order of the text): each span's characters are one slice,
+    # found by bisection instead of a Python step per character.
+    regrouped = [
+        Span(chars[bisect_left(owners, index) : bisect_left(owners, index + 1)], span.style)
+        for index, span in enumerate(spans)
+    ]
     return tuple(span for span in regrouped if span.text) or tuple(regrouped)
