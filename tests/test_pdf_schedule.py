@@ -117,3 +117,14 @@ def test_the_pool_leaves_the_garbage_collector_as_it_found_it() -> None:
         assert gc.get_freeze_count() > before  # objects shared with the workers are not visited
         assert executor.submit(len, "abcd").result() == 4
     assert gc.get_freeze_count() == before
+
+
+def test_layout_runs_the_collector_less_often_and_restores_its_setting() -> None:
+    import gc
+
+    from ebookify.render.pdf_worker import fewer_collections
+
+    before = gc.get_threshold()
+    with fewer_collections():
+        assert gc.get_threshold()[0] > before[0]
+    assert gc.get_threshold() == before

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import re
 from collections.abc import Iterator
@@ -66,8 +67,27 @@ def watch_weasyprint_log() -> Iterator[list[str]]:
         logger.propagate = propagate
 
 
+@contextmanager
+def fewer_collections() -> Iterator[None]:
+    """Run the cyclic garbage collector less often while WeasyPrint works, then as before."""
+    # WeasyPrint allocates millions of short-lived objects: with the default threshold the collector
+    # runs every 700 allocations and takes 7-14% of a part's layout time (measured on the novel);
+    # a 100,000 threshold costs ~12 MB of memory per process.
+    threshold = gc.get_threshold()
+    gc.set_threshold(100_000, 50, 50)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*threshold)
+
+
 def render_job(job: RenderJob) -> RenderedPart:
     """Lay out and write one document; failures come back as problems, never as a half PDF."""
+    with fewer_collections():
+        return _render(job)
+
+
+def _render(job: RenderJob) -> RenderedPart:
     from weasyprint import CSS, HTML
 
     from ebookify.render import weasy_speedups
