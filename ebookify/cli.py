@@ -8,7 +8,7 @@ import json
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -226,11 +226,9 @@ def run_convert(argv: Sequence[str]) -> int:
         title=args.title if single else None, authors=tuple(args.author) if single else (), language=args.lang
     )
     sources = [StorySource(path, _normalize_options(args), overrides) for path in inputs]
-    read_style(options.style)  # an unknown style fails before any story is read
-    reporter = make_reporter(sys.stderr, args.quiet, wanted=not single or fmt == "pdf")
-    try:
-        stories = _load(sources, args, reporter)
-        book = make_book(
+
+    def assemble(stories: list[Story]) -> Book:
+        return make_book(
             stories,
             title=args.title,
             authors=args.author,
@@ -238,7 +236,27 @@ def run_convert(argv: Sequence[str]) -> int:
             language=args.lang,
             sort=args.sort,
         )
-        _write(book, output, fmt, options, reporter)
+
+    wanted = not single or fmt == "pdf"
+    return _build_and_write(sources, args, options, assemble, [(output, fmt)], wanted=wanted)
+
+
+def _build_and_write(
+    sources: list[StorySource],
+    args: argparse.Namespace,
+    options: WriteOptions,
+    assemble: Callable[[list[Story]], Book],
+    targets: list[tuple[Path, str]],
+    *,
+    wanted: bool,
+) -> int:
+    """Read the stories (with progress), assemble the book and write it to every target."""
+    read_style(options.style)  # an unknown style fails before any story is read
+    reporter = make_reporter(sys.stderr, args.quiet, wanted=wanted)
+    try:
+        book = assemble(_load(sources, args, reporter))
+        for output, fmt in targets:
+            _write(book, output, fmt, options, reporter)
     finally:
         reporter.close()
     return 0
@@ -256,16 +274,14 @@ def run_build(argv: Sequence[str]) -> int:
         cover=options.cover or (str(manifest.cover) if manifest.cover else None),
         include_notes=options.include_notes and manifest.include_notes,
     )
-    read_style(options.style)  # an unknown style fails before any story is read
     normalize = NormalizeOptions(smart_quotes=manifest.smart_quotes)
     sources = [
         StorySource(entry.path, NormalizeOptions(entry.encoding, normalize.smart_quotes), entry.overrides)
         for entry in manifest.stories
     ]
-    reporter = make_reporter(sys.stderr, args.quiet, wanted=True)
-    try:
-        stories = _load(sources, args, reporter)
-        book = make_book(
+
+    def assemble(stories: list[Story]) -> Book:
+        return make_book(
             stories,
             title=manifest.title,
             authors=manifest.authors,
@@ -275,14 +291,12 @@ def run_build(argv: Sequence[str]) -> int:
             series=manifest.series,
             series_index=manifest.series_index,
         )
-        if args.output:
-            _write(book, *_output_path(args.output, None, manifest.source), options, reporter)
-        else:
-            for fmt in manifest.formats:
-                _write(book, manifest.output_path(fmt), fmt, options, reporter)
-    finally:
-        reporter.close()
-    return 0
+
+    if args.output:
+        targets = [_output_path(args.output, None, manifest.source)]
+    else:
+        targets = [(manifest.output_path(fmt), fmt) for fmt in manifest.formats]
+    return _build_and_write(sources, args, options, assemble, targets, wanted=True)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
