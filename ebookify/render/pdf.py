@@ -27,7 +27,7 @@ from ebookify.render.pdf_html import (
 )
 from ebookify.render.pdf_layout import PART_WEIGHT, BookLayout, group_sections
 from ebookify.render.pdf_schedule import BookJobs, InlineExecutor, run_book_jobs
-from ebookify.render.pdf_worker import RenderedPart, RenderJob
+from ebookify.render.pdf_worker import RenderedPart, RenderJob, fewer_collections
 from ebookify.resources import read_print_css, read_style
 
 if TYPE_CHECKING:
@@ -116,19 +116,20 @@ def render_pdf_bytes(book: Book, options: WriteOptions, part_weight: int = PART_
         # Parsing each PDF as it arrives overlaps the assembly's slowest step with the layout.
         readers[(kind, index)] = read_pdf(result.pdf)
 
-    with job_executor(workers) as executor:
+    # Parsing and assembling allocate as many objects as the layout: the collector runs less often here too.
+    with job_executor(workers) as executor, fewer_collections():
         # One job more than workers waits in the queue, so no worker idles while this process parses.
         slots = workers + 1 if workers > 1 else 1
         results = run_book_jobs(executor, slots, jobs, on_done=parse)
-    layout = results.layout
-    log.info("laid out %d pages in %d parts with %d processes", layout.page_count, len(parts), workers)
-    return assemble_pdf(
-        readers[("front", 0)],
-        [readers[("text", i)] for i in range(len(results.text))],
-        [readers[("furniture", i)] for i in range(len(results.furniture))],
-        layout,
-        geometry,
-    )
+        layout = results.layout
+        log.info("laid out %d pages in %d parts with %d processes", layout.page_count, len(parts), workers)
+        return assemble_pdf(
+            readers[("front", 0)],
+            [readers[("text", i)] for i in range(len(results.text))],
+            [readers[("furniture", i)] for i in range(len(results.furniture))],
+            layout,
+            geometry,
+        )
 
 
 def write_pdf(book: Book, target: str | Path, options: WriteOptions = WriteOptions()) -> Path:
