@@ -1,4 +1,4 @@
-"""The PDF writer's job order: parts first, furniture once its folios are known, front matter last."""
+"""The PDF writer's job order: parts first, furniture once its folios are known, front matter at the end."""
 
 from __future__ import annotations
 
@@ -63,13 +63,13 @@ def test_furniture_waits_for_its_folios_and_the_front_matter_for_every_part(
         "part 0",
         "part 1",
         "part 2",
+        "front 1,2,4,5,6,8,9,10,11",
         "furniture 1-4",
         "furniture 5-8",
         "furniture 9-12",
-        "front 1,2,4,5,6,8,9,10,11",
     ]
     assert results.layout.page_count == 12 and len(results.furniture) == 3
-    assert seen[-1] == ("front", 0) and len(seen) == 7
+    assert seen[3] == ("front", 0) and len(seen) == 7
 
 
 def test_the_last_furniture_chunk_waits_for_the_last_part(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -78,7 +78,7 @@ def test_the_last_furniture_chunk_waits_for_the_last_part(monkeypatch: pytest.Mo
     executor = FakeLayout()
     run_book_jobs(executor, 1, _jobs(parts))
     # Leave alone: no chunk before its pages exist, and the short last chunk only at the end.
-    assert executor.submitted == ["part 0", "part 1", "furniture 1-5", "front 1,2,4"]
+    assert executor.submitted == ["part 0", "part 1", "front 1,2,4", "furniture 1-5"]
 
 
 def test_a_renderer_problem_is_one_writer_error() -> None:

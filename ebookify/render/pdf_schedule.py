@@ -69,8 +69,9 @@ class _State:
 
 
 def _next_job(state: _State) -> tuple[str, int, RenderJob] | None:
-    """Parts first (they gate everything else), then furniture whose folios are known, then the front
-    matter: the work that can only start at the end is what fills a core while the last part finishes."""
+    """Parts first (they gate everything else); then the front matter once every part is laid out (the
+    biggest job that must wait for the end), else furniture whose folios are known: that work fills a
+    core while the last parts finish."""
     jobs = state.jobs
     if state.next_part < len(jobs.text_jobs):
         state.next_part += 1
@@ -78,14 +79,14 @@ def _next_job(state: _State) -> tuple[str, int, RenderJob] | None:
     layout = state.prefix()
     if layout is None:
         return None
+    if state.all_parts_done and not state.front_sent:
+        state.front_sent = True
+        return ("front", 0, jobs.front_job(layout))
     start = state.next_chunk * FURNITURE_PAGES
     end = start + FURNITURE_PAGES
     if start < layout.page_count and (end <= layout.page_count or state.all_parts_done):
         state.next_chunk += 1
         return ("furniture", state.next_chunk - 1, jobs.furniture_job(layout.furniture[start:end]))
-    if state.all_parts_done and not state.front_sent:
-        state.front_sent = True
-        return ("front", 0, jobs.front_job(layout))
     return None
 
 
