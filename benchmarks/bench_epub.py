@@ -14,17 +14,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-from measure import Run, measure, tool
+from measure import Run, ebookify_command, measure, tool
 
 ROOT = Path(__file__).resolve().parent.parent
 NOVEL = ROOT / "tests" / "data" / "gutenberg" / "jack-sheppard-16215-8.txt"
 TARGETS = {"pandoc": 3.0, "calibre": 25.0}
-
-
-def ebookify_command() -> list[str]:
-    """The installed command next to this interpreter (the venv's), else `python -m ebookify`."""
-    script = Path(sys.executable).parent / "ebookify"
-    return [str(script)] if script.exists() else [sys.executable, "-m", "ebookify"]
 
 
 def best_of(command: list[str], runs: int, output: Path) -> Run | None:

@@ -12,14 +12,13 @@ from __future__ import annotations
 import argparse
 import os
 import subprocess
-import sys
 import tempfile
 import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from measure import tool
+from measure import ebookify_command, tool
 
 ROOT = Path(__file__).resolve().parent.parent
 NOVEL = ROOT / "tests" / "data" / "gutenberg" / "jack-sheppard-16215-8.txt"
@@ -83,12 +82,6 @@ def measure_tree(command: list[str]) -> TreeRun:
     if process.returncode != 0:
         print(stderr.decode(errors="replace")[-2000:])
     return TreeRun(seconds, peak / 1024, process.returncode)
-
-
-def ebookify_command() -> list[str]:
-    """The installed command next to this interpreter (the venv's), else `python -m ebookify`."""
-    script = Path(sys.executable).parent / "ebookify"
-    return [str(script)] if script.exists() else [sys.executable, "-m", "ebookify"]
 
 
 def best_of(command: list[str], runs: int, output: Path) -> TreeRun | None:

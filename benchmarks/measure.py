@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,12 @@ def measure(command: list[str], env: dict[str, str] | None = None) -> Run:
     if result.returncode != 0:
         print(head[-2000:])
     return Run(seconds, rss_kb / 1024, result.returncode)
+
+
+def ebookify_command() -> list[str]:
+    """The installed command next to this interpreter (the venv's), else `python -m ebookify`."""
+    script = Path(sys.executable).parent / "ebookify"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "ebookify"]
 
 
 def tool(name: str) -> str | None:
