@@ -7,7 +7,7 @@ import logging
 import re
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 
 from ebookify.model import Block, Book, Paragraph, SceneBreak
 from ebookify.normalize.languages import language_code
@@ -123,11 +123,6 @@ def book_identifier(book: Book) -> str:
             for block in chapter.blocks:
                 feed(_block_digest_text(block))
     return f"urn:uuid:{uuid.UUID(bytes=digest.digest()[:16], version=5)}"
-
-
-def modified_timestamp(stamp: int) -> str:
-    """The dcterms:modified value for a build timestamp."""
-    return datetime.fromtimestamp(stamp, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _number(value: float) -> str:
