@@ -147,18 +147,26 @@ def _balance_bidi_line(line: str) -> tuple[str, int]:
     return "".join(c for i, c in enumerate(line) if i not in unmatched), len(unmatched)
 
 
+def fix_flagged_lines(
+    text: str, flag: re.Pattern[str], fix_line: Callable[[str], tuple[str, int]]
+) -> tuple[str, int]:
+    """Apply `fix_line` to the lines `flag` finds something in; return the text and the summed counts."""
+    if not flag.search(text):
+        return text, 0
+    lines = text.split("\n")
+    total = 0
+    for number, line in enumerate(lines):
+        if flag.search(line):
+            lines[number], count = fix_line(line)
+            total += count
+    return "\n".join(lines), total
+
+
 def balance_bidi(text: str) -> tuple[str, Repairs]:
     """Keep bidi embeddings and isolates that are closed on their line; remove the unclosed ones."""
-    if not _BIDI.search(text):
-        return text, []
-    lines = text.split("\n")
-    removed = 0
-    for number, line in enumerate(lines):
-        if _BIDI.search(line):
-            lines[number], count = _balance_bidi_line(line)
-            removed += count
+    text, removed = fix_flagged_lines(text, _BIDI, _balance_bidi_line)
     repairs = [f"removed {plural(removed, 'unclosed bidi control')}"] if removed else []
-    return "\n".join(lines), repairs
+    return text, repairs
 
 
 _ODD_SPACES = "\u00a0\u3000\u2000-\u200a\u202f\u205f"

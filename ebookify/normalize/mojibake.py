@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ebookify.normalize.cleanup import plural
+from ebookify.normalize.cleanup import fix_flagged_lines, plural
 from ebookify.normalize.sloppy import encode_sloppy_cp1252
 
 
@@ -113,13 +113,8 @@ def repair_mojibake(text: str) -> tuple[str, list[str]]:
     """
     if not _MOJIBAKE_HINT.search(text):
         return text, []
-    lines = text.split("\n")
-    sequences = 0
-    for number, line in enumerate(lines):
-        if _MOJIBAKE_HINT.search(line):
-            lines[number], count = _fix_line(line)
-            sequences += count
-    repaired, recovered, lost = _recover_lossy("\n".join(lines))
+    text, sequences = fix_flagged_lines(text, _MOJIBAKE_HINT, _fix_line)
+    repaired, recovered, lost = _recover_lossy(text)
     repairs = []
     if sequences:
         repairs.append(f"fixed {plural(sequences, 'mojibake sequence')}")
