@@ -13,6 +13,7 @@ import pytest
 
 import ebookify
 from ebookify import WriteOptions, make_book, normalize_bytes, write_epub
+from ebookify.render.pdf import PARTS_FOLDER_PREFIX
 
 from .hardening import run_cli
 
@@ -103,9 +104,13 @@ _SYSTEM_FILES = ("/dev/null", "/etc/mime.types")
 
 
 def _is_own_temporary(path: str) -> bool:
-    """The renderer's own temporary files (tempfile's "tmp" names in the temporary folder) and that folder."""
+    """The renderer's own temporary files (tempfile's "tmp" names in the temporary folder), that folder,
+    and the PDF writer's folder of laid-out parts."""
     folder = Path(tempfile.gettempdir()).resolve()
     resolved = Path(path).resolve()
+    for parts in (resolved, resolved.parent):
+        if parts.parent == folder and parts.name.startswith(PARTS_FOLDER_PREFIX):
+            return True
     return resolved == folder or (resolved.parent == folder and resolved.name.startswith("tmp"))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, Future
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -25,11 +26,13 @@ class FakeLayout(Executor):
 
     def __init__(self, fail: str | None = None) -> None:
         self.submitted: list[str] = []
+        self.targets: list[str] = []
         self.fail = fail
 
     def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
         job: RenderJob = args[0]
         self.submitted.append(job.html)
+        self.targets.append(job.target)
         pages = len(job.anchors) + 1 if job.anchors else 1
         problems = ("failed to load image",) if job.html == self.fail else ()
         future: Future[Any] = Future()
@@ -50,14 +53,14 @@ def _jobs(parts: list[list[Section]]) -> BookJobs:
 
 
 def test_furniture_waits_for_its_folios_and_the_front_matter_for_every_part(
+    tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(pdf_schedule, "FURNITURE_PAGES", 4)
     # Parts of 2, 3 and 4 sections: 3 + 4 + 5 = 12 pages.
     parts = [[_section(f"{p}{i}") for i in range(p + 2)] for p in range(3)]
     executor = FakeLayout()
-    seen: list[tuple[str, int]] = []
-    results = run_book_jobs(executor, 1, _jobs(parts), lambda kind, i, r: seen.append((kind, i)))
+    results = run_book_jobs(executor, 1, _jobs(parts), tmp_path)
     # Every part before any furniture; the contents (front matter) carry the real page numbers.
     assert executor.submitted == [
         "part 0",
@@ -69,7 +72,9 @@ def test_furniture_waits_for_its_folios_and_the_front_matter_for_every_part(
         "furniture 9-12",
     ]
     assert results.layout.page_count == 12 and len(results.furniture) == 3
-    assert seen[3] == ("front", 0) and len(seen) == 7
+    # Each job writes its PDF to a file of its own in the folder.
+    names = ["text-00000", "text-00001", "text-00002", "front-00000", "furniture-00000", "furniture-00001"]
+    assert executor.targets[:6] == [str(tmp_path / f"{name}.pdf") for name in names]
 
 
 def test_the_last_furniture_chunk_waits_for_the_last_part(monkeypatch: pytest.MonkeyPatch) -> None:

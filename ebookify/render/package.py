@@ -7,8 +7,9 @@ import os
 import tempfile
 import time
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import BinaryIO
 
 from ebookify.errors import WriterError
 
@@ -56,8 +57,9 @@ def zip_parts(data: bytes) -> dict[str, bytes]:
         return {name: archive.read(name) for name in archive.namelist()}
 
 
-def write_atomically(target: Path, data: bytes) -> None:
-    """Write to a temporary file beside `target`, then rename; a failure leaves nothing behind."""
+def write_atomically(target: Path, data: bytes | Callable[[BinaryIO], None]) -> None:
+    """Write `data` (bytes, or a function that writes to the open file) to a temporary file beside
+    `target`, then rename; a failure leaves nothing behind."""
     if target.is_dir():
         raise WriterError(f"{target} is a directory; give a file name for the book")
     parent = target.parent if str(target.parent) else Path(".")
@@ -69,7 +71,10 @@ def write_atomically(target: Path, data: bytes) -> None:
         raise WriterError(f"cannot write {target}: {exc.strerror or exc}") from None
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            if isinstance(data, bytes):
+                handle.write(data)
+            else:
+                data(handle)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp_name, 0o644)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import gc
+import io
 import logging
 import os
+import tempfile
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Executor
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,11 +33,15 @@ from ebookify.render.pdf_worker import RenderedPart, RenderJob, fewer_collection
 from ebookify.resources import read_print_css, read_style
 
 if TYPE_CHECKING:
-    from pypdf import PdfReader
+    from pikepdf import Pdf
+
+    from ebookify.render.pdf_merge import AssembledPdf
 
 log = logging.getLogger("ebookify")
 
 _COVER_URL = INTERNAL_PREFIX + "cover"
+PARTS_FOLDER_PREFIX = "ebookify-pdf-"
+"""The temporary folder where the laid-out documents wait for the assembly."""
 
 
 def worker_count(jobs: int) -> int:
@@ -103,44 +109,57 @@ def _book_jobs(
     return BookJobs(book.metadata.title, parts, text_jobs, furniture_job, front_job), geometry
 
 
-def render_pdf_bytes(book: Book, options: WriteOptions, part_weight: int = PART_WEIGHT) -> bytes:
-    """Lay out the book's parts in parallel, then the front matter and furniture, then assemble."""
+@contextmanager
+def assembled_pdf(
+    book: Book, options: WriteOptions, part_weight: int = PART_WEIGHT
+) -> Iterator[AssembledPdf]:
+    """Lay out the book's parts in parallel, then the front matter and furniture, then assemble them.
+
+    Every laid-out document is a file in a temporary folder, read by the assembly only as far as it
+    needs: memory stays bounded however long the book is. The folder is removed on the way out."""
     from ebookify.render.pdf_merge import assemble_pdf, read_pdf
 
     parts = group_sections(book_sections(book, options), part_weight)
     jobs, geometry = _book_jobs(book, options, parts)
     workers = min(worker_count(options.jobs), max(1, len(parts)))
-    readers: dict[tuple[str, int], PdfReader] = {}
-
-    def parse(kind: str, index: int, result: RenderedPart) -> None:
-        # Parsing each PDF as it arrives overlaps the assembly's slowest step with the layout.
-        readers[(kind, index)] = read_pdf(result.pdf)
-
-    # Parsing and assembling allocate as many objects as the layout: the collector runs less often here too.
-    with job_executor(workers) as executor, fewer_collections():
-        # One job more than workers waits in the queue, so no worker idles while this process parses.
-        slots = workers + 1 if workers > 1 else 1
-        results = run_book_jobs(executor, slots, jobs, on_done=parse)
+    with tempfile.TemporaryDirectory(prefix=PARTS_FOLDER_PREFIX) as folder, ExitStack() as files:
+        # Fewer collections: assembling allocates many objects, as the layout does.
+        with job_executor(workers) as executor, fewer_collections():
+            # One job more than workers waits in the queue, so no worker idles between two jobs.
+            slots = workers + 1 if workers > 1 else 1
+            results = run_book_jobs(executor, slots, jobs, Path(folder))
         layout = results.layout
         log.info("laid out %d pages in %d parts with %d processes", layout.page_count, len(parts), workers)
-        return assemble_pdf(
-            readers[("front", 0)],
-            [readers[("text", i)] for i in range(len(results.text))],
-            [readers[("furniture", i)] for i in range(len(results.furniture))],
+
+        def opened(result: RenderedPart) -> Pdf:
+            return files.enter_context(read_pdf(Path(result.path)))
+
+        yield assemble_pdf(
+            opened(results.front),
+            [opened(result) for result in results.text],
+            [opened(result) for result in results.furniture],
             layout,
             geometry,
         )
+
+
+def render_pdf_bytes(book: Book, options: WriteOptions, part_weight: int = PART_WEIGHT) -> bytes:
+    """The whole PDF in memory (for tests and library callers; write_pdf streams to the file)."""
+    with assembled_pdf(book, options, part_weight) as pdf:
+        out = io.BytesIO()
+        pdf.save(out)
+        return out.getvalue()
 
 
 def write_pdf(book: Book, target: str | Path, options: WriteOptions = WriteOptions()) -> Path:
     """Write `book` to `target` as a PDF; on failure no partial file is left behind."""
     target = Path(target)
     try:
-        data = render_pdf_bytes(book, options)
+        with assembled_pdf(book, options) as pdf:
+            write_atomically(target, pdf.save)
     except EbookifyError:
         raise
     except Exception as exc:  # the user needs one line, whatever the renderer or the assembly raised
         raise WriterError(f"cannot render the PDF for {target}: {type(exc).__name__}: {exc}") from exc
-    write_atomically(target, data)
-    log.info("wrote %s (%d bytes)", target, len(data))
+    log.info("wrote %s (%d bytes)", target, target.stat().st_size)
     return target

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import ParamSpec, TypeVar
 
 from ebookify.errors import WriterError
@@ -108,19 +109,16 @@ def _checked(result: RenderedPart) -> RenderedPart:
     return result
 
 
-def run_book_jobs(
-    executor: Executor,
-    slots: int,
-    jobs: BookJobs,
-    on_done: Callable[[str, int, RenderedPart], None] = lambda kind, index, result: None,
-) -> BookResults:
-    """Lay out every part, the furniture and the front matter, at most `slots` jobs at a time;
-    `on_done` sees each result as it arrives (the caller parses PDFs while the workers lay out)."""
+def run_book_jobs(executor: Executor, slots: int, jobs: BookJobs, folder: Path | None = None) -> BookResults:
+    """Lay out every part, the furniture and the front matter, at most `slots` jobs at a time; with a
+    `folder`, each job writes its PDF there (KIND-INDEX.pdf) instead of sending it back."""
     state = _State(jobs)
     running: dict[Future[RenderedPart], tuple[str, int]] = {}
     while True:
         while len(running) < slots and (picked := _next_job(state)) is not None:
             kind, index, job = picked
+            if folder is not None:
+                job = replace(job, target=str(folder / f"{kind}-{index:05d}.pdf"))
             running[executor.submit(render_job, job)] = (kind, index)
         if not running:
             break
@@ -134,7 +132,6 @@ def run_book_jobs(
                 state.furniture[index] = result
             else:
                 state.front = result
-            on_done(kind, index, result)
     layout = state.prefix()
     if layout is None or state.front is None or not state.all_parts_done:
         raise WriterError("internal error: the PDF layout did not finish")

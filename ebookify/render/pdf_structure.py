@@ -2,194 +2,115 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from pypdf import PageObject, PdfReader, PdfWriter
-from pypdf.generic import (
-    ArrayObject,
-    DictionaryObject,
-    IndirectObject,
-    NameObject,
-    NumberObject,
-)
-
-_NUMS_PER_LEAF = 512  # number-tree leaves stay small: old readers (and PDF/A-1) limit arrays to 8191 items
+from pikepdf import Array, Dictionary, Name, NumberTree, Object, Page, Pdf
 
 
 @dataclass
 class SourcePages:
-    """One rendered PDF whose pages were copied into the writer, with the maps its tags need."""
+    """One rendered PDF whose pages were copied into the book, and where they landed."""
 
-    reader: PdfReader
+    pdf: Pdf
     first_index: int
-    pages: list[PageObject] = field(default_factory=list)
-    page_refs: dict[int, IndirectObject] = field(default_factory=dict)
-    annotations: dict[int, IndirectObject] = field(default_factory=dict)
-    page_keys: dict[int, int] = field(default_factory=dict)
-    """Old StructParents key -> index of the copied page in `pages`."""
-    annotation_keys: dict[int, DictionaryObject] = field(default_factory=dict)
-    """Old StructParent key -> copied annotation."""
+    pages: list[Page] = field(default_factory=list)
+    """The copies, in the book (same order as the source's pages)."""
 
 
-def copy_pages(writer: PdfWriter, reader: PdfReader) -> SourcePages:
-    """Append every page of `reader` to `writer`, remembering old -> new page and annotation objects."""
-    source = SourcePages(reader, len(writer.pages))
-    for page in reader.pages:
-        copied = writer.add_page(page)
-        source.pages.append(copied)
-        old_ref: Any = page.indirect_reference
-        source.page_refs[old_ref.idnum] = copied.indirect_reference  # type: ignore[assignment]
-        key: Any = page.get("/StructParents")
-        if key is not None:
-            source.page_keys[int(key)] = len(source.pages) - 1
-        old_annots: Any = page.get("/Annots")
-        new_annots: Any = copied.get("/Annots")
-        for old, new in zip(old_annots or [], new_annots or [], strict=True):
-            if isinstance(old, IndirectObject):
-                source.annotations[old.idnum] = new
-                annotation: Any = old.get_object()
-                key = annotation.get("/StructParent")
-                if key is not None:
-                    source.annotation_keys[int(key)] = new.get_object()
-    return source
+def copy_pages(book: Pdf, source: Pdf) -> SourcePages:
+    """Append every page of `source` to `book`.
+
+    qpdf remembers each foreign object it copies, so structure elements copied later point their /Pg
+    and /Obj at these copies, not at new ones."""
+    first = len(book.pages)
+    with warnings.catch_warnings():
+        # pikepdf warns that named destinations are not copied: the assembly sets every link's target itself.
+        warnings.filterwarnings("ignore", message="Copying pages from another Pdf")
+        book.pages.extend(source.pages)
+    return SourcePages(source, first, [book.pages[i] for i in range(first, len(book.pages))])
 
 
-def merge_structure(writer: PdfWriter, sources: list[SourcePages]) -> None:
+def copy_object(book: Pdf, value: Any) -> Any:
+    """A foreign object in `book`: indirect objects through qpdf's copier, direct ones member by member
+    (pikepdf hands numbers, booleans and strings over as Python values, which need no copying)."""
+    if not isinstance(value, Object):
+        return value
+    if value.is_indirect:
+        return book.copy_foreign(value)
+    if isinstance(value, Dictionary):
+        return Dictionary({key: copy_object(book, item) for key, item in value.items()})
+    if isinstance(value, Array):
+        return Array([copy_object(book, item) for item in value])
+    return value
+
+
+def merge_structure(book: Pdf, sources: list[SourcePages]) -> None:
     """One /StructTreeRoot whose /Document holds every source's elements, in page order."""
-    root = DictionaryObject({NameObject("/Type"): NameObject("/StructTreeRoot")})
-    root_ref = writer._add_object(root)
-    document = DictionaryObject(
-        {
-            NameObject("/Type"): NameObject("/StructElem"),
-            NameObject("/S"): NameObject("/Document"),
-            NameObject("/P"): root_ref,
-        }
-    )
-    document_ref = writer._add_object(document)
-    kids = ArrayObject()
-    nums: list[tuple[int, Any]] = []
-    next_key = len(writer.pages)
+    root = book.make_indirect(Dictionary(Type=Name.StructTreeRoot))
+    document = book.make_indirect(Dictionary(Type=Name.StructElem, S=Name.Document, P=root))
+    kids = Array()
+    parent_tree = NumberTree.new(book)
+    next_key = len(book.pages)
     for source in sources:
-        catalog: Any = source.reader.trailer["/Root"]
-        tree = catalog.get("/StructTreeRoot")
-        if tree is None:
+        tree = source.pdf.Root.get(Name.StructTreeRoot)
+        if not isinstance(tree, Dictionary):
             continue
-        tree = tree.get_object()
-        cloner = _ElementCloner(writer, source)
-        for old_document in _as_list(tree.get("/K")):
-            for kid in _as_list(old_document.get_object().get("/K")):
-                kids.append(cloner.clone(kid, document_ref))
-        next_key = _map_parent_tree(tree, source, cloner, nums, next_key)
-    document[NameObject("/K")] = kids
-    root[NameObject("/K")] = ArrayObject([document_ref])
-    root[NameObject("/ParentTree")] = _number_tree(writer, sorted(nums, key=lambda item: item[0]))
-    root[NameObject("/ParentTreeNextKey")] = NumberObject(next_key)
-    writer._root_object[NameObject("/StructTreeRoot")] = root_ref
+        if Name.Namespaces in tree and Name.Namespaces not in root:
+            root.Namespaces = copy_object(book, tree.Namespaces)
+        for old_document in _as_list(tree.get(Name.K)):
+            if not isinstance(old_document, Dictionary):
+                continue
+            if Name.NS in old_document and Name.NS not in document:
+                document.NS = copy_object(book, old_document.NS)
+            for kid in _as_list(old_document.get(Name.K)):
+                if isinstance(kid, Dictionary):
+                    # Cut the element from its old parent first, or copying it would drag the old tree in.
+                    if Name.P in kid:
+                        del kid[Name.P]
+                    copied = copy_object(book, kid)
+                    copied.P = document
+                    kids.append(copied)
+        next_key = _map_parent_tree(book, tree, source, parent_tree, next_key)
+    document.K = kids
+    root.K = Array([document])
+    root.ParentTree = parent_tree.obj
+    root.ParentTreeNextKey = next_key
+    book.Root.StructTreeRoot = root
 
 
-def _map_parent_tree(
-    tree: Any,
-    source: SourcePages,
-    cloner: _ElementCloner,
-    nums: list[tuple[int, Any]],
-    next_key: int,
-) -> int:
+def _map_parent_tree(book: Pdf, tree: Dictionary, source: SourcePages, parents: NumberTree, key: int) -> int:
     """Renumber a source's parent tree: pages get their index in the book, annotations new keys."""
-    for key, value in _number_tree_items(tree["/ParentTree"].get_object()):
-        if key in source.page_keys:
-            index = source.page_keys[key]
-            page = source.pages[index]
+    old = dict(_number_tree_items(tree.get(Name.ParentTree)))
+    for index, (original, copy) in enumerate(zip(source.pdf.pages, source.pages, strict=True)):
+        page_key = original.obj.get(Name.StructParents)
+        if page_key is not None and int(page_key) in old:
             new_key = source.first_index + index
-            page[NameObject("/StructParents")] = NumberObject(new_key)
-            refs = [cloner.mapped(ref) for ref in _as_list(value)]
-            nums.append((new_key, ArrayObject(refs)))
-        elif key in source.annotation_keys:
-            source.annotation_keys[key][NameObject("/StructParent")] = NumberObject(next_key)
-            nums.append((next_key, cloner.mapped(value)))
-            next_key += 1
-    return next_key
+            copy.obj.StructParents = new_key
+            parents[new_key] = copy_object(book, old[int(page_key)])
+        for annotation in _as_list(copy.obj.get(Name.Annots)):
+            annotation_key = annotation.get(Name.StructParent) if isinstance(annotation, Dictionary) else None
+            if annotation_key is not None and int(annotation_key) in old:
+                annotation.StructParent = key
+                parents[key] = copy_object(book, old[int(annotation_key)])
+                key += 1
+    return key
 
 
-class _ElementCloner:
-    """Copies structure elements, pointing /Pg, /Obj and /P at the copied pages, annotations, parents."""
-
-    def __init__(self, writer: PdfWriter, source: SourcePages) -> None:
-        self.writer = writer
-        self.source = source
-        self.elements: dict[int, IndirectObject] = {}
-
-    def mapped(self, ref: Any) -> Any:
-        """The copy of an element the parent tree refers to (null when it was never reached)."""
-        if isinstance(ref, IndirectObject) and ref.idnum in self.elements:
-            return self.elements[ref.idnum]
-        from pypdf.generic import NullObject
-
-        return NullObject()
-
-    def clone(self, kid: Any, parent: IndirectObject) -> Any:
-        """Copy one /K item: an MCID, an element, or a marked-content or object reference."""
-        if isinstance(kid, NumberObject | int):
-            return kid
-        obj: Any = kid.get_object() if isinstance(kid, IndirectObject) else kid
-        if not isinstance(obj, DictionaryObject):
-            return obj.clone(self.writer)
-        copy = DictionaryObject()
-        ref = self.writer._add_object(copy) if isinstance(kid, IndirectObject) else None
-        if ref is not None:
-            self.elements[kid.idnum] = ref
-        for key, value in obj.items():
-            copy[NameObject(key)] = self._value(key, value, ref if ref is not None else parent, parent)
-        return ref if ref is not None else copy
-
-    def _value(self, key: str, value: Any, own: IndirectObject, parent: IndirectObject) -> Any:
-        if key == "/P":
-            return parent
-        if key == "/Pg" and isinstance(value, IndirectObject):
-            return self.source.page_refs.get(value.idnum, value)
-        if key == "/Obj" and isinstance(value, IndirectObject):
-            return self.source.annotations.get(value.idnum, value)
-        if key == "/K":
-            kids = value.get_object() if isinstance(value, IndirectObject) else value
-            if isinstance(kids, ArrayObject):
-                return ArrayObject(self.clone(k, own) for k in kids)
-            return self.clone(value, own)
-        return value.clone(self.writer) if value is not None else value
-
-
-def _as_list(value: Any) -> list[Any]:
+def _as_list(value: Object | None) -> list[Object]:
     if value is None:
         return []
-    obj = value.get_object() if isinstance(value, IndirectObject) else value
-    return list(obj) if isinstance(obj, ArrayObject) else [value]
+    return list(value) if isinstance(value, Array) else [value]
 
 
-def _number_tree_items(node: DictionaryObject) -> Iterator[tuple[int, Any]]:
+def _number_tree_items(node: Object | None) -> Iterator[tuple[int, Object]]:
     """Every (key, value) of a PDF number tree, leaves and kids alike."""
-    nums = node.get("/Nums")
-    if nums is not None:
-        items = list(nums.get_object())
-        for index in range(0, len(items) - 1, 2):
-            yield int(items[index]), items[index + 1]
-    for kid in _as_list(node.get("/Kids")):
-        yield from _number_tree_items(kid.get_object())
-
-
-def _number_tree(writer: PdfWriter, items: list[tuple[int, Any]]) -> IndirectObject:
-    """A two-level number tree: leaves of _NUMS_PER_LEAF entries under one root."""
-    leaves = ArrayObject()
-    for start in range(0, len(items), _NUMS_PER_LEAF):
-        chunk = items[start : start + _NUMS_PER_LEAF]
-        nums = ArrayObject()
-        for key, value in chunk:
-            nums += [NumberObject(key), value]
-        limits = ArrayObject([NumberObject(chunk[0][0]), NumberObject(chunk[-1][0])])
-        leaf = DictionaryObject({NameObject("/Nums"): nums, NameObject("/Limits"): limits})
-        leaves.append(writer._add_object(leaf))
-    root = (
-        DictionaryObject({NameObject("/Kids"): leaves})
-        if leaves
-        else DictionaryObject({NameObject("/Nums"): ArrayObject()})
-    )
-    return writer._add_object(root)
+    if not isinstance(node, Dictionary):
+        return
+    nums = _as_list(node.get(Name.Nums))
+    for index in range(0, len(nums) - 1, 2):
+        yield int(nums[index]), nums[index + 1]
+    for kid in _as_list(node.get(Name.Kids)):
+        yield from _number_tree_items(kid)

@@ -31,16 +31,20 @@ class RenderJob:
     served: tuple[tuple[str, bytes, str], ...] = ()
     """In-memory resources: (made-up URL, bytes, media type)."""
     allowed_files: tuple[str, ...] = ()
+    target: str = ""
+    """A file to write the PDF to (its bytes then never cross the process border); empty: return them."""
 
 
 @dataclass(frozen=True)
 class RenderedPart:
-    """A laid-out document: its PDF, page count, the first page of each wanted anchor, and problems."""
+    """A laid-out document: its PDF (bytes, or the job's target file), page count, the first page of
+    each wanted anchor, and problems."""
 
     pdf: bytes
     page_count: int
     starts: dict[str, int] = field(default_factory=dict)
     problems: tuple[str, ...] = ()
+    path: str = ""
 
 
 @contextmanager
@@ -105,12 +109,13 @@ def _render(job: RenderJob) -> RenderedPart:
                 stylesheets=stylesheets, pdf_tags=job.tagged, pdf_variant=job.pdf_variant
             )
             starts = first_pages(document.pages, job.anchors)
-            pdf = document.write_pdf(pdf_tags=job.tagged, pdf_variant=job.pdf_variant)
+            pdf = document.write_pdf(job.target or None, pdf_tags=job.tagged, pdf_variant=job.pdf_variant)
         except Exception as exc:  # WeasyPrint raises many kinds of errors; report one line
             return RenderedPart(b"", 0, {}, (f"{type(exc).__name__}: {exc}",))
     if fetcher.refused:
         problems.append(f"refused to fetch {fetcher.refused[0][:200]}")
-    return RenderedPart(pdf if isinstance(pdf, bytes) else b"", len(document.pages), starts, tuple(problems))
+    data = pdf if isinstance(pdf, bytes) else b""
+    return RenderedPart(data, len(document.pages), starts, tuple(problems), job.target)
 
 
 def first_pages(pages: list[object], anchors: tuple[str, ...]) -> dict[str, int]:
