@@ -2,52 +2,107 @@
 
 from __future__ import annotations
 
-import io
+import re
+import subprocess
+from html import unescape
+from pathlib import Path
 
-from pypdf import PageObject, PdfReader
+import pytest
+from pypdf import PdfReader
 
-from ebookify.model import Metadata
-from ebookify.render.pdf_geometry import furniture_page_css, page_geometry
-from ebookify.render.pdf_html import FurniturePage, furniture_html
-from ebookify.render.pdf_worker import RenderJob, render_job
-from ebookify.resources import read_print_css, read_style
+from ebookify import make_book
+from ebookify.options import WriteOptions
+from ebookify.render.pdf import write_pdf
+from ebookify.render.pdf_geometry import page_geometry
+from ebookify.render.pdf_merge import folio_offsets
+
+from .pdf_books import story
 
 A5 = page_geometry("A5")
+_WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>')
+Word = tuple[str, float, float, float, float]  # text, left, top, right, bottom (points, from the top)
 
 
-def _positions(pages: list[FurniturePage]) -> list[dict[str, tuple[float, float]]]:
-    """For each laid-out page: text -> (x, y) of where it starts (PDF points, y from the bottom)."""
-    css = (read_style("classic"), read_print_css() + furniture_page_css(A5))
-    result = render_job(RenderJob(furniture_html(Metadata(title="Book"), pages), css, tagged=False))
-    assert not result.problems and result.page_count == len(pages)
-    return [_text_starts(page) for page in PdfReader(io.BytesIO(result.pdf)).pages]
+def _words(pdf: Path) -> list[list[Word]]:
+    """Every page's words with their boxes, as poppler's pdftotext sees them."""
+    out = subprocess.run(
+        ["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    pages = []
+    for page in out.split("<page ")[1:]:
+        pages.append(
+            [
+                (unescape(text), float(x0), float(y0), float(x1), float(y1))
+                for x0, y0, x1, y1, text in re.findall(
+                    r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>',
+                    page,
+                )
+            ]
+        )
+    return pages
 
 
-def _text_starts(page: PageObject) -> dict[str, tuple[float, float]]:
-    texts: dict[str, tuple[float, float]] = {}
-
-    def visit(text: str, cm: list[float], tm: list[float], *_: object) -> None:
-        if text.strip():
-            texts[text.strip()] = (tm[4] * cm[0] + cm[4], tm[5] * cm[3] + cm[5])
-
-    page.extract_text(visitor_text=visit)
-    return texts
+@pytest.fixture(scope="module")
+def book_pdf(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, PdfReader]:
+    book = make_book([story("Tale", chapters=2, paragraphs=30)])
+    pdf = write_pdf(book, tmp_path_factory.mktemp("furniture") / "tale.pdf", WriteOptions(jobs=2))
+    return pdf, PdfReader(pdf)
 
 
-def test_heads_above_and_folios_below_the_text_block_on_the_outer_side() -> None:
-    recto, verso, opening = _positions(
-        [
-            FurniturePage("recto", "Chapter <One> & Co", "7"),
-            FurniturePage("verso", "Book", "8"),
-            FurniturePage("opening-recto", "", "9"),
-        ]
-    )
-    middle = A5.width / 2
-    head_x, head_y = recto["Chapter <One> & Co"]  # markup-looking titles stay text
-    assert head_x > middle and A5.height - A5.top < head_y < A5.height  # top margin, outer (right) side
-    folio_x, folio_y = recto["7"]
-    assert folio_x > middle and 0 < folio_y < A5.bottom  # bottom margin, outer side
-    assert verso["Book"][0] < middle and verso["8"][0] < middle  # a verso's outer side is the left
-    assert abs(verso["Book"][1] - head_y) < 1 and abs(verso["8"][1] - folio_y) < 1
-    # Leave alone: an opening page has no head, and its folio is centred.
-    assert list(opening) == ["9"] and abs(opening["9"][0] - middle) < 20
+def _text_page(reader: PdfReader, label: str) -> int:
+    return next(i for i in range(len(reader.pages)) if reader.page_labels[i] == label)
+
+
+def test_heads_above_and_folios_below_the_text_block_on_the_outer_side(
+    book_pdf: tuple[Path, PdfReader],
+) -> None:
+    pdf, reader = book_pdf
+    pages = _words(pdf)
+    head_zone, folio_zone = A5.top, A5.height - A5.bottom  # above / below the text block
+    recto = pages[_text_page(reader, "3")]
+    verso = pages[_text_page(reader, "2")]
+    # A recto: the chapter's title flush with the outer (right) margin, above the text; the folio below.
+    head = [w for w in recto if w[4] < head_zone]
+    assert " ".join(w[0] for w in head) == "Chapter 1 of Tale"
+    assert abs(max(w[3] for w in head) - (A5.width - A5.outer)) < 1.5
+    folio = [w for w in recto if w[2] > folio_zone]
+    assert [w[0] for w in folio] == ["3"] and abs(folio[0][3] - (A5.width - A5.outer)) < 1.5
+    # A verso: the book's title and the folio flush with the outer (left) margin.
+    head = [w for w in verso if w[4] < head_zone]
+    assert " ".join(w[0] for w in head) == "Tale" and abs(head[0][1] - A5.outer) < 1.5
+    folio = [w for w in verso if w[2] > folio_zone]
+    assert [w[0] for w in folio] == ["2"] and abs(folio[0][1] - A5.outer) < 1.5
+    assert abs(folio[0][2] - next(w for w in recto if w[2] > folio_zone)[2]) < 0.5  # same line on both sides
+
+
+def test_an_opening_page_has_no_head_and_a_centred_folio(book_pdf: tuple[Path, PdfReader]) -> None:
+    pdf, reader = book_pdf
+    opening = _words(pdf)[_text_page(reader, "1")]
+    assert not [w for w in opening if w[4] < A5.top]
+    folio = [w for w in opening if w[2] > A5.height - A5.bottom]
+    centre = (A5.inner + A5.width - A5.outer) / 2
+    assert [w[0] for w in folio] == ["1"] and abs((folio[0][1] + folio[0][3]) / 2 - centre) < 1
+
+
+def test_a_folio_of_several_figures_reads_as_one_number(book_pdf: tuple[Path, PdfReader]) -> None:
+    pdf, reader = book_pdf
+    assert len(reader.pages) > 14
+    for label in ("10", "11"):
+        words = _words(pdf)[_text_page(reader, label)]
+        assert [w[0] for w in words if w[2] > A5.height - A5.bottom] == [label]
+
+
+def test_folio_figures_are_placed_side_by_side() -> None:
+    widths = [5.0 + d / 10 for d in range(10)]  # every figure a different width
+    right = A5.width - A5.outer
+    # Each figure's page has it flush right at `right`: the shift is where its right edge must go.
+    recto = folio_offsets("120", "recto", widths, A5)
+    assert [d for d, _ in recto] == [1, 2, 0]
+    assert recto[-1][1] == pytest.approx(0) and recto[0][1] == pytest.approx(-(widths[2] + widths[0]))
+    verso = folio_offsets("12", "verso", widths, A5)
+    assert verso[0][1] + right == pytest.approx(A5.outer + widths[1])
+    centred = folio_offsets("7", "opening-recto", widths, A5)
+    left_edge = centred[0][1] + right - widths[7]
+    assert left_edge + widths[7] / 2 == pytest.approx((A5.inner + A5.width - A5.outer) / 2)
+    # Leave alone: no folio on a blank page or for something that is not a number.
+    assert folio_offsets("7", "blank", widths, A5) == [] and folio_offsets("vii", "recto", widths, A5) == []

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from concurrent.futures import Executor, Future
 from pathlib import Path
 from typing import Any
@@ -11,7 +11,7 @@ import pytest
 
 from ebookify.errors import WriterError
 from ebookify.render import pdf_schedule
-from ebookify.render.pdf_html import FurniturePage, Section
+from ebookify.render.pdf_html import Section
 from ebookify.render.pdf_layout import BookLayout
 from ebookify.render.pdf_schedule import BookJobs, InlineExecutor, run_book_jobs
 from ebookify.render.pdf_worker import RenderedPart, RenderJob
@@ -40,50 +40,52 @@ class FakeLayout(Executor):
         return future
 
 
-def _jobs(parts: list[list[Section]]) -> BookJobs:
+def _jobs(parts: list[list[Section]], contents: bool = True) -> BookJobs:
     text = [RenderJob(f"part {i}", (), tuple(s.anchor for s in p)) for i, p in enumerate(parts)]
 
-    def furniture(pages: Sequence[FurniturePage]) -> RenderJob:
-        return RenderJob(f"furniture {pages[0].folio}-{pages[-1].folio}", ())
+    def contents_job(layout: BookLayout) -> RenderJob | None:
+        return RenderJob(f"contents {','.join(e.folio for e in layout.toc)}", ()) if contents else None
 
-    def front(layout: BookLayout) -> RenderJob:
-        return RenderJob(f"front {','.join(e.folio for e in layout.toc)}", ())
-
-    return BookJobs("Book", parts, text, furniture, front)
+    return BookJobs("Book", parts, text, RenderJob("front", ()), RenderJob("furniture", ()), contents_job)
 
 
-def test_furniture_waits_for_its_folios_and_the_front_matter_for_every_part(
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.setattr(pdf_schedule, "FURNITURE_PAGES", 4)
+def test_parts_first_then_what_needs_no_page_numbers_then_the_contents(tmp_path: Path) -> None:
     # Parts of 2, 3 and 4 sections: 3 + 4 + 5 = 12 pages.
     parts = [[_section(f"{p}{i}") for i in range(p + 2)] for p in range(3)]
     executor = FakeLayout()
     results = run_book_jobs(executor, 1, _jobs(parts), tmp_path)
-    # Every part before any furniture; the contents (front matter) carry the real page numbers.
+    # The contents carry the real page numbers, so they wait for every part.
     assert executor.submitted == [
         "part 0",
         "part 1",
         "part 2",
-        "front 1,2,4,5,6,8,9,10,11",
-        "furniture 1-4",
-        "furniture 5-8",
-        "furniture 9-12",
+        "front",
+        "furniture",
+        "contents 1,2,4,5,6,8,9,10,11",
     ]
-    assert results.layout.page_count == 12 and len(results.furniture) == 3
+    assert results.layout.page_count == 12 and results.contents is not None
     # Each job writes its PDF to a file of its own in the folder.
-    names = ["text-00000", "text-00001", "text-00002", "front-00000", "furniture-00000", "furniture-00001"]
-    assert executor.targets[:6] == [str(tmp_path / f"{name}.pdf") for name in names]
+    names = ["text-00000", "text-00001", "text-00002", "front-00000", "furniture-00000", "contents-00000"]
+    assert executor.targets == [str(tmp_path / f"{name}.pdf") for name in names]
 
 
-def test_the_last_furniture_chunk_waits_for_the_last_part(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(pdf_schedule, "FURNITURE_PAGES", 5)
-    parts = [[_section("a"), _section("b")], [_section("c")]]  # 3 + 2 pages
+def test_a_book_without_contents_sends_no_contents_job() -> None:
     executor = FakeLayout()
-    run_book_jobs(executor, 1, _jobs(parts))
-    # Leave alone: no chunk before its pages exist, and the short last chunk only at the end.
-    assert executor.submitted == ["part 0", "part 1", "front 1,2,4", "furniture 1-5"]
+    results = run_book_jobs(executor, 2, _jobs([[_section("a")]], contents=False))
+    assert executor.submitted == ["part 0", "front", "furniture"] and results.contents is None
+    assert executor.targets == ["", "", ""]  # without a folder the PDFs come back as bytes
+
+
+def test_the_contents_wait_for_the_last_part() -> None:
+    parts = [[_section("a"), _section("b")], [_section("c")], [_section("d")]]
+    state = pdf_schedule._State(_jobs(parts), next_part=3, sent={"front", "furniture"})
+    state.text[0] = RenderedPart(b"", 3, {"a": 0, "b": 1})
+    state.text[2] = RenderedPart(b"", 2, {"d": 0})
+    assert pdf_schedule._next_job(state) is None  # part 1 is missing: no page number after it is known
+    state.text[1] = RenderedPart(b"", 2, {"c": 0})
+    picked = pdf_schedule._next_job(state)
+    assert picked is not None and picked[2].html == "contents 1,2,4,6"
+    assert pdf_schedule._next_job(state) is None  # sent once
 
 
 def test_a_renderer_problem_is_one_writer_error() -> None:
@@ -96,20 +98,6 @@ def test_inline_executor_returns_results_and_exceptions() -> None:
     assert executor.submit(len, "abc").result() == 3
     with pytest.raises(ZeroDivisionError):
         executor.submit(lambda: 1 / 0).result()
-
-
-def test_a_furniture_chunk_is_not_sent_before_all_its_pages_are_numbered(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.setattr(pdf_schedule, "FURNITURE_PAGES", 4)
-    parts = [[_section("a"), _section("b")], [_section("c")], [_section("d")]]
-    state = pdf_schedule._State(_jobs(parts), next_part=3)
-    state.text[1] = RenderedPart(b"", 3, {"c": 0})
-    assert pdf_schedule._next_job(state) is None  # part 0 is missing: no folio is known yet
-    state.text[0] = RenderedPart(b"", 2, {"a": 0, "b": 1})
-    picked = pdf_schedule._next_job(state)  # pages 1-5 are known now
-    assert picked is not None and picked[2].html == "furniture 1-4"
-    assert pdf_schedule._next_job(state) is None  # page 8 needs part 2; the front matter every part
 
 
 def test_the_pool_leaves_the_garbage_collector_as_it_found_it() -> None:

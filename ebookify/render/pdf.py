@@ -7,7 +7,7 @@ import io
 import logging
 import os
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from concurrent.futures import Executor
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
@@ -20,14 +20,15 @@ from ebookify.render.fetcher import INTERNAL_PREFIX
 from ebookify.render.package import write_atomically
 from ebookify.render.pdf_geometry import PageGeometry, content_page_css, furniture_page_css, page_geometry
 from ebookify.render.pdf_html import (
-    FurniturePage,
     Section,
     book_sections,
-    front_matter_html,
+    contents_html,
+    digit_anchor,
     furniture_html,
     part_html,
+    title_html,
 )
-from ebookify.render.pdf_layout import PART_WEIGHT, BookLayout, group_sections
+from ebookify.render.pdf_layout import PART_WEIGHT, BookLayout, group_sections, running_heads
 from ebookify.render.pdf_schedule import BookJobs, InlineExecutor, run_book_jobs
 from ebookify.render.pdf_worker import RenderedPart, RenderJob, fewer_collections
 from ebookify.resources import read_print_css, read_style
@@ -86,27 +87,29 @@ def _cover(book: Book, options: WriteOptions) -> tuple[str, bytes, str]:
 def _book_jobs(
     book: Book, options: WriteOptions, parts: list[list[Section]]
 ) -> tuple[BookJobs, PageGeometry]:
-    """The parts' jobs, and how to make the front matter's and the furniture's once pages are known."""
+    """The parts' jobs, the front matter's and the furniture's, and how to make the contents'."""
     geometry = page_geometry(options.page_size)
     style, layer = read_style(options.style), read_print_css()
     text_css = (style, layer + content_page_css(geometry))
     furniture_css = (style, layer + furniture_page_css(geometry))
     variant = options.pdf_variant
-    cover = _cover(book, options)
     text_jobs = [
         RenderJob(part_html(book, part), text_css, tuple(s.anchor for s in part), pdf_variant=variant)
         for part in parts
     ]
+    front = RenderJob(
+        title_html(book, _COVER_URL), text_css, pdf_variant=variant, served=(_cover(book, options),)
+    )
+    # Running heads and figures in the book's fonts; no tags: they are stamped on as artifacts.
+    heads = running_heads(book.metadata.title, [s for part in parts for s in part])
+    digits = tuple(digit_anchor(d) for d in range(10))
+    furniture = RenderJob(furniture_html(book.metadata, heads), furniture_css, digits, tagged=False)
 
-    def front_job(layout: BookLayout) -> RenderJob:
-        page = front_matter_html(book, options, layout.toc, _COVER_URL)
-        return RenderJob(page, text_css, pdf_variant=variant, served=(cover,))
+    def contents_job(layout: BookLayout) -> RenderJob | None:
+        page = contents_html(book, layout.toc)
+        return RenderJob(page, text_css, pdf_variant=variant) if page is not None else None
 
-    def furniture_job(pages: Sequence[FurniturePage]) -> RenderJob:
-        # Running heads and folios for a run of text pages, in the book's fonts; no tags (artifacts).
-        return RenderJob(furniture_html(book.metadata, pages), furniture_css, tagged=False)
-
-    return BookJobs(book.metadata.title, parts, text_jobs, furniture_job, front_job), geometry
+    return BookJobs(book.metadata.title, parts, text_jobs, front, furniture, contents_job), geometry
 
 
 @contextmanager
@@ -117,7 +120,7 @@ def assembled_pdf(
 
     Every laid-out document is a file in a temporary folder, read by the assembly only as far as it
     needs: memory stays bounded however long the book is. The folder is removed on the way out."""
-    from ebookify.render.pdf_merge import assemble_pdf, read_pdf
+    from ebookify.render.pdf_merge import Furniture, assemble_pdf, read_pdf
 
     parts = group_sections(book_sections(book, options), part_weight)
     jobs, geometry = _book_jobs(book, options, parts)
@@ -134,13 +137,12 @@ def assembled_pdf(
         def opened(result: RenderedPart) -> Pdf:
             return files.enter_context(read_pdf(Path(result.path)))
 
-        yield assemble_pdf(
-            opened(results.front),
-            [opened(result) for result in results.text],
-            [opened(result) for result in results.furniture],
-            layout,
-            geometry,
-        )
+        front = [opened(results.front)]
+        if results.contents is not None:
+            front.append(opened(results.contents))
+        heads = running_heads(book.metadata.title, [s for part in parts for s in part])
+        furniture = Furniture.from_layout(opened(results.furniture), heads, results.furniture)
+        yield assemble_pdf(front, [opened(result) for result in results.text], furniture, layout, geometry)
 
 
 def render_pdf_bytes(book: Book, options: WriteOptions, part_weight: int = PART_WEIGHT) -> bytes:

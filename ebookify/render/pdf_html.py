@@ -43,6 +43,10 @@ class TocEntry:
     is_story: bool
 
 
+RunningHead = tuple[Literal["recto", "verso"], str]
+"""A running head as laid out once: the side it is printed on, and its text."""
+
+
 @dataclass(frozen=True)
 class FurniturePage:
     """What is printed around one page of text: a running head and a folio (page number)."""
@@ -107,10 +111,9 @@ def part_html(book: Book, sections: Sequence[Section]) -> str:
     return _document(book.metadata, "\n".join(s.html for s in sections), with_metadata=False)
 
 
-def front_matter_html(
-    book: Book, options: WriteOptions, toc: Sequence[TocEntry], cover_url: str | None
-) -> str:
-    """Cover, title page (a single story's metadata page, or the anthology's title) and contents."""
+def title_html(book: Book, cover_url: str | None) -> str:
+    """The front matter that needs no page numbers: cover and title page (a single story's metadata
+    page, or the anthology's title). Its head carries the PDF's metadata (title, author, ...)."""
     parts = []
     if cover_url:
         alt = html.attr_text(f"Cover: {book.metadata.title}")
@@ -120,9 +123,14 @@ def front_matter_html(
     else:
         story = book.stories[0]
         parts.append(html.cover_page_html(story, heading="h1", break_long_words=True))
-    if len(toc) > 1:
-        parts.append(_toc_html(toc))
     return _document(book.metadata, "\n".join(parts), with_metadata=True)
+
+
+def contents_html(book: Book, toc: Sequence[TocEntry]) -> str | None:
+    """The contents page with real page numbers, or None when there is at most one entry."""
+    if len(toc) <= 1:
+        return None
+    return _document(book.metadata, _toc_html(toc), with_metadata=False)
 
 
 def _toc_html(toc: Sequence[TocEntry]) -> str:
@@ -137,14 +145,24 @@ def _toc_html(toc: Sequence[TocEntry]) -> str:
     return '<nav class="toc"><h1>Contents</h1>\n<ol>\n' + "\n".join(items) + "\n</ol></nav>"
 
 
-def furniture_html(meta: Metadata, pages: Sequence[FurniturePage]) -> str:
-    """Pages that carry only running heads and folios, one per page of text."""
+def digit_anchor(digit: int) -> str:
+    """The id of the figure `digit` on its page of the furniture document."""
+    return f"ebookify-digit-{digit}"
+
+
+def furniture_html(meta: Metadata, heads: Sequence[RunningHead]) -> str:
+    """The furniture document: one page per distinct running head, then one page per figure 0-9.
+
+    The assembly stamps a head's page on every page that carries that head and builds each folio from
+    the figures' pages, so WeasyPrint lays out a few dozen pages instead of one per page of the book.
+    The figures are set right-aligned on a recto; their positions give their widths."""
     divs = []
-    for page in pages:
-        head = html.text_html(page.head.replace("\n", " "))
-        folio = html.text_html(page.folio)
+    for side, head in heads:
+        text = html.text_html(head.replace("\n", " "))
+        divs.append(f'<div class="furniture {side}"><div class="running-head">{text}</div></div>')
+    for digit in range(10):
         divs.append(
-            f'<div class="furniture {page.page_name}"><div class="running-head">{head}</div>'
-            f'<div class="folio">{folio}</div></div>'
+            '<div class="furniture recto"><div class="running-head"></div>'
+            f'<div class="folio"><span id="{digit_anchor(digit)}">{digit}</span></div></div>'
         )
     return _document(meta, "\n".join(divs), with_metadata=False)

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ebookify.errors import WriterError
-from ebookify.render.pdf_html import FurniturePage, Section, TocEntry
+from ebookify.render.pdf_html import FurniturePage, RunningHead, Section, TocEntry
 
 PART_WEIGHT = 120_000
 """Characters of HTML per part (about 50 A5 pages): small enough to keep two cores busy and a
@@ -76,6 +76,16 @@ def book_layout(
         toc=tuple(_toc(sections, global_starts)),
         outline=tuple(_outline(sections, global_starts)),
     )
+
+
+def running_heads(book_title: str, sections: Sequence[Section]) -> tuple[RunningHead, ...]:
+    """Every distinct running head the book can print, known before any page is laid out: the book's
+    title on versos, each chapter's (or story's) head on rectos."""
+    heads: dict[RunningHead, None] = {("verso", book_title): None} if book_title else {}
+    for section in sections:
+        if section.kind == "chapter" and section.running_head:
+            heads[("recto", section.running_head)] = None
+    return tuple(heads)
 
 
 def _furniture(

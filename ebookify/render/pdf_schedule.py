@@ -9,27 +9,27 @@ from pathlib import Path
 from typing import ParamSpec, TypeVar
 
 from ebookify.errors import WriterError
-from ebookify.render.pdf_html import FurniturePage, Section
+from ebookify.render.pdf_html import Section
 from ebookify.render.pdf_layout import BookLayout, book_layout
 from ebookify.render.pdf_worker import RenderedPart, RenderJob, render_job
 
 _P = ParamSpec("_P")
 _T = TypeVar("_T")
 
-FURNITURE_PAGES = 160
-"""Pages of running heads and folios per furniture document (about 0.5 s of work each). Chunks are
-fixed runs of the book's pages, so the PDF does not depend on --jobs."""
-
 
 @dataclass(frozen=True)
 class BookJobs:
-    """What to lay out: the parts' jobs, and how to make the jobs that need page numbers."""
+    """What to lay out: the parts, two documents that need no page numbers, and the contents."""
 
     title: str
     parts: Sequence[Sequence[Section]]
     text_jobs: Sequence[RenderJob]
-    furniture_job: Callable[[Sequence[FurniturePage]], RenderJob]
-    front_job: Callable[[BookLayout], RenderJob]
+    front_job: RenderJob
+    """Cover and title page."""
+    furniture_job: RenderJob
+    """Running heads and figures, stamped on the pages by the assembly."""
+    contents_job: Callable[[BookLayout], RenderJob | None]
+    """The contents page, made once every part has page numbers (None: no contents page)."""
 
 
 @dataclass
@@ -38,56 +38,43 @@ class BookResults:
 
     layout: BookLayout
     text: list[RenderedPart]
-    furniture: list[RenderedPart]
     front: RenderedPart
+    furniture: RenderedPart
+    contents: RenderedPart | None
 
 
 @dataclass
 class _State:
     jobs: BookJobs
     text: dict[int, RenderedPart] = field(default_factory=dict)
-    furniture: dict[int, RenderedPart] = field(default_factory=dict)
-    front: RenderedPart | None = None
+    done: dict[str, RenderedPart] = field(default_factory=dict)
     next_part: int = 0
-    next_chunk: int = 0
-    front_sent: bool = False
+    sent: set[str] = field(default_factory=set)
 
-    def prefix(self) -> BookLayout | None:
-        """The layout of the longest run of finished parts from the start (None before part 0)."""
-        count = 0
-        while count in self.text:
-            count += 1
-        if count == 0:
+    def layout(self) -> BookLayout | None:
+        """The book's layout once every part is laid out (None before)."""
+        if len(self.text) < len(self.jobs.parts):
             return None
-        results = [self.text[i] for i in range(count)]
-        parts = self.jobs.parts[:count]
+        results = [self.text[i] for i in range(len(self.jobs.parts))]
         counts = [r.page_count for r in results]
-        return book_layout(self.jobs.title, parts, counts, [r.starts for r in results])
-
-    @property
-    def all_parts_done(self) -> bool:
-        return len(self.text) == len(self.jobs.parts)
+        return book_layout(self.jobs.title, self.jobs.parts, counts, [r.starts for r in results])
 
 
 def _next_job(state: _State) -> tuple[str, int, RenderJob] | None:
-    """Parts first (they gate everything else); then the front matter once every part is laid out (the
-    biggest job that must wait for the end), else furniture whose folios are known: that work fills a
-    core while the last parts finish."""
+    """Parts first, in book order (they gate the contents); then the front matter and the furniture,
+    which need no page numbers and fill a core while the last parts finish; the contents last."""
     jobs = state.jobs
     if state.next_part < len(jobs.text_jobs):
         state.next_part += 1
         return ("text", state.next_part - 1, jobs.text_jobs[state.next_part - 1])
-    layout = state.prefix()
-    if layout is None:
-        return None
-    if state.all_parts_done and not state.front_sent:
-        state.front_sent = True
-        return ("front", 0, jobs.front_job(layout))
-    start = state.next_chunk * FURNITURE_PAGES
-    end = start + FURNITURE_PAGES
-    if start < layout.page_count and (end <= layout.page_count or state.all_parts_done):
-        state.next_chunk += 1
-        return ("furniture", state.next_chunk - 1, jobs.furniture_job(layout.furniture[start:end]))
+    for kind, job in (("front", jobs.front_job), ("furniture", jobs.furniture_job)):
+        if kind not in state.sent:
+            state.sent.add(kind)
+            return (kind, 0, job)
+    if "contents" not in state.sent and (layout := state.layout()) is not None:
+        state.sent.add("contents")
+        contents = jobs.contents_job(layout)
+        return ("contents", 0, contents) if contents is not None else None
     return None
 
 
@@ -110,8 +97,8 @@ def _checked(result: RenderedPart) -> RenderedPart:
 
 
 def run_book_jobs(executor: Executor, slots: int, jobs: BookJobs, folder: Path | None = None) -> BookResults:
-    """Lay out every part, the furniture and the front matter, at most `slots` jobs at a time; with a
-    `folder`, each job writes its PDF there (KIND-INDEX.pdf) instead of sending it back."""
+    """Lay out every part, the front matter, the furniture and the contents, at most `slots` jobs at a
+    time; with a `folder`, each job writes its PDF there (KIND-INDEX.pdf) instead of sending it back."""
     state = _State(jobs)
     running: dict[Future[RenderedPart], tuple[str, int]] = {}
     while True:
@@ -128,16 +115,15 @@ def run_book_jobs(executor: Executor, slots: int, jobs: BookJobs, folder: Path |
             result = _checked(future.result())
             if kind == "text":
                 state.text[index] = result
-            elif kind == "furniture":
-                state.furniture[index] = result
             else:
-                state.front = result
-    layout = state.prefix()
-    if layout is None or state.front is None or not state.all_parts_done:
+                state.done[kind] = result
+    layout = state.layout()
+    if layout is None or "front" not in state.done or "furniture" not in state.done:
         raise WriterError("internal error: the PDF layout did not finish")
     return BookResults(
         layout,
         [state.text[i] for i in range(len(state.text))],
-        [state.furniture[i] for i in range(len(state.furniture))],
-        state.front,
+        state.done["front"],
+        state.done["furniture"],
+        state.done.get("contents"),
     )

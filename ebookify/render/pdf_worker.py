@@ -45,6 +45,9 @@ class RenderedPart:
     starts: dict[str, int] = field(default_factory=dict)
     problems: tuple[str, ...] = ()
     path: str = ""
+    boxes: dict[str, tuple[float, ...]] = field(default_factory=dict)
+    """Where each wanted anchor sits on its first page: its box (left, top, right, bottom), in points
+    from the page's top left corner."""
 
 
 @contextmanager
@@ -108,22 +111,29 @@ def _render(job: RenderJob) -> RenderedPart:
             document = HTML(string=job.html, url_fetcher=fetcher, base_url="about:blank").render(
                 stylesheets=stylesheets, pdf_tags=job.tagged, pdf_variant=job.pdf_variant
             )
-            starts = first_pages(document.pages, job.anchors)
+            starts, boxes = first_pages(document.pages, job.anchors)
             pdf = document.write_pdf(job.target or None, pdf_tags=job.tagged, pdf_variant=job.pdf_variant)
         except Exception as exc:  # WeasyPrint raises many kinds of errors; report one line
             return RenderedPart(b"", 0, {}, (f"{type(exc).__name__}: {exc}",))
     if fetcher.refused:
         problems.append(f"refused to fetch {fetcher.refused[0][:200]}")
     data = pdf if isinstance(pdf, bytes) else b""
-    return RenderedPart(data, len(document.pages), starts, tuple(problems), job.target)
+    return RenderedPart(data, len(document.pages), starts, tuple(problems), job.target, boxes)
 
 
-def first_pages(pages: list[object], anchors: tuple[str, ...]) -> dict[str, int]:
-    """The index of the first page on which each anchor appears."""
+_PT_PER_PX = 0.75  # WeasyPrint lays out in CSS pixels (1/96 in); PDF points are 1/72 in
+
+
+def first_pages(
+    pages: list[object], anchors: tuple[str, ...]
+) -> tuple[dict[str, int], dict[str, tuple[float, ...]]]:
+    """The index of the first page on which each anchor appears, and its box there (points)."""
     wanted = set(anchors)
     starts: dict[str, int] = {}
+    boxes: dict[str, tuple[float, ...]] = {}
     for index, page in enumerate(pages):
-        for name in getattr(page, "anchors", {}):
+        for name, box in getattr(page, "anchors", {}).items():
             if name in wanted and name not in starts:
                 starts[name] = index
-    return starts
+                boxes[name] = tuple(value * _PT_PER_PX for value in box)
+    return starts, boxes
