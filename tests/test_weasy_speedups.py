@@ -47,3 +47,23 @@ def test_a_running_head_still_shows_on_the_pages_that_have_one() -> None:
     pages = PdfReader(io.BytesIO(result.pdf)).pages
     assert "Running Head" in pages[0].extract_text()
     assert "Running Head" not in pages[1].extract_text() and "two" in pages[1].extract_text()
+
+
+def test_justified_text_is_drawn_exactly_as_without_the_lazy_layouts() -> None:
+    from weasyprint.layout import inline
+
+    weasy_speedups.install()
+    patched = inline.add_word_spacing
+    assert hasattr(patched, "ebookify_original")  # WeasyPrint as pinned has the shape the patch mirrors
+    words = " ".join(f"word{i} <em>em{i}</em> a\u00a0b" for i in range(200))
+    css = "@page{size:A6} p { text-align: justify; hyphens: auto } .wide { word-spacing: 3px }"
+    html = f'<html lang="en"><p>{words}</p><p class="wide">{words} <u>under {words}</u></p></html>'
+    job = RenderJob(html, ("", css), tagged=True)
+    with_patch = render_job(job)
+    inline.add_word_spacing = patched.ebookify_original
+    try:
+        without = render_job(job)
+    finally:
+        inline.add_word_spacing = patched
+    assert with_patch.page_count == without.page_count > 1
+    assert with_patch.pdf == without.pdf
