@@ -7,7 +7,7 @@ import io
 import logging
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from concurrent.futures import Executor
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
@@ -20,6 +20,7 @@ from ebookify.render.fetcher import INTERNAL_PREFIX
 from ebookify.render.package import write_atomically
 from ebookify.render.pdf_geometry import PageGeometry, content_page_css, furniture_page_css, page_geometry
 from ebookify.render.pdf_html import (
+    RunningHead,
     Section,
     book_sections,
     contents_html,
@@ -85,7 +86,7 @@ def _cover(book: Book, options: WriteOptions) -> tuple[str, bytes, str]:
 
 
 def _book_jobs(
-    book: Book, options: WriteOptions, parts: list[list[Section]]
+    book: Book, options: WriteOptions, parts: list[list[Section]], heads: Sequence[RunningHead]
 ) -> tuple[BookJobs, PageGeometry]:
     """The parts' jobs, the front matter's and the furniture's, and how to make the contents'."""
     geometry = page_geometry(options.page_size)
@@ -101,7 +102,6 @@ def _book_jobs(
         title_html(book, _COVER_URL), text_css, pdf_variant=variant, served=(_cover(book, options),)
     )
     # Running heads and figures in the book's fonts; no tags: they are stamped on as artifacts.
-    heads = running_heads(book.metadata.title, [s for part in parts for s in part])
     digits = tuple(digit_anchor(d) for d in range(10))
     furniture = RenderJob(furniture_html(book.metadata, heads), furniture_css, digits, tagged=False)
 
@@ -119,14 +119,16 @@ def assembled_pdf(
     """Lay out the book's parts in parallel, then the front matter and furniture, then assemble them.
 
     Every laid-out document is a file in a temporary folder, read by the assembly only as far as it
-    needs: memory stays bounded however long the book is. The folder is removed on the way out."""
+    needs, so no process holds the book's page streams (the assembly still holds its tag tree). The
+    folder is removed on the way out."""
     from ebookify.render.pdf_merge import Furniture, assemble_pdf, read_pdf
 
     parts = group_sections(book_sections(book, options), part_weight)
-    jobs, geometry = _book_jobs(book, options, parts)
+    # The furniture document lays out these heads in this order; the assembly finds them by position.
+    heads = running_heads(book.metadata.title, [s for part in parts for s in part])
+    jobs, geometry = _book_jobs(book, options, parts, heads)
     workers = min(worker_count(options.jobs), max(1, len(parts)))
     with tempfile.TemporaryDirectory(prefix=PARTS_FOLDER_PREFIX) as folder, ExitStack() as files:
-        # Fewer collections: assembling allocates many objects, as the layout does.
         with job_executor(workers) as executor, fewer_collections():
             # One job more than workers waits in the queue, so no worker idles between two jobs.
             slots = workers + 1 if workers > 1 else 1
@@ -140,7 +142,6 @@ def assembled_pdf(
         front = [opened(results.front)]
         if results.contents is not None:
             front.append(opened(results.contents))
-        heads = running_heads(book.metadata.title, [s for part in parts for s in part])
         furniture = Furniture.from_layout(opened(results.furniture), heads, results.furniture)
         yield assemble_pdf(front, [opened(result) for result in results.text], furniture, layout, geometry)
 

@@ -50,14 +50,15 @@ class _State:
     done: dict[str, RenderedPart] = field(default_factory=dict)
     next_part: int = 0
     sent: set[str] = field(default_factory=set)
+    _layout: BookLayout | None = None
 
     def layout(self) -> BookLayout | None:
-        """The book's layout once every part is laid out (None before)."""
-        if len(self.text) < len(self.jobs.parts):
-            return None
-        results = [self.text[i] for i in range(len(self.jobs.parts))]
-        counts = [r.page_count for r in results]
-        return book_layout(self.jobs.title, self.jobs.parts, counts, [r.starts for r in results])
+        """The book's layout once every part is laid out (None before); worked out once."""
+        if self._layout is None and len(self.text) == len(self.jobs.parts):
+            results = [self.text[i] for i in range(len(self.jobs.parts))]
+            counts = [r.page_count for r in results]
+            self._layout = book_layout(self.jobs.title, self.jobs.parts, counts, [r.starts for r in results])
+        return self._layout
 
 
 def _next_job(state: _State) -> tuple[str, int, RenderJob] | None:

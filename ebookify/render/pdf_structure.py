@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import warnings
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -83,7 +82,8 @@ def merge_structure(book: Pdf, sources: list[SourcePages]) -> None:
 
 def _map_parent_tree(book: Pdf, tree: Dictionary, source: SourcePages, parents: NumberTree, key: int) -> int:
     """Renumber a source's parent tree: pages get their index in the book, annotations new keys."""
-    old = dict(_number_tree_items(tree.get(Name.ParentTree)))
+    parent_tree = tree.get(Name.ParentTree)
+    old = dict(NumberTree(parent_tree).items()) if isinstance(parent_tree, Dictionary) else {}
     for index, (original, copy) in enumerate(zip(source.pdf.pages, source.pages, strict=True)):
         page_key = original.obj.get(Name.StructParents)
         if page_key is not None and int(page_key) in old:
@@ -103,14 +103,3 @@ def _as_list(value: Object | None) -> list[Object]:
     if value is None:
         return []
     return list(value) if isinstance(value, Array) else [value]
-
-
-def _number_tree_items(node: Object | None) -> Iterator[tuple[int, Object]]:
-    """Every (key, value) of a PDF number tree, leaves and kids alike."""
-    if not isinstance(node, Dictionary):
-        return
-    nums = _as_list(node.get(Name.Nums))
-    for index in range(0, len(nums) - 1, 2):
-        yield int(nums[index]), nums[index + 1]
-    for kid in _as_list(node.get(Name.Kids)):
-        yield from _number_tree_items(kid)
