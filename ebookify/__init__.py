@@ -9,9 +9,9 @@ from ebookify.errors import DecodeError, EbookifyError, InputError, OptionsError
 from ebookify.model import Block, Book, Chapter, Metadata, Paragraph, SceneBreak, Span, Story
 from ebookify.normalize import load_story, normalize_bytes
 from ebookify.options import NormalizeOptions, StoryOverrides, WriteOptions
-from ebookify.render.epub import write_epub
 
 if TYPE_CHECKING:
+    from ebookify.render.epub import write_epub
     from ebookify.render.pdf import write_pdf
 
 __version__ = "0.1.0"
@@ -43,9 +43,14 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    """Import the PDF writer on first use: WeasyPrint takes half a second to import; EPUBs never need it."""
+    """Import a writer on first use: WeasyPrint takes half a second to import and EPUBs never need it;
+    ebooklib and lxml take 60 ms and PDFs never need them."""
     if name == "write_pdf":
         from ebookify.render.pdf import write_pdf
 
         return write_pdf
+    if name == "write_epub":
+        from ebookify.render.epub import write_epub as epub_writer
+
+        return epub_writer
     raise AttributeError(f"module 'ebookify' has no attribute {name!r}")

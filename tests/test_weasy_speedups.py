@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
+import pytest
 from pypdf import PdfReader
 
 from ebookify.render import weasy_speedups
@@ -67,3 +68,33 @@ def test_justified_text_is_drawn_exactly_as_without_the_lazy_layouts() -> None:
         inline.add_word_spacing = patched
     assert with_patch.page_count == without.page_count > 1
     assert with_patch.pdf == without.pdf
+
+
+def _decoded_streams(pdf: bytes) -> list[bytes]:
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        # The cross-reference stream lists byte offsets, which move when the streams shrink or grow.
+        streams = [obj for obj in document.objects if isinstance(obj, pikepdf.Stream)]
+        return [obj.read_bytes() for obj in streams if obj.get("/Type") != "/XRef"]
+
+
+def test_streams_deflated_faster_decode_to_the_same_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
+    import pydyf  # type: ignore[import-untyped]
+
+    weasy_speedups.install()
+    patched = pydyf.Stream.data
+    assert patched.fget is weasy_speedups._stream_data  # pydyf as pinned has the shape the patch mirrors
+    import hashlib
+
+    # Varied words: a repetitive text deflates to the same bytes at any level.
+    words = " ".join(hashlib.sha1(str(i).encode()).hexdigest()[: 3 + i % 9] for i in range(4000))
+    job = RenderJob(f'<html lang="en"><p>{words}</p></html>', ("", "@page{size:A6}"), tagged=True)
+    fast = render_job(job)
+    monkeypatch.setattr(pydyf.Stream, "data", property(weasy_speedups.ORIGINALS["stream_data"]))
+    monkeypatch.setattr(weasy_speedups, "_stream_data_has_known_shape", lambda: False)  # stay unpatched
+    slow = render_job(job)
+    monkeypatch.undo()
+    assert pydyf.Stream.data is patched
+    assert fast.pdf != slow.pdf  # the patch did change the compression
+    assert _decoded_streams(fast.pdf) == _decoded_streams(slow.pdf)
