@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import subprocess
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -98,3 +100,44 @@ def test_streams_deflated_faster_decode_to_the_same_bytes(monkeypatch: pytest.Mo
     assert pydyf.Stream.data is patched
     assert fast.pdf != slow.pdf  # the patch did change the compression
     assert _decoded_streams(fast.pdf) == _decoded_streams(slow.pdf)
+
+
+def _pixels(pdf: bytes, folder: Path) -> list[bytes]:
+    from PIL import Image
+
+    source = folder / "page.pdf"
+    source.write_bytes(pdf)
+    subprocess.run(["pdftoppm", "-png", "-r", "150", str(source), str(folder / "p")], check=True)
+    return [Image.open(path).convert("L").tobytes() for path in sorted(folder.glob("p-*.png"))]
+
+
+def test_dot_leaders_are_drawn_as_before_with_far_fewer_text_boxes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from weasyprint.layout import inline
+
+    weasy_speedups.install()
+    patched = inline.handle_leader
+    assert hasattr(patched, "ebookify_original")
+    entries = "".join(
+        f'<li><span>Chapter {i}: {"a long title " * (i % 7)}</span> <span class="n">{i * 13}</span></li>'
+        for i in range(40)
+    )
+    css = "@page{size:A6} li { list-style: none } .n::before { content: leader('. ') }"
+    job = RenderJob(f'<html lang="en"><ol>{entries}</ol></html>', ("", css), tagged=True)
+    merged = render_job(job)
+    monkeypatch.setattr(inline, "handle_leader", patched.ebookify_original)
+    monkeypatch.setattr(weasy_speedups, "install", lambda: True)  # render without the patch
+    separate = render_job(job)
+    monkeypatch.undo()
+    assert merged.page_count == separate.page_count > 1
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    # The same pages at 150 dpi, but for anti-aliasing: Pango places a run of glyphs to 1/1024 px, so
+    # a dot may land a hair away from where its own box put it (here ~30 pixels of 540,000 change).
+    for one, other in zip(
+        _pixels(merged.pdf, tmp_path / "a"), _pixels(separate.pdf, tmp_path / "b"), strict=True
+    ):
+        assert sum(abs(x - y) > 64 for x, y in zip(one, other, strict=True)) < 200
+    text_objects = [b"".join(_decoded_streams(r.pdf)).count(b"BT") for r in (merged, separate)]
+    assert text_objects[0] * 2 < text_objects[1]  # one text object a leader instead of one a dot
