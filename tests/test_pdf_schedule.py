@@ -59,26 +59,26 @@ def test_parts_first_then_what_needs_no_page_numbers_then_the_contents(tmp_path:
         "part 0",
         "part 1",
         "part 2",
-        "front",
         "furniture",
+        "front",
         "contents 1,2,4,5,6,8,9,10,11",
     ]
     assert results.layout.page_count == 12 and results.contents is not None
     # Each job writes its PDF to a file of its own in the folder.
-    names = ["text-00000", "text-00001", "text-00002", "front-00000", "furniture-00000", "contents-00000"]
+    names = ["text-00000", "text-00001", "text-00002", "furniture-00000", "front-00000", "contents-00000"]
     assert executor.targets == [str(tmp_path / f"{name}.pdf") for name in names]
 
 
 def test_a_book_without_contents_sends_no_contents_job() -> None:
     executor = FakeLayout()
     results = run_book_jobs(executor, 2, _jobs([[_section("a")]], contents=False))
-    assert executor.submitted == ["part 0", "front", "furniture"] and results.contents is None
+    assert executor.submitted == ["part 0", "furniture", "front"] and results.contents is None
     assert executor.targets == ["", "", ""]  # without a folder the PDFs come back as bytes
 
 
 def test_the_contents_wait_for_the_last_part() -> None:
     parts = [[_section("a"), _section("b")], [_section("c")], [_section("d")]]
-    state = pdf_schedule._State(_jobs(parts), next_part=3, sent={"front", "furniture"})
+    state = pdf_schedule._State(_jobs(parts), next_part=3, sent={"furniture", "front"})
     state.text[0] = RenderedPart(b"", 3, {"a": 0, "b": 1})
     state.text[2] = RenderedPart(b"", 2, {"d": 0})
     assert pdf_schedule._next_job(state) is None  # part 1 is missing: no page number after it is known
@@ -86,6 +86,20 @@ def test_the_contents_wait_for_the_last_part() -> None:
     picked = pdf_schedule._next_job(state)
     assert picked is not None and picked[2].html == "contents 1,2,4,6"
     assert pdf_schedule._next_job(state) is None  # sent once
+
+
+def test_the_text_is_handed_over_once_the_contents_are_on_their_way() -> None:
+    parts = [[_section("a"), _section("b")], [_section("c")]]
+    executor = FakeLayout()
+    calls: list[tuple[int, list[int], int, list[str]]] = []
+
+    def text_done(layout: BookLayout, text: Any, furniture: RenderedPart) -> None:
+        counts = [part.page_count for part in text]
+        calls.append((layout.page_count, counts, furniture.page_count, list(executor.submitted)))
+
+    run_book_jobs(executor, 3, _jobs(parts), None, text_done)
+    # Called once, with every part and the furniture, after the contents were sent to a worker.
+    assert calls == [(5, [3, 2], 1, ["part 0", "part 1", "furniture", "front", "contents 1,2,4"])]
 
 
 def test_a_renderer_problem_is_one_writer_error() -> None:

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from weasyprint.urls import URLFetcher, URLFetcherResponse
+from ebookify.render.weasy_loader import URLFetcher, URLFetcherResponse
 
 log = logging.getLogger("ebookify")
 

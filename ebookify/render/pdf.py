@@ -121,7 +121,7 @@ def assembled_pdf(
     Every laid-out document is a file in a temporary folder, read by the assembly only as far as it
     needs, so no process holds the book's page streams (the assembly still holds its tag tree). The
     folder is removed on the way out."""
-    from ebookify.render.pdf_merge import Furniture, assemble_pdf, read_pdf
+    from ebookify.render.pdf_merge import BookAssembly, Furniture, read_pdf
 
     parts = group_sections(book_sections(book, options), part_weight)
     # The furniture document lays out these heads in this order; the assembly finds them by position.
@@ -129,21 +129,30 @@ def assembled_pdf(
     jobs, geometry = _book_jobs(book, options, parts, heads)
     workers = min(worker_count(options.jobs), max(1, len(parts)))
     with tempfile.TemporaryDirectory(prefix=PARTS_FOLDER_PREFIX) as folder, ExitStack() as files:
-        with job_executor(workers) as executor, fewer_collections():
-            # One job more than workers waits in the queue, so no worker idles between two jobs.
-            slots = workers + 1 if workers > 1 else 1
-            results = run_book_jobs(executor, slots, jobs, Path(folder))
-        layout = results.layout
-        log.info("laid out %d pages in %d parts with %d processes", layout.page_count, len(parts), workers)
 
         def opened(result: RenderedPart) -> Pdf:
             return files.enter_context(read_pdf(Path(result.path)))
 
-        front = [opened(results.front)]
-        if results.contents is not None:
-            front.append(opened(results.contents))
-        furniture = Furniture.from_layout(opened(results.furniture), heads, results.furniture)
-        yield assemble_pdf(front, [opened(result) for result in results.text], furniture, layout, geometry)
+        assembly: list[BookAssembly] = []
+
+        def join_text(layout: BookLayout, text: Sequence[RenderedPart], furniture: RenderedPart) -> None:
+            # Runs while a worker lays out the contents, which needed every part's page numbers.
+            made = BookAssembly(Furniture.from_layout(opened(furniture), heads, furniture), layout, geometry)
+            made.add_text([opened(result) for result in text])
+            assembly.append(made)
+
+        with job_executor(workers) as executor, fewer_collections():
+            # One job more than workers waits in the queue, so no worker idles between two jobs.
+            slots = workers + 1 if workers > 1 else 1
+            results = run_book_jobs(executor, slots, jobs, Path(folder), join_text)
+            front = [opened(results.front)]
+            if results.contents is not None:
+                front.append(opened(results.contents))
+            pdf = assembly[0].finish(front)
+        log.info(
+            "laid out %d pages in %d parts with %d processes", results.layout.page_count, len(parts), workers
+        )
+        yield pdf
 
 
 def render_pdf_bytes(book: Book, options: WriteOptions, part_weight: int = PART_WEIGHT) -> bytes:

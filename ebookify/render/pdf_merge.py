@@ -30,7 +30,7 @@ from ebookify.render.pdf_geometry import PageGeometry
 from ebookify.render.pdf_html import FurniturePage, RunningHead, digit_anchor
 from ebookify.render.pdf_layout import BookLayout
 from ebookify.render.pdf_layout import OutlineItem as BookOutlineItem
-from ebookify.render.pdf_structure import SourcePages, copy_object, copy_pages, merge_structure
+from ebookify.render.pdf_structure import SourcePages, StructureMerger, copy_object, copy_pages
 from ebookify.render.pdf_worker import RenderedPart
 
 _HEAD = Name("/EbookifyHead")
@@ -147,35 +147,54 @@ class _Stamper:
         return f"/Artifact <</Type /Pagination>> BDC {' '.join(ops)} EMC\n".encode(), names
 
 
-def assemble_pdf(
-    front: Sequence[Pdf],
-    parts: Sequence[Pdf],
-    furniture: Furniture,
-    layout: BookLayout,
-    geometry: PageGeometry,
-) -> AssembledPdf:
-    """Front matter (padded so that the text opens on a recto), then every part with its furniture."""
-    book = Pdf.new()
-    sources = [copy_pages(book, pdf) for pdf in front]
-    if len(book.pages) % 2:
-        book.add_blank_page(page_size=(geometry.width, geometry.height))
-    text_start = len(book.pages)
-    text_sources = [copy_pages(book, part) for part in parts]
-    text_pages = [page for source in text_sources for page in source.pages]
-    if len(text_pages) != layout.page_count:
-        raise ValueError("the parts do not have the pages their layout says")
-    stamper = _Stamper(book, furniture, geometry)
-    for index, page in enumerate(text_pages):
-        shift = geometry.verso_shift if index % 2 else 0.0
-        _decorate(book, page, *stamper.stamp(layout.furniture[index]), shift)
-    merge_structure(book, [*sources, *text_sources])
-    for source in sources:
-        _link_contents(source, layout, book, text_start)
-    _add_outline(book, layout.outline, text_start)
-    _label_pages(book, text_start)
-    _copy_document_entries(book, front[0])
-    versions = [pdf.pdf_version for pdf in (*front, *parts, furniture.pdf)]
-    return AssembledPdf(book, max(versions, key=lambda v: tuple(int(n) for n in v.split("."))))
+class BookAssembly:
+    """The book being joined: first the text parts with their furniture (while the contents are still
+    being laid out), then the front matter in front of them."""
+
+    def __init__(self, furniture: Furniture, layout: BookLayout, geometry: PageGeometry) -> None:
+        self.book = Pdf.new()
+        self.furniture, self.layout, self.geometry = furniture, layout, geometry
+        self.structure = StructureMerger(self.book)
+        self.text: list[SourcePages] = []
+        self.versions = [furniture.pdf.pdf_version]
+
+    def add_text(self, parts: Sequence[Pdf]) -> None:
+        """Every part's pages, a verso's shifted to mirrored margins, each with its furniture."""
+        book, layout, geometry = self.book, self.layout, self.geometry
+        self.text = [copy_pages(book, part) for part in parts]
+        text_pages = [page for source in self.text for page in source.pages]
+        if len(text_pages) != layout.page_count:
+            raise ValueError("the parts do not have the pages their layout says")
+        stamper = _Stamper(book, self.furniture, geometry)
+        for index, page in enumerate(text_pages):
+            shift = geometry.verso_shift if index % 2 else 0.0
+            _decorate(book, page, *stamper.stamp(layout.furniture[index]), shift)
+        for source in self.text:
+            self.structure.add(source)
+        self.versions += [part.pdf_version for part in parts]
+
+    def finish(self, front: Sequence[Pdf]) -> AssembledPdf:
+        """Put the front matter before the text (padded so that the text opens on a recto); then the
+        tag tree, the contents' links, the outline, page labels and the document's metadata."""
+        book, at = self.book, 0
+        sources = []
+        for pdf in front:
+            sources.append(copy_pages(book, pdf, at))
+            at += len(pdf.pages)
+            self.structure.add(sources[-1])
+        if at % 2:
+            width, height = self.geometry.width, self.geometry.height
+            blank = Dictionary(Type=Name.Page, MediaBox=Array([0, 0, width, height]), Resources=Dictionary())
+            book.pages.insert(at, Page(book.make_indirect(blank)))
+            at += 1
+        self.structure.finish([*sources, *self.text])
+        for source in sources:
+            _link_contents(source, self.layout, book, at)
+        _add_outline(book, self.layout.outline, at)
+        _label_pages(book, at)
+        _copy_document_entries(book, front[0])
+        versions = self.versions + [pdf.pdf_version for pdf in front]
+        return AssembledPdf(book, max(versions, key=lambda v: tuple(int(n) for n in v.split("."))))
 
 
 def _decorate(book: Pdf, page: Page, stamp: bytes, forms: dict[Name, Object], shift: float) -> None:

@@ -62,13 +62,14 @@ class _State:
 
 
 def _next_job(state: _State) -> tuple[str, int, RenderJob] | None:
-    """Parts first, in book order (they gate the contents); then the front matter and the furniture,
-    which need no page numbers and fill a core while the last parts finish; the contents last."""
+    """Parts first, in book order (they gate the contents); then the furniture and the front matter,
+    which need no page numbers and fill a core while the last parts finish (the furniture first: the
+    text is joined with it while the contents are laid out); the contents last."""
     jobs = state.jobs
     if state.next_part < len(jobs.text_jobs):
         state.next_part += 1
         return ("text", state.next_part - 1, jobs.text_jobs[state.next_part - 1])
-    for kind, job in (("front", jobs.front_job), ("furniture", jobs.furniture_job)):
+    for kind, job in (("furniture", jobs.furniture_job), ("front", jobs.front_job)):
         if kind not in state.sent:
             state.sent.add(kind)
             return (kind, 0, job)
@@ -97,9 +98,20 @@ def _checked(result: RenderedPart) -> RenderedPart:
     return result
 
 
-def run_book_jobs(executor: Executor, slots: int, jobs: BookJobs, folder: Path | None = None) -> BookResults:
+TextDone = Callable[[BookLayout, Sequence[RenderedPart], RenderedPart], None]
+"""Called with the layout, the parts and the furniture as soon as they are all laid out."""
+
+
+def run_book_jobs(
+    executor: Executor,
+    slots: int,
+    jobs: BookJobs,
+    folder: Path | None = None,
+    text_done: TextDone | None = None,
+) -> BookResults:
     """Lay out every part, the front matter, the furniture and the contents, at most `slots` jobs at a
-    time; with a `folder`, each job writes its PDF there (KIND-INDEX.pdf) instead of sending it back."""
+    time; with a `folder`, each job writes its PDF there (KIND-INDEX.pdf) instead of sending it back.
+    `text_done` runs in this process while the last jobs (the contents) are still being laid out."""
     state = _State(jobs)
     running: dict[Future[RenderedPart], tuple[str, int]] = {}
     while True:
@@ -108,6 +120,9 @@ def run_book_jobs(executor: Executor, slots: int, jobs: BookJobs, folder: Path |
             if folder is not None:
                 job = replace(job, target=str(folder / f"{kind}-{index:05d}.pdf"))
             running[executor.submit(render_job, job)] = (kind, index)
+        if text_done is not None and (layout := state.layout()) is not None and "furniture" in state.done:
+            text_done(layout, [state.text[i] for i in range(len(state.text))], state.done["furniture"])
+            text_done = None
         if not running:
             break
         done, _ = wait(running, return_when=FIRST_COMPLETED)
