@@ -141,3 +141,40 @@ def test_dot_leaders_are_drawn_as_before_with_far_fewer_text_boxes(
         assert sum(abs(x - y) > 64 for x, y in zip(one, other, strict=True)) < 200
     text_objects = [b"".join(_decoded_streams(r.pdf)).count(b"BT") for r in (merged, separate)]
     assert text_objects[0] * 2 < text_objects[1]  # one text object a leader instead of one a dot
+
+
+def _marked_ids(page: Any) -> list[int]:
+    import pikepdf
+
+    ids = []
+    for instruction in pikepdf.parse_content_stream(page):
+        operands, operator = instruction.operands, instruction.operator
+        properties = operands[1] if operator == pikepdf.Operator("BDC") else None
+        if isinstance(properties, pikepdf.Dictionary) and "/MCID" in properties:
+            ids.append(int(properties.MCID))
+    return ids
+
+
+def test_lines_of_text_are_marked_in_their_paragraph_and_every_id_finds_its_element() -> None:
+    import pikepdf
+
+    words = " ".join(f"word{i} <em>stress{i}</em> <a href='#x'>link{i}</a>" for i in range(150))
+    html = f'<html lang="en"><p id="x">{words}</p><ul><li>item one</li><li>item two</li></ul></html>'
+    result = render_job(RenderJob(html, ("", "@page{size:A6}"), tagged=True))
+    with pikepdf.open(io.BytesIO(result.pdf)) as pdf:
+        parents = pikepdf.NumberTree(pdf.Root.StructTreeRoot.ParentTree)
+        paragraphs = 0
+        for page in pdf.pages:
+            ids = _marked_ids(page)
+            assert ids, "every page has marked text"
+            owners = parents[int(page.obj.StructParents)]
+            for mcid in ids:
+                owner = owners[mcid]
+                assert mcid in [kid for kid in owner.K if isinstance(kid, int)]  # the id is its kid
+                assert owner.Pg.objgen == page.obj.objgen
+                paragraphs += owner.S == "/P"
+            # No element is left holding a single line of text of a paragraph on its own.
+            assert all(owner.S != "/Span" or owner.P.S not in ("/P", "/LBody") for owner in owners)
+        assert paragraphs > 100  # the paragraph's lines belong to the paragraph itself
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(result.pdf)).pages)
+    assert "word149 stress149 link149" in " ".join(text.split()) and "item two" in text

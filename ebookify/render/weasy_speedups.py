@@ -121,6 +121,56 @@ def _merged_leaders(original: Any) -> Any:
     return handle_leader
 
 
+_LINE_ELEMENT_KEYS = {"Type", "S", "K", "Pg", "P"}
+
+
+def _reference(pdf_object: Any) -> bytes:
+    """How other pydyf objects point at `pdf_object` ("12 0 R")."""
+    reference: bytes = pdf_object.reference
+    return reference
+
+
+def _flat_text_tags(original: Any) -> Any:
+    # WeasyPrint's tag tree gives every line of text a structure element of its own (a /Span holding
+    # one marked-content id) under its paragraph: 41 elements a page in a long anthology, each copied
+    # and held by the assembly (2 KB of memory apiece). The ids can sit in the paragraph itself, as
+    # WeasyPrint already does for links: same reading order, same text, a quarter of the elements.
+    def add_tags(pdf: Any, document: Any, pdf_version: Any, page_streams: Any) -> None:
+        original(pdf, document, pdf_version, page_streams)
+        objects: list[Any] = pdf.objects
+        lines: dict[bytes, tuple[int, bytes]] = {}
+        for element in objects:
+            if not isinstance(element, dict):
+                continue
+            kids = element.get("K")
+            if (
+                element.get("S") == "/Span"
+                and set(element) == _LINE_ELEMENT_KEYS
+                and isinstance(kids, list)
+                and len(kids) == 1
+                and isinstance(kids[0], int)
+            ):
+                parent = objects[int(element["P"].split()[0])]
+                if parent.get("Pg") == element["Pg"]:  # a bare id belongs to its element's page
+                    lines[_reference(element)] = (kids[0], element["P"])
+        if not lines:
+            return
+        for parent_reference in {parent for _, parent in lines.values()}:
+            parent = objects[int(parent_reference.split()[0])]
+            parent["K"][:] = [lines[kid][0] if kid in lines else kid for kid in parent["K"]]
+        tree = objects[int(pdf.catalog["StructTreeRoot"].split()[0])]
+        numbers = objects[int(tree["ParentTree"].split()[0])]["Nums"]
+        for entry in numbers:
+            if isinstance(entry, list):
+                entry[:] = [lines[kid][1] if kid in lines else kid for kid in entry]
+        for element in objects:
+            if isinstance(element, dict) and element.get("S") == "/Span" and _reference(element) in lines:
+                element.clear()  # nothing points at it any more; pydyf has no way to drop an object
+
+    add_tags.ebookify_original = original  # type: ignore[attr-defined]
+    return add_tags
+
+
 _FLATE_LEVEL = 6
 ORIGINALS: dict[str, Any] = {}
 """What the patches replaced, by name ("stream_data": pydyf's own Stream.data); the tests compare."""
@@ -187,8 +237,11 @@ def install() -> bool:
     if not hasattr(current_boxes, "ebookify_original"):
         weasyprint.layout.make_margin_boxes = _skip_empty_margin_boxes(current_boxes)
 
+    import weasyprint.pdf
     from weasyprint.layout import inline
 
+    if not hasattr(weasyprint.pdf.add_tags, "ebookify_original"):
+        weasyprint.pdf.add_tags = _flat_text_tags(weasyprint.pdf.add_tags)
     if not hasattr(inline.handle_leader, "ebookify_original"):
         inline.handle_leader = _merged_leaders(inline.handle_leader)
     if _word_spacing_has_known_shape():
