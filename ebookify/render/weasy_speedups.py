@@ -224,7 +224,7 @@ def _word_spacing_has_known_shape() -> bool:
         "layout.deactivate()" in source
         and hasattr(Layout, "reactivate")
         and list(inspect.signature(function).parameters)
-        == ["context", "box", "justification_spacing", "x_advance"]
+        == list(_WORD_SPACING_PARAMETERS)
     )
 
 
