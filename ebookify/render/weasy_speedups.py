@@ -223,8 +223,7 @@ def _word_spacing_has_known_shape() -> bool:
     return (
         "layout.deactivate()" in source
         and hasattr(Layout, "reactivate")
-        and list(inspect.signature(function).parameters)
-        == list(_WORD_SPACING_PARAMETERS)
+        and list(inspect.signature(function).parameters) == list(_WORD_SPACING_PARAMETERS)
     )
 
 
