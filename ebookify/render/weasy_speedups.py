@@ -139,6 +139,7 @@ def _flat_text_tags(original: Any) -> Any:
         original(pdf, document, pdf_version, page_streams)
         objects: list[Any] = pdf.objects
         lines: dict[bytes, tuple[int, bytes]] = {}
+        spans: list[dict[str, Any]] = []
         for element in objects:
             if not isinstance(element, dict):
                 continue
@@ -153,6 +154,7 @@ def _flat_text_tags(original: Any) -> Any:
                 parent = objects[int(element["P"].split()[0])]
                 if parent.get("Pg") == element["Pg"]:  # a bare id belongs to its element's page
                     lines[_reference(element)] = (kids[0], element["P"])
+                    spans.append(element)
         if not lines:
             return
         for parent_reference in {parent for _, parent in lines.values()}:
@@ -163,9 +165,8 @@ def _flat_text_tags(original: Any) -> Any:
         for entry in numbers:
             if isinstance(entry, list):
                 entry[:] = [lines[kid][1] if kid in lines else kid for kid in entry]
-        for element in objects:
-            if isinstance(element, dict) and element.get("S") == "/Span" and _reference(element) in lines:
-                element.clear()  # nothing points at it any more; pydyf has no way to drop an object
+        for span in spans:
+            span.clear()  # nothing points at it any more; pydyf has no way to drop an object
 
     add_tags.ebookify_original = original  # type: ignore[attr-defined]
     return add_tags
