@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import Executor
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from ebookify.errors import EbookifyError, WriterError
 from ebookify.model import Book
@@ -36,8 +36,6 @@ from ebookify.resources import read_print_css, read_style
 
 if TYPE_CHECKING:
     from pikepdf import Pdf
-
-    from ebookify.render.pdf_merge import AssembledPdf
 
 log = logging.getLogger("ebookify")
 
@@ -112,16 +110,14 @@ def _book_jobs(
     return BookJobs(book.metadata.title, parts, text_jobs, front, furniture, contents_job), geometry
 
 
-@contextmanager
-def assembled_pdf(
-    book: Book, options: WriteOptions, part_weight: int = PART_WEIGHT
-) -> Iterator[AssembledPdf]:
-    """Lay out the book's parts in parallel, then the front matter and furniture, then assemble them.
+def assemble_pdf(book: Book, options: WriteOptions, handle: BinaryIO, part_weight: int = PART_WEIGHT) -> None:
+    """Lay out the book's parts in parallel, then the front matter and furniture; write the book to
+    `handle` as the parts are joined.
 
-    Every laid-out document is a file in a temporary folder, read by the assembly only as far as it
-    needs, so no process holds the book's page streams (the assembly still holds its tag tree). The
-    folder is removed on the way out."""
-    from ebookify.render.pdf_merge import BookAssembly, Furniture, read_pdf
+    Every laid-out document is a file in a temporary folder; the assembly opens one part at a time,
+    streams its pages into the book and closes it, so no process holds the book (pdf_merge). The folder
+    is removed on the way out."""
+    from ebookify.render.pdf_merge import BookJoiner, Furniture, file_version, read_pdf
 
     parts = group_sections(book_sections(book, options), part_weight)
     # The furniture document lays out these heads in this order; the assembly finds them by position.
@@ -133,13 +129,17 @@ def assembled_pdf(
         def opened(result: RenderedPart) -> Pdf:
             return files.enter_context(read_pdf(Path(result.path)))
 
-        assembly: list[BookAssembly] = []
+        joined: list[BookJoiner] = []
 
         def join_text(layout: BookLayout, text: Sequence[RenderedPart], furniture: RenderedPart) -> None:
             # Runs while a worker lays out the contents, which needed every part's page numbers.
-            made = BookAssembly(Furniture.from_layout(opened(furniture), heads, furniture), layout, geometry)
-            made.add_text([opened(result) for result in text])
-            assembly.append(made)
+            version = max((file_version(Path(r.path)) for r in [furniture, *text]), key=_version_key)
+            furnished = Furniture.from_layout(opened(furniture), heads, furniture)
+            joiner = BookJoiner(handle, version, furnished, layout, geometry)
+            for result in text:
+                with read_pdf(Path(result.path)) as part:
+                    joiner.add_text(part)
+            joined.append(joiner)
 
         with job_executor(workers) as executor, fewer_collections():
             # One job more than workers waits in the queue, so no worker idles between two jobs.
@@ -148,27 +148,28 @@ def assembled_pdf(
             front = [opened(results.front)]
             if results.contents is not None:
                 front.append(opened(results.contents))
-            pdf = assembly[0].finish(front)
+            joined[0].finish(front)
         log.info(
             "laid out %d pages in %d parts with %d processes", results.layout.page_count, len(parts), workers
         )
-        yield pdf
+
+
+def _version_key(version: str) -> tuple[int, ...]:
+    return tuple(int(n) for n in version.split("."))
 
 
 def render_pdf_bytes(book: Book, options: WriteOptions, part_weight: int = PART_WEIGHT) -> bytes:
     """The whole PDF in memory (for tests and library callers; write_pdf streams to the file)."""
-    with assembled_pdf(book, options, part_weight) as pdf:
-        out = io.BytesIO()
-        pdf.save(out)
-        return out.getvalue()
+    out = io.BytesIO()
+    assemble_pdf(book, options, out, part_weight)
+    return out.getvalue()
 
 
 def write_pdf(book: Book, target: str | Path, options: WriteOptions = WriteOptions()) -> Path:
     """Write `book` to `target` as a PDF; on failure no partial file is left behind."""
     target = Path(target)
     try:
-        with assembled_pdf(book, options) as pdf:
-            write_atomically(target, pdf.save)
+        write_atomically(target, lambda handle: assemble_pdf(book, options, handle))
     except EbookifyError:
         raise
     except Exception as exc:  # the user needs one line, whatever the renderer or the assembly raised

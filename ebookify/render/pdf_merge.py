@@ -1,41 +1,38 @@
 """Assembles one PDF from the front matter, the text parts and their page furniture, laid out apart.
 
-The parts are joined with pikepdf (qpdf): it reads each part from its file only as far as needed and
-copies page content streams as they are, so assembling is fast and its memory does not grow with the
-text of the book (the pure-Python reader we used before needed 1.8 s and 2 GB for a 13,000-page book)."""
+Each part is opened with pikepdf (qpdf), given its furniture and mirrored margins in memory, and then
+streamed into the book (pdf_copy, pdf_writer) and closed, so the assembly holds one part at a time: on a
+13,000-page anthology the book assembled in qpdf's memory took 726 MB, growing with every page.
+The text parts are joined first, while the contents are still being laid out; the front matter is
+written after them, and the page tree puts it in front."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from array import array
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from pikepdf import (
-    Array,
-    Dictionary,
-    Name,
-    NumberTree,
-    Object,
-    ObjectStreamMode,
-    OutlineItem,
-    Page,
-    Pdf,
-    Stream,
-)
+from pikepdf import Array, Dictionary, Name, Object, Page, Pdf, Stream, String
 
 from ebookify.errors import WriterError
 from ebookify.render.html import xml_safe
+from ebookify.render.pdf_copy import SourceCopier
 from ebookify.render.pdf_geometry import PageGeometry
 from ebookify.render.pdf_html import FurniturePage, RunningHead, digit_anchor
 from ebookify.render.pdf_layout import BookLayout
 from ebookify.render.pdf_layout import OutlineItem as BookOutlineItem
-from ebookify.render.pdf_structure import SourcePages, StructureMerger, copy_object, copy_pages
+from ebookify.render.pdf_structure import StructureJoin
 from ebookify.render.pdf_worker import RenderedPart
+from ebookify.render.pdf_writer import PdfStreamWriter, refs
 
 _HEAD = Name("/EbookifyHead")
 # Catalog entries that describe the whole document (language, tagging, PDF/A and PDF/UA metadata).
 _CATALOG_KEYS = ("/Lang", "/MarkInfo", "/ViewerPreferences", "/Metadata", "/OutputIntents")
+# Page attributes a page can inherit from its page tree node (PDF 32000-1, 7.7.3.4): the book's page
+# tree has none, so each page gets its own.
+_INHERITED = (Name.Resources, Name.MediaBox, Name.CropBox, Name.Rotate)
 
 
 def read_pdf(path: Path) -> Pdf:
@@ -43,23 +40,17 @@ def read_pdf(path: Path) -> Pdf:
     return Pdf.open(path)
 
 
-@dataclass(frozen=True)
-class AssembledPdf:
-    """The joined book, still reading from its parts' files until it is saved."""
+def file_version(path: Path) -> str:
+    """The PDF version a file's header states ("1.7")."""
+    with open(path, "rb") as handle:
+        header = handle.read(16)
+    if not header.startswith(b"%PDF-"):
+        raise WriterError(f"internal error: {path.name} is not a PDF")
+    return header[5:8].decode("ascii")
 
-    pdf: Pdf
-    version: str
-    """The highest PDF version of the parts (a new document would say 1.3)."""
 
-    def save(self, handle: BinaryIO) -> None:
-        """Write the book: object streams for size, an /ID from the content so that builds repeat."""
-        self.pdf.save(
-            handle,
-            min_version=self.version,
-            object_stream_mode=ObjectStreamMode.generate,
-            compress_streams=True,
-            deterministic_id=True,
-        )
+def _version_key(version: str) -> tuple[int, ...]:
+    return tuple(int(n) for n in version.split("."))
 
 
 @dataclass(frozen=True)
@@ -116,21 +107,24 @@ def folio_offsets(
 
 
 class _Stamper:
-    """Makes each page's furniture: a head's page and the folio's figures as shared form XObjects."""
+    """Makes each page's furniture: a head's page and the folio's figures as form XObjects, each
+    written into the book once and shared by every page that shows it."""
 
-    def __init__(self, book: Pdf, furniture: Furniture, geometry: PageGeometry) -> None:
-        self.book, self.furniture, self.geometry = book, furniture, geometry
-        self.forms: dict[int, Object] = {}
+    def __init__(self, writer: PdfStreamWriter, furniture: Furniture, geometry: PageGeometry) -> None:
+        self.copier = SourceCopier(writer, furniture.pdf)
+        self.furniture, self.geometry = furniture, geometry
+        self.forms: dict[int, int] = {}
 
-    def _form(self, index: int) -> Object:
+    def _form(self, index: int) -> int:
         if index not in self.forms:
             page = self.furniture.pdf.pages[index]
-            self.forms[index] = self.book.copy_foreign(page.as_form_xobject())
+            self.forms[index] = self.copier.number(page.as_form_xobject())
+            self.copier.flush()
         return self.forms[index]
 
-    def stamp(self, page: FurniturePage) -> tuple[bytes, dict[Name, Object]]:
-        """The marked content that draws `page`'s furniture, and the forms it names."""
-        names: dict[Name, Object] = {}
+    def stamp(self, page: FurniturePage) -> tuple[bytes, dict[Name, int]]:
+        """The marked content that draws `page`'s furniture, and the book's forms it names."""
+        names: dict[Name, int] = {}
         ops = []
         head = self.furniture.heads.get((page.page_name, page.head)) if page.head else None  # type: ignore[arg-type]
         if head is not None:
@@ -147,57 +141,114 @@ class _Stamper:
         return f"/Artifact <</Type /Pagination>> BDC {' '.join(ops)} EMC\n".encode(), names
 
 
-class BookAssembly:
-    """The book being joined: first the text parts with their furniture (while the contents are still
-    being laid out), then the front matter in front of them."""
+class BookJoiner:
+    """The book being written: first the text parts, one at a time in book order, each with its
+    furniture (while the contents are still being laid out); then the front matter, the page tree, the
+    tag tree, the outline, page labels and the document's metadata."""
 
-    def __init__(self, furniture: Furniture, layout: BookLayout, geometry: PageGeometry) -> None:
-        self.book = Pdf.new()
+    def __init__(
+        self,
+        handle: BinaryIO,
+        version: str,
+        furniture: Furniture,
+        layout: BookLayout,
+        geometry: PageGeometry,
+    ) -> None:
+        self.writer = writer = PdfStreamWriter(handle, version)
+        self.version = version
         self.furniture, self.layout, self.geometry = furniture, layout, geometry
-        self.structure = StructureMerger(self.book)
-        self.text: list[SourcePages] = []
-        self.versions = [furniture.pdf.pdf_version]
+        self.catalog = writer.reserve()
+        self.page_tree = writer.reserve()
+        self.structure = StructureJoin(writer)
+        self.stamper = _Stamper(writer, furniture, geometry)
+        self.text_pages = array("L")
+        self.text_elements = array("L")
 
-    def add_text(self, parts: Sequence[Pdf]) -> None:
-        """Every part's pages, a verso's shifted to mirrored margins, each with its furniture."""
-        book, layout, geometry = self.book, self.layout, self.geometry
-        self.text = [copy_pages(book, part) for part in parts]
-        text_pages = [page for source in self.text for page in source.pages]
-        if len(text_pages) != layout.page_count:
-            raise ValueError("the parts do not have the pages their layout says")
-        stamper = _Stamper(book, self.furniture, geometry)
-        for index, page in enumerate(text_pages):
+    def add_text(self, part: Pdf) -> None:
+        """The next part's pages, a verso's shifted to mirrored margins, each with its furniture."""
+        first, layout, geometry = len(self.text_pages), self.layout, self.geometry
+        if first + len(part.pages) > layout.page_count:
+            raise WriterError("internal error: the parts do not have the pages their layout says")
+        copier = self._source(part)
+        for offset, page in enumerate(part.pages):
+            index = first + offset
             shift = geometry.verso_shift if index % 2 else 0.0
-            _decorate(book, page, *stamper.stamp(layout.furniture[index]), shift)
-        for source in self.text:
-            self.structure.add(source)
-        self.versions += [part.pdf_version for part in parts]
+            stamp, forms = self.stamper.stamp(layout.furniture[index])
+            stand_ins = {name: copier.placeholder(number) for name, number in forms.items()}
+            _decorate(part, page, stamp, stand_ins, shift)
+        self.text_elements.extend(self.structure.add(copier))
+        self.text_pages.extend(copier.number(page.obj) for page in part.pages)
+        copier.flush()
+        self._check_version(part)
 
-    def finish(self, front: Sequence[Pdf]) -> AssembledPdf:
-        """Put the front matter before the text (padded so that the text opens on a recto); then the
-        tag tree, the contents' links, the outline, page labels and the document's metadata."""
-        book, at = self.book, 0
-        sources = []
-        for pdf in front:
-            sources.append(copy_pages(book, pdf, at))
-            at += len(pdf.pages)
-            self.structure.add(sources[-1])
-        if at % 2:
+    def finish(self, front: Sequence[Pdf]) -> None:
+        """Write the front matter (padded so that the text opens on a recto) and everything that
+        describes the whole book, then the cross-reference stream."""
+        if len(self.text_pages) != self.layout.page_count:
+            raise WriterError("internal error: the parts do not have the pages their layout says")
+        writer, pages, elements = self.writer, array("L"), array("L")
+        entries: list[bytes] = []
+        info: int | None = None
+        for position, pdf in enumerate(front):
+            copier = self._source(pdf)
+            _link_contents(copier, self.layout, self.text_pages)
+            elements.extend(self.structure.add(copier))
+            pages.extend(copier.number(page.obj) for page in pdf.pages)
+            if position == 0:
+                entries, info = _document_entries(copier)
+            copier.flush()
+            self._check_version(pdf)
+        if len(pages) % 2:
+            pages.append(writer.reserve())
             width, height = self.geometry.width, self.geometry.height
-            blank = Dictionary(Type=Name.Page, MediaBox=Array([0, 0, width, height]), Resources=Dictionary())
-            book.pages.insert(at, Page(book.make_indirect(blank)))
-            at += 1
-        self.structure.finish([*sources, *self.text])
-        for source in sources:
-            _link_contents(source, self.layout, book, at)
-        _add_outline(book, self.layout.outline, at)
-        _label_pages(book, at)
-        _copy_document_entries(book, front[0])
-        versions = self.versions + [pdf.pdf_version for pdf in front]
-        return AssembledPdf(book, max(versions, key=lambda v: tuple(int(n) for n in v.split("."))))
+            blank = b"<< /Type /Page /Parent %d 0 R /MediaBox [ 0 0 %s %s ] /Resources << >> >>"
+            writer.add(pages[-1], blank % (self.page_tree, _real(width), _real(height)))
+        text_start = len(pages)
+        pages.extend(self.text_pages)
+        writer.add(self.page_tree, b"<< /Type /Pages /Kids %s /Count %d >>" % (refs(pages), len(pages)))
+        self.structure.finish(elements + self.text_elements)
+        outline = _write_outline(writer, self.layout.outline, lambda page: self.text_pages[page])
+        labels = writer.reserve()
+        writer.add(labels, _page_labels(text_start))
+        catalog = [
+            b"/Type /Catalog",
+            b"/Pages %d 0 R" % self.page_tree,
+            b"/StructTreeRoot %d 0 R" % self.structure.root,
+            b"/PageLabels %d 0 R" % labels,
+            b"/PageMode /UseOutlines",
+            *entries,
+        ]
+        if outline is not None:
+            catalog.append(b"/Outlines %d 0 R" % outline)
+        if _version_key(self.version) > _version_key(writer.version):
+            catalog.append(b"/Version /" + self.version.encode("ascii"))
+        writer.add(self.catalog, b"<< " + b" ".join(catalog) + b" >>")
+        writer.close(self.catalog, info)
+
+    def _source(self, pdf: Pdf) -> SourceCopier:
+        """A copier for `pdf` whose catalog and page tree stand for the book's; each page gets the
+        attributes it inherited from its old page tree."""
+        copier = SourceCopier(self.writer, pdf)
+        copier.external(pdf.Root, self.catalog)
+        for page in pdf.pages:
+            node = page.obj.get(Name.Parent)
+            for key in _INHERITED:
+                holder = node
+                while key not in page.obj and isinstance(holder, Dictionary):
+                    if key in holder:
+                        page.obj[key] = holder[key]
+                    holder = holder.get(Name.Parent)
+            while isinstance(node, Dictionary) and node.is_indirect and node.objgen not in copier.numbers:
+                copier.external(node, self.page_tree)
+                node = node.get(Name.Parent)
+        return copier
+
+    def _check_version(self, pdf: Pdf) -> None:
+        if _version_key(pdf.pdf_version) > _version_key(self.version):
+            self.version = pdf.pdf_version
 
 
-def _decorate(book: Pdf, page: Page, stamp: bytes, forms: dict[Name, Object], shift: float) -> None:
+def _decorate(pdf: Pdf, page: Page, stamp: bytes, forms: dict[Name, Object], shift: float) -> None:
     """Move a verso's text block to mirrored margins and lay the furniture over it as an artifact."""
     prefix = f"q 1 0 0 1 {shift:.4f} 0 cm\n".encode() if shift else b"q\n"
     suffix = b"\nQ\n" + stamp
@@ -211,8 +262,8 @@ def _decorate(book: Pdf, page: Page, stamp: bytes, forms: dict[Name, Object], sh
             xobjects[name] = form
         resources.XObject = xobjects
         page.obj.Resources = resources
-    page.contents_add(Stream(book, prefix), prepend=True)
-    page.contents_add(Stream(book, suffix), prepend=False)
+    page.contents_add(Stream(pdf, prefix), prepend=True)
+    page.contents_add(Stream(pdf, suffix), prepend=False)
     if shift:
         for annotation in page.obj.get(Name.Annots, Array()):
             x0, y0, x1, y1 = (float(v) for v in annotation.Rect)
@@ -224,44 +275,72 @@ def _own(dictionary: Dictionary) -> Dictionary:
     return Dictionary(dict(dictionary.items()))
 
 
-def _link_contents(front: SourcePages, layout: BookLayout, book: Pdf, text_start: int) -> None:
+def _link_contents(copier: SourceCopier, layout: BookLayout, text_pages: Sequence[int]) -> None:
     """Contents entries link to themselves when laid out; point them at their chapter's page."""
-    for page in front.pages:
+    for page in copier.pdf.pages:
         for annotation in page.obj.get(Name.Annots, Array()):
             dest = annotation.get(Name.Dest)
             named = dest is not None and not isinstance(dest, Array)
             anchor = str(dest).removeprefix("toc-") if named else None
             if anchor is not None and anchor in layout.starts:
-                target = book.pages[text_start + layout.starts[anchor]]
-                annotation.Dest = Array([target.obj, Name.Fit])
+                target = copier.placeholder(text_pages[layout.starts[anchor]])
+                annotation.Dest = Array([target, Name.Fit])
 
 
-def _add_outline(book: Pdf, items: Sequence[BookOutlineItem], text_start: int) -> None:
-    def item(entry: BookOutlineItem) -> OutlineItem:
-        target = book.pages[text_start + entry.page]
-        made = OutlineItem(xml_safe(entry.title), Array([target.obj, Name.Fit]))
-        made.children.extend(item(child) for child in entry.children)
-        return made
+def _write_outline(
+    writer: PdfStreamWriter, items: Sequence[BookOutlineItem], page_object: Callable[[int], int]
+) -> int | None:
+    """The outline (bookmarks), every item open; its root's number (None: no items)."""
+    if not items:
+        return None
+    root = writer.reserve()
+    first, last, count = _write_items(writer, items, root, page_object)
+    writer.add(root, b"<< /Type /Outlines /First %d 0 R /Last %d 0 R /Count %d >>" % (first, last, count))
+    return root
 
-    with book.open_outline() as outline:
-        outline.root.extend(item(entry) for entry in items)
-    book.Root.PageMode = Name.UseOutlines
+
+def _write_items(
+    writer: PdfStreamWriter, items: Sequence[BookOutlineItem], parent: int, page_object: Callable[[int], int]
+) -> tuple[int, int, int]:
+    """Write sibling items and their children; the first's and last's numbers and how many are visible."""
+    numbers = [writer.reserve() for _ in items]
+    visible = len(items)
+    for position, (item, number) in enumerate(zip(items, numbers, strict=True)):
+        entries = [
+            b"/Title " + String(xml_safe(item.title)).unparse(),
+            b"/Parent %d 0 R" % parent,
+            b"/Dest [ %d 0 R /Fit ]" % page_object(item.page),
+        ]
+        if position:
+            entries.append(b"/Prev %d 0 R" % numbers[position - 1])
+        if position + 1 < len(numbers):
+            entries.append(b"/Next %d 0 R" % numbers[position + 1])
+        if item.children:
+            first, last, count = _write_items(writer, item.children, number, page_object)
+            entries.append(b"/First %d 0 R /Last %d 0 R /Count %d" % (first, last, count))
+            visible += count
+        writer.add(number, b"<< " + b" ".join(entries) + b" >>")
+    return numbers[0], numbers[-1], visible
 
 
-def _label_pages(book: Pdf, text_start: int) -> None:
+def _page_labels(text_start: int) -> bytes:
     """Front matter numbered i, ii, iii; the text from 1."""
-    labels = NumberTree.new(book)
-    if text_start:
-        labels[0] = Dictionary(S=Name.r)
-    labels[text_start] = Dictionary(S=Name.D, St=1)
-    book.Root.PageLabels = labels.obj
+    text = b"%d << /S /D /St 1 >>" % text_start
+    return b"<< /Nums [ " + (b"0 << /S /r >> " if text_start else b"") + text + b" ]" + b" >>"
 
 
-def _copy_document_entries(book: Pdf, front: Pdf) -> None:
-    """Language, tagging flags, XMP and output intents of the front matter describe the whole book."""
-    for key in _CATALOG_KEYS:
-        if key in front.Root:
-            book.Root[key] = copy_object(book, front.Root[key])
-    info = front.trailer.get(Name.Info)
-    if isinstance(info, Dictionary):
-        book.trailer.Info = book.make_indirect(copy_object(book, info))
+def _document_entries(copier: SourceCopier) -> tuple[list[bytes], int | None]:
+    """Language, tagging flags, XMP and output intents of the front matter describe the whole book;
+    its document information dictionary is the book's."""
+    pdf = copier.pdf
+    entries = [
+        key.encode("ascii") + b" " + copier.direct(pdf.Root[key]) for key in _CATALOG_KEYS if key in pdf.Root
+    ]
+    info = pdf.trailer.get(Name.Info)
+    if not isinstance(info, Dictionary):
+        return entries, None
+    return entries, copier.number(info) if info.is_indirect else copier.new_object(info)
+
+
+def _real(value: float) -> bytes:
+    return (b"%.4f" % value).rstrip(b"0").rstrip(b".")
