@@ -58,6 +58,17 @@ def make_story(number: int, words: int, pool: list[str], rng: random.Random) -> 
     return "\n".join(lines)
 
 
+def pdf_pages(folder: Path) -> str:
+    """The page count of the anthology's PDF, as a reader sees it ("?" when there is none)."""
+    import pikepdf
+
+    try:
+        with pikepdf.Pdf.open(folder / "anthology.pdf") as pdf:
+            return f"{len(pdf.pages):,}"
+    except (OSError, pikepdf.PdfError):
+        return "?"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -83,7 +94,7 @@ def main() -> int:
         if not args.no_pdf:
             pdf = measure([*EBOOKIFY, *inputs, "-o", str(folder / "anthology.pdf"), "-q", "--title", "Bench"])
             rss = f"peak RSS {pdf.peak_rss_mb:.0f} MB (largest process)"
-            print(f"PDF:  {pdf.seconds:.2f} s, {rss}, exit {pdf.returncode}")
+            print(f"PDF:  {pdf.seconds:.2f} s, {rss}, exit {pdf.returncode}, {pdf_pages(folder)} pages")
     return 0
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
 from typing import Any
@@ -132,3 +133,38 @@ def test_pdf_variants_keep_their_identification(tmp_path: Path, variant: str, ma
     assert marker in root["/Metadata"].get_object().get_data()
     if variant == "pdf/a-3b":
         assert "/OutputIntents" in root
+
+
+def test_the_assembly_holds_one_text_part_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Bounded memory on a long anthology: each part is streamed into the book and closed before the next
+    # one is opened, so the assembly never holds more than one part, however many the book has.
+    from ebookify.render import pdf_merge
+
+    real_open = pdf_merge.read_pdf
+    opened: list[str] = []
+    open_now: set[str] = set()
+    most = 0
+
+    def tracked(path: Path) -> Any:
+        nonlocal most
+        pdf = real_open(path)
+        if path.name.startswith("text-"):
+            opened.append(path.name)
+            open_now.add(path.name)
+            most = max(most, len(open_now))
+            pdf_close = pdf.close
+
+            def close() -> None:
+                open_now.discard(path.name)
+                pdf_close()
+
+            pdf.close = close  # type: ignore[method-assign]
+        return pdf
+
+    monkeypatch.setattr(pdf_merge, "read_pdf", tracked)
+    data = render_pdf_bytes(BOOK, WriteOptions(jobs=1), part_weight=4000)
+    assert len(opened) >= 4  # the tiny part size makes many parts
+    assert len(set(opened)) == len(opened)
+    assert most == 1
+    assert not open_now
+    assert len(PdfReader(io.BytesIO(data)).pages) > len(opened)

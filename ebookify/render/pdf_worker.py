@@ -91,7 +91,12 @@ def fewer_collections() -> Iterator[None]:
 def render_job(job: RenderJob) -> RenderedPart:
     """Lay out and write one document; failures come back as problems, never as a half PDF."""
     with fewer_collections():
-        return _render(job)
+        result = _render(job)
+    # A worker runs job after job. A laid-out document is a web of cycles that only a full collection
+    # frees, and with fewer collections a full one comes seldom: without this, a worker's memory grew
+    # by ~3.5 MB a job on a 100-story anthology (171 MB to 345 MB over 50 jobs). It takes ~30 ms.
+    gc.collect()
+    return result
 
 
 def _render(job: RenderJob) -> RenderedPart:
