@@ -168,3 +168,41 @@ def test_the_assembly_holds_one_text_part_at_a_time(monkeypatch: pytest.MonkeyPa
     assert most == 1
     assert not open_now
     assert len(PdfReader(io.BytesIO(data)).pages) > len(opened)
+
+
+def test_a_long_contents_laid_out_in_runs_reads_as_one(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # A big anthology's contents is laid out a run of entries at a time (bounded memory); the pages must
+    # be those of the contents laid out in one go: same entries on the same pages, every link kept.
+    from ebookify.render import pdf as pdf_module
+
+    book = make_book(
+        [story(f"Story {n}", 9, 1, words=10) for n in range(1, 8)], title="Many", authors=["Test Author"]
+    )
+    whole, runs = tmp_path / "whole.pdf", tmp_path / "runs.pdf"
+    whole.write_bytes(render_pdf_bytes(book, WriteOptions(jobs=1)))
+    monkeypatch.setattr(
+        pdf_module, "CONTENTS_RUN", 23
+    )  # 70 entries, 20-27 a page: a run of 23 fills less than a page and grows
+    runs.write_bytes(render_pdf_bytes(book, WriteOptions(jobs=1)))
+    reader = PdfReader(runs)
+    contents = [i for i, label in enumerate(reader.page_labels) if not label.isdigit()][2:]
+    assert len(contents) >= 3  # cover, title page, then the contents over several pages
+    assert page_texts(runs) == page_texts(whole)
+    targets = []
+    for index in contents:
+        for annotation in reader.pages[index].get("/Annots", []):
+            dest = annotation.get_object()["/Dest"]
+            number = reader.get_page_number(dest[0].get_object())
+            assert number is not None
+            targets.append(reader.page_labels[number])
+    printed = [
+        line.rsplit(" ", 1)[-1] for i in contents for line in lines(page_texts(runs)[i]) if ". ." in line
+    ]
+    assert len(printed) == 7 + 7 * 9  # a story entry and nine chapter entries per story
+
+    def runs_of(values: list[str]) -> list[str]:  # an entry's text is several links to one page
+        return [v for i, v in enumerate(values) if i == 0 or values[i - 1] != v]
+
+    assert runs_of(targets) == runs_of(printed)  # each link opens the page its entry names

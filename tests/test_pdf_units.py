@@ -9,8 +9,9 @@ import pytest
 from ebookify import OptionsError, WriteOptions, make_book
 from ebookify.render.fetcher import DenyAllFetcher, ResourceRefusedError
 from ebookify.render.pdf_geometry import page_geometry
-from ebookify.render.pdf_html import Section, book_sections
+from ebookify.render.pdf_html import Section, TocEntry, book_sections
 from ebookify.render.pdf_layout import book_layout, group_sections
+from ebookify.render.pdf_worker import RenderJob
 
 from .pdf_books import story
 
@@ -126,3 +127,45 @@ def test_page_reference_cache_matches_pydyf() -> None:
     assert pdf.page_references == expected
     pdf.add_page(pydyf.Dictionary({"Type": "/Page"}))  # a new page invalidates the cache
     assert len(pdf.page_references) == 4
+
+
+@pytest.mark.parametrize("run", [30, 41])
+def test_contents_laid_out_in_runs_match_the_contents_laid_out_at_once(tmp_path: Path, run: int) -> None:
+    # A run that goes on from a dropped page must set its entries exactly where one long document
+    # would: same entries on every page (the novel's 58 chapters, long and short titles, stories first).
+    from ebookify.render.pdf import _book_jobs
+    from ebookify.render.pdf_html import contents_document
+    from ebookify.render.pdf_layout import running_heads
+    from ebookify.render.pdf_worker import render_job
+
+    from .pdf_books import jack_sheppard, page_texts
+
+    book = jack_sheppard()
+    chapters = book.stories[0].chapters
+    toc = [
+        TocEntry(f"c{i}", c.title or "", str(7 * i + 1), False, i % 9 == 0) for i, c in enumerate(chapters)
+    ]
+    contents = contents_document(book, toc)
+    assert contents is not None
+    options = WriteOptions()
+    parts = group_sections(book_sections(book, options), 10**9)
+    jobs, _ = _book_jobs(book, options, parts, running_heads("Jack Sheppard", parts[0]))
+    css = jobs.front_job.stylesheets
+
+    def pages(size: int, folder: Path) -> list[str]:
+        folder.mkdir()
+        job = RenderJob(
+            contents.first,
+            css,
+            items=contents.items,
+            continued_html=contents.continued,
+            items_per_document=size,
+            target=str(folder / "contents.pdf"),
+        )
+        result = render_job(job)
+        assert not result.problems
+        return [text for path in result.paths for text in page_texts(Path(path))]
+
+    whole = pages(1000, tmp_path / "whole")
+    assert len(whole) >= 3
+    assert pages(run, tmp_path / "runs") == whole

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import Any
 
 import pikepdf
 import pytest
@@ -42,7 +43,8 @@ def test_a_hand_written_pdf_opens_in_qpdf_and_pypdf() -> None:
         assert [int(v) for v in pdf.Root.Extra] == list(range(450))
     reader = PdfReader(io.BytesIO(data))
     assert len(reader.pages) == 1
-    assert reader.trailer["/ID"][0] == reader.trailer["/ID"][1]
+    identifier: Any = reader.trailer["/ID"]
+    assert identifier[0] == identifier[1]
 
 
 def test_the_same_objects_give_the_same_bytes() -> None:

@@ -23,7 +23,7 @@ from ebookify.render.pdf_html import (
     RunningHead,
     Section,
     book_sections,
-    contents_html,
+    contents_document,
     digit_anchor,
     furniture_html,
     part_html,
@@ -41,6 +41,9 @@ log = logging.getLogger("ebookify")
 
 _COVER_URL = INTERNAL_PREFIX + "cover"
 PARTS_FOLDER_PREFIX = "ebookify-pdf-"
+CONTENTS_RUN = 150
+"""Contents entries laid out as one document (about four A5 pages): a worker's memory for the contents
+stays the same however many stories and chapters the book has (pdf_worker._render_items)."""
 """The temporary folder where the laid-out documents wait for the assembly."""
 
 
@@ -125,8 +128,17 @@ def _book_jobs(
     furniture = RenderJob(furniture_html(book.metadata, heads), furniture_css, digits, tagged=False)
 
     def contents_job(layout: BookLayout) -> RenderJob | None:
-        page = contents_html(book, layout.toc)
-        return RenderJob(page, text_css, pdf_variant=variant) if page is not None else None
+        contents = contents_document(book, layout.toc)
+        if contents is None:
+            return None
+        return RenderJob(
+            contents.first,
+            text_css,
+            pdf_variant=variant,
+            items=contents.items,
+            continued_html=contents.continued,
+            items_per_document=CONTENTS_RUN,
+        )
 
     return BookJobs(book.metadata.title, parts, text_jobs, front, furniture, contents_job), geometry
 
@@ -168,7 +180,7 @@ def assemble_pdf(book: Book, options: WriteOptions, handle: BinaryIO, part_weigh
             results = run_book_jobs(executor, slots, jobs, Path(folder), join_text)
             front = [opened(results.front)]
             if results.contents is not None:
-                front.append(opened(results.contents))
+                front += [files.enter_context(read_pdf(Path(path))) for path in results.contents.paths]
             joined[0].finish(front)
         log.info(
             "laid out %d pages in %d parts with %d processes", results.layout.page_count, len(parts), workers

@@ -126,23 +126,46 @@ def title_html(book: Book, cover_url: str | None) -> str:
     return _document(book.metadata, "\n".join(parts), with_metadata=True)
 
 
-def contents_html(book: Book, toc: Sequence[TocEntry]) -> str | None:
-    """The contents page with real page numbers, or None when there is at most one entry."""
+@dataclass(frozen=True)
+class ContentsDocument:
+    """The contents, to be laid out a run of entries at a time (pdf_worker.render_items): `first`
+    and `continued` are whole documents with ITEMS_SLOT where a run of `items` goes; only the first
+    run has the heading."""
+
+    first: str
+    continued: str
+    items: tuple[str, ...]
+
+
+ITEMS_SLOT = "<!--ebookify:items-->"
+
+
+def item_anchors(index: int) -> tuple[str, str]:
+    """The ids at the start and at the end of list item `index` (where it begins and ends on the page)."""
+    return f"ebookify-item-{index}", f"ebookify-item-end-{index}"
+
+
+def contents_document(book: Book, toc: Sequence[TocEntry]) -> ContentsDocument | None:
+    """The contents with real page numbers, or None when there is at most one entry."""
     if len(toc) <= 1:
         return None
-    return _document(book.metadata, _toc_html(toc), with_metadata=False)
-
-
-def _toc_html(toc: Sequence[TocEntry]) -> str:
     items = []
-    for entry in toc:
+    for index, entry in enumerate(toc):
         cls = "toc-story" if entry.is_story else "toc-chapter nested" if entry.nested else "toc-chapter"
         anchor = f"toc-{entry.anchor}"
+        start, end = item_anchors(index)
         items.append(
-            f'<li class="{cls}"><a href="#{anchor}" id="{anchor}"><span class="toc-title">'
-            f'{html.text_html(entry.title, True)}</span> <span class="toc-page">{entry.folio}</span></a></li>'
+            f'<li class="{cls}" id="{start}"><a href="#{anchor}" id="{anchor}"><span class="toc-title">'
+            f'{html.text_html(entry.title, True)}</span> <span class="toc-page">{entry.folio}</span></a>'
+            f'<span id="{end}"></span></li>'
         )
-    return '<nav class="toc"><h1>Contents</h1>\n<ol>\n' + "\n".join(items) + "\n</ol></nav>"
+    first = f'<nav class="toc"><h1>Contents</h1>\n<ol>\n{ITEMS_SLOT}\n</ol></nav>'
+    continued = f'<nav class="toc toc-continued"><ol>\n{ITEMS_SLOT}\n</ol></nav>'
+    return ContentsDocument(
+        _document(book.metadata, first, with_metadata=False),
+        _document(book.metadata, continued, with_metadata=False),
+        tuple(items),
+    )
 
 
 def digit_anchor(digit: int) -> str:

@@ -5,10 +5,13 @@ from __future__ import annotations
 import gc
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+
+from ebookify.render.pdf_html import ITEMS_SLOT, item_anchors
 
 log = logging.getLogger("ebookify")
 
@@ -33,6 +36,11 @@ class RenderJob:
     allowed_files: tuple[str, ...] = ()
     target: str = ""
     """A file to write the PDF to (its bytes then never cross the process border); empty: return them."""
+    items: tuple[str, ...] = ()
+    """List items laid out a run at a time (the contents): `html` is the first document, with
+    pdf_html.ITEMS_SLOT where its run goes, `continued_html` every later one."""
+    continued_html: str = ""
+    items_per_document: int = 200
 
 
 @dataclass(frozen=True)
@@ -48,6 +56,13 @@ class RenderedPart:
     boxes: dict[str, tuple[float, ...]] = field(default_factory=dict)
     """Where each wanted anchor sits on its first page: its box (left, top, right, bottom), in points
     from the page's top left corner."""
+    continued: tuple[str, ...] = ()
+    """The files of the later documents of a job laid out a run of items at a time, in order."""
+
+    @property
+    def paths(self) -> tuple[str, ...]:
+        """Every file this job wrote, in order."""
+        return (self.path, *self.continued) if self.path else self.continued
 
 
 @contextmanager
@@ -113,9 +128,15 @@ def _render(job: RenderJob) -> RenderedPart:
     with watch_weasyprint_log() as problems:
         try:
             stylesheets = [CSS(string=text, url_fetcher=fetcher) for text in job.stylesheets]
-            document = HTML(string=job.html, url_fetcher=fetcher, base_url="about:blank").render(
-                stylesheets=stylesheets, pdf_tags=job.tagged, pdf_variant=job.pdf_variant
-            )
+
+            def lay_out(page: str) -> Any:
+                return HTML(string=page, url_fetcher=fetcher, base_url="about:blank").render(
+                    stylesheets=stylesheets, pdf_tags=job.tagged, pdf_variant=job.pdf_variant
+                )
+
+            if job.items:
+                return _render_items(job, lay_out, problems, fetcher.refused)
+            document = lay_out(job.html)
             starts, boxes = first_pages(document.pages, job.anchors)
             pdf = document.write_pdf(job.target or None, pdf_tags=job.tagged, pdf_variant=job.pdf_variant)
         except Exception as exc:  # WeasyPrint raises many kinds of errors; report one line
@@ -124,6 +145,61 @@ def _render(job: RenderJob) -> RenderedPart:
         problems.append(f"refused to fetch {fetcher.refused[0][:200]}")
     data = pdf if isinstance(pdf, bytes) else b""
     return RenderedPart(data, len(document.pages), starts, tuple(problems), job.target, boxes)
+
+
+def _render_items(
+    job: RenderJob, lay_out: Callable[[str], Any], problems: list[str], refused: list[str]
+) -> RenderedPart:
+    """Lay out a long list (the contents of a big anthology) a run of items at a time, each run a
+    document of its own, so that a worker holds a few pages of it, never the whole list.
+
+    A run's last page may be only partly filled: it is dropped, and its items start the next run, so
+    the pages read as one list. The drop is made only when every kept item ends before that page (an
+    item longer than a page is never cut)."""
+    if not job.target:
+        raise ValueError("a list laid out in runs needs a target file")
+    paths: list[str] = []
+    start, count, pages, size = 0, len(job.items), 0, max(1, job.items_per_document)
+    while start < count:
+        run = job.items[start : start + size]
+        template = job.html if start == 0 else job.continued_html
+        document = lay_out(template.replace(ITEMS_SLOT, "\n".join(run)))
+        taken = len(run)
+        if start + taken < count:
+            if len(document.pages) < 2:
+                size *= 2  # the run does not fill its page (big pages, small type): take more
+                continue
+            kept = _items_before_last_page(document.pages, start, taken)
+            if kept:
+                document, taken = document.copy(document.pages[:-1]), kept
+        path = job.target if start == 0 else job.target.replace(".pdf", f"-{len(paths):03d}.pdf")
+        document.write_pdf(path, pdf_tags=job.tagged, pdf_variant=job.pdf_variant)
+        paths.append(path)
+        pages += len(document.pages)
+        start += taken
+        del document
+    if refused:
+        problems.append(f"refused to fetch {refused[0][:200]}")
+    return RenderedPart(b"", pages, {}, tuple(problems), paths[0], {}, tuple(paths[1:]))
+
+
+def _items_before_last_page(pages: list[Any], first: int, count: int) -> int:
+    """How many items of the run (numbered from `first`) begin and end before its last page; 0 when
+    the last kept item would run onto that page, or when no item begins on it."""
+    anchors = [name for index in range(first, first + count) for name in item_anchors(index)]
+    starts, _ = first_pages(pages, tuple(anchors))
+    last = len(pages) - 1
+    kept = 0
+    for index in range(first, first + count):
+        begin, end = item_anchors(index)
+        if begin not in starts or end not in starts:
+            return 0  # an item that left no trace: keep every page rather than guess
+        if starts[begin] >= last:
+            break
+        if starts[end] >= last:
+            return 0
+        kept += 1
+    return kept if kept < count else 0
 
 
 _PT_PER_PX = 0.75  # WeasyPrint lays out in CSS pixels (1/96 in); PDF points are 1/72 in
