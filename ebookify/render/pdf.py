@@ -178,10 +178,8 @@ def assemble_pdf(book: Book, options: WriteOptions, handle: BinaryIO, part_weigh
             # One job more than workers waits in the queue, so no worker idles between two jobs.
             slots = workers + 1 if workers > 1 else 1
             results = run_book_jobs(executor, slots, jobs, Path(folder), join_text)
-            front = [opened(results.front)]
-            if results.contents is not None:
-                front += [files.enter_context(read_pdf(Path(path))) for path in results.contents.paths]
-            joined[0].finish(front)
+            front = [results.front.path, *(results.contents.paths if results.contents else ())]
+            joined[0].finish([Path(path) for path in front])
         log.info(
             "laid out %d pages in %d parts with %d processes", results.layout.page_count, len(parts), workers
         )

@@ -181,23 +181,25 @@ class BookJoiner:
         copier.flush()
         self._check_version(part)
 
-    def finish(self, front: Sequence[Pdf]) -> None:
-        """Write the front matter (padded so that the text opens on a recto) and everything that
-        describes the whole book, then the cross-reference stream."""
+    def finish(self, front: Sequence[Path]) -> None:
+        """Write the front matter from its files (padded so that the text opens on a recto), opened one
+        at a time as the parts were, and everything that describes the whole book, then the
+        cross-reference stream."""
         if len(self.text_pages) != self.layout.page_count:
             raise WriterError("internal error: the parts do not have the pages their layout says")
         writer, pages, elements = self.writer, array("L"), array("L")
         entries: list[bytes] = []
         info: int | None = None
-        for position, pdf in enumerate(front):
-            copier = self._source(pdf)
-            _link_contents(copier, self.layout, self.text_pages)
-            elements.extend(self.structure.add(copier))
-            pages.extend(copier.number(page.obj) for page in pdf.pages)
-            if position == 0:
-                entries, info = _document_entries(copier)
-            copier.flush()
-            self._check_version(pdf)
+        for position, path in enumerate(front):
+            with read_pdf(path) as pdf:
+                copier = self._source(pdf)
+                _link_contents(copier, self.layout, self.text_pages)
+                elements.extend(self.structure.add(copier))
+                pages.extend(copier.number(page.obj) for page in pdf.pages)
+                if position == 0:
+                    entries, info = _document_entries(copier)
+                copier.flush()
+                self._check_version(pdf)
         if len(pages) % 2:
             pages.append(writer.reserve())
             width, height = self.geometry.width, self.geometry.height
