@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import Executor
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO, overload
+from typing import BinaryIO, overload
 
 from ebookify.errors import EbookifyError, WriterError
 from ebookify.model import Book
@@ -33,9 +33,6 @@ from ebookify.render.pdf_layout import PART_WEIGHT, BookLayout, group_sections, 
 from ebookify.render.pdf_schedule import BookJobs, InlineExecutor, run_book_jobs
 from ebookify.render.pdf_worker import RenderedPart, RenderJob, fewer_collections
 from ebookify.resources import read_print_css, read_style
-
-if TYPE_CHECKING:
-    from pikepdf import Pdf
 
 log = logging.getLogger("ebookify")
 
@@ -150,7 +147,7 @@ def assemble_pdf(book: Book, options: WriteOptions, handle: BinaryIO, part_weigh
     Every laid-out document is a file in a temporary folder; the assembly opens one part at a time,
     streams its pages into the book and closes it, so no process holds the book (pdf_merge). The folder
     is removed on the way out."""
-    from ebookify.render.pdf_merge import BookJoiner, Furniture, file_version, read_pdf
+    from ebookify.render.pdf_merge import BookJoiner, Furniture, file_version, read_pdf, version_key
 
     parts = group_sections(book_sections(book, options), part_weight)
     # The furniture document lays out these heads in this order; the assembly finds them by position.
@@ -158,16 +155,14 @@ def assemble_pdf(book: Book, options: WriteOptions, handle: BinaryIO, part_weigh
     jobs, geometry = _book_jobs(book, options, parts, heads)
     workers = min(worker_count(options.jobs), max(1, len(parts)))
     with tempfile.TemporaryDirectory(prefix=PARTS_FOLDER_PREFIX) as folder, ExitStack() as files:
-
-        def opened(result: RenderedPart) -> Pdf:
-            return files.enter_context(read_pdf(Path(result.path)))
-
         joined: list[BookJoiner] = []
 
         def join_text(layout: BookLayout, text: Sequence[RenderedPart], furniture: RenderedPart) -> None:
             # Runs while a worker lays out the contents, which needed every part's page numbers.
-            version = max((file_version(Path(r.path)) for r in [furniture, *text]), key=_version_key)
-            furnished = Furniture.from_layout(opened(furniture), heads, furniture)
+            version = max((file_version(Path(r.path)) for r in [furniture, *text]), key=version_key)
+            # The furniture stays open: its forms are copied into the book as pages first need them.
+            furniture_pdf = files.enter_context(read_pdf(Path(furniture.path)))
+            furnished = Furniture.from_layout(furniture_pdf, heads, furniture)
             joiner = BookJoiner(handle, version, furnished, layout, geometry)
             for result in text:
                 with read_pdf(Path(result.path)) as part:
@@ -183,10 +178,6 @@ def assemble_pdf(book: Book, options: WriteOptions, handle: BinaryIO, part_weigh
         log.info(
             "laid out %d pages in %d parts with %d processes", results.layout.page_count, len(parts), workers
         )
-
-
-def _version_key(version: str) -> tuple[int, ...]:
-    return tuple(int(n) for n in version.split("."))
 
 
 def render_pdf_bytes(book: Book, options: WriteOptions, part_weight: int = PART_WEIGHT) -> bytes:
