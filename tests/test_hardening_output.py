@@ -121,6 +121,38 @@ def test_an_exception_inside_weasyprint_is_one_clear_error(
     _only(tmp_path, target.name)
 
 
+@pytest.mark.parametrize(
+    ("failure", "message"),
+    [
+        (RuntimeError("injected assembly failure"), "injected assembly failure"),
+        (OSError(errno.ENOSPC, "No space left on device"), "No space left on device"),
+    ],
+)
+def test_a_failure_while_the_pdf_is_streamed_leaves_no_partial_file(
+    source: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failure: Exception, message: str
+) -> None:
+    # The PDF is written part by part as it is assembled: a failure after the first parts were already
+    # written (here, when the front matter is to be added) must still leave the old book alone.
+    from ebookify.render import pdf_writer
+
+    real_add = pdf_writer.PdfStreamWriter.add
+    written: list[int] = []
+
+    def fail_late(self: pdf_writer.PdfStreamWriter, number: int, body: bytes) -> None:
+        written.append(self.position)
+        if len(written) > 40:
+            raise failure
+        real_add(self, number, body)
+
+    monkeypatch.setattr(pdf_writer.PdfStreamWriter, "add", fail_late)
+    target = tmp_path / "b.pdf"
+    target.write_bytes(OLD)
+    assert_one_line_error(run_cli([str(source), "-o", str(target), "-j", "1", "-q"]), message)
+    assert max(written) > 10_000  # the failure came after pages were already in the file
+    assert target.read_bytes() == OLD
+    _only(tmp_path, target.name)
+
+
 def test_an_unexpected_error_is_one_line_not_a_traceback(
     source: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -120,3 +120,31 @@ def test_the_copier_renumbers_references_and_copies_each_object_once(tmp_path: P
         dictionaries = [o for o in book.objects if isinstance(o, Dictionary) and o.is_indirect]
         assert len(streams) == 2
         assert len(dictionaries) == 5
+
+
+def test_pages_keep_what_they_inherited_from_the_old_page_tree(tmp_path: Path) -> None:
+    # The book's page tree holds no attributes: a page whose media box and resources sat on its old
+    # page tree node must carry them itself once copied (qpdf pushes them onto the page).
+    from ebookify.render.pdf_merge import book_source
+
+    pdf = Pdf.new()
+    pdf.pages.append(pikepdf.Page(Dictionary(Type=Name.Page, Contents=Stream(pdf, b"q Q"))))
+    pdf.Root.Pages.MediaBox = Array([0, 0, 300, 400])
+    pdf.Root.Pages.Resources = Dictionary(Marker=String("inherited"))
+    path = tmp_path / "inheriting.pdf"
+    pdf.save(path)
+    out = io.BytesIO()
+    writer = PdfStreamWriter(out, "1.7")
+    catalog, tree = writer.reserve(), writer.reserve()
+    with Pdf.open(path) as source:
+        copier = book_source(writer, source, catalog, tree)
+        page = copier.number(source.pages[0].obj)
+        copier.flush()
+    writer.add(tree, b"<< /Type /Pages /Kids [ %d 0 R ] /Count 1 >>" % page)
+    writer.add(catalog, b"<< /Type /Catalog /Pages %d 0 R >>" % tree)
+    writer.close(catalog)
+    with Pdf.open(io.BytesIO(out.getvalue())) as book:
+        copied = book.pages[0].obj
+        assert [float(v) for v in copied.MediaBox] == [0, 0, 300, 400]
+        assert str(copied.Resources.Marker) == "inherited"
+        assert Name.MediaBox not in book.Root.Pages

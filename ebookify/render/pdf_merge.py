@@ -30,9 +30,6 @@ from ebookify.render.pdf_writer import PdfStreamWriter, refs
 _HEAD = Name("/EbookifyHead")
 # Catalog entries that describe the whole document (language, tagging, PDF/A and PDF/UA metadata).
 _CATALOG_KEYS = ("/Lang", "/MarkInfo", "/ViewerPreferences", "/Metadata", "/OutputIntents")
-# Page attributes a page can inherit from its page tree node (PDF 32000-1, 7.7.3.4): the book's page
-# tree has none, so each page gets its own.
-_INHERITED = (Name.Resources, Name.MediaBox, Name.CropBox, Name.Rotate)
 
 
 def read_pdf(path: Path) -> Pdf:
@@ -229,26 +226,25 @@ class BookJoiner:
         writer.close(self.catalog, info)
 
     def _source(self, pdf: Pdf) -> SourceCopier:
-        """A copier for `pdf` whose catalog and page tree stand for the book's; each page gets the
-        attributes it inherited from its old page tree."""
-        copier = SourceCopier(self.writer, pdf)
-        copier.external(pdf.Root, self.catalog)
-        for page in pdf.pages:
-            node = page.obj.get(Name.Parent)
-            for key in _INHERITED:
-                holder = node
-                while key not in page.obj and isinstance(holder, Dictionary):
-                    if key in holder:
-                        page.obj[key] = holder[key]
-                    holder = holder.get(Name.Parent)
-            while isinstance(node, Dictionary) and node.is_indirect and node.objgen not in copier.numbers:
-                copier.external(node, self.page_tree)
-                node = node.get(Name.Parent)
-        return copier
+        return book_source(self.writer, pdf, self.catalog, self.page_tree)
 
     def _check_version(self, pdf: Pdf) -> None:
         if version_key(pdf.pdf_version) > version_key(self.version):
             self.version = pdf.pdf_version
+
+
+def book_source(writer: PdfStreamWriter, pdf: Pdf, catalog: int, page_tree: int) -> SourceCopier:
+    """A copier for `pdf` whose catalog and page tree nodes stand for the book's (`catalog`,
+    `page_tree`). The book's page tree holds no attributes for its pages to inherit: qpdf has already
+    pushed a page's inherited ones (/Resources, /MediaBox ...) onto the page when it listed the pages."""
+    copier = SourceCopier(writer, pdf)
+    copier.external(pdf.Root, catalog)
+    for page in pdf.pages:
+        node = page.obj.get(Name.Parent)
+        while isinstance(node, Dictionary) and node.is_indirect and node.objgen not in copier.numbers:
+            copier.external(node, page_tree)
+            node = node.get(Name.Parent)
+    return copier
 
 
 def _decorate(pdf: Pdf, page: Page, stamp: bytes, forms: dict[Name, Object], shift: float) -> None:
