@@ -172,7 +172,8 @@ def _render_items(
             kept = _items_before_last_page(document.pages, start, taken)
             if kept:
                 document, taken = document.copy(document.pages[:-1]), kept
-        path = job.target if start == 0 else job.target.replace(".pdf", f"-{len(paths):03d}.pdf")
+        target = Path(job.target)
+        path = job.target if start == 0 else str(target.with_name(f"{target.stem}-{len(paths):03d}.pdf"))
         document.write_pdf(path, pdf_tags=job.tagged, pdf_variant=job.pdf_variant)
         paths.append(path)
         pages += len(document.pages)
