@@ -31,16 +31,13 @@ from ebookify.render.pdf_html import (
 )
 from ebookify.render.pdf_layout import PART_WEIGHT, BookLayout, group_sections, running_heads
 from ebookify.render.pdf_schedule import BookJobs, InlineExecutor, run_book_jobs
-from ebookify.render.pdf_worker import RenderedPart, RenderJob, fewer_collections
+from ebookify.render.pdf_worker import CONTENTS_RUN, RenderedPart, RenderJob, fewer_collections
 from ebookify.resources import read_print_css, read_style
 
 log = logging.getLogger("ebookify")
 
 _COVER_URL = INTERNAL_PREFIX + "cover"
 PARTS_FOLDER_PREFIX = "ebookify-pdf-"
-CONTENTS_RUN = 150
-"""Contents entries laid out as one document (about four A5 pages): a worker's memory for the contents
-stays the same however many stories and chapters the book has (pdf_worker._render_items)."""
 """The temporary folder where the laid-out documents wait for the assembly."""
 
 

@@ -42,7 +42,7 @@ class SourceCopier:
 
     def direct(self, value: object) -> bytes:
         """A direct object printed for the book; the objects it refers to are copied at `flush`."""
-        return _TOKENS.sub(self._renumber, unparsed(value, resolved=False))
+        return self._printed(value, resolved=False)
 
     def new_object(self, value: object) -> int:
         """Write the direct object `value` as a new indirect object of the book; its number."""
@@ -66,7 +66,10 @@ class SourceCopier:
                     del info[Name.Length]  # the writer states the length of the bytes it writes
                 writer.add_stream(number, self.direct(info), data)
             else:
-                writer.add(number, _TOKENS.sub(self._renumber, unparsed(obj, resolved=True)))
+                writer.add(number, self._printed(obj, resolved=True))
+
+    def _printed(self, value: object, resolved: bool) -> bytes:
+        return _TOKENS.sub(self._renumber, unparsed(value, resolved))
 
     def _number(self, objgen: tuple[int, int]) -> int:
         number = self.numbers.get(objgen)

@@ -9,7 +9,7 @@ written after them, and the page tree puts it in front."""
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -154,6 +154,8 @@ class BookJoiner:
     ) -> None:
         self.writer = writer = PdfStreamWriter(handle, version)
         self.version = version
+        """The header's version: the highest of the text parts' and the furniture's; the front matter,
+        laid out last, may raise it (then the catalog says so)."""
         self.furniture, self.layout, self.geometry = furniture, layout, geometry
         self.catalog = writer.reserve()
         self.page_tree = writer.reserve()
@@ -177,7 +179,6 @@ class BookJoiner:
         self.text_elements.extend(self.structure.add(copier))
         self.text_pages.extend(copier.number(page.obj) for page in part.pages)
         copier.flush()
-        self._check_version(part)
 
     def finish(self, front: Sequence[Path]) -> None:
         """Write the front matter from its files (padded so that the text opens on a recto), opened one
@@ -207,7 +208,7 @@ class BookJoiner:
         pages.extend(self.text_pages)
         writer.add(self.page_tree, b"<< /Type /Pages /Kids %s /Count %d >>" % (refs(pages), len(pages)))
         self.structure.finish(elements + self.text_elements)
-        outline = _write_outline(writer, self.layout.outline, lambda page: self.text_pages[page])
+        outline = _write_outline(writer, self.layout.outline, self.text_pages)
         labels = writer.reserve()
         writer.add(labels, _page_labels(text_start))
         catalog = [
@@ -287,19 +288,19 @@ def _link_contents(copier: SourceCopier, layout: BookLayout, text_pages: Sequenc
 
 
 def _write_outline(
-    writer: PdfStreamWriter, items: Sequence[BookOutlineItem], page_object: Callable[[int], int]
+    writer: PdfStreamWriter, items: Sequence[BookOutlineItem], page_objects: Sequence[int]
 ) -> int | None:
     """The outline (bookmarks), every item open; its root's number (None: no items)."""
     if not items:
         return None
     root = writer.reserve()
-    first, last, count = _write_items(writer, items, root, page_object)
+    first, last, count = _write_items(writer, items, root, page_objects)
     writer.add(root, b"<< /Type /Outlines /First %d 0 R /Last %d 0 R /Count %d >>" % (first, last, count))
     return root
 
 
 def _write_items(
-    writer: PdfStreamWriter, items: Sequence[BookOutlineItem], parent: int, page_object: Callable[[int], int]
+    writer: PdfStreamWriter, items: Sequence[BookOutlineItem], parent: int, page_objects: Sequence[int]
 ) -> tuple[int, int, int]:
     """Write sibling items and their children; the first's and last's numbers and how many are visible."""
     numbers = [writer.reserve() for _ in items]
@@ -308,14 +309,14 @@ def _write_items(
         entries = [
             b"/Title " + String(xml_safe(item.title)).unparse(),
             b"/Parent %d 0 R" % parent,
-            b"/Dest [ %d 0 R /Fit ]" % page_object(item.page),
+            b"/Dest [ %d 0 R /Fit ]" % page_objects[item.page],
         ]
         if position:
             entries.append(b"/Prev %d 0 R" % numbers[position - 1])
         if position + 1 < len(numbers):
             entries.append(b"/Next %d 0 R" % numbers[position + 1])
         if item.children:
-            first, last, count = _write_items(writer, item.children, number, page_object)
+            first, last, count = _write_items(writer, item.children, number, page_objects)
             entries.append(b"/First %d 0 R /Last %d 0 R /Count %d" % (first, last, count))
             visible += count
         writer.add(number, b"<< " + b" ".join(entries) + b" >>")
@@ -325,7 +326,7 @@ def _write_items(
 def _page_labels(text_start: int) -> bytes:
     """Front matter numbered i, ii, iii; the text from 1."""
     text = b"%d << /S /D /St 1 >>" % text_start
-    return b"<< /Nums [ " + (b"0 << /S /r >> " if text_start else b"") + text + b" ]" + b" >>"
+    return b"<< /Nums [ " + (b"0 << /S /r >> " if text_start else b"") + text + b" ] >>"
 
 
 def _document_entries(copier: SourceCopier) -> tuple[list[bytes], int | None]:

@@ -15,6 +15,10 @@ from ebookify.render.pdf_html import ITEMS_SLOT, item_anchors
 
 log = logging.getLogger("ebookify")
 
+CONTENTS_RUN = 150
+"""Contents entries laid out as one document (six or seven A5 pages): a worker's memory for the contents
+stays the same however many stories and chapters the book has (_render_items)."""
+
 # WeasyPrint words a resource it could not load or render this way; other warnings are advice.
 _RESOURCE_PROBLEM = re.compile(
     r"failed to load|error fetching|refused|unable to|cannot be loaded|not found|no anchor", re.I
@@ -40,7 +44,7 @@ class RenderJob:
     """List items laid out a run at a time (the contents): `html` is the first document, with
     pdf_html.ITEMS_SLOT where its run goes, `continued_html` every later one."""
     continued_html: str = ""
-    items_per_document: int = 200
+    items_per_document: int = CONTENTS_RUN
 
 
 @dataclass(frozen=True)
@@ -134,24 +138,28 @@ def _render(job: RenderJob) -> RenderedPart:
                     stylesheets=stylesheets, pdf_tags=job.tagged, pdf_variant=job.pdf_variant
                 )
 
+            data = b""
+            starts: dict[str, int] = {}
+            boxes: dict[str, tuple[float, ...]] = {}
             if job.items:
-                return _render_items(job, lay_out, problems, fetcher.refused)
-            document = lay_out(job.html)
-            starts, boxes = first_pages(document.pages, job.anchors)
-            pdf = document.write_pdf(job.target or None, pdf_tags=job.tagged, pdf_variant=job.pdf_variant)
+                page_count, paths = _render_items(job, lay_out)
+            else:
+                document = lay_out(job.html)
+                starts, boxes = first_pages(document.pages, job.anchors)
+                pdf = document.write_pdf(job.target or None, pdf_tags=job.tagged, pdf_variant=job.pdf_variant)
+                data = pdf if isinstance(pdf, bytes) else b""
+                page_count, paths = len(document.pages), [job.target]
         except Exception as exc:  # WeasyPrint raises many kinds of errors; report one line
             return RenderedPart(b"", 0, {}, (f"{type(exc).__name__}: {exc}",))
     if fetcher.refused:
         problems.append(f"refused to fetch {fetcher.refused[0][:200]}")
-    data = pdf if isinstance(pdf, bytes) else b""
-    return RenderedPart(data, len(document.pages), starts, tuple(problems), job.target, boxes)
+    return RenderedPart(data, page_count, starts, tuple(problems), paths[0], boxes, tuple(paths[1:]))
 
 
-def _render_items(
-    job: RenderJob, lay_out: Callable[[str], Any], problems: list[str], refused: list[str]
-) -> RenderedPart:
+def _render_items(job: RenderJob, lay_out: Callable[[str], Any]) -> tuple[int, list[str]]:
     """Lay out a long list (the contents of a big anthology) a run of items at a time, each run a
-    document of its own, so that a worker holds a few pages of it, never the whole list.
+    document of its own, so that a worker holds a few pages of it, never the whole list; the pages
+    written, and the files in order.
 
     A run's last page may be only partly filled: it is dropped, and its items start the next run, so
     the pages read as one list. The drop is made only when every kept item ends before that page (an
@@ -178,10 +186,8 @@ def _render_items(
         paths.append(path)
         pages += len(document.pages)
         start += taken
-        del document
-    if refused:
-        problems.append(f"refused to fetch {refused[0][:200]}")
-    return RenderedPart(b"", pages, {}, tuple(problems), paths[0], {}, tuple(paths[1:]))
+        del document  # before the next run is laid out, not after
+    return pages, paths
 
 
 def _items_before_last_page(pages: list[Any], first: int, count: int) -> int:

@@ -61,10 +61,7 @@ class PdfStreamWriter:
         if not dictionary.endswith(b">>"):
             raise WriterError("internal error: a stream's dictionary is not a dictionary")
         self._set(number, _AT_OFFSET, self.position, 0)
-        head = b"%d 0 obj\n%s /Length %d >>\nstream\n" % (number, dictionary[:-2].rstrip(), len(data))
-        self._write(head)
-        self._write(data)
-        self._write(b"\nendstream\nendobj\n")
+        self._write_stream(number, dictionary[:-2].rstrip(), data)
 
     def close(self, root: int, info: int | None = None) -> None:
         """Write what is still gathered, the cross-reference stream and the trailer."""
@@ -91,11 +88,8 @@ class PdfStreamWriter:
         )
         if info is not None:
             trailer += b" /Info %d 0 R" % info
-        self._write(
-            b"%d 0 obj\n<< %s /Filter /FlateDecode /Length %d >>\nstream\n" % (number, trailer, len(data))
-        )
-        self._write(data)
-        self._write(b"\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n" % self.where[number])
+        self._write_stream(number, b"<< " + trailer + b" /Filter /FlateDecode", data)
+        self._write(b"startxref\n%d\n%%%%EOF\n" % self.where[number])
 
     def _claim(self, number: int) -> None:
         if not 0 < number < len(self.kinds) or self.kinds[number] != _RESERVED:
@@ -118,12 +112,12 @@ class PdfStreamWriter:
         header = b" ".join(offsets) + b"\n"
         data = zlib.compress(header + b"\n".join(bodies) + b"\n", _LEVEL)
         self.batch = []
-        self._claim(number)
-        self._set(number, _AT_OFFSET, self.position, 0)
-        self._write(
-            b"%d 0 obj\n<< /Type /ObjStm /N %d /First %d /Filter /FlateDecode /Length %d >>\nstream\n"
-            % (number, len(offsets), len(header), len(data))
-        )
+        dictionary = b"<< /Type /ObjStm /N %d /First %d /Filter /FlateDecode >>" % (len(offsets), len(header))
+        self.add_stream(number, dictionary, data)
+
+    def _write_stream(self, number: int, entries: bytes, data: bytes) -> None:
+        """Write stream object `number`: `entries` is its dictionary up to /Length, which is added."""
+        self._write(b"%d 0 obj\n%s /Length %d >>\nstream\n" % (number, entries, len(data)))
         self._write(data)
         self._write(b"\nendstream\nendobj\n")
 
