@@ -12,6 +12,7 @@ from pypdf import PdfReader
 
 from ebookify.render import weasy_speedups
 from ebookify.render.pdf_worker import RenderJob, render_job
+from ebookify.render.weasy_speedups import versions_are_tested
 
 
 class _Context:
@@ -178,3 +179,14 @@ def test_lines_of_text_are_marked_in_their_paragraph_and_every_id_finds_its_elem
         assert paragraphs > 100  # the paragraph's lines belong to the paragraph itself
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(result.pdf)).pages)
     assert "word149 stress149 link149" in " ".join(text.split()) and "item two" in text
+
+
+def test_internals_are_touched_only_on_tested_versions() -> None:
+    # The one version-checked door: WeasyPrint 66 and 68 broke with these patches (issue 19).
+    assert versions_are_tested("70.0", "0.13.0")
+    assert versions_are_tested("69.1", "0.10.0")
+    assert not versions_are_tested("68.1", "0.13.0")
+    assert not versions_are_tested("71.0", "0.13.0")
+    assert not versions_are_tested("70.0", "0.14.0")
+    assert not versions_are_tested("70.0", "0.9.2")
+    assert not versions_are_tested("", "0.13.0")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import logging
 from typing import Any
 
 _ATTRIBUTE = "_ebookify_page_references"
@@ -228,9 +229,40 @@ def _word_spacing_has_known_shape() -> bool:
     )
 
 
+TESTED_WEASYPRINT = (69, 70)
+"""The WeasyPrint major versions whose internals these fixes were written against and tested with."""
+TESTED_PYDYF = ((0, 10), (0, 13))
+"""The range of pydyf versions (major, minor) the stream and page-reference fixes mirror."""
+
+
+def _version(text: str) -> tuple[int, ...]:
+    """ "70.0" -> (70, 0); a pre-release or local suffix ends the number."""
+    numbers: list[int] = []
+    for part in text.split("."):
+        digits = "".join(itertools.takewhile(str.isdigit, part))
+        if not digits:
+            break
+        numbers.append(int(digits))
+    return tuple(numbers)
+
+
+def versions_are_tested(weasyprint_version: str, pydyf_version: str) -> bool:
+    """The one door to WeasyPrint's and pydyf's internals: open only for the versions we tested."""
+    weasy, dyf = _version(weasyprint_version), _version(pydyf_version)
+    return bool(weasy) and weasy[0] in TESTED_WEASYPRINT and TESTED_PYDYF[0] <= dyf[:2] <= TESTED_PYDYF[1]
+
+
 def install() -> bool:
-    """Install every fix; False if WeasyPrint or pydyf changed shape (then nothing of theirs is touched)."""
+    """Install every fix; False, touching nothing of theirs, on versions not tested or of another shape."""
     import pydyf
+    import weasyprint
+
+    if not versions_are_tested(weasyprint.__version__, pydyf.__version__):
+        logging.getLogger("ebookify").info(
+            "WeasyPrint %s / pydyf is not a tested version: PDFs are made without ebookify's speed-ups",
+            weasyprint.__version__,
+        )
+        return False
     import weasyprint.layout
 
     current_boxes = weasyprint.layout.make_margin_boxes
