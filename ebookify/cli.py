@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ebookify import __version__
 from ebookify.book import SORT_KEYS, StorySource, load_stories, make_book
-from ebookify.errors import EbookifyError, InputError, OptionsError
+from ebookify.errors import EbookifyError, InputError
 from ebookify.inspect import story_to_dict, story_to_text
 from ebookify.model import Book, Story
 from ebookify.normalize import load_story
@@ -22,6 +22,7 @@ from ebookify.normalize.cleanup import clean_value
 from ebookify.options import NormalizeOptions, StoryOverrides, WriteOptions
 from ebookify.progress import Reporter, make_reporter
 from ebookify.resources import read_style
+from ebookify.targets import check_target, format_of, read_files
 
 log = logging.getLogger("ebookify")
 
@@ -161,15 +162,12 @@ def run_inspect(argv: Sequence[str]) -> int:
     return 0
 
 
-def _output_path(output: str | None, fmt: str | None, first_input: Path) -> tuple[Path, str]:
-    if output:
-        path = Path(output)
-        suffix = path.suffix.lower().lstrip(".")
-        if fmt and suffix in ("epub", "pdf") and suffix != fmt:
-            raise OptionsError(f"--format {fmt} does not match the output name {path.name}")
-        return path, fmt or (suffix if suffix in ("epub", "pdf") else "epub")
-    fmt = fmt or "epub"
-    return first_input.with_suffix(f".{fmt}"), fmt
+def _output_path(output: str | None, fmt: str | None, inputs: Sequence[Path]) -> tuple[Path, str]:
+    """The book's file and format: -o, else the first input's name with the format's extension; refused
+    when it is one of `inputs` (the default name is the input's own when the input ends in .epub)."""
+    path = Path(output) if output else inputs[0].with_suffix(f".{fmt or 'epub'}")
+    check_target(path, inputs)
+    return path, format_of(path, fmt)
 
 
 def _write_options(args: argparse.Namespace, style: str = "classic", page_size: str = "A5") -> WriteOptions:
@@ -219,8 +217,8 @@ def run_convert(argv: Sequence[str]) -> int:
     """The default command: read the inputs, write one book."""
     args = _clean_metadata_flags(_convert_parser().parse_args(argv))
     inputs = expand_inputs(args.inputs)
-    output, fmt = _output_path(args.output, args.format, inputs[0])
     options = _write_options(args)
+    output, fmt = _output_path(args.output, args.format, [*inputs, *read_files(options.style, options.cover)])
     single = len(inputs) == 1
     overrides = StoryOverrides(
         title=args.title if single else None, authors=tuple(args.author) if single else (), language=args.lang
@@ -292,10 +290,13 @@ def run_build(argv: Sequence[str]) -> int:
             series_index=manifest.series_index,
         )
 
+    read = [manifest.source, *(e.path for e in manifest.stories), *read_files(options.style, options.cover)]
     if args.output:
-        targets = [_output_path(args.output, None, manifest.source)]
+        targets = [_output_path(args.output, None, read)]
     else:
         targets = [(manifest.output_path(fmt), fmt) for fmt in manifest.formats]
+        for target, _ in targets:
+            check_target(target, read)
     return _build_and_write(sources, args, options, assemble, targets, wanted=True)
 
 

@@ -24,6 +24,7 @@ from ebookify.render.split import split_blocks
 from ebookify.render.verify import verify_epub
 from ebookify.render.xhtml import cover_document, section, xhtml_document
 from ebookify.resources import read_style
+from ebookify.targets import check_book_target
 
 log = logging.getLogger("ebookify")
 
@@ -211,6 +212,7 @@ def epub_bytes(book: Book, options: WriteOptions = WriteOptions()) -> bytes:
 def write_epub(book: Book, target: str | Path, options: WriteOptions = WriteOptions()) -> Path:
     """Write `book` to `target` as an EPUB; on failure no partial file is left and an old file is kept."""
     target = Path(target)
+    check_book_target(target, book, options)  # never overwrite an input, a device or a FIFO
     data = epub_bytes(book, options)
     write_atomically(target, data)
     log.info("wrote %s (%d bytes)", target, len(data))

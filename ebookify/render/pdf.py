@@ -33,6 +33,7 @@ from ebookify.render.pdf_layout import PART_WEIGHT, BookLayout, group_sections, 
 from ebookify.render.pdf_schedule import BookJobs, InlineExecutor, run_book_jobs
 from ebookify.render.pdf_worker import CONTENTS_RUN, RenderedPart, RenderJob, fewer_collections
 from ebookify.resources import read_print_css, read_style
+from ebookify.targets import check_book_target
 
 log = logging.getLogger("ebookify")
 
@@ -187,6 +188,7 @@ def render_pdf_bytes(book: Book, options: WriteOptions, part_weight: int = PART_
 def write_pdf(book: Book, target: str | Path, options: WriteOptions = WriteOptions()) -> Path:
     """Write `book` to `target` as a PDF; on failure no partial file is left behind."""
     target = Path(target)
+    check_book_target(target, book, options)  # never overwrite an input, a device or a FIFO
     try:
         write_atomically(target, lambda handle: assemble_pdf(book, options, handle))
     except EbookifyError:
