@@ -134,9 +134,8 @@ def _manifest(tmp_path: Path, extra: str = "") -> Path:
     (tmp_path / "a.txt").write_bytes(STORY)
     (tmp_path / "b.epub").write_bytes(STORY)  # a story whose name ends in .epub
     path = tmp_path / "book.toml"
-    path.write_text(
-        f'title = "T"\n{extra}\n[[stories]]\npath = "a.txt"\n\n[[stories]]\npath = "b.epub"\n', encoding="utf-8"
-    )
+    stories = '[[stories]]\npath = "a.txt"\n\n[[stories]]\npath = "b.epub"\n'
+    path.write_text(f'title = "T"\n{extra}\n{stories}', encoding="utf-8")
     return path
 
 
