@@ -65,8 +65,15 @@ class Metadata:
     published: str | None = None
     updated: str | None = None
     words: str | None = None
+    rights: str | None = None
+    """The copyright statement ("Copyright 1987 by Yves Barbero")."""
+    contributors: tuple[tuple[str, str], ...] = ()
+    """(name, MARC relator code) of translators ("trl"), illustrators ("ill") and editors ("edt")."""
     fields: tuple[tuple[str, str], ...] = ()
     """Every header field as written (key, value), in order."""
+    hidden: tuple[str, ...] = ()
+    """Keys of `fields` no cover page shows: they fed the title, authors or language, or describe the edition
+    (release date, encoding, credits). Decided once, here, so that every writer shows the same rows."""
 
     @property
     def tags(self) -> tuple[str, ...]:

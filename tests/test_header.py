@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from ebookify.normalize.header import (
-    metadata_from_fields,
     parse_field,
     split_genres,
     split_header,
@@ -13,6 +12,7 @@ from ebookify.normalize.header import (
     split_series,
 )
 from ebookify.normalize.languages import language_code
+from ebookify.normalize.metadata import metadata_from_fields
 from ebookify.options import StoryOverrides
 
 GOODBYE_HEADER = [

@@ -8,14 +8,24 @@ from dataclasses import dataclass
 
 from ebookify.normalize.header import field_kind, parse_field
 
-# The markers every Project Gutenberg text carries around the book itself (old and new wording).
-_START = re.compile(r"^\W*\*{3}\s*START OF (?:THIS|THE) PROJECT GUTENBERG", re.I)
+# The markers every Project Gutenberg text carries around the book itself (old and new wording); a 1990s
+# etext has no START line, its licence ends with "*END*THE SMALL PRINT! FOR PUBLIC DOMAIN ETEXTS*...".
+_START = re.compile(r"^\W*\*{3}\s*START OF (?:THIS|THE) PROJECT GUTENBERG|^\W*END\W+THE SMALL PRINT", re.I)
 _END = re.compile(r"^\W*(?:\*{3}\s*)?END OF (?:THIS |THE )?PROJECT GUTENBERG", re.I)
 _END_LINE = re.compile(r"^\s*End of (?:the )?Project Gutenberg'?s?\b", re.I)
 _PRODUCED = re.compile(r"^\s*(?:Produced|Prepared|Transcribed|E-?text prepared) by\b", re.I)
 
-# How far into a file the START marker may be (the licence header is short).
+# The title a licence header names in its first lines: "The Project Gutenberg EBook of Katrine, by
+# Elinor Macartney Lane", "Project Gutenberg's Jack Sheppard, by ...", "The Project Gutenberg Etext of X"
+_NAMED = re.compile(
+    r"^\W*(?:this is )?(?:the )?project gutenberg(?:'s|’s)?\s+(?:e-?text|e-?book)?(?:\s+of)?\s+"
+    r"(?P<title>.+?)(?:,\s+by\s+(?P<author>[^*]+?))?\W*$",
+    re.I,
+)
+# How far into a file the START marker may be (the licence header is short), and how near the end a
+# footer-only copy's END marker must be.
 _MAX_HEADER_LINES = 400
+_FOOTER_SHARE = 0.5
 
 
 @dataclass(frozen=True)
@@ -27,6 +37,8 @@ class GutenbergSplit:
     body: tuple[str, ...]
     footer: tuple[str, ...]
     found: bool = False
+    named: tuple[tuple[str, str], ...] = ()
+    """Title and author named by the header's opening line: used when nothing better gives them."""
 
 
 def _header_fields(lines: Sequence[str]) -> tuple[list[tuple[str, str]], list[str]]:
@@ -36,7 +48,8 @@ def _header_fields(lines: Sequence[str]) -> tuple[list[tuple[str, str]], list[st
     after_field = False
     for line in lines:
         field = parse_field(line) if not line[:1].isspace() else None
-        if field and field[1]:
+        # Only known keys: "Please note: neither this list ..." in a 1990s header is licence text.
+        if field and field[1] and field_kind(field[0]):
             fields.append(field)
             after_field = True
         elif after_field and line[:1].isspace() and line.strip():
@@ -63,18 +76,35 @@ def _producer_end(lines: Sequence[str], start: int) -> int:
     return index
 
 
+def _named_fields(lines: Sequence[str]) -> list[tuple[str, str]]:
+    """Title and author from the header's opening line, for headers without `Title:` (kept apart)."""
+    for line in lines[:5]:
+        match = _NAMED.match(line.strip())
+        if match:
+            named = [("Etext title", match.group("title").strip(" *"))]
+            author = match.group("author")
+            return named + ([("Etext author", author.strip(" *"))] if author else [])
+    return []
+
+
+def _is_end(line: str) -> bool:
+    return bool(_END.match(line) or _END_LINE.match(line))
+
+
 def split_gutenberg(lines: Sequence[str]) -> GutenbergSplit:
     """Split off a Project Gutenberg licence header and footer; a text without them comes back whole."""
     start = next((i for i, line in enumerate(lines[:_MAX_HEADER_LINES]) if _START.match(line)), None)
     if start is None:
-        return GutenbergSplit((), (), tuple(lines), ())
-    end = next(
-        (i for i in range(start + 1, len(lines)) if _END.match(lines[i]) or _END_LINE.match(lines[i])),
-        len(lines),
-    )
+        # A copy that kept only the footer: its END marker stands in the last part of the text.
+        first = int(len(lines) * _FOOTER_SHARE)
+        end = next((i for i in range(first, len(lines)) if _is_end(lines[i])), None)
+        if end is None:
+            return GutenbergSplit((), (), tuple(lines), ())
+        return GutenbergSplit((), (), tuple(lines[:end]), tuple(lines[end:]), True)
+    end = next((i for i in range(start + 1, len(lines)) if _is_end(lines[i])), len(lines))
     fields, header = _header_fields(lines[:start])
     body_start = _producer_end(lines, start + 1)
     header += ["", *lines[start:body_start]]
-    return GutenbergSplit(
-        tuple(header), tuple(fields), tuple(lines[body_start:end]), tuple(lines[end:]), True
-    )
+    body = tuple(lines[body_start:end])
+    named = tuple(_named_fields(lines[:start]))
+    return GutenbergSplit(tuple(header), tuple(fields), body, tuple(lines[end:]), True, named)

@@ -1,4 +1,4 @@
-"""The leading `Key: value` metadata header, and Metadata built from its fields."""
+"""The leading `Key: value` metadata header: its fields, and which Metadata attribute each key feeds."""
 
 from __future__ import annotations
 
@@ -6,11 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ebookify.model import Metadata
-from ebookify.normalize.cleanup import clean_value
 from ebookify.normalize.headings import byline_field, is_title_like
-from ebookify.normalize.languages import language_code
-from ebookify.options import StoryOverrides
 
 # A field line: a short capitalised key (A/N, Author's Note, Word count), a colon, a value.
 _FIELD = re.compile(r"^\s*([A-Za-z][A-Za-z'’/&.-]*(?: [A-Za-z][A-Za-z'’/&.-]*){0,3})\s*:(?:\s+(.*)|)$")
@@ -35,8 +31,32 @@ _KEYS: dict[str, str] = {
     **dict.fromkeys(["chapters"], "chapters"),
     **dict.fromkeys(["language"], "language"),
     **dict.fromkeys(["series"], "series"),
-    **dict.fromkeys(["published", "posted", "date"], "published"),
-    **dict.fromkeys(["updated", "last updated"], "updated"),
+    **dict.fromkeys(
+        ["published", "posted", "date", "release date", "posting date", "first posted", "publication date"],
+        "published",
+    ),
+    **dict.fromkeys(["updated", "last updated", "most recently updated"], "updated"),
+    **dict.fromkeys(["translator", "translators", "translated by"], "translators"),
+    **dict.fromkeys(["illustrator", "illustrators", "illustrated by"], "illustrators"),
+    **dict.fromkeys(["editor", "editors", "edited by"], "editors"),
+    **dict.fromkeys(["copyright", "rights"], "rights"),
+    **dict.fromkeys(["subtitle"], "subtitle"),
+    # What describes the electronic edition, not the story: kept, never shown as the story's metadata.
+    **dict.fromkeys(
+        [
+            "character set encoding",
+            "encoding",
+            "credits",
+            "produced by",
+            "other information and formats",
+            "printed title",
+            "printed contents",
+            "printed author",
+            "ebook",
+            "etext",
+        ],
+        "edition",
+    ),
     **dict.fromkeys(["beta", "beta reader", "beta-reader", "spoilers", "timeline", "setting"], "extra"),
 }
 
@@ -151,53 +171,3 @@ def split_series(value: str) -> tuple[str | None, float | None]:
     if match := second.match(value):
         return match.group(1).strip(" ,-(") or None, float(match.group(2))
     return value or None, None
-
-
-def _values(fields: Sequence[tuple[str, str]]) -> dict[str, str]:
-    """The first non-empty value of each Metadata attribute."""
-    values: dict[str, str] = {}
-    for key, value in fields:
-        kind = field_kind(key)
-        if kind and value.strip():
-            values.setdefault(kind, clean_value(value))
-    return values
-
-
-def _clean_overrides(overrides: StoryOverrides) -> StoryOverrides:
-    """Overrides come from flags or a manifest, not from decoded text: clean them like header values."""
-    return StoryOverrides(
-        title=clean_value(overrides.title) if overrides.title else None,
-        authors=tuple(a for a in map(clean_value, overrides.authors) if a),
-        summary=clean_value(overrides.summary, one_line=False) if overrides.summary else None,
-        language=clean_value(overrides.language) if overrides.language else None,
-    )
-
-
-def metadata_from_fields(
-    fields: Sequence[tuple[str, str]], fallback_title: str, overrides: StoryOverrides
-) -> Metadata:
-    """Build Metadata from header fields; overrides win, the file name is the fallback title."""
-    values = _values(fields)
-    overrides = _clean_overrides(overrides)
-    title = (overrides.title or values.get("title") or "").strip().rstrip(".").strip()
-    series, series_index = split_series(values.get("series", ""))
-    language = overrides.language or values.get("language", "")
-    return Metadata(
-        title=title or fallback_title,
-        authors=overrides.authors or split_list(values.get("authors", ""), words=True),
-        language=language_code(language) if language else "en",
-        summary=overrides.summary or values.get("summary"),
-        rating=values["rating"].rstrip(".") if "rating" in values else None,
-        genres=split_genres(values.get("genres", "")),
-        pairings=split_list(values.get("pairings", "")),
-        fandoms=split_list(values.get("fandoms", "")),
-        characters=split_list(values.get("characters", ""), words=True),
-        warnings=split_list(values.get("warnings", "")),
-        series=series,
-        series_index=series_index,
-        status=values.get("status"),
-        published=values.get("published"),
-        updated=values.get("updated"),
-        words=values.get("words"),
-        fields=tuple(fields),
-    )

@@ -9,8 +9,8 @@ from ebookify.errors import InputError
 from ebookify.model import Block, Chapter, Paragraph, SceneBreak, Span, Story
 from ebookify.normalize.decode import decode_bytes
 from ebookify.normalize.emphasis import drop_emphasis_markers
-from ebookify.normalize.header import metadata_from_fields
 from ebookify.normalize.inline import mark_inline
+from ebookify.normalize.metadata import metadata_from_fields
 from ebookify.normalize.structure import RawBlock, parse_structure
 from ebookify.normalize.typography import typeset_spans, typeset_text
 from ebookify.options import NormalizeOptions, StoryOverrides
@@ -72,7 +72,7 @@ def normalize_bytes(
         raise _size_error(source, len(data))
     decoded = decode_bytes(data, source, options.encoding)
     raw = parse_structure(decoded.text)
-    metadata = metadata_from_fields(raw.fields, _fallback_title(source), overrides)
+    metadata = metadata_from_fields(raw.fields, _fallback_title(source), overrides, raw.language)
     raw_groups = [raw.front_notes, *(chapter.blocks for chapter in raw.chapters), raw.end_notes]
     texts = [block for group in raw_groups for block in group if isinstance(block, str)]
     marked = iter(mark_inline(texts))
@@ -88,7 +88,7 @@ def normalize_bytes(
         front_notes=front,
         end_notes=end,
         encoding=decoded.encoding,
-        repairs=decoded.repairs,
+        repairs=(*decoded.repairs, *raw.repairs),
     )
 
 

@@ -7,9 +7,12 @@ from dataclasses import dataclass
 
 from ebookify.model import SceneBreak
 from ebookify.normalize.chapters import ChapterStart, find_chapters, split_heading_lines
+from ebookify.normalize.contents import drop_contents
 from ebookify.normalize.dialogue import split_dialogue
+from ebookify.normalize.frame import split_frame
 from ebookify.normalize.gutenberg import split_gutenberg
 from ebookify.normalize.header import field_kind, split_header
+from ebookify.normalize.languages import detect_language
 from ebookify.normalize.notes import take_end_notes, take_front_notes
 from ebookify.normalize.paragraphs import Item, Layout, detect_layout, split_items
 from ebookify.normalize.scenes import is_wide_gap, normal_gap
@@ -35,6 +38,9 @@ class RawStory:
     chapters: tuple[RawChapter, ...]
     front_notes: tuple[RawBlock, ...] = ()
     end_notes: tuple[RawBlock, ...] = ()
+    repairs: tuple[str, ...] = ()
+    language: str | None = None
+    """The language the body is written in, as measured (a header's Language field wins over it)."""
 
 
 def scene_blocks(items: Sequence[Item], normal: int = 1) -> Iterable[RawBlock]:
@@ -91,16 +97,37 @@ class _Parts:
     end: list[Item]
     layout: Layout
     gutenberg: bool
+    repairs: list[str]
+
+
+def _named_fields(named: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The title and author a licence header's first line names, as fields ("Etext title" feeds the title)."""
+    return [
+        (key.replace("Etext title", "Title").replace("Etext author", "Author"), value) for key, value in named
+    ]
+
+
+def _printed(fields: Sequence[tuple[str, str]], titled: bool) -> list[tuple[str, str]]:
+    """A title page under a licence header that names the book already: kept as the printed title."""
+    names = {"Title": "Printed title", "By": "Printed author"}
+    return [(names.get(key, key) if titled else key, value) for key, value in fields]
 
 
 def _split_parts(lines: Sequence[str]) -> _Parts:
     """Licence header/footer, metadata header, header-less title and preface, notes, and the body items."""
     gutenberg = split_gutenberg(lines)
-    header = split_header(gutenberg.body)
-    layout = detect_layout(gutenberg.body)
+    contents = drop_contents(gutenberg.body)
+    repairs = [f"dropped the printed contents list ({contents.entries} entries)"] if contents.entries else []
+    frame = split_frame(contents.lines, printed=gutenberg.found)
+    header = split_header(frame.body)
+    layout = detect_layout(frame.body)
     items = list(split_heading_lines(split_items(header.body, layout)))
-    fields = [*gutenberg.fields, *header.fields]
-    front = [*split_items(gutenberg.header, layout), *(Item(note) for note in header.notes)]
+    fields = [*gutenberg.fields, *_printed(frame.fields, _has_title(gutenberg.fields)), *header.fields]
+    if contents.dropped:
+        fields.append(("Printed contents", " / ".join(contents.dropped)))
+    if not _has_title(fields):
+        fields += _named_fields(gutenberg.named)
+    front = [*split_items(frame.front, layout), *(Item(note) for note in header.notes)]
     # A header ending in an A/N or Disclaimer field: the note may run on into the lines after it.
     after_note = bool(header.fields) and field_kind(header.fields[-1][0]) == "note"
     if not gutenberg.found and not _has_title(fields):
@@ -111,8 +138,9 @@ def _split_parts(lines: Sequence[str]) -> _Parts:
         after_note = after_note and not found.fields
     notes, items = take_front_notes(items, continued=after_note)
     items, closing = take_end_notes(items, normal_gap(item.gap for item in items[1:]))
-    end = [*closing, *split_items(gutenberg.footer, layout)]
-    return _Parts(fields, [*front, *notes], items, end, layout, gutenberg.found)
+    licence = [*frame.back, "", *gutenberg.header, "", *gutenberg.footer]
+    end = [*closing, *split_items(licence, layout)]
+    return _Parts(fields, [*front, *notes], items, end, layout, gutenberg.found, repairs)
 
 
 def parse_structure(text: str) -> RawStory:
@@ -120,7 +148,7 @@ def parse_structure(text: str) -> RawStory:
     parts = _split_parts(_clean_lines(text))
     normal = normal_gap(item.gap for item in parts.items[1:])
     before, chapters = _chapters(parts.items, find_chapters(parts.items, normal), normal)
-    if parts.gutenberg:
+    if parts.gutenberg and _is_front_matter(before, chapters):
         # A printed book's front matter (title page, dedication, contents) comes before its first chapter.
         parts.front += before
     elif any(not item.divider for item in before):
@@ -134,4 +162,17 @@ def parse_structure(text: str) -> RawStory:
         chapters=tuple(chapters),
         front_notes=_note_texts(parts.front),
         end_notes=_note_texts(parts.end),
+        repairs=tuple(parts.repairs),
+        language=detect_language(" ".join(item.text for item in parts.items)),
     )
+
+
+# Front matter is a small part of a book: more text than this before the first heading is the story.
+_FRONT_MATTER_SHARE = 0.05
+
+
+def _is_front_matter(before: Sequence[Item], chapters: Sequence[RawChapter]) -> bool:
+    """The items before a printed book's first chapter are front matter unless they are much of the book."""
+    size = sum(len(item.text) for item in before)
+    rest = sum(len(block) for chapter in chapters for block in chapter.blocks if isinstance(block, str))
+    return size <= (size + rest) * _FRONT_MATTER_SHARE

@@ -75,9 +75,7 @@ def blocks_html(blocks: Iterable[Block], break_long_words: bool = False, continu
 
 def metadata_rows(meta: Metadata) -> list[tuple[str, str]]:
     """The header fields shown on a cover page, in a reader-friendly order, each once."""
-    rows = [
-        (key, value) for key, value in meta.fields if key.lower() not in ("title", "author", "by", "writer")
-    ]
+    rows = [(key, value) for key, value in meta.fields if key not in meta.hidden]
     if not any(key.lower() == "summary" for key, _ in rows) and meta.summary:
         rows.append(("Summary", meta.summary))
     return rows
