@@ -318,9 +318,16 @@ def main(argv: list[str] | None = None) -> int:
         out.write(fact.message + "\n")
     out.write(f"{len(facts) - len(failing)} passed, {len(failing)} failed\n")
     if args.update_known_failures:
-        before = len(read_known_failures())
-        count = write_known_failures(facts)
-        out.write(f"known_failures.txt: {count} failing facts listed (was {before})\n")
+        before = collections.Counter(read_known_failures())
+        after = collections.Counter(f.key for f in failing)
+        write_known_failures(facts)
+        out.write(
+            f"known_failures.txt: {sum(after.values())} failing facts listed (was {sum(before.values())})\n"
+        )
+        out.write(f"fixed since the last list: {sum((before - after).values())}\n")
+        for key in (after - before).elements():
+            # A fact that held before and fails now is a regression: the list grows, say so loudly.
+            out.write(f"NEWLY FAILING (held before): {key}\n")
     return 0
 
 
