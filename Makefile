@@ -34,7 +34,7 @@ test: system $(STAMP) lint typecheck
 	EBOOKIFY_REQUIRE_EPUBCHECK=1 $(BIN)/pytest -q
 
 bench: $(STAMP)
-	for b in inspect decode epub pdf anthology; do $(BIN)/python benchmarks/bench_$$b.py || exit 1; done
+	for b in inspect decode epub pdf anthology cover_title; do $(BIN)/python benchmarks/bench_$$b.py || exit 1; done
 
 clean:
 	rm -rf $(VENV) out build dist .mypy_cache .ruff_cache .pytest_cache

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ebookify.errors import EbookifyError, InputError
+from ebookify.errors import EbookifyError, InputError, OptionsError
 from ebookify.model import Book, Metadata, Story
 from ebookify.normalize import load_story
-from ebookify.options import NormalizeOptions, StoryOverrides
+from ebookify.options import NormalizeOptions, StoryOverrides, worker_count
 
 SORT_KEYS: dict[str, Callable[[Story], str]] = {
     "title": lambda s: s.metadata.title.casefold(),
@@ -49,7 +48,7 @@ def _input_bytes(sources: Sequence[StorySource]) -> int:
 
 def _results(sources: Sequence[StorySource], jobs: int) -> Iterator[Story | EbookifyError]:
     """Stories in input order; a large anthology is normalized in several processes (one per core)."""
-    workers = min(jobs or os.cpu_count() or 1, len(sources))
+    workers = min(worker_count(jobs), len(sources))
     if workers < 2 or _input_bytes(sources) < PARALLEL_MIN_BYTES:
         yield from (_load_one(source) for source in sources)
         return
@@ -108,6 +107,8 @@ def make_book(
     if not stories:
         raise InputError("a book needs at least one story")
     if sort:
+        if sort not in SORT_KEYS:
+            raise OptionsError(f"unknown sort {sort!r} (choose from {', '.join(sorted(SORT_KEYS))})")
         stories = sorted(stories, key=SORT_KEYS[sort])
     if len(stories) == 1 and not editor:
         meta = stories[0].metadata

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import difflib
 import glob
 import json
 import logging
@@ -11,15 +12,16 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import NoReturn
 
 from ebookify import __version__
 from ebookify.book import SORT_KEYS, StorySource, load_stories, make_book
-from ebookify.errors import EbookifyError, InputError
+from ebookify.errors import EbookifyError, InputError, OptionsError
 from ebookify.inspect import story_to_dict, story_to_text
 from ebookify.model import Book, Story
 from ebookify.normalize import load_story
 from ebookify.normalize.cleanup import clean_value
-from ebookify.options import NormalizeOptions, StoryOverrides, WriteOptions
+from ebookify.options import NormalizeOptions, StoryOverrides, WriteOptions, check_encoding, core_count
 from ebookify.progress import Reporter, make_reporter
 from ebookify.resources import read_style
 from ebookify.targets import check_target, format_of, read_files
@@ -48,6 +50,39 @@ examples:
 """
 
 
+COMMANDS = ("inspect", "build")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with its errors as one line (the README's promise) and a did-you-mean for options."""
+
+    def error(self, message: str) -> NoReturn:
+        raise OptionsError(f"{message}{self._suggestion(message)} (see {self.prog} --help)")
+
+    def _suggestion(self, message: str) -> str:
+        if not message.startswith("unrecognized arguments:"):
+            return ""
+        known = [option for action in self._actions for option in action.option_strings]
+        for word in message.split(":", 1)[1].split():
+            option = word.split("=", 1)[0]
+            if option.startswith("-"):
+                close = difflib.get_close_matches(option, known, n=1, cutoff=0.6)
+                if close:
+                    return f"; did you mean {close[0]}?"
+        return ""
+
+
+def _jobs(value: str) -> int:
+    """--jobs: 0 (one process per core) or a positive count; never more processes than cores."""
+    try:
+        jobs = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if jobs < 0:
+        raise argparse.ArgumentTypeError("must be 0 (one per core) or a positive number")
+    return min(jobs, core_count())
+
+
 def _add_normalize_flags(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--encoding", help="read inputs in this encoding instead of detecting it")
     parser.add_argument(
@@ -68,9 +103,9 @@ def _add_output_flags(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "-j",
         "--jobs",
-        type=int,
+        type=_jobs,
         default=0,
-        help="processes for reading many stories and laying out PDFs (default: one per CPU core)",
+        help="processes for reading many stories and laying out PDFs (default and most: one per CPU core)",
     )
     parser.add_argument(
         "--skip-bad", action="store_true", help="leave out stories that cannot be read, and say so"
@@ -79,7 +114,7 @@ def _add_output_flags(parser: argparse.ArgumentParser) -> None:
 
 
 def _convert_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="ebookify",
         description=DESCRIPTION,
         epilog=EPILOG,
@@ -106,7 +141,7 @@ def _convert_parser() -> argparse.ArgumentParser:
 
 
 def _inspect_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="ebookify inspect",
         description="Show the document model the normalizer builds: metadata, notes, chapters and "
         "paragraphs, with thoughts as ⟨…⟩, emphasis as _…_ and strong as **…**.",
@@ -118,7 +153,7 @@ def _inspect_parser() -> argparse.ArgumentParser:
 
 
 def _build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="ebookify build",
         description="Build an anthology from a TOML manifest: the book's title, editor, description, "
         "language, series, style, cover and formats, and an ordered list of [[stories]] with optional "
@@ -127,6 +162,11 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("manifest", metavar="MANIFEST.toml")
     parser.add_argument("-o", "--output", help="output file (one format) instead of the manifest's output")
+    parser.add_argument(
+        "--allow-outside",
+        action="store_true",
+        help="let the manifest name files outside its folder (only for a manifest you trust)",
+    )
     _add_output_flags(parser)
     return parser
 
@@ -146,6 +186,8 @@ def expand_inputs(patterns: Sequence[str]) -> list[Path]:
 
 
 def _normalize_options(args: argparse.Namespace) -> NormalizeOptions:
+    if args.encoding is not None:
+        check_encoding(args.encoding)
     return NormalizeOptions(encoding=args.encoding, smart_quotes=not args.no_smart_quotes)
 
 
@@ -265,7 +307,7 @@ def run_build(argv: Sequence[str]) -> int:
     from ebookify.manifest import read_manifest
 
     args = _build_parser().parse_args(argv)
-    manifest = read_manifest(Path(args.manifest))
+    manifest = read_manifest(Path(args.manifest), allow_outside=args.allow_outside)
     options = _write_options(args, manifest.style, manifest.page_size)
     options = replace(
         options,
@@ -305,10 +347,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     logging.basicConfig(level=logging.WARNING, format="ebookify: %(message)s")
     try:
-        if argv and argv[0] == "inspect":
+        if argv and argv[0] == COMMANDS[0]:
             return run_inspect(argv[1:])
-        if argv and argv[0] == "build":
+        if argv and argv[0] == COMMANDS[1]:
             return run_build(argv[1:])
+        _check_command(argv)
         return run_convert(argv)
     except EbookifyError as error:
         print(f"ebookify: error: {one_line(str(error))}", file=sys.stderr)
@@ -327,6 +370,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         detail = one_line(f"{type(error).__name__}: {error}")
         print(f"ebookify: error: internal error ({detail}); please report it", file=sys.stderr)
         return INTERNAL_ERROR_EXIT
+
+
+def _check_command(argv: Sequence[str]) -> None:
+    """A first word that is no file but close to a command (`ebookify buidl x.toml`) is a typo of it."""
+    first = argv[0] if argv else ""
+    if not first or first.startswith("-") or "." in first or "/" in first or Path(first).exists():
+        return
+    close = difflib.get_close_matches(first, COMMANDS, n=1, cutoff=0.6)
+    if close:
+        raise OptionsError(f"no command or file {first!r}; did you mean 'ebookify {close[0]}'?")
 
 
 INTERNAL_ERROR_EXIT = 70

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ebookify.errors import OptionsError
-from ebookify.options import StoryOverrides
+from ebookify.normalize.cleanup import clean_value
+from ebookify.options import StoryOverrides, check_encoding
 
 BOOK_KEYS = {
     "title": str,
@@ -129,7 +132,50 @@ def _authors(table: dict[str, Any]) -> tuple[str, ...]:
     return (table["author"],) if table.get("author") else ()
 
 
-def _story(table: Any, index: int, folder: Path, name: str, locator: _Locator) -> StoryEntry:
+class _Places:
+    """Resolves the manifest's paths against its folder and keeps them there unless allowed outside."""
+
+    def __init__(self, name: str, folder: Path, allow_outside: bool) -> None:
+        self.name, self.folder, self.allow_outside = name, folder, allow_outside
+        self.root = os.path.realpath(folder)
+
+    def path(self, value: str, key: str, line: int, *, read: bool) -> Path:
+        """`value` against the folder; refused outside it (symlinks followed), and, for a file to be read,
+        when it exists and is not a regular file (a FIFO would block, /proc and devices are not stories)."""
+        where = f"{self.name}, line {line}: {key} {value!r}"
+        if "\0" in value:
+            raise OptionsError(f"{where} contains a NUL character")
+        path = self.folder / value
+        real = os.path.realpath(path)
+        inside = real == self.root or real.startswith(self.root.rstrip(os.sep) + os.sep)
+        if not inside and not self.allow_outside:
+            raise OptionsError(
+                f"{where} is outside the manifest's folder; pass --allow-outside if you trust this manifest"
+            )
+        if read:
+            try:
+                info = os.stat(real)
+            except OSError:
+                return path  # a missing file is reported by the reader, with its own message
+            special = real.startswith(_SPECIAL_FOLDERS)
+            if special or (not stat.S_ISREG(info.st_mode) and not stat.S_ISDIR(info.st_mode)):
+                raise OptionsError(f"{where} is not a regular file")
+        return path
+
+
+# Kernel folders whose "files" are live system state, never a story, a style or a cover.
+_SPECIAL_FOLDERS = ("/proc/", "/sys/", "/dev/")
+SERIES_INDEX_RANGE = (0.0, 100_000.0)
+"""Series numbers readers show: calibre's books use 0 to a few thousand; larger is a typo."""
+
+
+def _text(value: str | None, one_line: bool = True) -> str | None:
+    # Manifest metadata gets the cleanup --title gets (control characters, bidi, NFC): one rule for all.
+    return clean_value(value, one_line) or None if value else None
+
+
+def _story(table: Any, index: int, places: _Places, locator: _Locator) -> StoryEntry:
+    name = places.name
     where = f"{name}: stories[{index}]"
     if not isinstance(table, dict):
         raise OptionsError(f"{name}, line {locator.line_of('stories')}: stories must be [[stories]] tables")
@@ -137,23 +183,52 @@ def _story(table: Any, index: int, folder: Path, name: str, locator: _Locator) -
     if "path" not in table:
         raise OptionsError(f"{where}, line {locator.line_of('', index)}: missing key 'path'")
     overrides = StoryOverrides(
-        title=table.get("title"),
-        authors=_authors(table),
-        summary=table.get("summary"),
-        language=table.get("language"),
+        title=_text(table.get("title")),
+        authors=tuple(a for a in map(_text, _authors(table)) if a),
+        summary=_text(table.get("summary"), one_line=False),
+        language=_text(table.get("language")),
     )
-    return StoryEntry(folder / table["path"], overrides, table.get("encoding"))
+    path = places.path(table["path"], "path", locator.line_of("path", index), read=True)
+    encoding = table.get("encoding")
+    if encoding is not None:
+        check_encoding(encoding, f"{name}, line {locator.line_of('encoding', index)}: encoding")
+    return StoryEntry(path, overrides, encoding)
 
 
-def _style(style: str, folder: Path) -> str:
-    # A path to the user's own CSS is relative to the manifest, like the stories.
-    return str(folder / style) if style.endswith(".css") else style
+def _style(style: str, places: _Places, line: int) -> str:
+    # A path to the user's own CSS is relative to the manifest, like the stories (read_style's rule).
+    if style.endswith(".css") or "/" in style:
+        return str(places.path(style, "style", line, read=True))
+    return style
 
 
-def read_manifest(path: Path) -> Manifest:
-    """Parse and validate a manifest; every error names the file, the line and the key."""
+def _series_index(value: Any, where: str) -> float | None:
+    if value is None:
+        return None
+    low, high = SERIES_INDEX_RANGE
+    if isinstance(value, bool) or not (low <= value <= high):  # NaN fails both comparisons
+        raise OptionsError(f"{where}: series_index must be a number from {low:g} to {high:g}")
+    return float(value)
+
+
+def _output(value: str | None, places: _Places, line: int) -> Path | None:
+    if not value:
+        return None
+    path = places.path(value, "output", line, read=False)
+    if path.name in ("", ".", "..") or value.endswith(("/", os.sep)):
+        raise OptionsError(f"{places.name}, line {line}: output {value!r} must name a file, not a folder")
+    return path
+
+
+def read_manifest(path: Path, *, allow_outside: bool = False) -> Manifest:
+    """Parse and validate a manifest; every error names the file, the line and the key.
+
+    Story paths, the style, the cover and the output must lie inside the manifest's folder (a manifest
+    from someone else must not read /etc/passwd into a book or write over other files) unless
+    `allow_outside`; files to be read must be regular files."""
     try:
-        text = path.read_text(encoding="utf-8")
+        # utf-8-sig: Windows editors save a byte-order mark, which TOML itself does not allow.
+        text = path.read_text(encoding="utf-8-sig")
     except OSError as exc:
         raise OptionsError(f"cannot read manifest {path}: {exc.strerror or exc}") from None
     except UnicodeDecodeError:
@@ -165,31 +240,34 @@ def read_manifest(path: Path) -> Manifest:
     locator = _Locator(text)
     name = str(path)
     _check_keys(data, BOOK_KEYS, name, locator.line_of)
-    folder = path.parent
-    stories = tuple(_story(t, i, folder, name, locator) for i, t in enumerate(data.get("stories", [])))
+    places = _Places(name, path.parent, allow_outside)
+    stories = tuple(_story(t, i, places, locator) for i, t in enumerate(data.get("stories", [])))
     if not stories:
         raise OptionsError(f"{name}: no stories (add [[stories]] tables with a path each)")
-    formats = tuple(f.lower() for f in data.get("formats", ["epub"]))
+    formats = tuple(dict.fromkeys(f.lower() for f in data.get("formats", ["epub"])))
+    if not formats:
+        raise OptionsError(f"{name}, line {locator.line_of('formats')}: formats is empty (epub, pdf)")
     for fmt in formats:
         if fmt not in FORMATS:
             raise OptionsError(
                 f"{name}, line {locator.line_of('formats')}: unknown format {fmt!r} (epub, pdf)"
             )
-    index = data.get("series_index")
+    cover = data.get("cover")
+    where_index = f"{name}, line {locator.line_of('series_index')}"
     return Manifest(
         source=path,
-        title=data.get("title") or path.stem,
+        title=_text(data.get("title")) or path.stem,
         stories=stories,
-        editor=data.get("editor") or data.get("compiler"),
-        authors=_authors(data),
-        description=data.get("description"),
-        language=data.get("language"),
-        series=data.get("series"),
-        series_index=float(index) if index is not None else None,
-        style=_style(data.get("style", "classic"), folder),
-        cover=folder / data["cover"] if data.get("cover") else None,
+        editor=_text(data.get("editor")) or _text(data.get("compiler")),
+        authors=tuple(a for a in map(_text, _authors(data)) if a),
+        description=_text(data.get("description"), one_line=False),
+        language=_text(data.get("language")),
+        series=_text(data.get("series")),
+        series_index=_series_index(data.get("series_index"), where_index),
+        style=_style(data.get("style", "classic"), places, locator.line_of("style")),
+        cover=places.path(cover, "cover", locator.line_of("cover"), read=True) if cover else None,
         formats=formats,
-        output=folder / data["output"] if data.get("output") else None,
+        output=_output(data.get("output"), places, locator.line_of("output")),
         page_size=data.get("page_size", "A5"),
         include_notes=data.get("notes", True),
         smart_quotes=data.get("smart_quotes", True),

@@ -9,6 +9,7 @@ import pytest
 
 from ebookify import load_story, make_book
 from ebookify.cli import main
+from ebookify.errors import OptionsError
 
 from .conftest import DATA
 
@@ -118,3 +119,12 @@ def test_parallel_loading_keeps_order_and_reports_bad_stories(
     assert stories == [load_story(CHANGE), load_story(GOODBYE)]
     with pytest.raises(InputError, match="no text in"):
         load_stories(sources, jobs=2)
+
+
+def test_an_unknown_sort_is_a_clear_error() -> None:
+    stories = [load_story(path) for path in (GOODBYE, CHANGE)]
+    with pytest.raises(OptionsError, match=r"unknown sort 'bogus' .*author, name, title"):
+        make_book(stories, sort="bogus")
+    # Leave alone: a known key sorts.
+    titles = [s.metadata.title for s in make_book(stories, sort="title").stories]
+    assert titles == sorted(titles, key=str.casefold)

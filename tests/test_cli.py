@@ -7,10 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from ebookify import load_story, make_book, write_epub
+from ebookify import cli, load_story, make_book, write_epub
 from ebookify.cli import main
+from ebookify.options import core_count, worker_count
 
 from .conftest import DATA
+from .hardening import assert_one_line_error, run_cli
 
 GOODBYE = DATA / "goodbye-my-almost-lover.txt"
 
@@ -87,3 +89,61 @@ def test_title_and_author_flags_win(tmp_path: Path, capsys: pytest.CaptureFixtur
 
     opf = zipfile.ZipFile(out).read("EPUB/content.opf").decode()
     assert "<dc:title>Other</dc:title>" in opf and ">Me</dc:creator>" in opf
+
+
+def test_an_unknown_option_is_one_line_with_a_suggestion(tmp_path: Path) -> None:
+    result = run_cli([str(GOODBYE), "--titel", "X", "-o", str(tmp_path / "b.epub")])
+    assert_one_line_error(result, "unrecognized arguments: --titel", "did you mean --title?")
+    assert result.code == 2 and "usage:" not in result.err
+    # Leave alone: an unknown option nothing is close to gets no guess.
+    assert "did you mean" not in run_cli([str(GOODBYE), "--zzzzzz"]).err
+
+
+def test_a_bad_option_value_is_one_line(tmp_path: Path) -> None:
+    assert_one_line_error(run_cli([str(GOODBYE), "--format", "mobi"]), "invalid choice: 'mobi'")
+    assert_one_line_error(run_cli(["build"]), "required")
+
+
+@pytest.mark.parametrize(("typo", "command"), [("buidl", "build"), ("inspct", "inspect"), ("biuld", "build")])
+def test_a_mistyped_command_gets_a_suggestion(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, typo: str, command: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run_cli([typo, "x.toml"])
+    assert_one_line_error(result, f"did you mean 'ebookify {command}'?")
+    # Leave alone: a file of that name is an input like any other.
+    Path(typo).write_bytes(GOODBYE.read_bytes())
+    assert run_cli([typo, "-q"]).code == 0
+    assert Path(f"{typo}.epub").is_file()
+
+
+def test_a_missing_file_gets_no_command_suggestion(tmp_path: Path) -> None:
+    result = run_cli([str(tmp_path / "stry.txt")])
+    assert_one_line_error(result, "stry.txt")
+    assert "did you mean" not in result.err
+
+
+@pytest.mark.parametrize("jobs", ["-1", "x", "1.5"])
+def test_jobs_must_be_a_count(jobs: str) -> None:
+    assert_one_line_error(run_cli([str(GOODBYE), "--jobs", jobs]), "--jobs")
+
+
+def test_jobs_is_capped_at_the_core_count() -> None:
+    parser = cli._convert_parser()
+    assert parser.parse_args(["x", "--jobs", "1000"]).jobs == core_count()
+    # Leave alone: a count within the cores, and 0 (one per core, decided later).
+    assert parser.parse_args(["x", "--jobs", "1"]).jobs == 1
+    assert parser.parse_args(["x", "--jobs", "0"]).jobs == 0
+    assert worker_count(1000) == core_count() and worker_count(0) == core_count()
+
+
+@pytest.mark.parametrize("encoding", ["punycode", "undefined", "idna", "rot13", "no-such-codec"])
+def test_an_encoding_that_cannot_hold_a_story_is_one_line(tmp_path: Path, encoding: str) -> None:
+    result = run_cli([str(GOODBYE), "--encoding", encoding, "-o", str(tmp_path / "b.epub")])
+    assert_one_line_error(result, "--encoding", encoding)
+    assert result.code == 2
+    assert_one_line_error(run_cli(["inspect", str(GOODBYE), "--encoding", encoding]), "--encoding")
+
+
+def test_a_real_encoding_is_accepted(tmp_path: Path) -> None:
+    assert run_cli([str(GOODBYE), "--encoding", "cp1252", "-o", str(tmp_path / "b.epub"), "-q"]).code == 0

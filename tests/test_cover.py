@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import io
+import struct
+import time
+import zipfile
+import zlib
 from pathlib import Path
 
 import pytest
 from PIL import Image, ImageFont
 
+from ebookify.cli import main
 from ebookify.errors import InputError
 from ebookify.model import Metadata
 from ebookify.render.cover import (
@@ -115,3 +120,91 @@ def test_image_media_type_knows_png_and_jpeg_only() -> None:
     assert image_media_type(b"\xff\xd8\xff\xe0....") == "image/jpeg"
     with pytest.raises(ValueError):
         image_media_type(b"GIF89a")
+
+
+def _png_header(width: int, height: int) -> bytes:
+    """A PNG that declares `width` x `height` pixels but holds no pixel data (a decompression bomb's head)."""
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    chunk = b"IHDR" + header
+    ihdr = struct.pack(">I", len(header)) + chunk + struct.pack(">I", zlib.crc32(chunk))
+    end = struct.pack(">I", 0) + b"IEND" + struct.pack(">I", zlib.crc32(b"IEND"))
+    return b"\x89PNG\r\n\x1a\n" + ihdr + end
+
+
+@pytest.mark.parametrize("size", [(30000, 30000), (12000, 12000), (8000, 8000)])
+def test_a_cover_over_50_megapixels_is_refused_before_decoding(tmp_path: Path, size: tuple[int, int]) -> None:
+    path = tmp_path / "bomb.png"
+    path.write_bytes(_png_header(*size))
+    said = f"bomb.png (is {size[0]} x {size[1]} pixels, more|is larger) than the 50 megapixels"
+    with pytest.raises(InputError, match=said):
+        cover_from_file(path)
+
+
+def test_a_gif_bomb_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "bomb.gif"
+    Image.new("P", (1, 1)).save(path, format="GIF")
+    data = bytearray(path.read_bytes())
+    data[6:10] = struct.pack("<HH", 30000, 30000)  # the logical screen
+    at = data.index(b"\x2c")  # the image descriptor: left, top, width, height
+    data[at + 5 : at + 9] = struct.pack("<HH", 30000, 30000)
+    path.write_bytes(bytes(data))
+    with pytest.raises(InputError, match="megapixels"):
+        cover_from_file(path)
+
+
+def test_a_cover_under_the_limit_is_read(tmp_path: Path) -> None:
+    # Leave alone: 7000 x 7000 is 49 megapixels (a large photo); its header passes the size check.
+    path = tmp_path / "big.png"
+    Image.new("1", (7000, 7000)).save(path, format="PNG")
+    assert cover_from_file(path) == path.read_bytes()
+
+
+def test_a_non_image_cover_message_names_the_file_not_a_python_object(tmp_path: Path) -> None:
+    path = tmp_path / "cover.jpg"
+    path.write_text("plain text, not a picture", encoding="utf-8")
+    with pytest.raises(InputError) as error:
+        cover_from_file(path)
+    message = str(error.value)
+    assert "cover.jpg is not an image" in message and "JPEG, PNG" in message
+    assert "BytesIO" not in message and "0x" not in message
+
+
+def test_wrap_text_stops_after_max_lines_and_cuts_a_huge_word_in_linear_time() -> None:
+    font = ImageFont.load_default(20)
+    word = "x" * 300_000
+    start = time.perf_counter()
+    lines = wrap_text(word, font, 120, max_lines=4)
+    assert time.perf_counter() - start < 5
+    assert len(lines) == 5 and all(font.getlength(line) <= 120 for line in lines)
+    assert "".join(lines) == word[: sum(map(len, lines))]
+    # Leave alone: without max_lines, every line of a shorter word, nothing lost.
+    assert "".join(wrap_text(word[:2000], font, 120)) == word[:2000]
+
+
+def test_fit_text_shortens_a_text_that_never_fits() -> None:
+    font, lines = fit_text("x" * 60_000, "serif", 400, max_lines=3, start=60, smallest=20)
+    assert len(lines) == 3 and lines[-1].endswith("\u2026")
+    assert all(font.getlength(line) <= 400 for line in lines)
+    # Leave alone: a text that fits is not shortened.
+    _, kept = fit_text("A short title", "serif", 400, max_lines=3, start=60, smallest=20)
+    assert kept == ["A short title"]
+
+
+def test_a_60000_character_title_word_is_a_cover_in_bounded_time() -> None:
+    # It took 106 s (quadratic); a generous bound guards against that coming back (benchmark: 0.2 s).
+    title = "x" * 60_000
+    start = time.perf_counter()
+    data = cover_image(Metadata(title=title, authors=("A",)))
+    assert time.perf_counter() - start < 30
+    assert open_image(data).size == (1600, 2560)
+
+
+def test_a_60000_character_title_keeps_its_full_value_in_the_epub(tmp_path: Path) -> None:
+    story = tmp_path / "story.txt"
+    text = f"Title: {'x' * 60_000}\nAuthor: A\n\nOne paragraph.\n\nAnother one.\n"
+    story.write_text(text, encoding="utf-8")
+    start = time.perf_counter()
+    assert main([str(story), "-o", str(tmp_path / "b.epub"), "-q"]) == 0
+    assert time.perf_counter() - start < 30
+    opf = zipfile.ZipFile(tmp_path / "b.epub").read("EPUB/content.opf").decode()
+    assert "x" * 60_000 in opf

@@ -9,6 +9,7 @@ import logging
 import shutil
 import subprocess
 import threading
+import warnings
 from pathlib import Path
 
 from PIL import Image, ImageChops, ImageDraw, ImageFont, UnidentifiedImageError
@@ -96,42 +97,77 @@ def _width(font: Font, text: str) -> float:
     return float(font.getlength(text))
 
 
-def wrap_text(text: str, font: Font, width: float) -> list[str]:
-    """Greedy word wrap to `width` pixels; a word wider than the line is cut between characters."""
+def _prefix_that_fits(font: Font, text: str, start: int, width: float) -> int:
+    """The end of the longest run of `text` from `start` that fits in `width` (at least one character).
+
+    Galloping then bisecting measures O(log n) runs no longer than about twice the answer, so cutting a
+    huge word into lines costs time in proportion to the word (measuring the whole rest for every line
+    made a 60,000-character title take 106 s)."""
+    good, step = start + 1, 1
+    while good < len(text) and _width(font, text[start : min(len(text), good + step)]) <= width:
+        good, step = min(len(text), good + step), step * 2
+    bad = min(len(text), good + step) if good < len(text) else good  # an end measured not to fit
+    while bad - good > 1:
+        middle = (good + bad) // 2
+        if _width(font, text[start:middle]) <= width:
+            good = middle
+        else:
+            bad = middle
+    return good
+
+
+def wrap_text(text: str, font: Font, width: float, max_lines: int | None = None) -> list[str]:
+    """Greedy word wrap to `width` pixels; a word wider than the line is cut between characters.
+
+    With `max_lines`, wrapping stops at max_lines + 1 lines, which is enough to know the text does not
+    fit: the work is then bounded whatever the text's length."""
     lines: list[str] = []
     line = ""
+    limit = len(text) + 1 if max_lines is None else max_lines + 1
     for word in text.split():
+        if len(lines) >= limit:
+            break
         candidate = f"{line} {word}" if line else word
         if _width(font, candidate) <= width:
             line = candidate
             continue
         if line:
             lines.append(line)
-        line = ""
         # A single word that does not fit (a URL, a long compound) is cut so that nothing is clipped.
-        rest = word
-        while _width(font, rest) > width and len(rest) > 1:
-            cut = 1
-            while cut < len(rest) and _width(font, rest[: cut + 1]) <= width:
-                cut += 1
-            lines.append(rest[:cut])
-            rest = rest[cut:]
-        line = rest
-    if line:
+        start = 0
+        while len(lines) < limit:
+            end = _prefix_that_fits(font, word, start, width)
+            if end >= len(word):
+                break
+            lines.append(word[start:end])
+            start = end
+        line = word[start:]
+    if line and len(lines) < limit:
         lines.append(line)
-    return lines
+    return lines[:limit]
+
+
+def _shortened(line: str, font: Font, width: float) -> str:
+    """`line` cut so that it and an ellipsis fit in `width`: the text went on but the space ran out."""
+    end = _prefix_that_fits(font, line + "…", 0, width) - 1
+    while end > 0 and _width(font, line[:end].rstrip() + "…") > width:
+        end -= 1
+    return line[:end].rstrip() + "…"
 
 
 def fit_text(
     text: str, pattern: str, width: float, *, max_lines: int, start: int, smallest: int
 ) -> tuple[Font, list[str]]:
-    """The largest font size (from `start` down to `smallest`) at which `text` fits in `max_lines` lines."""
+    """The largest font size (from `start` down to `smallest`) at which `text` fits in `max_lines` lines;
+    a text too long even at `smallest` is shown shortened (the full value stays in the book's metadata)."""
     size = start
     while True:
         font = load_font(pattern, size)
-        lines = wrap_text(text, font, width)
-        if len(lines) <= max_lines or size <= smallest:
+        lines = wrap_text(text, font, width, max_lines)
+        if len(lines) <= max_lines:
             return font, lines
+        if size <= smallest:
+            return font, [*lines[: max_lines - 1], _shortened(lines[max_lines - 1], font, width)]
         size = max(smallest, int(size * 0.88))
 
 
@@ -224,6 +260,11 @@ def cover_image(metadata: Metadata, size: tuple[int, int] = COVER_SIZE) -> bytes
     return _palette_png(ink, accent, background_color(metadata.title))
 
 
+MAX_COVER_PIXELS = 50_000_000
+"""The largest cover image read (50 megapixels, e.g. 7000 x 7000): a 30000 x 30000 PNG of a few kilobytes
+would decode to gigabytes. Readers show covers at about 1600 x 2560 (4 megapixels)."""
+
+
 def cover_from_file(path: str | Path) -> bytes:
     """The user's cover image: JPEG and PNG are kept byte for byte, other formats become PNG."""
     path = Path(path)
@@ -232,15 +273,32 @@ def cover_from_file(path: str | Path) -> bytes:
     except OSError as exc:
         raise InputError(f"cannot read cover image {path}: {exc.strerror or exc}") from None
     try:
-        with Image.open(io.BytesIO(data)) as image:
+        with warnings.catch_warnings():
+            # Pillow warns (and later refuses) past its own limit; ours below is lower and says why.
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            image = Image.open(io.BytesIO(data))
+        with image:
+            # The size comes from the header: checked before a single pixel is decoded.
+            width, height = image.size
+            if width * height > MAX_COVER_PIXELS:
+                raise InputError(
+                    f"cover {path} is {width} x {height} pixels, more than the "
+                    f"{MAX_COVER_PIXELS // 1_000_000} megapixels ebookify reads; scale it down "
+                    "(readers show about 1600 x 2560)"
+                )
             image_format = image.format or ""
             if image_format in _KEPT_FORMATS:
                 image.verify()
                 return data
             image.load()
             converted = image.convert("RGBA" if "A" in image.getbands() else "RGB")
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
-        raise InputError(f"cover {path} is not an image Pillow can read ({exc})") from None
+    except UnidentifiedImageError:
+        raise InputError(f"cover {path} is not an image (use a JPEG, PNG, GIF or WebP file)") from None
+    except Image.DecompressionBombError:
+        limit = MAX_COVER_PIXELS // 1_000_000
+        raise InputError(f"cover {path} is larger than the {limit} megapixels ebookify reads") from None
+    except (OSError, SyntaxError, ValueError) as exc:
+        raise InputError(f"cover {path} is a damaged or unsupported image ({exc})") from None
     out = io.BytesIO()
     converted.save(out, format="PNG")
     return out.getvalue()

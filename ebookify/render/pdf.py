@@ -5,7 +5,6 @@ from __future__ import annotations
 import gc
 import io
 import logging
-import os
 import tempfile
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Executor
@@ -15,7 +14,7 @@ from typing import BinaryIO, overload
 
 from ebookify.errors import EbookifyError, WriterError
 from ebookify.model import Book
-from ebookify.options import WriteOptions
+from ebookify.options import WriteOptions, worker_count
 from ebookify.render.fetcher import INTERNAL_PREFIX
 from ebookify.render.package import write_atomically
 from ebookify.render.pdf_geometry import PageGeometry, content_page_css, furniture_page_css, page_geometry
@@ -40,16 +39,6 @@ log = logging.getLogger("ebookify")
 _COVER_URL = INTERNAL_PREFIX + "cover"
 PARTS_FOLDER_PREFIX = "ebookify-pdf-"
 """The temporary folder where the laid-out documents wait for the assembly."""
-
-
-def worker_count(jobs: int) -> int:
-    """Processes to use: --jobs, or one per CPU core this process may run on."""
-    if jobs > 0:
-        return jobs
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not on Linux
-        return max(1, os.cpu_count() or 1)
 
 
 @contextmanager
