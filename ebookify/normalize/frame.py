@@ -128,6 +128,22 @@ def _is_story_block(lines: Sequence[str], page: Page) -> bool:
     return len(lines) > _DISPLAY_BLOCK or not all(_is_display(line, page) for line in lines)
 
 
+def _blocks_of(region: Sequence[int]) -> list[tuple[int, int]]:
+    """The runs of consecutive indexes in a region, as (first, end)."""
+    runs: list[tuple[int, int]] = []
+    for index in region:
+        if runs and runs[-1][1] == index:
+            runs[-1] = (runs[-1][0], index + 1)
+        else:
+            runs.append((index, index + 1))
+    return runs
+
+
+def _is_advert(block: Sequence[str]) -> bool:
+    """A block framed by banner lines, or one that gives phone numbers, addresses or terms."""
+    return (len(block) > 2 and is_banner(block[0]) and is_banner(block[-1])) or is_notice(" ".join(block))
+
+
 def _is_name(text: str, words: int = 2) -> bool:
     """A personal name of at least `words` words (a pen name after "by" may be one word)."""
     parts = text.split()
@@ -214,7 +230,11 @@ def _read_title_page(lines: Sequence[str], region: Sequence[int], page: Page) ->
         found.fields.append(("By", _title_case_name(name)))
         found.used |= {*above, index, name_index}
         return found
-    titles = [i for i in region if _is_title_line(lines[i]) and not is_banner(display_text(lines[i]))]
+    # A title in an advert box ("=====Earth's Dreamlands=====" over a phone number) is the board's.
+    boxed = {
+        i for first, end in _blocks_of(region) if _is_advert(lines[first:end]) for i in range(first, end)
+    }
+    titles = [i for i in region if i not in boxed and _is_title_line(lines[i]) and not is_banner(lines[i])]
     if not titles:
         return found
     first = titles[0]

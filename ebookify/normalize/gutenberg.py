@@ -14,6 +14,9 @@ _START = re.compile(r"^\W*\*{3}\s*START OF (?:THIS|THE) PROJECT GUTENBERG|^\W*EN
 _END = re.compile(r"^\W*(?:\*{3}\s*)?END OF (?:THIS |THE )?PROJECT GUTENBERG", re.I)
 _END_LINE = re.compile(r"^\s*End of (?:the )?Project Gutenberg'?s?\b", re.I)
 _PRODUCED = re.compile(r"^\s*(?:Produced|Prepared|Transcribed|E-?text prepared) by\b", re.I)
+_TRANSCRIBER = re.compile(r"^\s*\[?\s*transcriber'?s'?\s+notes?\b", re.I)
+# A bracketed transcriber's note is a few paragraphs.
+_NOTE_LINES = 60
 
 # The title a licence header names in its first lines: "The Project Gutenberg EBook of Katrine, by
 # Elinor Macartney Lane", "Project Gutenberg's Jack Sheppard, by ...", "The Project Gutenberg Etext of X"
@@ -64,15 +67,31 @@ def _header_fields(lines: Sequence[str]) -> tuple[list[tuple[str, str]], list[st
     return fields, rest
 
 
-def _producer_end(lines: Sequence[str], start: int) -> int:
-    """The index after the "Produced by ..." credit that follows the START marker, if there is one."""
+def _credit_end(lines: Sequence[str], start: int) -> int:
+    """The index after a production credit or transcriber's note at `start`, or `start` if there is none.
+
+    A bracketed note ("[Transcriber's Note: ... ]") runs to its closing bracket, the others to a blank line.
+    """
     index = start
     while index < len(lines) and not lines[index].strip():
         index += 1
-    if index >= len(lines) or not _PRODUCED.match(lines[index]):
+    if index >= len(lines) or not (_PRODUCED.match(lines[index]) or _TRANSCRIBER.match(lines[index])):
         return start
+    if lines[index].lstrip().startswith("["):
+        close = next((i for i in range(index, min(index + _NOTE_LINES, len(lines))) if "]" in lines[i]), None)
+        if close is not None:
+            return close + 1
     while index < len(lines) and lines[index].strip():
         index += 1
+    return index
+
+
+def _producer_end(lines: Sequence[str], start: int) -> int:
+    """The index after the credits and transcriber's notes that follow the START marker (production
+    matter, which goes to the back with the licence)."""
+    index = start
+    while (after := _credit_end(lines, index)) != index:
+        index = after
     return index
 
 
