@@ -52,3 +52,62 @@ def test_text_without_markers_comes_back_whole() -> None:
 def test_marker_deep_inside_a_story_is_not_a_licence_header() -> None:
     lines = ["A line of the story."] * 500 + ["*** START OF THE PROJECT GUTENBERG EBOOK X ***", "More."]
     assert not split_gutenberg(lines).found
+
+
+OLD_HEADER = [
+    "***This is the Project Gutenberg Etext of Alice in Wonderland***",
+    "Please note:  neither this list nor its contents are final till",
+    "",
+    "***START**THE SMALL PRINT!**FOR PUBLIC DOMAIN ETEXTS**START***",
+    'Why is this "Small Print!" statement here?',
+    "*END*THE SMALL PRINT! FOR PUBLIC DOMAIN ETEXTS*Ver.04.29.93*END*",
+    "",
+    "CHAPTER I",
+    "",
+    "Alice was beginning to get very tired.",
+]
+
+
+def test_1990s_header_ends_with_the_small_print() -> None:
+    split = split_gutenberg(OLD_HEADER)
+    assert split.found
+    assert [line for line in split.body if line] == ["CHAPTER I", "Alice was beginning to get very tired."]
+    # "Please note:" is licence text, not a field; the opening line names the title for a fallback.
+    assert split.fields == ()
+    assert split.named == (("Etext title", "Alice in Wonderland"),)
+
+
+def test_footer_only_copy_loses_its_footer() -> None:
+    lines = [
+        "Als Gregor Samsa erwachte.",
+        "",
+        "Ende.",
+        "",
+        "*** END OF THE PROJECT GUTENBERG EBOOK X ***",
+        "Licence.",
+    ]
+    split = split_gutenberg(lines)
+    assert split.found and split.body == ("Als Gregor Samsa erwachte.", "", "Ende.", "")
+    assert split.footer[0].startswith("*** END OF")
+
+
+def test_a_chapter_that_mentions_project_gutenberg_is_left_alone() -> None:
+    lines = ["He read the end of Project Gutenberg's licence aloud.", "", "Then he slept.", "", "The end."]
+    assert split_gutenberg(lines).found is False
+
+
+def test_transcribers_note_goes_with_the_credits() -> None:
+    lines = [
+        "*** START OF THIS PROJECT GUTENBERG EBOOK X ***",
+        "",
+        "Produced by Louise Hope",
+        "",
+        "[Transcriber's Note:",
+        "",
+        "This e-text is based on the printed edition.]",
+        "",
+        "THE BEGGAR'S OPERA",
+    ]
+    split = split_gutenberg(lines)
+    assert [line for line in split.body if line] == ["THE BEGGAR'S OPERA"]
+    assert "This e-text is based on the printed edition.]" in split.header

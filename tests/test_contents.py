@@ -1,0 +1,37 @@
+"""A printed contents list near the top is dropped; a list of headings that is the text itself is not."""
+
+from __future__ import annotations
+
+from ebookify.normalize.contents import drop_contents
+
+PARA = "It was the best of times, it was the worst of times, it was the age of wisdom."
+
+
+def test_contents_with_page_numbers_is_dropped_up_to_the_wide_gap() -> None:
+    lines = [
+        "CONTENTS",
+        "",
+        "CHAPTER I. The Period     1",
+        "CHAPTER II. The Mail     9",
+        "",
+        "",
+        "",
+        "",
+        "CHAPTER I.",
+        "",
+        PARA,
+    ]
+    split = drop_contents(lines)
+    assert split.entries == 2
+    assert [line for line in split.lines if line] == ["CHAPTER I.", PARA]
+    assert split.dropped[0] == "CONTENTS"
+
+
+def test_list_ends_where_the_first_entry_comes_back() -> None:
+    lines = ["Contents", "Letter 1", "Letter 2", "Chapter 1", "", "Letter 1", "", PARA]
+    assert [line for line in drop_contents(lines).lines if line] == ["Letter 1", PARA]
+
+
+def test_text_without_a_contents_label_is_left_alone() -> None:
+    lines = ["Chapter 1", "", PARA, "", "The contents of the box were strange.", "", PARA]
+    assert drop_contents(lines).lines == tuple(lines) and drop_contents(lines).entries == 0

@@ -1,0 +1,130 @@
+"""The display lines around a story: title pages, by-lines, copyright, banners and closing terms."""
+
+from __future__ import annotations
+
+from ebookify.normalize.display import (
+    copyright_holder,
+    is_banner,
+    is_centred,
+    is_notice,
+    measure_page,
+)
+from ebookify.normalize.frame import display_text, split_frame
+
+PROSE = [
+    "     North of 53. A magic phrase. Spoken, mumbled or thought inwardly",
+    "by thousands of souls venturing northward. An imaginary line, shown",
+    "only on maps and labelled 53 degrees. Its presence indicated to the",
+    "highway travellers by road side signs that stand along the way north.",
+    "     A division of territory as distinct in the mind as any border in",
+    "the world, and the people who live there know it well enough by now.",
+    "They say so in every season, and they say it again in the spring too.",
+    "Nobody who has been there forgets the line, or the country beyond it.",
+    "     The stories of record breaking trout, walleye, and pike are legion.",
+]
+
+
+def _centred(text: str, width: int = 70) -> str:
+    return " " * ((width - len(text)) // 2) + text
+
+
+def test_page_measure_and_centred_lines() -> None:
+    lines = [_centred("100 WEST BY 53 NORTH"), "", *PROSE]
+    page = measure_page(lines)
+    assert page.margin == 0 and page.right is not None
+    assert is_centred(lines[0], page)
+    assert not is_centred(PROSE[1], page)
+
+
+def test_banners_and_notices() -> None:
+    assert is_banner(":.:.:.:.:.:.:.:.:.:.:.:.:.:")
+    assert is_banner(":   Earth's Dreamlands    :  Info on: RPG's,  :(313)558-5024 : area code    :")
+    assert is_banner("ÄÂÚ³Ú¿")  # DOS box drawing read as Latin-1
+    assert not is_banner("It was a dark night.")
+    assert is_notice("Copyright 1987 by Yves Barbero")
+    assert is_notice("Yes, please upload this story to other non-commercial bulletin boards.")
+    assert not is_notice("She walked along the river for a long time.")
+    assert copyright_holder("Copyright 1987 by G. Daniel Flower, All Rights Reserved.") == "G. Daniel Flower"
+
+
+def test_display_text_undecorates_and_closes_up_letter_spacing() -> None:
+    assert display_text("******** DREAM  SCHOOL ********") == "DREAM SCHOOL"
+    assert display_text(" /\\/\\/ S  R  E     V     :   T  h  e     E  n  d") == "SRE V: The End"
+
+
+def test_centred_title_page_with_by_line_copyright_and_shareware_banner() -> None:
+    lines = [
+        _centred("THIS IS A SHAREWARE TRIAL PROJECT"),
+        "",
+        _centred("100 WEST BY 53 NORTH"),
+        "",
+        _centred("by"),
+        "",
+        _centred("Jim Prentice"),
+        "",
+        _centred("Copyright 1990, Jim Prentice, Brandon, Manitoba"),
+        "",
+        *PROSE,
+    ]
+    frame = split_frame(lines)
+    assert frame.fields == (
+        ("Title", "100 WEST BY 53 NORTH"),
+        ("By", "Jim Prentice"),
+        ("Copyright", "Copyright 1990, Jim Prentice, Brandon, Manitoba"),
+    )
+    assert [line for line in frame.body if line] == PROSE
+    assert "THIS IS A SHAREWARE TRIAL PROJECT" in frame.back
+
+
+def test_german_von_and_a_name_in_capitals() -> None:
+    lines = [_centred("DIE VERWANDLUNG"), "", _centred("VON"), "", _centred("FRANZ KAFKA"), "", *PROSE]
+    assert split_frame(lines).fields == (("Title", "DIE VERWANDLUNG"), ("By", "Franz Kafka"))
+
+
+def test_closing_terms_and_the_end_go_to_the_back_a_signature_stays() -> None:
+    lines = [
+        *PROSE,
+        "",
+        _centred("Your Loving Son"),
+        _centred("Greg"),
+        "",
+        "(C) Copyright 1987 by Yves Barbero          415-285-4358",
+        "",
+        "Yes, please upload this story to other non-commercial",
+        "     bulletin boards.",
+        "",
+        _centred("- THE END -"),
+    ]
+    frame = split_frame(lines)
+    assert [line for line in frame.body if line][-2:] == [_centred("Your Loving Son"), _centred("Greg")]
+    assert "- THE END -" in frame.back and "bulletin boards." in frame.back
+
+
+def test_centred_prose_opening_is_left_alone() -> None:
+    lines = [_centred("It was a dark and stormy night."), "", *PROSE]
+    frame = split_frame(lines)
+    assert frame.fields == () and frame.body == tuple(lines)
+
+
+def test_a_key_value_header_is_left_to_the_header_reader() -> None:
+    lines = ["Title: Red", "Rating: T", "", *PROSE]
+    assert split_frame(lines).body == tuple(lines)
+
+
+def test_printed_title_page_takes_only_the_title_lines() -> None:
+    lines = [
+        "A TALE OF TWO CITIES",
+        "",
+        "A STORY OF THE FRENCH REVOLUTION",
+        "",
+        "By Charles Dickens",
+        "",
+        "NEW YORK",
+    ]
+    frame = split_frame([*lines, "", *PROSE], printed=True)
+    assert frame.fields == (
+        ("Title", "A TALE OF TWO CITIES"),
+        ("Subtitle", "A STORY OF THE FRENCH REVOLUTION"),
+        ("By", "Charles Dickens"),
+    )
+    assert next(line for line in frame.body if line) == "NEW YORK"

@@ -1,0 +1,62 @@
+"""One normalization step for metadata: titles, names, dates, languages, hidden rows, contributors."""
+
+from __future__ import annotations
+
+from ebookify.normalize.dates import w3c_date
+from ebookify.normalize.languages import detect_language
+from ebookify.normalize.metadata import clean_name, clean_title, metadata_from_fields
+from ebookify.options import StoryOverrides
+
+
+def test_titles_out_of_capitals_without_a_closing_period() -> None:
+    assert clean_title("A STUDY IN SCARLET.") == "A Study in Scarlet"
+    assert clean_title("ALICE'S ADVENTURES IN WONDERLAND") == "Alice’s Adventures in Wonderland"
+    assert clean_title("HENRY VIII") == "Henry VIII"
+    assert clean_title("Goodbye, my almost lover.") == "Goodbye, my almost lover"
+    # Mixed case is the writer's own and stays; an ellipsis stays.
+    assert clean_title("SRE V: The Underground") == "SRE V: The Underground"
+    assert clean_title("Waiting...") == "Waiting…"
+
+
+def test_names_keep_initials() -> None:
+    assert clean_name("Kakashi H.") == "Kakashi H."
+    assert clean_name("FRANZ KAFKA") == "Franz Kafka"
+    assert clean_name("G. Daniel Flower") == "G. Daniel Flower"
+
+
+def test_gutenberg_release_date_is_iso_and_edition_rows_are_hidden() -> None:
+    fields = [
+        ("Title", "Dracula"),
+        ("Author", "Bram Stoker"),
+        ("Translator", "Ann Other"),
+        ("Release date", "October 1, 1995 [eBook #345]"),
+        ("Language", "English"),
+        ("Character set encoding", "UTF-8"),
+        ("Copyright", "Copyright 1897 by Bram Stoker"),
+        ("Rating", "T"),
+    ]
+    meta = metadata_from_fields(fields, "x", StoryOverrides())
+    assert meta.published == "1995-10-01"
+    assert meta.contributors == (("Ann Other", "trl"),)
+    assert meta.rights == "Copyright 1897 by Bram Stoker"
+    assert set(meta.hidden) == {"Title", "Author", "Release date", "Language", "Character set encoding"}
+
+
+def test_overrides_get_the_same_cleanup_as_header_values() -> None:
+    meta = metadata_from_fields([], "x", StoryOverrides(title="MY STORY.", authors=("JANE DOE",)))
+    assert (meta.title, meta.authors) == ("My Story", ("Jane Doe",))
+
+
+def test_detected_language_stands_in_for_a_missing_field_only() -> None:
+    german = (
+        "Als Gregor Samsa eines Morgens aus unruhigen Träumen erwachte, fand er sich in seinem Bett. " * 20
+    )
+    assert detect_language(german) == "de"
+    assert detect_language("Too short.") is None
+    assert metadata_from_fields([], "x", StoryOverrides(), "de").language == "de"
+    assert metadata_from_fields([("Language", "French")], "x", StoryOverrides(), "de").language == "fr"
+
+
+def test_dates_read_without_guessing() -> None:
+    assert w3c_date("January 1, 1994 [eBook #98] Most recently updated: February 26, 2026") == "1994-01-01"
+    assert w3c_date("03/05/2010") == "2010"
