@@ -115,3 +115,24 @@ def test_disclaimer_field_does_not_swallow_the_first_scene() -> None:
     story = parse_structure(f"Title: X\nRating: K\n\nDisclaimer: not mine.\n\n{PARA}\n\n* * *\n\n{PARA}")
     assert story.front_notes == ("Disclaimer: not mine.",)
     assert story.chapters[0].blocks[0] == PARA
+
+
+def test_writers_preface_before_the_first_chapter_is_a_front_note() -> None:
+    preface = "At the request of over forty users, the sequel to my first story has come about. Enjoy!"
+    story = parse_structure(f"{preface}\n\nChapter 1\n\n{PARA}\n\nChapter 2\n\n{PARA}")
+    assert story.front_notes == (preface,)
+    # One cue is the story's own opening line, not a preface.
+    opening = "This is the story of how I died."
+    story = parse_structure(f"{opening}\n\nChapter 1\n\n{PARA}\n\nChapter 2\n\n{PARA}")
+    assert story.front_notes == () and story.chapters[0].blocks == (opening,)
+
+
+def test_long_sign_off_about_the_sequel_is_an_end_note() -> None:
+    sign_off = (
+        "The sequel is coming soon. I hope you enjoyed this story as much as I enjoyed writing it. "
+        + "The saga goes on in the next part, with more dialogue and more characters. " * 6
+    )
+    story = parse_structure(f"{PARA}\n\n{PARA}\n\n{sign_off}")
+    assert story.end_notes == (sign_off.strip(),)
+    long_prose = "She hoped you enjoyed the view, she said. " * 20
+    assert parse_structure(f"{PARA}\n\n{long_prose}").end_notes == ()

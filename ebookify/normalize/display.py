@@ -78,7 +78,7 @@ def _is_mark(char: str) -> bool:
 def is_banner(line: str) -> bool:
     """A line of ASCII art or a box edge: mostly marks, or columns of text framed by the same mark."""
     text = "".join(line.split())
-    if len(text) < 2 or (len(text) < 4 and any(c.isalnum() for c in text)):
+    if len(text) < 2 or (len(text) < 4 and any(not _is_mark(c) for c in text)):
         return False
     if sum(1 for c in text if _is_mark(c)) * 2 >= len(text):
         return True

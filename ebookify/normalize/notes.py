@@ -41,8 +41,9 @@ _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 # How many trailing paragraphs may hold the start of the closing note, and how far back it may reach.
 _CLOSING_WINDOW = 3
 _REACH_BACK = 3
-# A note is a few short paragraphs; longer ones are story.
+# A note is a few short paragraphs; longer ones are story (unless the writer plainly signs off).
 _NOTE_LENGTH = 400
+_SIGN_OFF_LENGTH = 1200
 
 
 def _unquoted(text: str) -> str:
@@ -63,11 +64,11 @@ def _voiced(item: Item) -> bool:
     return bool(_VOICE.search(_unquoted(item.text)) or is_closing_note(item.text))
 
 
-def _story_like(item: Item) -> bool:
+def _story_like(item: Item, length: int = _NOTE_LENGTH) -> bool:
     """Paragraphs a note never is: dialogue, long prose, dividers and headings."""
     return (
         item.divider
-        or len(item.text) > _NOTE_LENGTH
+        or len(item.text) > length
         or bool(_QUOTED.search(item.text))
         or match_heading(item.text) is not None
     )
@@ -93,10 +94,31 @@ def take_front_notes(items: Sequence[Item], continued: bool = False) -> tuple[li
     return list(items[:count]), list(items[count:])
 
 
+def _is_sign_off(item: Item) -> bool:
+    """A closing note: labelled or asking for reviews; a longer one when the writer also talks about
+    the story ("SRE: VI is coming soon. I hope you enjoyed this story ...")."""
+    if not is_closing_note(item.text):
+        return False
+    voiced = bool(_CLOSING.search(_unquoted(item.text)) and _VOICE.search(_unquoted(item.text)))
+    return not _story_like(item, _SIGN_OFF_LENGTH if voiced else _NOTE_LENGTH)
+
+
+def is_preface(items: Sequence[Item]) -> bool:
+    """A few paragraphs before the first chapter where the writer talks about the story or the series."""
+    texts = [item for item in items if not item.divider]
+    # Two cues at least: "This is the story of how I died." alone is the story's own first line.
+    cues = sum(len(_VOICE.findall(_unquoted(item.text))) for item in texts)
+    return (
+        0 < len(texts) <= _REACH_BACK
+        and cues >= 2
+        and all(_voiced(item) and not _story_like(item, _SIGN_OFF_LENGTH) for item in texts)
+    )
+
+
 def take_end_notes(items: Sequence[Item], normal_gap: int) -> tuple[list[Item], list[Item]]:
     """The story and its closing notes: a sign-off near the end, with the writer's remarks just before it."""
     texts = [i for i, item in enumerate(items) if not item.divider][-_CLOSING_WINDOW:]
-    anchor = next((i for i in texts if is_closing_note(items[i].text) and not _story_like(items[i])), None)
+    anchor = next((i for i in texts if _is_sign_off(items[i])), None)
     if anchor is None:
         return list(items), []
     start = anchor

@@ -13,7 +13,7 @@ from ebookify.normalize.frame import split_frame
 from ebookify.normalize.gutenberg import split_gutenberg
 from ebookify.normalize.header import field_kind, split_header
 from ebookify.normalize.languages import detect_language
-from ebookify.normalize.notes import take_end_notes, take_front_notes
+from ebookify.normalize.notes import is_preface, take_end_notes, take_front_notes
 from ebookify.normalize.paragraphs import Item, Layout, detect_layout, split_items
 from ebookify.normalize.scenes import is_wide_gap, normal_gap
 from ebookify.normalize.titles import split_title
@@ -150,6 +150,9 @@ def parse_structure(text: str) -> RawStory:
     before, chapters = _chapters(parts.items, find_chapters(parts.items, normal), normal)
     if parts.gutenberg and _is_front_matter(before, chapters):
         # A printed book's front matter (title page, dedication, contents) comes before its first chapter.
+        parts.front += before
+    elif not parts.gutenberg and is_preface(before):
+        # The writer's preface before the first chapter ("At the request of over forty users, ...").
         parts.front += before
     elif any(not item.divider for item in before):
         chapters.insert(0, RawChapter(None, tuple(scene_blocks(before, normal))))
