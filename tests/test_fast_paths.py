@@ -32,7 +32,7 @@ from ebookify.render.verify import match_in_order
         ("The end.... Or not.", "The end.… Or not."),
         ("Well......", "Well…"),
         ("1914--1918", "1914–1918"),
-        ("lived----", "lived——"),
+        ("lived----", "lived⸺"),
         ("Stop--now.", "Stop—now."),
         ("He is 5'10\" tall.", "He is 5′10″ tall."),
         ('He is 5′10" tall.', "He is 5′10″ tall."),

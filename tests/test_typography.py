@@ -45,10 +45,44 @@ def test_quotes_and_apostrophes(text: str, want: str) -> None:
         ("So. . . tired.", "So… tired."),
         ("The end....", "The end.…"),
         ("Sasuke......", "Sasuke…"),
-        ('"He lived----" she began.', "“He lived——” she began."),
+        ('"He lived----" she began.', "“He lived⸺” she began."),
     ],
 )
 def test_dashes_and_ellipses(text: str, want: str) -> None:
+    assert typeset_text(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # After a dash or an ellipsis a quote closes before punctuation, a space or the end...
+        ('"Miss--"!', "“Miss—”!"),
+        ('"Wait--" she said.', "“Wait—” she said."),
+        ('"Well..."', "“Well…”"),
+        ("'Wait--' she said.", "‘Wait—’ she said."),
+        ("\"He said 'go--'\" she said.", "“He said ‘go—’” she said."),
+        # ... and opens before a letter, even past the marks of a nested quotation.
+        ('She said--"Stop!"', "She said—“Stop!”"),
+        ('"Ah"--he waved--"\'tis so."', "“Ah”—he waved—“’tis so.”"),
+        ('So...."Next', "So.…“Next"),
+        # A spaced dash is a space: the usual rules decide.
+        ('"No -" she said. He began - "Yes."', "“No -” she said. He began - “Yes.”"),
+    ],
+)
+def test_quotes_next_to_dashes_and_ellipses(text: str, want: str) -> None:
+    assert typeset_text(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Lord D---- came.", "Lord D⸺ came."),
+        ("The ---- regiment marched.", "The ⸺ regiment marched."),
+        ('"But----" She stopped.', "“But⸺” She stopped."),
+        ("Wait------what?", "Wait⸺what?"),
+    ],
+)
+def test_long_hyphen_runs_in_text_are_a_two_em_dash(text: str, want: str) -> None:
     assert typeset_text(text) == want
 
 

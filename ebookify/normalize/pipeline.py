@@ -8,6 +8,7 @@ from pathlib import Path
 from ebookify.errors import InputError
 from ebookify.model import Block, Chapter, Paragraph, SceneBreak, Span, Story
 from ebookify.normalize.decode import decode_bytes
+from ebookify.normalize.elisions import is_dialect
 from ebookify.normalize.emphasis import drop_emphasis_markers
 from ebookify.normalize.inline import mark_inline
 from ebookify.normalize.metadata import metadata_from_fields
@@ -76,7 +77,8 @@ def normalize_bytes(
     raw_groups = [raw.front_notes, *(chapter.blocks for chapter in raw.chapters), raw.end_notes]
     texts = [block for group in raw_groups for block in group if isinstance(block, str)]
     marked = iter(mark_inline(texts))
-    front, *bodies, end = [tuple(_finish(group, marked, options)) for group in raw_groups]
+    dialect = is_dialect(texts)
+    front, *bodies, end = [tuple(_finish(group, marked, options, dialect)) for group in raw_groups]
     chapters = tuple(
         Chapter(_typeset_title(c.title, options), blocks)
         for c, blocks in zip(raw.chapters, bodies, strict=True)
@@ -98,7 +100,7 @@ def _typeset_title(title: str | None, options: NormalizeOptions) -> str | None:
 
 
 def _finish(
-    blocks: Iterable[RawBlock], marked: Iterator[tuple[Span, ...]], options: NormalizeOptions
+    blocks: Iterable[RawBlock], marked: Iterator[tuple[Span, ...]], options: NormalizeOptions, dialect: bool
 ) -> Iterator[Block]:
     """Pair raw blocks with their marked spans and apply typography."""
     for block in blocks:
@@ -106,4 +108,4 @@ def _finish(
             yield block
             continue
         spans = drop_emphasis_markers(next(marked))
-        yield Paragraph(typeset_spans(spans) if options.smart_quotes else spans)
+        yield Paragraph(typeset_spans(spans, dialect) if options.smart_quotes else spans)

@@ -7,16 +7,12 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import NamedTuple
 
+from ebookify.normalize.elisions import ELISION, LOWER_ELISION
+
 SINGLE_QUOTES = "'‘’"
 DOUBLE_QUOTES = '"“”'
 # Characters after which a quote mark starts a quotation rather than ending one.
 _OPENING_CONTEXT = "([{<—–-/‘“"
-# Words starting with an apostrophe for dropped letters: ’em, ’cause, ’tis, ’til, rock ’n’ roll, ’90s.
-_ELISION = re.compile(
-    r"(?:em|cause|cuz|cos|coz|tis|twas|twere|twould|twill|twixt|til|bout|nuff|kay|cept|gainst|neath|specially"
-    r"|spose|pears|fraid|\d\ds?)(?![\w'’])|n['’](?!\w)",
-    re.IGNORECASE,
-)
 # A single-quoted passage never holds a paragraph break and rarely runs this long: bound the look-ahead.
 _LOOKAHEAD_TOKENS = 40
 
@@ -56,21 +52,39 @@ def _opens_after(text: str, i: int) -> bool:
     return j < 0 or text[j].isspace() or text[j] in _OPENING_CONTEXT
 
 
+def after_break(text: str, i: int) -> Role | None:
+    """After a dash or an ellipsis a quote opens before a letter and closes before anything else."""
+    # Standard Ebooks' rule: "Miss—”! and “Wait…” close, she said—“Stop!” opens; a dash is no proof of either.
+    if i < 2 or (text[i - 1] not in "—–-…" and text[i - 3 : i] != "..."):
+        return None
+    if text[i - 1] in "—–-" and text[i - 2].isspace():
+        return None  # a spaced dash stands for a space before the quote: the usual rules decide
+    j = i + 1
+    while j < len(text) and text[j] in SINGLE_QUOTES + DOUBLE_QUOTES:
+        j += 1  # look past the marks of a nested quotation: gesture—“’tis
+    nxt = text[j] if j < len(text) else " "
+    return Role.OPEN if nxt.isalnum() or nxt in "_*" else Role.CLOSE
+
+
 def single_role(text: str, i: int) -> Role:
     """The role of the single quote or apostrophe at text[i], judged from its neighbours."""
     char = text[i]
     prev = text[i - 1] if i > 0 else ""
     nxt = text[i + 1] if i + 1 < len(text) else ""
+    if not prev.isalnum() and (ELISION.match(text, i + 1) or LOWER_ELISION.match(text, i + 1)):
+        # A word with its first letters dropped ('em, 'tis, '90s) starts here, not a quotation; a word
+        # processor types it as an opening mark (‘em), which is still an apostrophe.
+        return Role.APOSTROPHE
     if char == "‘":
         # A left single quote was typed (or set by a word processor) as an opening mark: trust it.
         return Role.OPEN
     if prev.isalnum() and nxt.isalnum():
         # Between letters or digits it is inside a word: don't, o'clock, ma'am, Sakura's.
         return Role.APOSTROPHE
+    broken = after_break(text, i)
+    if broken is not None:
+        return broken
     if _opens_after(text, i):
-        if _ELISION.match(text, i + 1):
-            # A word with its first letters dropped ('em, 'tis, '90s) starts here, not a quotation.
-            return Role.APOSTROPHE
         if nxt and not nxt.isspace():
             return Role.OPEN
         return Role.APOSTROPHE
@@ -89,6 +103,9 @@ def double_role(text: str, i: int) -> Role:
         return Role.OPEN
     if char == "”":
         return Role.CLOSE
+    broken = after_break(text, i)
+    if broken is not None:
+        return broken
     nxt = text[i + 1] if i + 1 < len(text) else ""
     if _opens_after(text, i):
         # Spaces on both sides (or nothing after): only the quotations still open can tell.
@@ -130,8 +147,9 @@ def _better_close_follows(tokens: list[_Token], index: int) -> bool:
     return False
 
 
-def find_quoted(text: str) -> list[Quoted]:
-    """All quoted passages of one paragraph, in order of their closing marks."""
+def find_quoted(text: str, unanswered: list[int] | None = None) -> list[Quoted]:
+    """All quoted passages of one paragraph, in order of their closing marks; `unanswered` receives the
+    positions of single opening marks that a double quotation closed around ("Tell ‘im now!")."""
     tokens = _tokens(text)
     stack: list[_Token] = []
     found: list[Quoted] = []
@@ -142,23 +160,27 @@ def find_quoted(text: str) -> list[Quoted]:
         if role is Role.OPEN:
             if stack and stack[-1].family == token.family:
                 # Quotes of one kind do not nest directly: the earlier one was never closed.
-                stack.pop()
+                earlier = stack.pop()
+                if unanswered is not None and earlier.family == "single":
+                    unanswered.append(earlier.pos)
             stack.append(token)
             continue
         if role is Role.WEAK_CLOSE and (
             not stack or stack[-1].family != "single" or _better_close_follows(tokens, index)
         ):
             continue
-        _close(token, stack, found)
+        _close(token, stack, found, unanswered)
     return found
 
 
-def _close(token: _Token, stack: list[_Token], found: list[Quoted]) -> None:
+def _close(token: _Token, stack: list[_Token], found: list[Quoted], unanswered: list[int] | None) -> None:
     """Pair a closing mark with the innermost opening mark of its kind (or a mismatched one)."""
     families = [t.family for t in stack]
     if token.family in families:
         while stack[-1].family != token.family:
-            stack.pop()  # an inner quotation that was never closed
+            inner = stack.pop()  # an inner quotation that was never closed: its mark was an apostrophe
+            if unanswered is not None and inner.family == "single":
+                unanswered.append(inner.pos)
         opener = stack.pop()
         found.append(Quoted(opener.pos, token.pos + 1, token.family, len(stack)))
     elif token.family == "double" and stack:

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ebookify.normalize.attribution import Attribution, attribution_after, attribution_before
+from ebookify.normalize.elisions import AMBIGUOUS_ELISION, dialect_marks, is_dialect
 from ebookify.normalize.quotes import Quoted, find_quoted
 
 # A whole paragraph in parentheses is how copy-pasted stories keep a thought once italics are lost.
@@ -32,12 +33,16 @@ class QuoteConvention:
     single_speech: int = 0
     """Top-level single-quoted passages attributed with a verb of speech."""
     single_other: int = 0
+    dialect: bool = False
+    """Written in dialect: its single quotes are too often apostrophes ('ome, th') to carry thoughts."""
 
     @property
     def single_for_thoughts(self) -> bool:
         """True when speech is double-quoted and single quotes carry thoughts."""
         # Speech must clearly live in double quotes (British stories speak in single quotes), and the
         # single quotes we can read must lean to thinking rather than speaking.
+        if self.dialect:
+            return False
         speech_in_doubles = self.double_quoted >= 2 * max(1, self.single_speech)
         return speech_in_doubles and self.single_thinking >= 1 and self.single_thinking > self.single_speech
 
@@ -48,6 +53,8 @@ class QuoteConvention:
             if self.single_for_thoughts
             else "single quotes are thoughts only with a verb of thinking"
         )
+        if self.dialect:
+            verdict = "written in dialect: " + verdict
         return (
             f"{verdict} ({self.double_quoted} double-quoted, {self.single_thinking} single-quoted with a "
             f"thinking verb, {self.single_speech} with a speech verb, {self.single_other} unattributed)"
@@ -96,9 +103,24 @@ def marked_thought(text: str, start: int, end: int) -> bool:
     return "thought" in kinds and "speech" not in kinds
 
 
-def _candidates(quoted: Sequence[Quoted]) -> list[Quoted]:
-    """Single-quoted top-level passages: nested quotes and mismatched pairs are speech."""
-    return [q for q in quoted if q.family == "single" and q.depth == 0 and not q.mismatched]
+# A paragraph with this many words missing letters ('ome, runnin', th') is dialect: its single quotes are
+# apostrophes more often than quotation marks.
+_DIALECT_PARAGRAPH_MARKS = 3
+
+
+def _candidates(quoted: Sequence[Quoted], text: str = "") -> list[Quoted]:
+    """Single-quoted top-level passages: nested quotes and mismatched pairs are speech; a mark opening a word
+    that also reads as an elision ('Round, 'ere) or a small letter in a dialect paragraph is an apostrophe."""
+    found = [q for q in quoted if q.family == "single" and q.depth == 0 and not q.mismatched]
+    if not found or not text:
+        return found
+    dialect = dialect_marks(text) >= _DIALECT_PARAGRAPH_MARKS
+    return [
+        q
+        for q in found
+        if AMBIGUOUS_ELISION.match(text, q.start + 1) is None
+        and not (dialect and text[q.start + 1 : q.start + 2].islower())
+    ]
 
 
 def detect_convention(paragraphs: Sequence[str], quoted: Sequence[Sequence[Quoted]]) -> QuoteConvention:
@@ -107,9 +129,11 @@ def detect_convention(paragraphs: Sequence[str], quoted: Sequence[Sequence[Quote
     doubles = 0
     for text, passages in zip(paragraphs, quoted, strict=True):
         doubles += sum(1 for q in passages if q.family == "double" and q.depth == 0)
-        for passage in _candidates(passages):
+        for passage in _candidates(passages, text):
             counts[attribution_of(text, passage)] += 1
-    return QuoteConvention(doubles, counts["thought"], counts["speech"], counts[None])
+    return QuoteConvention(
+        doubles, counts["thought"], counts["speech"], counts[None], dialect=is_dialect(paragraphs)
+    )
 
 
 def _stands_alone(text: str, quoted: Quoted) -> bool:
@@ -130,7 +154,7 @@ def thought_ranges(text: str, quoted: Sequence[Quoted], convention: QuoteConvent
         start = text.index(stripped)
         return [(start, start + len(stripped))]
     ranges = []
-    for passage in _candidates(quoted):
+    for passage in _candidates(quoted, text):
         kind = attribution_of(text, passage)
         if kind == "thought" or (
             kind is None and convention.single_for_thoughts and _stands_alone(text, passage)

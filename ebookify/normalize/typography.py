@@ -7,6 +7,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from ebookify.model import Span
+from ebookify.normalize.elisions import AMBIGUOUS_ELISION
 from ebookify.normalize.quotes import Role, double_role, find_quoted, single_role
 
 # Each rule: a pattern, its replacement and two substrings it cannot match without ("" when it needs none),
@@ -23,8 +24,9 @@ _RULES: tuple[_Rule, ...] = (
     (re.compile(r"\.{3,}"), "…", "...", ""),
     # Between numbers a double hyphen is a range (1914--1918), set with an en dash.
     (re.compile(r"(?<=\d)--(?=\d)"), "–", "--", ""),
-    # Four or more hyphens against a word mark an interruption or an omitted name (lived----"): a 2-em dash.
-    (re.compile(r"(?<=[\w,.!?;:])-{4,}|-{4,}(?=\w)"), "——", "----", ""),
+    # Four or more hyphens against a word (lived----", Lord D----) or between two words of one line (the ----
+    # regiment) are a typewriter's long dash for a broken-off or omitted word: the two-em dash of print.
+    (re.compile(r"(?<=[\w,.!?;:])-{4,}|-{4,}(?=\w)|(?<=\w )-{4,}(?= \w)"), "⸺", "----", ""),
     # Three or two hyphens are the typewriter's em dash; a free-standing run of four or more is a rule.
     (re.compile(r"(?<!-)---?(?!-)"), "—", "--", ""),
     # Feet and inches (5'10") take primes, not quotes.
@@ -53,25 +55,64 @@ def _apply(
     return "".join(pieces), new_owners
 
 
-_STRAIGHT_QUOTE = re.compile(r"['\"]")
+class _Pairing:
+    """Which single opening marks of a paragraph find_quoted pairs, and which a double quotation closed
+    around unanswered; computed once, and only for a paragraph that needs it."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._paired: set[int] | None = None
+        self._unanswered: set[int] = set()
+        self.has_doubles = any(mark in text for mark in '"“”')
+
+    def _compute(self) -> set[int]:
+        if self._paired is None:
+            unanswered: list[int] = []
+            self._paired = {q.start for q in find_quoted(self.text, unanswered)}
+            self._unanswered = set(unanswered)
+        return self._paired
+
+    def paired(self, i: int) -> bool:
+        return i in self._compute()
+
+    def unanswered(self, i: int) -> bool:
+        self._compute()
+        return i in self._unanswered
 
 
-def _curl_quotes(text: str) -> str:
+def _opens_quotation(text: str, i: int, dialect: bool, pairing: _Pairing) -> bool:
+    """Whether the single quote at text[i] opens a quotation (else it is an apostrophe)."""
+    if single_role(text, i) is not Role.OPEN:
+        return False
+    nxt = text[i + 1 : i + 2]
+    typed = text[i] == "‘"
+    if not typed and dialect and nxt.islower():
+        # In dialect ('ad, 'ittin', 'owsomever) a small letter after the mark always lost letters.
+        return False
+    if not typed and (nxt.islower() or AMBIGUOUS_ELISION.match(text, i + 1) is not None):
+        # A small letter or a form that is also a word ('Round, 'Ere): an elision unless a closing quote
+        # answers it. (A typed ‘ is trusted here: verse quotations run on for lines.)
+        return pairing.paired(i)
+    if not pairing.has_doubles:
+        return True
+    # A mark that a double quotation closed around without answering it, standing inside a clause
+    # ("saved by ‘Arry", "could not ‘andle") or before a small letter, dropped letters.
+    before = text[:i].rstrip()
+    inside_clause = bool(before) and before[-1].isalpha()
+    return not ((inside_clause or nxt.islower()) and pairing.unanswered(i))
+
+
+def _curl_quotes(text: str, dialect: bool = False) -> str:
     """Straight quotes to curly ones; an apostrophe is a right single quote (’em, ’90s, rock ’n’ roll)."""
-    if "'" not in text and '"' not in text:
+    if "'" not in text and '"' not in text and "‘" not in text:
         return text  # nothing to curl (most paragraphs of a novel without dialogue)
     out = list(text)
     doubles_open = False
-    paired: set[int] | None = None
-    for match in _STRAIGHT_QUOTE.finditer(text):
-        i = match.start()
-        if match.group() == "'":
-            opens = single_role(text, i) is Role.OPEN
-            if opens and text[i + 1 : i + 2].islower():
-                # An opening mark before a small letter that nothing closes drops letters: ’scapes, ’ouns.
-                paired = paired if paired is not None else {q.start for q in find_quoted(text)}
-                opens = i in paired
-            out[i] = "‘" if opens else "’"
+    pairing = _Pairing(text)
+    for match in _QUOTE_MARK.finditer(text):
+        i, char = match.start(), match.group()
+        if char in "'‘":
+            out[i] = "‘" if _opens_quotation(text, i, dialect, pairing) else "’"
             continue
         role = double_role(text, i)
         if role is Role.EITHER:
@@ -82,20 +123,24 @@ def _curl_quotes(text: str) -> str:
     return "".join(out)
 
 
-def typeset_text(text: str) -> str:
+_QUOTE_MARK = re.compile(r"['\"‘]")
+
+
+def typeset_text(text: str, dialect: bool = False) -> str:
     """Typography for one string (a paragraph, a title)."""
-    return typeset_spans([Span(text)])[0].text if text else text
+    return typeset_spans([Span(text)], dialect)[0].text if text else text
 
 
-def typeset_spans(spans: Sequence[Span]) -> tuple[Span, ...]:
-    """Apply typography to a paragraph's spans, judging each character with the whole paragraph around it."""
+def typeset_spans(spans: Sequence[Span], dialect: bool = False) -> tuple[Span, ...]:
+    """Apply typography to a paragraph's spans, judging each character with the whole paragraph around it;
+    `dialect` when the story is written in dialect (its word-initial single quotes are apostrophes)."""
     if len(spans) == 1:
         # One span (most paragraphs): no span boundaries to keep track of, so plain substitution is enough.
         text = spans[0].text
         for pattern, replacement, needed, also_needed in _RULES:
             if needed in text and also_needed in text:
                 text = pattern.sub(replacement, text)
-        return (Span(_curl_quotes(text), spans[0].style),)
+        return (Span(_curl_quotes(text, dialect), spans[0].style),)
     chars = "".join(span.text for span in spans)
     # Which span each character came from, built only once a rule matches (curling keeps the length).
     owners: list[int] | None = None
@@ -105,7 +150,7 @@ def typeset_spans(spans: Sequence[Span]) -> tuple[Span, ...]:
         if owners is None:
             owners = [index for index, span in enumerate(spans) for _ in span.text]
         chars, owners = _apply(pattern, replacement, chars, owners)
-    chars = _curl_quotes(chars)
+    chars = _curl_quotes(chars, dialect)
     if owners is None:
         return _cut(spans, chars)
     return _regroup(spans, chars, owners)
