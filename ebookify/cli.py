@@ -40,6 +40,7 @@ commands:
   ebookify INPUT...              convert (the default command); several inputs make an anthology
   ebookify inspect INPUT...      show what the normalizer understood (--json for tools)
   ebookify build MANIFEST.toml   build an anthology described by a manifest (see README)
+  ebookify batch SRC... -o DIR   convert a whole archive, one book per story (resumable; see --help)
 
 examples:
   ebookify story.txt                      story.epub next to the input
@@ -50,7 +51,7 @@ examples:
 """
 
 
-COMMANDS = ("inspect", "build")
+COMMANDS = ("inspect", "build", "batch")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -351,6 +352,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_inspect(argv[1:])
         if argv and argv[0] == COMMANDS[1]:
             return run_build(argv[1:])
+        if argv and argv[0] == "batch":
+            from ebookify.batch.cli import run_batch_command
+
+            return run_batch_command(argv[1:])
         _check_command(argv)
         return run_convert(argv)
     except EbookifyError as error:

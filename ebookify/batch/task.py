@@ -1,0 +1,188 @@
+"""The work a batch sends out: the bytes of a few stories in, their books' bytes and facts out.
+
+Pure and self-contained, so that a process pool or a Dask worker on another machine (no shared
+filesystem) can run it: the stylesheet and cover travel in TaskSettings, the stories in StoryJob."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import logging
+import os
+import tempfile
+import time
+import zipfile
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path, PurePosixPath
+
+from ebookify.book import make_book
+from ebookify.errors import EbookifyError
+from ebookify.model import Book, Paragraph, Story
+from ebookify.normalize import normalize_bytes
+from ebookify.options import NormalizeOptions, WriteOptions
+
+log = logging.getLogger("ebookify")
+
+THUMBNAIL_SIZE = (300, 480)
+"""The OPDS cover thumbnail's box in pixels (the generated cover is 1600x2560, 5:8)."""
+
+
+@dataclass(frozen=True)
+class TaskSettings:
+    """How every story of a batch is converted; the user's stylesheet and cover as content."""
+
+    normalize: NormalizeOptions
+    write: WriteOptions
+    formats: tuple[str, ...]
+    style_css: str | None = None
+    """The user's own stylesheet text (--style my.css): the worker may not see the client's files."""
+    cover: bytes | None = None
+    """The user's own cover image (--cover), for every book of the batch."""
+
+
+@dataclass(frozen=True)
+class StoryJob:
+    """One story to convert: its key, the name it came with (for a fallback title) and its bytes."""
+
+    source: str
+    name: str
+    data: bytes
+
+
+@dataclass(frozen=True)
+class StoryResult:
+    """What came of one story: the books' bytes and the facts the catalog shows, or a one-line error."""
+
+    source: str
+    error: str | None = None
+    title: str = ""
+    authors: tuple[str, ...] = ()
+    language: str = ""
+    summary: str | None = None
+    subjects: tuple[str, ...] = ()
+    words: int = 0
+    chapters: int = 0
+    repairs: tuple[str, ...] = ()
+    books: tuple[tuple[str, bytes], ...] = ()
+    """(format, bytes) for each format asked for."""
+    thumbnail: bytes | None = None
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        """True when every book was made."""
+        return self.error is None
+
+
+def one_line(message: str, limit: int = 300) -> str:
+    """An error as one bounded line for the report."""
+    text = " ".join(message.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _private_file(data: bytes, suffix: str) -> str:
+    """`data` in a file of this machine's temp folder, named by its hash (written once per machine)."""
+    digest = hashlib.sha256(data).hexdigest()[:24]
+    path = Path(tempfile.gettempdir()) / f"ebookify-batch-{digest}{suffix}"
+    if not path.exists():
+        fd, tmp = tempfile.mkstemp(prefix=".ebookify-batch-", dir=path.parent)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    return str(path)
+
+
+def worker_options(settings: TaskSettings) -> WriteOptions:
+    """The write options on this machine: the user's stylesheet and cover as local files, one process
+    per book (the batch's parallelism is across stories)."""
+    options = replace(settings.write, jobs=1)
+    if settings.style_css is not None:
+        options = replace(options, style=_private_file(settings.style_css.encode("utf-8"), ".css"))
+    if settings.cover is not None:
+        options = replace(options, cover=_private_file(settings.cover, ".img"))
+    return options
+
+
+def count_words(story: Story) -> int:
+    """Words of the story's text (notes left out)."""
+    return sum(
+        len(block.text.split())
+        for chapter in story.chapters
+        for block in chapter.blocks
+        if isinstance(block, Paragraph)
+    )
+
+
+def _book_bytes(book: Book, fmt: str, options: WriteOptions) -> bytes:
+    if fmt == "pdf":
+        from ebookify.render.pdf import render_pdf_bytes
+
+        return render_pdf_bytes(book, options)
+    from ebookify.render.epub import epub_bytes
+
+    return epub_bytes(book, options)
+
+
+def _cover_of(books: Sequence[tuple[str, bytes]], book: Book, options: WriteOptions) -> bytes:
+    """The book's cover image: taken from the EPUB when there is one, else drawn (or the user's)."""
+    for fmt, data in books:
+        if fmt == "epub":
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                for name in archive.namelist():
+                    if PurePosixPath(name).stem == "cover" and "/images/" in f"/{name}":
+                        return archive.read(name)
+    from ebookify.render.cover import cover_from_file, cover_image
+
+    return cover_from_file(options.cover) if options.cover else cover_image(book.metadata)
+
+
+def thumbnail_jpeg(image: bytes) -> bytes:
+    """A small JPEG of a cover for OPDS readers' shelves."""
+    from PIL import Image
+
+    with Image.open(io.BytesIO(image)) as picture:
+        small = picture.convert("RGB")
+        small.thumbnail(THUMBNAIL_SIZE)
+        out = io.BytesIO()
+        small.save(out, format="JPEG", quality=82, optimize=True)
+    return out.getvalue()
+
+
+def convert_story(job: StoryJob, settings: TaskSettings, options: WriteOptions) -> StoryResult:
+    """One story to its books; a user error or a crash in a rule becomes a failed result."""
+    start = time.perf_counter()
+    try:
+        story = normalize_bytes(job.data, job.name, settings.normalize)
+        book = make_book([story])
+        books = tuple((fmt, _book_bytes(book, fmt, options)) for fmt in settings.formats)
+        thumbnail = thumbnail_jpeg(_cover_of(books, book, options))
+    except EbookifyError as error:
+        return StoryResult(job.source, one_line(str(error)), seconds=time.perf_counter() - start)
+    except MemoryError:
+        return StoryResult(job.source, "out of memory", seconds=time.perf_counter() - start)
+    except Exception as error:  # a bug in a rule: this story fails, the batch goes on
+        log.debug("internal error converting %s", job.source, exc_info=True)
+        message = one_line(f"internal error ({type(error).__name__}: {error})")
+        return StoryResult(job.source, message, seconds=time.perf_counter() - start)
+    meta = story.metadata
+    return StoryResult(
+        job.source,
+        title=meta.title,
+        authors=meta.authors,
+        language=meta.language,
+        summary=meta.summary,
+        subjects=meta.tags,
+        words=count_words(story),
+        chapters=len(story.chapters),
+        repairs=story.repairs,
+        books=books,
+        thumbnail=thumbnail,
+        seconds=time.perf_counter() - start,
+    )
+
+
+def convert_stories(jobs: Sequence[StoryJob], settings: TaskSettings) -> list[StoryResult]:
+    """The task: every story of a chunk, each isolated from the others' failures."""
+    options = worker_options(settings)
+    return [convert_story(job, settings, options) for job in jobs]
