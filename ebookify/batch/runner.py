@@ -224,7 +224,7 @@ def _executor(options: BatchOptions, task: Task, progress: BatchProgress) -> Exe
         from ebookify.batch.cluster import dask_executor
 
         return dask_executor(options.scheduler, task, progress.note)
-    from ebookify.render.pdf import worker_count
+    from ebookify.options import worker_count
 
     return LocalExecutor(worker_count(options.jobs), task=task)
 
