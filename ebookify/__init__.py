@@ -6,7 +6,18 @@ from typing import TYPE_CHECKING, Any
 
 from ebookify.book import make_book
 from ebookify.errors import DecodeError, EbookifyError, InputError, OptionsError, WriterError
-from ebookify.model import Block, Book, Chapter, Metadata, Paragraph, SceneBreak, Span, Story
+from ebookify.model import (
+    Block,
+    Book,
+    Chapter,
+    Metadata,
+    Paragraph,
+    SceneBreak,
+    Span,
+    Story,
+    Verse,
+    VerseLine,
+)
 from ebookify.normalize import load_story, normalize_bytes
 from ebookify.options import NormalizeOptions, StoryOverrides, WriteOptions
 
@@ -31,6 +42,8 @@ __all__ = [
     "Span",
     "Story",
     "StoryOverrides",
+    "Verse",
+    "VerseLine",
     "WriteOptions",
     "WriterError",
     "__version__",

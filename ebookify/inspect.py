@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ebookify.model import Block, Metadata, Paragraph, Story
+from ebookify.model import Block, Metadata, Paragraph, Span, Story, Verse
 from ebookify.normalize.thoughts import describe_convention
 
 _MARKS = {"plain": ("", ""), "thought": ("⟨", "⟩"), "emphasis": ("_", "_"), "strong": ("**", "**")}
@@ -13,8 +13,15 @@ _MARKS = {"plain": ("", ""), "thought": ("⟨", "⟩"), "emphasis": ("_", "_"), 
 def block_to_dict(block: Block) -> dict[str, Any]:
     """One block in the `inspect --json` shape."""
     if isinstance(block, Paragraph):
-        return {"type": "paragraph", "spans": [{"text": s.text, "style": s.style} for s in block.spans]}
+        return {"type": "paragraph", "spans": _spans_list(block.spans)}
+    if isinstance(block, Verse):
+        lines = [{"indent": line.indent, "spans": _spans_list(line.spans)} for line in block.lines]
+        return {"type": "verse", "lines": lines}
     return {"type": "scene_break"}
+
+
+def _spans_list(spans: tuple[Span, ...]) -> list[dict[str, str]]:
+    return [{"text": s.text, "style": s.style} for s in spans]
 
 
 def metadata_to_dict(meta: Metadata) -> dict[str, Any]:
@@ -55,11 +62,17 @@ def story_to_dict(story: Story) -> dict[str, Any]:
     }
 
 
+def _marked(spans: tuple[Span, ...]) -> str:
+    return "".join(_MARKS[s.style][0] + s.text + _MARKS[s.style][1] for s in spans)
+
+
 def _block_text(block: Block) -> str:
+    if isinstance(block, Verse):
+        # Verse is shown as set: each line after a bar, indented by its level.
+        return "\n".join("| " + "  " * line.indent + _marked(line.spans) for line in block.lines)
     if not isinstance(block, Paragraph):
         return "    * * *"
-    marked = "".join(_MARKS[s.style][0] + s.text + _MARKS[s.style][1] for s in block.spans)
-    return marked
+    return _marked(block.spans)
 
 
 # Why a span is styled, so a reader of `inspect` can check each decision.

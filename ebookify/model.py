@@ -34,7 +34,36 @@ class SceneBreak:
     """A break between scenes inside a chapter (a divider line or a wide gap)."""
 
 
-Block: TypeAlias = Paragraph | SceneBreak
+@dataclass(frozen=True)
+class VerseLine:
+    """One line of verse: styled spans and its indentation level (0 at the margin, 1, 2, ... further in)."""
+
+    spans: tuple[Span, ...]
+    indent: int = 0
+
+    def __post_init__(self) -> None:
+        if self.indent < 0:
+            raise ValueError(f"a verse line's indent is a level of 0 or more, not {self.indent}")
+
+    @property
+    def text(self) -> str:
+        """The line's text without styles."""
+        return "".join(span.text for span in self.spans)
+
+
+@dataclass(frozen=True)
+class Verse:
+    """A stanza of verse (a poem, song lyrics, a hymn): lines kept as written, one block per stanza."""
+
+    lines: tuple[VerseLine, ...]
+
+    @property
+    def text(self) -> str:
+        """The stanza's lines without styles, one "\n" between lines."""
+        return "\n".join(line.text for line in self.lines)
+
+
+Block: TypeAlias = Paragraph | Verse | SceneBreak
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,8 @@ def test_hard_wrapped_text_is_detected_and_unwrapped() -> None:
 def test_one_line_paragraphs_are_not_wrapped() -> None:
     lines = [PROSE, "", "Short one.", "", PROSE[:120], "", "Another."] * 3
     assert wrap_width(lines) is None
-    assert detect_layout(lines) == Layout()
+    layout = detect_layout(lines)
+    assert (layout.wrap_width, layout.indented, layout.one_per_line) == (None, False, False)
 
 
 def test_short_lines_inside_wrapped_text_are_kept() -> None:

@@ -82,3 +82,18 @@ def test_normal_gap_is_the_most_common_gap() -> None:
     assert normal_gap([1, 1, 2, 1, 4]) == 1
     assert normal_gap([0, 0, 1, 0]) == 0
     assert normal_gap([]) == 1
+
+
+def test_wide_gaps_between_stanzas_around_a_heading_or_in_a_conversation_are_not_breaks() -> None:
+    stanza = "Over the hills and far away\nThe piper played his merry tune\nAnd all the children ran that day"
+    text = f"One is here.\n\n{stanza}\n\n\n\n{stanza}\n\nTwo is here."
+    assert SceneBreak() not in _blocks(text)
+    assert SceneBreak() not in _blocks("One is here.\n\nTHE END\n\n\n\nTwo is here.")
+    assert SceneBreak() not in _blocks('"Are you there?"\n\n"Yes."\n\n\n\n"Good."\n\nThey left.')
+    assert SceneBreak() not in _blocks("She sang this:--\n\n\n\nNothing is here.\n\nOne more.")
+
+
+def test_spaced_dividers_are_breaks_and_never_text() -> None:
+    for divider in ("- - - -", "* * * * *", "~ ~ ~", ":.:.:.:"):
+        blocks = _blocks(f"One is here.\n\n{divider}\n\nTwo is here.")
+        assert blocks == ["One is here.", SceneBreak(), "Two is here."], divider

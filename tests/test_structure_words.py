@@ -8,7 +8,7 @@ from collections import Counter
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ebookify.normalize.structure import RawStory, parse_structure
+from ebookify.normalize.structure import RawStory, RawVerse, parse_structure
 
 # Words without x and o, so that no generated line can spell a divider such as "xXx" or "oOo".
 WORD = st.text(alphabet="abcdefghijklmnpqrstuvwyzABCDEFGHIJKLMNPQRSTUVWYZ123456789'", min_size=1, max_size=9)
@@ -53,6 +53,7 @@ def _output_text(story: RawStory) -> str:
     for chapter in story.chapters:
         parts.append(chapter.title or "")
         parts += [block for block in chapter.blocks if isinstance(block, str)]
+        parts += [text for block in chapter.blocks if isinstance(block, RawVerse) for _, text in block.lines]
     return "\n".join(parts)
 
 

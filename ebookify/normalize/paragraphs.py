@@ -1,4 +1,4 @@
-"""Paragraph layout: blank-line, indented or one-line paragraphs, hard-wrap width, and lines to paragraphs."""
+"""Lines to paragraphs and stanzas: hard wraps undone, indented first lines, verse runs, deliberate lines."""
 
 from __future__ import annotations
 
@@ -7,7 +7,18 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
+from ebookify.normalize.layout import (
+    Layout,
+    detect_layout,
+    ends_sentence,
+    line_indent,
+    starts_lower,
+    wrap_width,
+)
 from ebookify.normalize.scenes import is_divider
+from ebookify.normalize.verse import MAX_VERSE_LINE, looks_like_verse, verse_levels
+
+__all__ = ["Item", "Join", "Layout", "detect_layout", "line_join", "split_items", "wrap_width"]
 
 
 class Join(Enum):
@@ -16,31 +27,21 @@ class Join(Enum):
     WRAP = " "
     """The second line continues the first (hard wrap): joined with a space."""
     LINE = "\n"
-    """A deliberate line break inside one paragraph (poem, lyrics, letter): kept."""
+    """A deliberate line break inside one paragraph (a letter, a list, a speaker's name): kept."""
     NEW = ""
     """The second line starts a new paragraph."""
 
 
 @dataclass(frozen=True)
-class Layout:
-    """How a text lays out its paragraphs."""
-
-    wrap_width: int | None = None
-    """The column the text is hard-wrapped at, None when lines are not wrapped."""
-    indented: bool = False
-    """Paragraphs start with an indented first line instead of after a blank line."""
-    one_per_line: bool = False
-    """Every line is a paragraph (no blank lines, no wrapping)."""
-
-
-@dataclass(frozen=True)
 class Item:
-    """A paragraph (or divider line) of the text, with the blank lines before it."""
+    """A paragraph, a stanza of verse or a divider line of the text, with the blank lines before it."""
 
     text: str
     gap: int = 1
     lines: int = 1
     divider: bool = False
+    verse: tuple[int, ...] = ()
+    """For a stanza, the indentation level of each of its lines ("\\n" separates them in `text`)."""
 
 
 # Wrapped lines fill up to the width minus about one word: a break with room for this much more is deliberate.
@@ -49,92 +50,149 @@ _WRAP_SLACK = 6
 _TABLE = re.compile(r"\S {3,}\S")
 _CLOSING_QUOTES = '"”'
 _OPENING_QUOTES = '"“'
+# How far a first-line indent may stray from the text's usual one.
+_INDENT_SLIP = 2
 # Lines in an unwrapped text longer than this are prose, never lines of a poem or a letter.
 _VERSE_LINE = 100
+# A speaker's name or a label on its own line ("ALGERNON.", "SAMPSON:"), kept on the line above its speech.
+_LABEL = re.compile(r"^[A-Z][A-Z .'’-]{1,30}[.:]$")
 
 
-def _indent(line: str) -> int:
-    return len(line) - len(line.lstrip())
+def _first_line_indent(previous: str, line: str, layout: Layout) -> bool:
+    """In a text that indents its paragraphs, an indented line after a line no further in starts one."""
+    if not layout.indented:
+        return False
+    indent = line_indent(line)
+    # The text's own first-line indent, give or take a typing slip (a tab here, five spaces there).
+    if indent <= layout.margin or abs(indent - layout.paragraph_indent) > _INDENT_SLIP:
+        return False
+    # A paragraph never starts in lower case: an indented lower-case line is a wrapped line set in.
+    return line_indent(previous) <= indent and not starts_lower(line)
 
 
-def _inner_lengths(lines: Sequence[str], filled: Sequence[bool]) -> list[int]:
-    """Lengths of the non-blank lines followed by another non-blank line."""
-    return [len(lines[i]) for i in range(len(lines) - 1) if filled[i] and filled[i + 1]]
+def _break_kind(previous: str, line: str, layout: Layout) -> Join | None:
+    """The join the layout forces between two text lines, or None when the break was deliberate (the next
+    word would have fitted): those are settled once verse has been found."""
+    # Three spaces in a row are needed for a table row; looking for them first skips the regex on prose.
+    if "   " in previous.strip() and _TABLE.search(previous.strip()):
+        return Join.LINE  # columns (a contents list, a cast list): wrapped prose has no wide spaces inside
+    if layout.wrap_width is not None:
+        room = layout.wrap_width - _WRAP_SLACK - len(previous)
+        # The next word would not have fitted on the previous line: a hard wrap.
+        if len(line.split(maxsplit=1)[0]) + 1 > room:
+            return Join.WRAP
+    return None
 
 
-def _filled(lines: Sequence[str]) -> list[bool]:
-    """For each line, whether it holds more than whitespace (computed once: a novel has 20,000 lines)."""
-    return [bool(line.strip()) for line in lines]
-
-
-def wrap_width(lines: Sequence[str]) -> int | None:
-    """The hard-wrap width: most lines run on into the next, and their lengths bunch just under one width."""
-    filled = _filled(lines)
-    return _wrap_width(_inner_lengths(lines, filled), sum(filled))
-
-
-def _wrap_width(inner_lengths: Sequence[int], filled: int) -> int | None:
-    """wrap_width from the lengths of lines followed by another and the count of non-blank lines."""
-    inner = sorted(inner_lengths)
-    if len(inner) < 8 or len(inner) * 10 < filled * 3:
-        return None
-    width = inner[len(inner) * 98 // 100]
-    median = inner[len(inner) // 2]
-    # Greedy wrapping leaves most lines nearly full; ragged lines of any length are one-line paragraphs.
-    if not 30 <= width <= 120 or median * 4 < width * 3:
-        return None
-    return width
-
-
-def detect_layout(lines: Sequence[str]) -> Layout:
-    """Detect the paragraph layout of a text from its lines."""
-    filled = _filled(lines)
-    inner = _inner_lengths(lines, filled)
-    width = _wrap_width(inner, sum(filled))
-    blocks = sum(1 for a, b in zip([False, *filled], filled, strict=False) if b and not a)
-    # Indented layout: inside blocks of lines, new indented first lines are more common than blocks.
-    indents = sum(
-        1
-        for i in range(1, len(lines))
-        # lines[i][0].isspace() is 0 < _indent(lines[i]) for a non-blank line, without measuring it.
-        if filled[i - 1]
-        and filled[i]
-        and lines[i][0].isspace()
-        and _indent(lines[i]) <= 8
-        and _indent(lines[i - 1]) == 0
-    )
-    indented = indents >= 3 and indents > blocks
-    runs = len(inner)
-    one_per_line = width is None and not indented and runs >= 3 and runs > blocks
-    return Layout(width, indented, one_per_line)
+def _deliberate_join(previous: str, line: str, layout: Layout, lined: bool) -> Join:
+    """A deliberate break outside verse: a new paragraph, a kept line, or a sloppy re-wrap after all.
+    `lined` is True inside a run of several deliberate breaks (a letter's closing, an address, a list)."""
+    if layout.one_per_line or (max(len(previous), len(line)) > _VERSE_LINE and layout.wrap_width is None):
+        return Join.NEW
+    # A line of speech after a finished line of speech: the next speaker's paragraph, not a kept line.
+    if previous.rstrip()[-1:] in _CLOSING_QUOTES and line.lstrip()[:1] in _OPENING_QUOTES:
+        return Join.NEW
+    if layout.wrap_width is None or _LABEL.match(previous.strip()):
+        return Join.LINE
+    # The sentence runs on into a lower-case word: re-wrapped by hand, never a deliberate line.
+    if not ends_sentence(previous) and starts_lower(line):
+        return Join.WRAP
+    if lined:
+        return Join.LINE
+    # A lone short line ending a sentence in a wrapped text ends its paragraph.
+    return Join.NEW if ends_sentence(previous) else Join.LINE
 
 
 def line_join(previous: str, line: str, layout: Layout) -> Join:
-    """How `line` relates to the non-blank line before it."""
-    if is_divider(previous) or is_divider(line):
+    """How `line` relates to the non-blank line before it, verse aside."""
+    if is_divider(previous) or is_divider(line) or _first_line_indent(previous, line, layout):
         return Join.NEW
-    return _join_between_text_lines(previous, line, layout)
+    return _break_kind(previous, line, layout) or _deliberate_join(previous, line, layout, False)
 
 
-def _join_between_text_lines(previous: str, line: str, layout: Layout) -> Join:
-    """line_join for two lines that are not dividers."""
-    if layout.indented and _indent(line) > _indent(previous) and 0 < _indent(line) <= 8:
+def _verse_runs(block: Sequence[str], kinds: Sequence[Join | None], layout: Layout) -> list[range]:
+    """Runs of lines that read as verse: every break inside the run deliberate, no line wrapped."""
+    runs: list[range] = []
+    start = 0
+    # kinds[i] is the break before line i; None means deliberate. The end of the block closes the last run.
+    for end in range(1, len(block) + 1):
+        if end < len(block) and kinds[end] is None and len(block[end]) <= MAX_VERSE_LINE:
+            continue
+        # A line wrapped into the next one is prose, and so is the last line of a wrapped paragraph.
+        stop = end - 1 if end < len(block) and kinds[end] is Join.WRAP else end
+        first = start + 1 if kinds[start] is Join.WRAP else start
+        if stop - first >= 2:
+            runs.extend(_verse_in(block, range(first, stop), layout))
+        start = end
+    return runs
+
+
+def _verse_in(block: Sequence[str], run: range, layout: Layout) -> list[range]:
+    """The run itself when it is verse. A first line that ends a wrapped paragraph is left out."""
+    lines = [block[i] for i in run]
+    # A couplet is verse only when it is a block of its own set in from the margin.
+    set_off = len(run) == len(block) and all(line_indent(line) > layout.margin for line in lines)
+    if looks_like_verse(lines, set_off):
+        return [run]
+    if len(run) > 2 and looks_like_verse(lines[1:]):
+        return [range(run.start + 1, run.stop)]
+    return []
+
+
+def _break_kinds(block: Sequence[str], dividers: Sequence[bool], layout: Layout) -> list[Join | None]:
+    """The break before each line: NEW at dividers, a forced join, or None for a deliberate break."""
+    kinds: list[Join | None] = [Join.NEW]
+    for index in range(1, len(block)):
+        if dividers[index - 1] or dividers[index]:
+            kinds.append(Join.NEW)
+        else:
+            kinds.append(_break_kind(block[index - 1], block[index], layout))
+    return kinds
+
+
+def _block_items(block: Sequence[str], gap: int, layout: Layout) -> Iterator[Item]:
+    """The paragraphs and stanzas of one block of consecutive non-blank lines."""
+    # Each line is judged a divider once, not once with each neighbour.
+    dividers = [is_divider(line) for line in block]
+    kinds = _break_kinds(block, dividers, layout)
+    verse = {run.start: run for run in _verse_runs(block, kinds, layout)} if len(block) > 1 else {}
+    index, item_gap = 0, gap
+    while index < len(block):
+        if index in verse:
+            run = verse[index]
+            lines = [block[i] for i in run]
+            text = "\n".join(line.strip() for line in lines)
+            yield Item(text, item_gap, len(run), False, verse_levels(lines))
+            index, item_gap = run.stop, 0
+            continue
+        end = index + 1
+        text = block[index].strip()
+        while end < len(block) and end not in verse:
+            how = _prose_join(block, kinds, end, layout)
+            if how is Join.NEW:
+                break
+            text = _join(text, block[end], how)
+            end += 1
+        yield Item(text, item_gap, end - index, end - index == 1 and dividers[index])
+        index, item_gap = end, 0
+
+
+def _prose_join(block: Sequence[str], kinds: Sequence[Join | None], index: int, layout: Layout) -> Join:
+    """The join before line `index` outside verse: an indented first line starts a paragraph, forced joins
+    stay, deliberate breaks are settled by their neighbours."""
+    if _first_line_indent(block[index - 1], block[index], layout):
         return Join.NEW
-    # Three spaces in a row are needed for a table row; looking for them first skips the regex on prose.
-    if "   " in previous and _TABLE.search(previous.strip()):
-        return Join.LINE  # columns (a contents list, a cast list): wrapped prose has no wide spaces inside
-    if layout.wrap_width is not None:
-        room = layout.wrap_width - _WRAP_SLACK - len(previous.rstrip())
-        first_word = line.split(maxsplit=1)[0]
-        # The next word would have fitted on the previous line, so the break was made on purpose.
-        if len(first_word) + 1 > room:
-            return Join.WRAP
-    elif layout.one_per_line or max(len(previous), len(line)) > _VERSE_LINE:
-        return Join.NEW
-    # A line of speech after a finished line of speech: the next speaker's paragraph, not a verse line.
-    if previous.rstrip()[-1:] in _CLOSING_QUOTES and line.lstrip()[:1] in _OPENING_QUOTES:
-        return Join.NEW
-    return Join.LINE
+    kind = kinds[index]
+    if kind is not None:
+        return kind
+    return _deliberate_join(block[index - 1], block[index], layout, _lined(kinds, index))
+
+
+def _lined(kinds: Sequence[Join | None], index: int) -> bool:
+    """The break before line `index` is one of several deliberate breaks in a row."""
+    before = index > 1 and kinds[index - 1] is None
+    after = index + 1 < len(kinds) and kinds[index + 1] is None
+    return before or after
 
 
 def _join(previous: str, line: str, how: Join) -> str:
@@ -148,27 +206,8 @@ def _join(previous: str, line: str, how: Join) -> str:
     return previous + ("\n" if how is Join.LINE else "") + line
 
 
-def _block_items(block: Sequence[str], gap: int, layout: Layout) -> Iterator[Item]:
-    """The paragraphs of one block of consecutive non-blank lines."""
-    # Each line is judged a divider once, not once with each neighbour (line_join's two checks).
-    dividers = [is_divider(line) for line in block]
-    text, count, item_gap = block[0].strip(), 1, gap
-    for index in range(1, len(block)):
-        previous, line = block[index - 1], block[index]
-        if dividers[index - 1] or dividers[index]:
-            how = Join.NEW
-        else:
-            how = _join_between_text_lines(previous, line, layout)
-        if how is Join.NEW:
-            yield Item(text, item_gap, count, count == 1 and dividers[index - 1])
-            text, count, item_gap = line.strip(), 1, 0
-        else:
-            text, count = _join(text, line, how), count + 1
-    yield Item(text, item_gap, count, count == 1 and dividers[-1])
-
-
 def split_items(lines: Sequence[str], layout: Layout) -> list[Item]:
-    """Split lines into paragraphs and divider lines, each with the count of blank lines before it."""
+    """Split lines into paragraphs, stanzas and divider lines, each with the blank lines before it."""
     items: list[Item] = []
     block: list[str] = []
     gap = 0

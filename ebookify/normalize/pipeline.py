@@ -6,13 +6,13 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ebookify.errors import InputError
-from ebookify.model import Block, Chapter, Paragraph, SceneBreak, Span, Story
+from ebookify.model import Block, Chapter, Paragraph, SceneBreak, Span, Story, Verse, VerseLine
 from ebookify.normalize.decode import decode_bytes
 from ebookify.normalize.elisions import is_dialect
-from ebookify.normalize.emphasis import drop_emphasis_markers
-from ebookify.normalize.inline import mark_inline
+from ebookify.normalize.emphasis import drop_emphasis_markers, find_emphasis
+from ebookify.normalize.inline import mark_inline, split_spans
 from ebookify.normalize.metadata import metadata_from_fields
-from ebookify.normalize.structure import RawBlock, parse_structure
+from ebookify.normalize.structure import RawBlock, RawVerse, parse_structure
 from ebookify.normalize.typography import typeset_spans, typeset_text
 from ebookify.options import NormalizeOptions, StoryOverrides
 
@@ -107,5 +107,17 @@ def _finish(
         if isinstance(block, SceneBreak):
             yield block
             continue
+        if isinstance(block, RawVerse):
+            yield _verse(block, options, dialect)
+            continue
         spans = drop_emphasis_markers(next(marked))
         yield Paragraph(typeset_spans(spans, dialect) if options.smart_quotes else spans)
+
+
+def _verse(raw: RawVerse, options: NormalizeOptions, dialect: bool) -> Verse:
+    """A stanza's lines with their emphasis and typography; verse is never marked as thoughts."""
+    lines = []
+    for level, text in raw.lines:
+        spans = drop_emphasis_markers(split_spans(text, (), find_emphasis(text)))
+        lines.append(VerseLine(typeset_spans(spans, dialect) if options.smart_quotes else spans, level))
+    return Verse(tuple(lines))

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ebookify.model import SceneBreak
+from ebookify.normalize.breaks import is_scene_gap
 from ebookify.normalize.chapters import ChapterStart, find_chapters, split_heading_lines
 from ebookify.normalize.contents import drop_contents
 from ebookify.normalize.dialogue import split_dialogue
@@ -13,13 +14,22 @@ from ebookify.normalize.frame import split_frame
 from ebookify.normalize.gutenberg import split_gutenberg
 from ebookify.normalize.header import field_kind, split_header
 from ebookify.normalize.languages import detect_language
+from ebookify.normalize.layout import undouble
 from ebookify.normalize.notes import is_preface, take_end_notes, take_front_notes
 from ebookify.normalize.paragraphs import Item, Layout, detect_layout, split_items
-from ebookify.normalize.scenes import is_wide_gap, normal_gap
+from ebookify.normalize.scenes import normal_gap
 from ebookify.normalize.titles import split_title
 
-RawBlock = str | SceneBreak
-"""A paragraph's plain text ("\\n" marks a kept line break) or a scene break."""
+
+@dataclass(frozen=True)
+class RawVerse:
+    """A stanza before inline marking: each line's indentation level and text."""
+
+    lines: tuple[tuple[int, str], ...]
+
+
+RawBlock = str | RawVerse | SceneBreak
+"""A paragraph's plain text ("\\n" marks a kept line break), a stanza or a scene break."""
 
 
 @dataclass(frozen=True)
@@ -51,12 +61,15 @@ def scene_blocks(items: Sequence[Item], normal: int = 1) -> Iterable[RawBlock]:
         if item.divider:
             pending = True
             continue
-        if index > 0 and is_wide_gap(item.gap, normal):
+        if is_scene_gap(items, index, normal):
             pending = True
         if pending and started:
             yield SceneBreak()
         pending, started = False, True
-        yield from split_dialogue(item.text)
+        if item.verse:
+            yield RawVerse(tuple(zip(item.verse, item.text.split("\n"), strict=True)))
+        else:
+            yield from split_dialogue(item.text)
 
 
 def _note_texts(items: Iterable[Item]) -> tuple[str, ...]:
@@ -145,7 +158,8 @@ def _split_parts(lines: Sequence[str]) -> _Parts:
 
 def parse_structure(text: str) -> RawStory:
     """Recover header fields, notes, chapters and paragraphs from decoded text."""
-    parts = _split_parts(_clean_lines(text))
+    lines, _ = undouble(_clean_lines(text))
+    parts = _split_parts(lines)
     normal = normal_gap(item.gap for item in parts.items[1:])
     before, chapters = _chapters(parts.items, find_chapters(parts.items, normal), normal)
     if parts.gutenberg and _is_front_matter(before, chapters):
@@ -156,7 +170,7 @@ def parse_structure(text: str) -> RawStory:
         parts.front += before
     elif any(not item.divider for item in before):
         chapters.insert(0, RawChapter(None, tuple(scene_blocks(before, normal))))
-    if not any(isinstance(block, str) for chapter in chapters for block in chapter.blocks):
+    if all(isinstance(block, SceneBreak) for chapter in chapters for block in chapter.blocks):
         # A text that is all "notes" is the story itself: never leave the body empty.
         body = [*parts.front, *parts.items, *parts.end]
         return RawStory(tuple(parts.fields), (RawChapter(None, tuple(scene_blocks(body, normal))),))

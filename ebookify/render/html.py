@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from html import escape
 
-from ebookify.model import Block, Book, Chapter, Metadata, Paragraph, SceneBreak, Span, Story
+from ebookify.model import Block, Book, Chapter, Metadata, Paragraph, SceneBreak, Span, Story, Verse
 
 # Characters XML 1.0 forbids, plus noncharacters; writers must never see them (ebooklib mangles them).
 _XML_ILLEGAL = re.compile(
@@ -19,6 +19,8 @@ _TAGS = {
     "emphasis": ("<em>", "</em>"),
     "strong": ("<strong>", "</strong>"),
 }
+# Verse indentation levels the stylesheets set (class "i1" ... "i4"); deeper lines get the deepest.
+_VERSE_LEVELS = 4
 
 
 def xml_safe(text: str) -> str:
@@ -54,6 +56,18 @@ def span_html(span: Span, break_long_words: bool = False) -> str:
     return f"{start}{inner}{end}"
 
 
+def verse_html(verse: Verse, break_long_words: bool = False) -> str:
+    """A stanza: one paragraph, each line a block-level span (hanging indent, level class), <br/> between
+    lines for readers without CSS."""
+    lines = []
+    for line in verse.lines:
+        level = min(line.indent, _VERSE_LEVELS)
+        css = f"line i{level}" if level else "line"
+        inner = "".join(span_html(s, break_long_words) for s in line.spans)
+        lines.append(f'<span class="{css}">{inner}</span>')
+    return '<p class="stanza">' + "<br/>".join(lines) + "</p>"
+
+
 def blocks_html(blocks: Iterable[Block], break_long_words: bool = False, continued: bool = False) -> str:
     """Paragraphs and scene breaks; the paragraph after a break or at the start gets class "first".
 
@@ -65,6 +79,10 @@ def blocks_html(blocks: Iterable[Block], break_long_words: bool = False, continu
         if isinstance(block, SceneBreak):
             out.append('<hr class="scene-break"/>')
             first = True
+            continue
+        if isinstance(block, Verse):
+            out.append(verse_html(block, break_long_words))
+            first = False
             continue
         assert isinstance(block, Paragraph)
         inner = "".join(span_html(s, break_long_words) for s in block.spans)

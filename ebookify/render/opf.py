@@ -8,7 +8,7 @@ import re
 import uuid
 from dataclasses import dataclass
 
-from ebookify.model import Block, Book, Paragraph, SceneBreak
+from ebookify.model import Block, Book, Paragraph, SceneBreak, Span, Verse
 from ebookify.normalize.dates import w3c_date
 from ebookify.normalize.languages import language_code
 from ebookify.render.html import xml_safe
@@ -55,8 +55,15 @@ def language_tag(value: str | None) -> str:
 def _block_digest_text(block: Block) -> str:
     if isinstance(block, SceneBreak):
         return "\x1e"
+    if isinstance(block, Verse):
+        # Each line with its level: re-indenting a poem is a different text.
+        return "\x1d".join(f"{line.indent}:" + _spans_digest_text(line.spans) for line in block.lines)
     assert isinstance(block, Paragraph)
-    return "\x1f".join(f"{span.style}:{span.text}" for span in block.spans)
+    return _spans_digest_text(block.spans)
+
+
+def _spans_digest_text(spans: tuple[Span, ...]) -> str:
+    return "\x1f".join(f"{span.style}:{span.text}" for span in spans)
 
 
 def book_identifier(book: Book) -> str:

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from lxml import etree
 
 from ebookify.errors import WriterError
-from ebookify.model import Book, Paragraph
+from ebookify.model import Block, Book, Paragraph, Verse
 from ebookify.options import WriteOptions
 from ebookify.render.documents import plan_book
 from ebookify.render.html import xml_safe
@@ -27,12 +27,17 @@ def model_pieces(book: Book, options: WriteOptions) -> Iterator[str]:
         story = plan.story
         yield story.metadata.title
         front, end = (story.front_notes, story.end_notes) if options.include_notes else ((), ())
-        yield from (b.text for b in front if isinstance(b, Paragraph))
+        yield from _texts(front)
         for ref in plan.chapters:
             if ref.chapter.title:
                 yield ref.chapter.title
-            yield from (b.text for b in ref.chapter.blocks if isinstance(b, Paragraph))
-        yield from (b.text for b in end if isinstance(b, Paragraph))
+            yield from _texts(ref.chapter.blocks)
+        yield from _texts(end)
+
+
+def _texts(blocks: Iterable[Block]) -> Iterator[str]:
+    """The text of each paragraph and stanza (a stanza is one paragraph element, its lines run together)."""
+    return (b.text for b in blocks if isinstance(b, Paragraph | Verse))
 
 
 def squash(text: str) -> str:

@@ -1,0 +1,60 @@
+"""Layout measured over the whole text: margin, indented first lines, double spacing, deliberate lines."""
+
+from __future__ import annotations
+
+import textwrap
+
+from ebookify.normalize.layout import detect_layout, undouble
+from ebookify.normalize.paragraphs import split_items
+
+PROSE = (
+    "It was a warm May morning, sweet with the fragrance of the locusts, for the great trees arching "
+    "above her were all abloom, and the ground beneath was snowy with the wind-blown petals. Under the "
+    "long white arch she rode, with the fallen blossoms white at her feet."
+)
+
+
+def _indented(paragraphs: list[str], margin: int = 0, indent: int = 5) -> list[str]:
+    out: list[str] = []
+    for text in paragraphs:
+        out += textwrap.wrap(text, 60, initial_indent=" " * (margin + indent), subsequent_indent=" " * margin)
+    return out
+
+
+def test_indented_paragraphs_under_a_left_margin() -> None:
+    paragraphs = [PROSE, "He nodded.", "She left him there.", PROSE, PROSE, PROSE, PROSE]
+    lines = _indented(paragraphs, margin=5)
+    layout = detect_layout(lines)
+    assert (layout.margin, layout.paragraph_indent, layout.indented) == (5, 10, True)
+    # A paragraph after a one-line paragraph starts at its own indented line.
+    assert [item.text for item in split_items(lines, layout)] == paragraphs
+
+
+def test_a_deeper_indented_lower_case_line_is_not_a_paragraph() -> None:
+    lines = _indented([PROSE, PROSE], margin=5)
+    lines.insert(2, "             favorite lakes, rivers, and streams.")
+    texts = [item.text for item in split_items(lines, detect_layout(lines))]
+    assert len(texts) == 2 and "favorite lakes" in texts[0]
+
+
+def test_double_spaced_text_is_undone() -> None:
+    wrapped = [line for p in (PROSE, PROSE, PROSE) for line in textwrap.wrap(p, 60, initial_indent="\t")]
+    spaced = [part for line in wrapped for part in (line.expandtabs(4), "")]
+    lines, double = undouble(spaced)
+    assert double and "" not in lines[:-1]
+    texts = [item.text for item in split_items(lines, detect_layout(lines))]
+    assert texts == [PROSE, PROSE, PROSE]
+
+
+def test_blank_line_paragraphs_are_not_double_spaced() -> None:
+    lines = [part for _ in range(12) for part in (PROSE, "")]
+    assert undouble(lines) == (lines, False)
+
+
+def test_a_sloppy_rewrap_joins_but_a_closing_keeps_its_lines() -> None:
+    wrapped = textwrap.wrap(PROSE, 76)
+    lines = [*wrapped, "", "The Dursleys did not take in their nephew and start plotting", *wrapped[1:], ""]
+    lines += ["I remain, dear sir, yours,", "John Smith", "London", "", *wrapped]
+    texts = [item.text for item in split_items(lines, detect_layout(lines))]
+    assert "start plotting " + wrapped[1] in texts[1]
+    assert texts[2] == "I remain, dear sir, yours,\nJohn Smith\nLondon"

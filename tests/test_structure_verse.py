@@ -1,0 +1,69 @@
+"""Verse: runs of short capitalised lines become stanzas with indent levels; prose one-liners do not."""
+
+from __future__ import annotations
+
+import textwrap
+
+from ebookify.model import SceneBreak
+from ebookify.normalize.paragraphs import detect_layout, split_items
+from ebookify.normalize.structure import RawVerse, parse_structure
+from ebookify.normalize.verse import looks_like_verse, verse_levels
+
+SONNET = [
+    "  From fairest creatures we desire increase,",
+    "  That thereby beauty's rose might never die,",
+    "  But as the riper should by time decease,",
+    "  His tender heir might bear his memory:",
+    "    Pity the world, or else this glutton be,",
+    "    To eat the world's due, by the grave and thee.",
+]
+PROSE = (
+    "It was a warm May morning, sweet with the fragrance of the locusts, for the great trees arching "
+    "above her were all abloom, and the ground beneath was snowy with the wind-blown petals."
+)
+
+
+def test_a_sonnet_is_verse_and_keeps_its_indented_couplet() -> None:
+    assert looks_like_verse(SONNET)
+    assert verse_levels(SONNET) == (0, 0, 0, 0, 1, 1)
+
+
+def test_dialogue_one_liners_are_not_verse() -> None:
+    lines = ['"Are you William Wood?" said the courier.', '"Yes," I said.', '"This is for you."', '"Thanks."']
+    assert not looks_like_verse(lines)
+
+
+def test_title_blocks_and_headings_are_not_verse() -> None:
+    assert not looks_like_verse(["My Lord Aquith", "By", "Yves Barbero"])
+    assert not looks_like_verse(["Chapter One", "The Beginning of It", "Chapter Two"])
+    assert not looks_like_verse(["THE GIRL OF THE MONTH CLUB", "COLIN CAMPBELL", "A Story"])
+
+
+def test_a_couplet_must_be_set_off() -> None:
+    couplet = ["    'Populus me sibilat, at mihi plaudo", "Ipse domi simul ac nummos contemplor in arca.'"]
+    assert not looks_like_verse(couplet)
+    assert looks_like_verse(couplet, set_off=True)
+
+
+def test_centred_or_ragged_stanzas_are_set_flush() -> None:
+    ragged = ["There was a pair", " Who thought they", "   Were so cool", "     The king of fools", " And"]
+    assert verse_levels(ragged) == (0, 0, 0, 0, 0)
+
+
+def test_stanzas_in_wrapped_prose_become_verse_blocks_without_scene_breaks() -> None:
+    prose = textwrap.wrap(PROSE * 3, 70)
+    lines = [*prose, "", *SONNET[:4], "", "", "", *SONNET[4:], "  Nor any more of it,", "", *prose]
+    blocks = [b for chapter in parse_structure("\n".join(lines)).chapters for b in chapter.blocks]
+    assert [type(b).__name__ for b in blocks] == ["str", "RawVerse", "RawVerse", "str"]
+    assert not any(isinstance(b, SceneBreak) for b in blocks)
+    stanza = blocks[1]
+    assert isinstance(stanza, RawVerse)
+    assert stanza.lines[0] == (0, "From fairest creatures we desire increase,")
+
+
+def test_a_poem_after_a_paragraph_in_the_same_block_is_split_off() -> None:
+    prose = textwrap.wrap(PROSE, 70)
+    lines = [*prose, "", *prose, "", *textwrap.wrap(PROSE + " Then the girl began to sing:", 70), *SONNET[:4]]
+    items = split_items(lines, detect_layout(lines))
+    assert [bool(item.verse) for item in items] == [False, False, False, True]
+    assert items[2].text.endswith("Then the girl began to sing:")
