@@ -9,7 +9,8 @@ from ebookify.normalize.display import (
     is_notice,
     measure_page,
 )
-from ebookify.normalize.frame import display_text, split_frame
+from ebookify.normalize.frame import split_frame
+from ebookify.normalize.titlepage import display_text
 
 PROSE = [
     "     North of 53. A magic phrase. Spoken, mumbled or thought inwardly",
@@ -128,3 +129,63 @@ def test_printed_title_page_takes_only_the_title_lines() -> None:
         ("By", "Charles Dickens"),
     )
     assert next(line for line in frame.body if line) == "NEW YORK"
+
+
+def test_title_and_author_on_one_line_in_capitals_and_the_repeated_title() -> None:
+    lines = [
+        "Internet Wiretap Edition of",
+        "",
+        "THE CASK OF AMONTILLADO by EDGAR ALLAN POE",
+        "",
+        "This text is placed into the Public Domain (May 1993).",
+        "",
+        "The Cask of Amontillado.",
+        "",
+        *PROSE,
+    ]
+    frame = split_frame(lines)
+    assert frame.fields[:2] == (("Title", "THE CASK OF AMONTILLADO"), ("By", "Edgar Allan Poe"))
+    assert ("Printed title", "The Cask of Amontillado.") in frame.fields
+    assert [line for line in frame.body if line] == PROSE
+    # Mixed case is a title of its own: "Killed by Death Itself" names no author.
+    assert split_frame(["Killed by Death Itself", "", *PROSE]).fields == ()
+
+
+def test_by_line_page_after_a_slogan_and_a_mixed_case_spelling_of_the_name() -> None:
+    lines = [
+        _centred("64 page printout"),
+        "    Reproducible Electronic Publishing can defeat censorship.",
+        _centred("****     ****"),
+        "",
+        _centred("THE OUTCAST"),
+        _centred("by"),
+        _centred("WINWOOD W READE"),
+        "",
+        _centred("LONDON:"),
+        "",
+        _centred("by Winwood W. Reade"),
+        "",
+        *PROSE,
+    ]
+    frame = split_frame(lines)
+    assert frame.fields == (("Title", "THE OUTCAST"), ("By", "Winwood W. Reade"))
+    assert [line for line in frame.body if line] == PROSE
+    assert "64 page printout" in frame.back
+
+
+def test_von_with_a_name_in_capitals_on_its_line() -> None:
+    lines = ["EMILIA GALOTTI", "", "von GOTTHOLD EPHRAIM LESSING", "", *PROSE]
+    assert split_frame(lines).fields == (("Title", "EMILIA GALOTTI"), ("By", "Gotthold Ephraim Lessing"))
+
+
+def test_author_colon_title_needs_the_name_elsewhere_in_the_frame() -> None:
+    lines = [
+        "[obi/Joseph.Conrad/heart.of.darkness.txt]",
+        "",
+        "Joseph Conrad: The Heart of Darkness",
+        "",
+        *PROSE,
+    ]
+    assert split_frame(lines).fields == (("Title", "The Heart of Darkness"), ("By", "Joseph Conrad"))
+    alone = ["Star Wars: A New Hope", "", *PROSE]
+    assert split_frame(alone).body == tuple(alone)

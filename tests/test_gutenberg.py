@@ -111,3 +111,21 @@ def test_transcribers_note_goes_with_the_credits() -> None:
     split = split_gutenberg(lines)
     assert [line for line in split.body if line] == ["THE BEGGAR'S OPERA"]
     assert "This e-text is based on the printed edition.]" in split.header
+
+
+def test_german_footer_and_the_title_named_by_a_footer() -> None:
+    lines = [
+        "Der Prinz.",
+        "",
+        "Ende dieses Projekt Gutenberg Etextes Emilia Galotti, von Gotthold Ephraim Lessing.",
+    ]
+    split = split_gutenberg(lines)
+    assert split.body == ("Der Prinz.", "")
+    assert split.named == (("Etext title", "Emilia Galotti"), ("Etext author", "Gotthold Ephraim Lessing"))
+    cut = [
+        "I am a sick man.",
+        "",
+        "I am a spiteful man.",
+        "*** END OF THE PROJECT GUTENBERG EBOOK NOTES FROM THE UNDERGROUND ***",
+    ]
+    assert split_gutenberg(cut).named == (("Etext title", "NOTES FROM THE UNDERGROUND"),)

@@ -16,7 +16,9 @@ _NOTICE = re.compile(
     r"\b(?:copyright|copr\.|all rights reserved|shareware|freeware|registered|registering|registration|"
     r"bbs|bulletin boards?|sysop|upload\w*|download\w*|baud|modem|distribut\w*|non-?commercial|"
     r"for permission|permission to|next file|word processors?|text files?|fidonet|compuserve|e-?mail|"
-    r"send \$|donations?|no elite)\b|\(c\)|©|\$\s?\d|"
+    r"send \$|donations?|no elite|public domain|e-?texts?|etext|wiretap|online (?:book|edition)|"
+    r"(?:entered|proofed|scanned|typed|keyed|converted)(?:/\w+)? by)\b|\(c\)|©|\$\s?\d|"
+    r"\b[\w.-]+\.(?:txt|asc|zip|arc|doc)\b|"
     r"\(\d{3}\)\s?\d{3}-\d{4}|\b\d{3}[-.]\d{3}[-.]\d{4}\b|\b[\w.-]+@[\w-]+\.[\w.]+\b|"
     r"\b\d+ [A-Z]\w+ (?:street|st\.|avenue|ave\.|road|rd\.|drive|blvd\.?|lane)\b|\b[A-Z]{2},? \d{5}\b",
     re.I,

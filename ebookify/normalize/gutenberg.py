@@ -12,7 +12,9 @@ from ebookify.normalize.header import field_kind, parse_field
 # etext has no START line, its licence ends with "*END*THE SMALL PRINT! FOR PUBLIC DOMAIN ETEXTS*...".
 _START = re.compile(r"^\W*\*{3}\s*START OF (?:THIS|THE) PROJECT GUTENBERG|^\W*END\W+THE SMALL PRINT", re.I)
 _END = re.compile(r"^\W*(?:\*{3}\s*)?END OF (?:THIS |THE )?PROJECT GUTENBERG", re.I)
-_END_LINE = re.compile(r"^\s*End of (?:the )?Project Gutenberg'?s?\b", re.I)
+_END_LINE = re.compile(
+    r"^\s*(?:End of (?:the |this )?Project Gutenberg'?s?|Ende? (?:dieses|des) Projekts? Gutenberg)\b", re.I
+)
 _PRODUCED = re.compile(r"^\s*(?:Produced|Prepared|Transcribed|E-?text prepared) by\b", re.I)
 _TRANSCRIBER = re.compile(r"^\s*\[?\s*transcriber'?s'?\s+notes?\b", re.I)
 # A bracketed transcriber's note is a few paragraphs.
@@ -21,8 +23,8 @@ _NOTE_LINES = 60
 # The title a licence header names in its first lines: "The Project Gutenberg EBook of Katrine, by
 # Elinor Macartney Lane", "Project Gutenberg's Jack Sheppard, by ...", "The Project Gutenberg Etext of X"
 _NAMED = re.compile(
-    r"^\W*(?:this is )?(?:the )?project gutenberg(?:'s|’s)?\s+(?:e-?text|e-?book)?(?:\s+of)?\s+"
-    r"(?P<title>.+?)(?:,\s+by\s+(?P<author>[^*]+?))?\W*$",
+    r"^\W*(?:this is |end of |ende? (?:dieses|des) )?(?:the |this )?proje[ck]ts? gutenbergs?(?:'s|’s)?\s+"
+    r"(?:(?:e-?texte?s?|e-?book)\s+)?(?:of\s+)?(?P<title>.+?)(?:,\s+(?:by|von)\s+(?P<author>[^*]+?))?\W*$",
     re.I,
 )
 # How far into a file the START marker may be (the licence header is short), and how near the end a
@@ -96,9 +98,10 @@ def _producer_end(lines: Sequence[str], start: int) -> int:
 
 
 def _named_fields(lines: Sequence[str]) -> list[tuple[str, str]]:
-    """Title and author from the header's opening line, for headers without `Title:` (kept apart)."""
-    for line in lines[:5]:
-        match = _NAMED.match(line.strip())
+    """Title and author from a line that names the book ("The Project Gutenberg EBook of X, by Y",
+    "*** END OF THE PROJECT GUTENBERG EBOOK X ***"), for texts without `Title:` (kept apart)."""
+    for line in lines:
+        match = _NAMED.match(line.strip().replace("PROJECT GUTENBERG EBOOK", "Project Gutenberg EBook of"))
         if match:
             named = [("Etext title", match.group("title").strip(" *"))]
             author = match.group("author")
@@ -119,11 +122,12 @@ def split_gutenberg(lines: Sequence[str]) -> GutenbergSplit:
         end = next((i for i in range(first, len(lines)) if _is_end(lines[i])), None)
         if end is None:
             return GutenbergSplit((), (), tuple(lines), ())
-        return GutenbergSplit((), (), tuple(lines[:end]), tuple(lines[end:]), True)
+        named = tuple(_named_fields(lines[end : end + 5]))
+        return GutenbergSplit((), (), tuple(lines[:end]), tuple(lines[end:]), True, named)
     end = next((i for i in range(start + 1, len(lines)) if _is_end(lines[i])), len(lines))
     fields, header = _header_fields(lines[:start])
     body_start = _producer_end(lines, start + 1)
     header += ["", *lines[start:body_start]]
     body = tuple(lines[body_start:end])
-    named = tuple(_named_fields(lines[:start]))
+    named = tuple(_named_fields([*lines[:5], *lines[end : end + 5]]))
     return GutenbergSplit(tuple(header), tuple(fields), body, tuple(lines[end:]), True, named)

@@ -113,11 +113,13 @@ class _Parts:
     repairs: list[str]
 
 
-def _named_fields(named: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
-    """The title and author a licence header's first line names, as fields ("Etext title" feeds the title)."""
-    return [
-        (key.replace("Etext title", "Title").replace("Etext author", "Author"), value) for key, value in named
-    ]
+def _named_fields(
+    named: Sequence[tuple[str, str]], fields: Sequence[tuple[str, str]]
+) -> list[tuple[str, str]]:
+    """The title and author a licence's opening or closing line names, for what nothing else gave."""
+    have = {field_kind(key) for key, value in fields if value}
+    wanted = {"Etext title": ("Title", "title"), "Etext author": ("Author", "authors")}
+    return [(wanted[key][0], value) for key, value in named if wanted[key][1] not in have]
 
 
 def _printed(fields: Sequence[tuple[str, str]], titled: bool) -> list[tuple[str, str]]:
@@ -138,8 +140,7 @@ def _split_parts(lines: Sequence[str]) -> _Parts:
     fields = [*gutenberg.fields, *_printed(frame.fields, _has_title(gutenberg.fields)), *header.fields]
     if contents.dropped:
         fields.append(("Printed contents", " / ".join(contents.dropped)))
-    if not _has_title(fields):
-        fields += _named_fields(gutenberg.named)
+    fields += _named_fields(gutenberg.named, fields)
     front = [*split_items(frame.front, layout), *(Item(note) for note in header.notes)]
     # A header ending in an A/N or Disclaimer field: the note may run on into the lines after it.
     after_note = bool(header.fields) and field_kind(header.fields[-1][0]) == "note"
