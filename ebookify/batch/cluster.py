@@ -27,14 +27,15 @@ class ClusterError(EbookifyError):
     exit_code = 2
 
 
-def connect(address: str, timeout: float = 30.0) -> Client:
-    """A client of the scheduler at `address` (tcp://HOST:8786), or a clear error."""
+def connect(address: str) -> Client:
+    """A client of the scheduler at `address` (tcp://HOST:8786), or a clear error; Dask's setting
+    distributed.comm.timeouts.connect (30 s by default) says how long to try."""
     try:
         from distributed import Client
     except ImportError:
         raise OptionsError(f"--scheduler: {INSTALL_HINT}") from None
     try:
-        return Client(address, timeout=timeout, set_as_default=False)
+        return Client(address, set_as_default=False)
     except (OSError, TimeoutError) as exc:
         raise ClusterError(f"cannot reach the Dask scheduler at {address}: {one_line(str(exc))}") from None
 
@@ -88,14 +89,15 @@ class DaskExecutor:
         source = iter(chunks)
         pending: dict[Any, tuple[list[StoryJob], bool]] = {}
         retries: list[list[StoryJob]] = []
-        flow = as_completed(with_results=False)
+        flow = as_completed(with_results=False, loop=self.client.loop)
 
         def refill() -> None:
             while len(pending) < self.window:
-                alone = bool(retries)
                 chunk = retries.pop() if retries else next(source, None)
                 if chunk is None:
                     return
+                # A story alone was already retried by the scheduler (allowed-failures): no more.
+                alone = len(chunk) == 1
                 future = self._submit(chunk, settings)
                 pending[future.key] = (chunk, alone)
                 flow.add(future)
@@ -106,7 +108,7 @@ class DaskExecutor:
             try:
                 results = future.result()
             except KilledWorker:
-                if alone:
+                if alone:  # it killed its worker again, alone: the culprit
                     yield chunk, failed_results(chunk, WORKER_DIED)
                 else:
                     retries += [[job] for job in reversed(chunk)]
