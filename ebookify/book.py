@@ -9,6 +9,7 @@ from pathlib import Path
 from ebookify.errors import EbookifyError, InputError, OptionsError
 from ebookify.model import Book, Metadata, Story
 from ebookify.normalize import load_story
+from ebookify.normalize.metadata import clean_book_values
 from ebookify.options import NormalizeOptions, StoryOverrides, worker_count
 
 SORT_KEYS: dict[str, Callable[[Story], str]] = {
@@ -104,6 +105,7 @@ def make_book(
     sort: str | None = None,
 ) -> Book:
     """A single story keeps its metadata (arguments win); several become an anthology."""
+    title, authors, language, summary = clean_book_values(title, authors, language, summary)
     if not stories:
         raise InputError("a book needs at least one story")
     if sort:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 import re
 
+from ebookify.errors import OptionsError
+
 log = logging.getLogger("ebookify")
 
 # Common language names (in English and in the language itself) to their BCP 47 primary tags.
@@ -40,6 +42,19 @@ def language_code(value: str, default: str = "en") -> str:
         return "-".join([match.group(1).lower(), *fixed])
     log.info("unknown language %r, using %r", value, default)
     return default
+
+
+def parse_language(value: str) -> str:
+    """A language given on purpose (a flag, a manifest, a library call) as a BCP 47 tag; OptionsError
+    (one line) when it is neither a known language name nor a well-formed tag."""
+    text = value.strip()
+    name = text.rstrip(".").strip().lower()
+    match = _TAG.match(text)
+    if name in _NAMES or (match and (len(text) <= 3 or "-" in text or "_" in text)):
+        return language_code(text)
+    raise OptionsError(
+        f"unknown language {value!r}: use a code such as en, fr or pt-BR, or a name such as English"
+    )
 
 
 # The commonest short words of each language: a text is in the language whose words it is made of.

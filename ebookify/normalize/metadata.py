@@ -9,7 +9,7 @@ from ebookify.model import Metadata
 from ebookify.normalize.cleanup import clean_value
 from ebookify.normalize.dates import w3c_date
 from ebookify.normalize.header import field_kind, split_genres, split_list, split_series
-from ebookify.normalize.languages import language_code
+from ebookify.normalize.languages import language_code, parse_language
 from ebookify.normalize.typography import typeset_text
 from ebookify.options import StoryOverrides
 
@@ -121,8 +121,17 @@ def _clean_overrides(overrides: StoryOverrides) -> StoryOverrides:
         title=clean_title(overrides.title) if overrides.title else None,
         authors=tuple(a for a in map(clean_name, overrides.authors) if a),
         summary=clean_value(overrides.summary, one_line=False) if overrides.summary else None,
-        language=clean_value(overrides.language) if overrides.language else None,
+        language=parse_language(clean_value(overrides.language)) if overrides.language else None,
     )
+
+
+def clean_book_values(
+    title: str | None, authors: Sequence[str], language: str | None, summary: str | None
+) -> tuple[str | None, tuple[str, ...], str | None, str | None]:
+    """A book's own title, authors, language and summary (from flags, a manifest or a library call),
+    cleaned exactly like a story's header values; unset stays None."""
+    cleaned = _clean_overrides(StoryOverrides(title, tuple(authors), summary, language))
+    return cleaned.title or None, cleaned.authors, cleaned.language, cleaned.summary or None
 
 
 def hidden_keys(fields: Sequence[tuple[str, str]]) -> tuple[str, ...]:

@@ -147,6 +147,12 @@ def _people_entries(book: Book) -> list[MetaEntry]:
                 (("refines", f"#{uid}"), ("property", "role"), ("scheme", "marc:relators")),
             )
         )
+    # Translators, illustrators and editors the header named, with their MARC relator roles.
+    for number, (name, role) in enumerate(book.metadata.contributors, 1):
+        uid = f"contributor{number:02d}"
+        entries.append(MetaEntry("DC", "contributor", _clean(name), (("id", uid),)))
+        refines = (("refines", f"#{uid}"), ("property", "role"), ("scheme", "marc:relators"))
+        entries.append(MetaEntry("OPF", "role", role, refines))
     if book.editor:
         entries.append(MetaEntry("DC", "contributor", _clean(book.editor), (("id", "editor"),)))
         entries.append(
@@ -174,6 +180,8 @@ def package_metadata(book: Book, identifier: str, has_cover: bool, generator: st
     published = w3c_date(meta.published)
     if published:
         entries.append(MetaEntry("DC", "date", published))
+    if meta.rights and _clean(meta.rights):
+        entries.append(MetaEntry("DC", "rights", _clean(meta.rights)))
     entries += _series_entries(book)
     entries += _accessibility_entries(has_cover)
     entries.append(MetaEntry("OPF", "generator", "", (("name", "generator"), ("content", generator))))

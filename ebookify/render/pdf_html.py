@@ -8,6 +8,7 @@ from html import escape
 from typing import Literal
 
 from ebookify.model import Book, Metadata
+from ebookify.normalize.dates import w3c_date
 from ebookify.options import WriteOptions
 from ebookify.render import html
 from ebookify.render.documents import plan_book
@@ -100,6 +101,10 @@ def _document(meta: Metadata, body: str, with_metadata: bool) -> str:
         if meta.tags:
             head.append(f'<meta name="keywords" content="{html.attr_text(", ".join(meta.tags))}"/>')
         head.append('<meta name="generator" content="ebookify"/>')
+        published = w3c_date(meta.published)
+        if published:
+            # WeasyPrint writes it as /CreationDate: the PDF and the EPUB's dc:date agree.
+            head.append(f'<meta name="dcterms.created" content="{published}"/>')
     lang = escape(html.xml_safe(meta.language) or "en", quote=True)
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}"><head>{"".join(head)}</head>\n<body>\n{body}\n</body></html>'
