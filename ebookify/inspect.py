@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ebookify.model import Block, Metadata, Paragraph, Span, Story, Verse
+from ebookify.model import Block, Metadata, Paragraph, Quote, Span, Story, Verse
 from ebookify.normalize.thoughts import describe_convention
 
 _MARKS = {"plain": ("", ""), "thought": ("⟨", "⟩"), "emphasis": ("_", "_"), "strong": ("**", "**")}
@@ -17,6 +17,8 @@ def block_to_dict(block: Block) -> dict[str, Any]:
     if isinstance(block, Verse):
         lines = [{"indent": line.indent, "spans": _spans_list(line.spans)} for line in block.lines]
         return {"type": "verse", "lines": lines}
+    if isinstance(block, Quote):
+        return {"type": "quote", "blocks": [block_to_dict(b) for b in block.blocks]}
     return {"type": "scene_break"}
 
 
@@ -53,6 +55,7 @@ def story_to_dict(story: Story) -> dict[str, Any]:
         "source": story.source,
         "encoding": story.encoding,
         "repairs": list(story.repairs),
+        "markup": story.markup,
         "metadata": metadata_to_dict(story.metadata),
         "front_notes": [block_to_dict(b) for b in story.front_notes],
         "end_notes": [block_to_dict(b) for b in story.end_notes],
@@ -70,6 +73,10 @@ def _block_text(block: Block) -> str:
     if isinstance(block, Verse):
         # Verse is shown as set: each line after a bar, indented by its level.
         return "\n".join("| " + "  " * line.indent + _marked(line.spans) for line in block.lines)
+    if isinstance(block, Quote):
+        # A quote block's paragraphs, each line marked like a Markdown quote.
+        inner = "\n\n".join(_block_text(b) for b in block.blocks)
+        return "\n".join(f"> {line}" if line else ">" for line in inner.split("\n"))
     if not isinstance(block, Paragraph):
         return "    * * *"
     return _marked(block.spans)
@@ -87,13 +94,18 @@ _WHY = [
 
 def _paragraph_texts(story: Story) -> list[str]:
     blocks = [*story.front_notes, *(b for ch in story.chapters for b in ch.blocks), *story.end_notes]
+    blocks += [inner for b in blocks if isinstance(b, Quote) for inner in b.blocks]
     return [b.text for b in blocks if isinstance(b, Paragraph)]
 
 
 def story_to_text(story: Story) -> str:
     """A readable view of the model: metadata, notes and chapters, styles visibly marked."""
     meta = story.metadata
-    lines = [f"# {meta.title}", f"source: {story.source}  encoding: {story.encoding}"]
+    lines = [
+        f"# {meta.title}",
+        f"source: {story.source}  encoding: {story.encoding}",
+        f"markup: {story.markup}",
+    ]
     lines += [f"repair: {r}" for r in story.repairs]
     lines += [f"{key}: {value}" for key, value in meta.fields]
     lines.append("legend: ⟨thought⟩  _emphasis_  **strong**")

@@ -63,7 +63,19 @@ class Verse:
         return "\n".join(line.text for line in self.lines)
 
 
-Block: TypeAlias = Paragraph | Verse | SceneBreak
+@dataclass(frozen=True)
+class Quote:
+    """A passage set apart from the narration (a letter, an e-mail, a text message, a quoted document)."""
+
+    blocks: tuple[Block, ...]
+
+    @property
+    def text(self) -> str:
+        """The quoted text without styles, its paragraphs separated by blank lines."""
+        return "\n\n".join(block.text for block in self.blocks if not isinstance(block, SceneBreak))
+
+
+Block: TypeAlias = Paragraph | Verse | SceneBreak | Quote
 
 
 @dataclass(frozen=True)
@@ -125,6 +137,8 @@ class Story:
     end_notes: tuple[Block, ...] = ()
     encoding: str = "utf-8"
     repairs: tuple[str, ...] = ()
+    markup: str = "plain text"
+    """The markup the text was read as, with the evidence: "Markdown (front matter, 4 headings)"."""
 
 
 @dataclass(frozen=True)

@@ -6,13 +6,15 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ebookify.errors import InputError
-from ebookify.model import Block, Chapter, Paragraph, SceneBreak, Span, Story, Verse, VerseLine
+from ebookify.model import Block, Chapter, Paragraph, Quote, SceneBreak, Span, Story, Verse, VerseLine
 from ebookify.normalize.decode import decode_bytes
 from ebookify.normalize.elisions import is_dialect
 from ebookify.normalize.emphasis import drop_emphasis_markers, find_emphasis
-from ebookify.normalize.inline import mark_inline, split_spans
+from ebookify.normalize.inline import split_spans
+from ebookify.normalize.markup.read import read_markup
+from ebookify.normalize.markup.restore import mark_story_inline, raw_texts, restore_markup
 from ebookify.normalize.metadata import metadata_from_fields
-from ebookify.normalize.structure import RawBlock, RawVerse, parse_structure
+from ebookify.normalize.structure import RawBlock, RawQuote, RawVerse, parse_structure
 from ebookify.normalize.typography import typeset_spans, typeset_text
 from ebookify.options import NormalizeOptions, StoryOverrides
 
@@ -72,11 +74,12 @@ def normalize_bytes(
     if len(data) > MAX_INPUT_BYTES:
         raise _size_error(source, len(data))
     decoded = decode_bytes(data, source, options.encoding)
-    raw = parse_structure(decoded.text)
+    markup = read_markup(decoded.text)
+    raw = restore_markup(parse_structure(markup.text, markup.fields), markup)
     metadata = metadata_from_fields(raw.fields, _fallback_title(source), overrides, raw.language)
     raw_groups = [raw.front_notes, *(chapter.blocks for chapter in raw.chapters), raw.end_notes]
-    texts = [block for group in raw_groups for block in group if isinstance(block, str)]
-    marked = iter(mark_inline(texts))
+    texts = [text for group in raw_groups for text in raw_texts(group)]
+    marked = iter(mark_story_inline(texts, markup.marked))
     dialect = is_dialect(texts)
     front, *bodies, end = [tuple(_finish(group, marked, options, dialect)) for group in raw_groups]
     chapters = tuple(
@@ -90,7 +93,8 @@ def normalize_bytes(
         front_notes=front,
         end_notes=end,
         encoding=decoded.encoding,
-        repairs=(*decoded.repairs, *raw.repairs),
+        repairs=(*decoded.repairs, *markup.repairs, *raw.repairs),
+        markup=markup.description,
     )
 
 
@@ -109,6 +113,9 @@ def _finish(
             continue
         if isinstance(block, RawVerse):
             yield _verse(block, options, dialect)
+            continue
+        if isinstance(block, RawQuote):
+            yield Quote(tuple(_finish(block.blocks, marked, options, dialect)))
             continue
         spans = drop_emphasis_markers(next(marked))
         yield Paragraph(typeset_spans(spans, dialect) if options.smart_quotes else spans)

@@ -15,6 +15,7 @@ from ebookify.normalize.gutenberg import split_gutenberg
 from ebookify.normalize.header import field_kind, split_header
 from ebookify.normalize.languages import detect_language
 from ebookify.normalize.layout import undouble
+from ebookify.normalize.markup.marks import is_marked_heading, marked_chapters
 from ebookify.normalize.notes import is_preface, take_end_notes, take_front_notes
 from ebookify.normalize.paragraphs import Item, Layout, detect_layout, split_items
 from ebookify.normalize.scenes import normal_gap
@@ -28,8 +29,15 @@ class RawVerse:
     lines: tuple[tuple[int, str], ...]
 
 
-RawBlock = str | RawVerse | SceneBreak
-"""A paragraph's plain text ("\\n" marks a kept line break), a stanza or a scene break."""
+@dataclass(frozen=True)
+class RawQuote:
+    """A quote block (a letter, a message) before inline marking: its own raw blocks."""
+
+    blocks: tuple[str | RawVerse | SceneBreak, ...]
+
+
+RawBlock = str | RawVerse | SceneBreak | RawQuote
+"""A paragraph's plain text ("\\n" marks a kept line break), a stanza, a scene break or a quote block."""
 
 
 @dataclass(frozen=True)
@@ -128,7 +136,7 @@ def _printed(fields: Sequence[tuple[str, str]], titled: bool) -> list[tuple[str,
     return [(names.get(key, key) if titled else key, value) for key, value in fields]
 
 
-def _split_parts(lines: Sequence[str]) -> _Parts:
+def _split_parts(lines: Sequence[str], known: Sequence[tuple[str, str]]) -> _Parts:
     """Licence header/footer, metadata header, header-less title and preface, notes, and the body items."""
     gutenberg = split_gutenberg(lines)
     contents = drop_contents(gutenberg.body)
@@ -137,14 +145,20 @@ def _split_parts(lines: Sequence[str]) -> _Parts:
     header = split_header(frame.body)
     layout = detect_layout(frame.body)
     items = list(split_heading_lines(split_items(header.body, layout)))
-    fields = [*gutenberg.fields, *_printed(frame.fields, _has_title(gutenberg.fields)), *header.fields]
+    fields = [
+        *known,
+        *gutenberg.fields,
+        *_printed(frame.fields, _has_title(gutenberg.fields)),
+        *header.fields,
+    ]
     if contents.dropped:
         fields.append(("Printed contents", " / ".join(contents.dropped)))
     fields += _named_fields(gutenberg.named, fields)
     front = [*split_items(frame.front, layout), *(Item(note) for note in header.notes)]
     # A header ending in an A/N or Disclaimer field: the note may run on into the lines after it.
     after_note = bool(header.fields) and field_kind(header.fields[-1][0]) == "note"
-    if not gutenberg.found and not _has_title(fields):
+    # When the markup gave headings, it has decided the title too.
+    if not gutenberg.found and not _has_title(fields) and not any(is_marked_heading(i.text) for i in items):
         found = split_title(items)
         fields = [*found.fields, *fields]
         front += found.preface
@@ -157,12 +171,16 @@ def _split_parts(lines: Sequence[str]) -> _Parts:
     return _Parts(fields, [*front, *notes], items, end, layout, gutenberg.found, repairs)
 
 
-def parse_structure(text: str) -> RawStory:
-    """Recover header fields, notes, chapters and paragraphs from decoded text."""
+def parse_structure(text: str, known: Sequence[tuple[str, str]] = ()) -> RawStory:
+    """Recover header fields, notes, chapters and paragraphs from decoded text.
+
+    `known` are fields read before (a Markdown front matter): they come first and count as the header.
+    """
     lines, _ = undouble(_clean_lines(text))
-    parts = _split_parts(lines)
+    parts = _split_parts(lines, known)
     normal = normal_gap(item.gap for item in parts.items[1:])
-    before, chapters = _chapters(parts.items, find_chapters(parts.items, normal), normal)
+    starts = marked_chapters(parts.items) or find_chapters(parts.items, normal)
+    before, chapters = _chapters(parts.items, starts, normal)
     if parts.gutenberg and _is_front_matter(before, chapters):
         # A printed book's front matter (title page, dedication, contents) comes before its first chapter.
         parts.front += before

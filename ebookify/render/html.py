@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from html import escape
 
-from ebookify.model import Block, Book, Chapter, Metadata, Paragraph, SceneBreak, Span, Story, Verse
+from ebookify.model import Block, Book, Chapter, Metadata, Paragraph, Quote, SceneBreak, Span, Story, Verse
 
 # Characters XML 1.0 forbids, plus noncharacters; writers must never see them (ebooklib mangles them).
 _XML_ILLEGAL = re.compile(
@@ -82,6 +82,13 @@ def blocks_html(blocks: Iterable[Block], break_long_words: bool = False, continu
             continue
         if isinstance(block, Verse):
             out.append(verse_html(block, break_long_words))
+            first = False
+            continue
+        if isinstance(block, Quote):
+            # A letter or a message is set apart, indented, its own paragraphs and lines kept.
+            out.append(
+                f'<blockquote class="quote">\n{blocks_html(block.blocks, break_long_words)}\n</blockquote>'
+            )
             first = False
             continue
         assert isinstance(block, Paragraph)

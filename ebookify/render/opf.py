@@ -8,7 +8,7 @@ import re
 import uuid
 from dataclasses import dataclass
 
-from ebookify.model import Block, Book, Paragraph, SceneBreak, Span, Verse
+from ebookify.model import Block, Book, Paragraph, Quote, SceneBreak, Span, Verse
 from ebookify.normalize.dates import w3c_date
 from ebookify.normalize.languages import language_code
 from ebookify.render.html import xml_safe
@@ -58,6 +58,8 @@ def _block_digest_text(block: Block) -> str:
     if isinstance(block, Verse):
         # Each line with its level: re-indenting a poem is a different text.
         return "\x1d".join(f"{line.indent}:" + _spans_digest_text(line.spans) for line in block.lines)
+    if isinstance(block, Quote):
+        return "\x1d" + "\x1c".join(_block_digest_text(inner) for inner in block.blocks) + "\x1d"
     assert isinstance(block, Paragraph)
     return _spans_digest_text(block.spans)
 

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from lxml import etree
 
 from ebookify.errors import WriterError
-from ebookify.model import Block, Book, Paragraph, Verse
+from ebookify.model import Block, Book, Paragraph, Quote, Verse
 from ebookify.options import WriteOptions
 from ebookify.render.documents import plan_book
 from ebookify.render.html import xml_safe
@@ -36,8 +36,13 @@ def model_pieces(book: Book, options: WriteOptions) -> Iterator[str]:
 
 
 def _texts(blocks: Iterable[Block]) -> Iterator[str]:
-    """The text of each paragraph and stanza (a stanza is one paragraph element, its lines run together)."""
-    return (b.text for b in blocks if isinstance(b, Paragraph | Verse))
+    """The text of each paragraph and stanza (a stanza is one paragraph element, its lines run together),
+    those inside quote blocks included."""
+    for block in blocks:
+        if isinstance(block, Paragraph | Verse):
+            yield block.text
+        elif isinstance(block, Quote):
+            yield from _texts(block.blocks)
 
 
 def squash(text: str) -> str:

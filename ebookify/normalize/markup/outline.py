@@ -1,0 +1,81 @@
+"""The roles of the headings a markup gave: the story's title, parts, chapters, or subheadings (text)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ebookify.normalize.header import field_kind
+from ebookify.normalize.headings import match_heading
+from ebookify.normalize.markup.document import Heading, MarkupDocument
+from ebookify.normalize.markup.marks import heading_line, is_marked_heading
+
+CHAPTER_TITLE_KEY = "Chapter title"
+"""The field that keeps a front matter `title: Chapter 1`, the title of the chapter a file holds."""
+
+
+def _opens_text(doc: MarkupDocument, heading: Heading) -> bool:
+    return not any(line.strip() for line in doc.lines[: heading.line])
+
+
+def _title_heading(doc: MarkupDocument) -> Heading | None:
+    """A heading opening the text with no other heading at its level or above: a title, not a chapter."""
+    if not doc.headings or not _opens_text(doc, doc.headings[0]):
+        return None
+    first = doc.headings[0]
+    if any(other.level <= first.level for other in doc.headings[1:]):
+        return None
+    return first
+
+
+def _roles(headings: Sequence[Heading]) -> dict[int, str]:
+    """Each level's role: the top level is chapters, or parts when its headings read as parts ("Book One")
+    and a lower level holds the chapters; headings below the chapters are sections inside them."""
+    levels = sorted({heading.level for heading in headings})
+    top = [h for h in headings if h.level == levels[0]]
+    # "# Algunos recuerdos" over "## Miércoles 12 de Dic.": diary entries inside a chapter, not chapters.
+    kinds = [found.kind if (found := match_heading(h.text)) else None for h in top]
+    if len(levels) > 1 and kinds.count("part") * 2 > len(kinds):
+        return {levels[0]: "part", levels[1]: "chapter"}
+    return {levels[0]: "chapter"}
+
+
+def place_headings(doc: MarkupDocument, fields: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Mark the document's part and chapter heading lines; return the fields its title heading adds.
+
+    A lone heading opening the text is the story's title, or the chapter's title when the front matter
+    already names the story (or the heading reads "Chapter 1"). A front matter chapter title stands
+    above the text as its chapter heading.
+    """
+    added: list[tuple[str, str]] = []
+    story_title = next((value for key, value in fields if field_kind(key) == "title" and value), None)
+    chapter_title = next((value for key, value in fields if key == CHAPTER_TITLE_KEY and value), None)
+    headings = list(doc.headings)
+    opening = _title_heading(doc)
+    if opening is not None:
+        headings.remove(opening)
+        if opening.text == story_title:
+            doc.lines[opening.line] = ""
+        elif story_title is None and match_heading(opening.text) is None:
+            added.append(("Title", opening.text))
+            doc.lines[opening.line] = ""
+        else:
+            doc.lines[opening.line] = heading_line("chapter", opening.text)
+    elif chapter_title and not (headings and _opens_text(doc, headings[0])):
+        doc.lines.insert(0, "")
+        doc.lines.insert(0, heading_line("chapter", chapter_title))
+        headings = [Heading(h.line + 2, h.level, h.text) for h in headings]
+    roles = _roles(headings) if headings else {}
+    for heading in headings:
+        role = roles.get(heading.level)
+        if role:
+            doc.lines[heading.line] = heading_line(role, heading.text)
+            continue
+        # A subheading right under a chapter heading is its subtitle ("Algunos recuerdos: Leonardo"); one
+        # further down (a diary entry's date) stays in the text as a paragraph of its own.
+        above = next((i for i in range(heading.line - 1, -1, -1) if doc.lines[i].strip()), None)
+        if above is not None and is_marked_heading(doc.lines[above]):
+            doc.lines[above] += f": {heading.text}"
+            doc.lines[heading.line] = ""
+        else:
+            doc.lines[heading.line] = heading.text
+    return added

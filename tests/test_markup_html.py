@@ -1,0 +1,87 @@
+"""HTML fragments through the whole normalizer: paragraphs, styles, breaks, entities, no word lost."""
+
+from __future__ import annotations
+
+from ebookify.model import Paragraph, Quote, SceneBreak, Span, Story
+from ebookify.normalize.pipeline import normalize_bytes
+from ebookify.options import NormalizeOptions
+
+PLAIN = NormalizeOptions(smart_quotes=False)
+
+
+def read(text: str) -> Story:
+    return normalize_bytes(text.encode(), "story.txt", PLAIN)
+
+
+def paragraphs(story: Story) -> list[Paragraph]:
+    return [b for ch in story.chapters for b in ch.blocks if isinstance(b, Paragraph)]
+
+
+def test_paragraph_tags_make_paragraphs_and_styles_are_kept() -> None:
+    story = read(
+        "<p>He was <i>so</i> tired,\nthough the day was <b>young</b>.</p>\n"
+        "<p>She said &quot;go&quot; &amp; left.</p><p>Fine.</p>\n"
+    )
+    assert story.markup == "HTML (5 elements)"
+    found = paragraphs(story)
+    assert [p.text for p in found] == [
+        "He was so tired, though the day was young.",
+        'She said "go" & left.',
+        "Fine.",
+    ]
+    assert found[0].spans == (
+        Span("He was "),
+        Span("so", "emphasis"),
+        Span(" tired, though the day was "),
+        Span("young", "strong"),
+        Span("."),
+    )
+
+
+def test_line_breaks_rules_and_double_breaks() -> None:
+    story = read("<p>Roses are red,<br>violets are blue.</p><hr><p>Next.<br/><br/>After.</p><p>End.</p>")
+    blocks = story.chapters[0].blocks
+    assert [b.text if isinstance(b, Paragraph) else "*" for b in blocks] == [
+        "Roses are red,\nviolets are blue.",
+        "*",
+        "Next.",
+        "After.",
+        "End.",
+    ]
+    assert isinstance(blocks[1], SceneBreak)
+
+
+def test_inline_tags_in_a_plain_text_layout_keep_its_paragraphs() -> None:
+    story = read("He was <i>so</i> tired.\n\nShe <em>left</em>.\n\nHe slept.\n")
+    assert [p.text for p in paragraphs(story)] == ["He was so tired.", "She left.", "He slept."]
+    assert paragraphs(story)[1].spans[1] == Span("left", "emphasis")
+
+
+def test_italics_across_paragraphs_close_and_reopen() -> None:
+    story = read("<p><i>First thought.</p><p>Second thought.</i></p><p>Plain.</p>")
+    styles = [[s.style for s in p.spans] for p in paragraphs(story)]
+    assert styles == [["emphasis"], ["emphasis"], ["plain"]]
+
+
+def test_unknown_tags_keep_their_words_and_scripts_go() -> None:
+    story = read(
+        '<div class="x"><span>Some <u>words</u></span> <a href="/a">linked</a>.</div>'
+        "<script>var x = 1;</script><p>More.</p><p>Last.</p>"
+    )
+    assert [p.text for p in paragraphs(story)] == ["Some words linked.", "More.", "Last."]
+    assert "removed 1 <script> element" in story.repairs
+
+
+def test_blockquote_is_a_quote_block() -> None:
+    story = read("<p>The note said:</p><blockquote><p>Meet me.</p><p>-- R</p></blockquote><p>He went.</p>")
+    blocks = story.chapters[0].blocks
+    assert isinstance(blocks[1], Quote)
+    assert [b.text for b in blocks[1].blocks if isinstance(b, Paragraph)] == ["Meet me.", "-- R"]
+
+
+def test_a_story_that_mentions_tags_keeps_them_as_text() -> None:
+    text = "She typed <p> to start a paragraph.\n\nI <3 you, she wrote; a < b.\n"
+    assert [p.text for p in paragraphs(read(text))] == [
+        "She typed <p> to start a paragraph.",
+        "I <3 you, she wrote; a < b.",
+    ]
