@@ -60,7 +60,8 @@ def story_to_dict(story: Story) -> dict[str, Any]:
         "front_notes": [block_to_dict(b) for b in story.front_notes],
         "end_notes": [block_to_dict(b) for b in story.end_notes],
         "chapters": [
-            {"title": ch.title, "blocks": [block_to_dict(b) for b in ch.blocks]} for ch in story.chapters
+            {"title": ch.title, "part": ch.part, "blocks": [block_to_dict(b) for b in ch.blocks]}
+            for ch in story.chapters
         ],
     }
 

@@ -80,10 +80,11 @@ Block: TypeAlias = Paragraph | Verse | SceneBreak | Quote
 
 @dataclass(frozen=True)
 class Chapter:
-    """A chapter: an optional heading and its blocks."""
+    """A chapter: an optional heading, its blocks, and the title of the part (Book, Act) it belongs to."""
 
     title: str | None
     blocks: tuple[Block, ...]
+    part: str | None = None
 
 
 @dataclass(frozen=True)

@@ -84,11 +84,11 @@ def test_anthology_contents_and_outline_nest_chapters_under_stories() -> None:
     assert [s.kind for s in sections] == ["titlepage", "chapter", "chapter", "titlepage", "chapter"]
     starts = {s.anchor: i for i, s in enumerate(sections)}
     layout = book_layout("Collected", [sections], [len(sections)], [starts])
-    assert [(e.title, e.is_story, e.nested) for e in layout.toc] == [
-        ("One", True, False),
-        ("Chapter 1 of One", False, True),
-        ("Chapter 2 of One", False, True),
-        ("Two", True, False),  # a one-chapter story is listed once
+    assert [(e.title, e.is_story, e.depth) for e in layout.toc] == [
+        ("One", True, 0),
+        ("Chapter 1 of One", False, 1),
+        ("Chapter 2 of One", False, 1),
+        ("Two", True, 0),  # a one-chapter story is listed once
     ]
     assert [(i.title, [c.title for c in i.children]) for i in layout.outline] == [
         ("One", ["Chapter 1 of One", "Chapter 2 of One"]),

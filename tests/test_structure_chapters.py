@@ -27,6 +27,25 @@ PARA = "She walked along the river for a long time, thinking about nothing at al
         ("EPOCH THE FIRST.", "part", 1),
         ("XII", "bare", 12),
         ("7.", "bare", 7),
+        ("FIRST ACT", "part", 1),
+        ("THE SECOND ACT", "part", 2),
+        ("Book the First--Recalled to Life", "part", 1),
+        ("Letter 4", "chapter", 4),
+        ("SCENE III. A churchyard; in it a Monument belonging to the Capulets.", "chapter", 3),
+        ("THE PROLOGUE", "special", None),
+        ("===/ Chapter 14 /", "chapter", 14),
+        ("XII. La rentrée.", "numbered", 12),
+        ("1. AT THE GATES OF LIFE AND DEATH", "numbered", 1),
+        ("Chapitre premier", "chapter", 1),
+        ("LIVRE DEUXIÈME", "part", 2),
+        ("Acte III", "part", 3),
+        ("Erstes Kapitel", "chapter", 1),
+        ("2. Teil", "part", 2),
+        ("Akt IV", "part", 4),
+        ("Capítulo tercero", "chapter", 3),
+        ("Libro primero", "part", 1),
+        ("Capitolo 7: Il ritorno", "chapter", 7),
+        ("Atto secondo", "part", 2),
     ],
 )
 def test_heading_forms(line: str, kind: str, number: int | None) -> None:
@@ -45,6 +64,10 @@ def test_heading_forms(line: str, kind: str, number: int | None) -> None:
         "Chi.",
         "Book of the Dead",
         "i",
+        "SCENE",
+        "First of all, act now.",
+        "12. he said nothing more and left the room after that",
+        "Kapitel für Kapitel las sie weiter",
     ],
 )
 def test_not_headings(line: str) -> None:
@@ -108,14 +131,28 @@ def test_headings_in_a_row_are_a_contents_list() -> None:
     assert _titles(text) == [None]
 
 
+def _parts(text: str) -> list[str | None]:
+    return [chapter.part for chapter in parse_structure(text).chapters]
+
+
 def test_part_headings_hold_chapters() -> None:
     text = f"Part One\n\nChapter 1\n\n{PARA}\n\nPart Two\n\nChapter 1\n\n{PARA}"
-    assert _titles(text) == ["Part One", "Chapter 1", "Part Two", "Chapter 1"]
+    assert _titles(text) == ["Chapter 1", "Chapter 1"]
+    assert _parts(text) == ["Part One", "Part Two"]
 
 
 def test_part_heading_without_chapters_on_a_title_page_is_text() -> None:
-    text = f"VOL. XII\n\nPart One\n\nChapter 1\n\n{PARA}\n\nChapter 2\n\n{PARA}"
-    assert _titles(text) == [None, "Part One", "Chapter 1", "Chapter 2"]
+    chapters = f"Part One\n\nChapter 1\n\n{PARA}\n\nPart Two\n\nChapter 2\n\n{PARA}"
+    text = f"VOL. XII\n\n{chapters}"
+    assert _titles(text) == [None, "Chapter 1", "Chapter 2"]
+    assert _parts(text) == [None, "Part One", "Part Two"]
+    assert parse_structure(text).chapters[0].blocks == ("VOL. XII",)
+
+
+def test_a_lone_part_heading_is_text() -> None:
+    text = f"Part One\n\nChapter 1\n\n{PARA}\n\nChapter 2\n\n{PARA}"
+    assert _titles(text) == [None, "Chapter 1", "Chapter 2"]
+    assert _parts(text) == [None, None, None]
 
 
 def test_headings_of_another_word_inside_chapters_are_text() -> None:

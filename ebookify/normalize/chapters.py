@@ -5,9 +5,16 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from ebookify.normalize.headings import Heading, clean_heading, has_page_number, is_title_like, match_heading
+from ebookify.normalize.headings import (
+    Heading,
+    clean_heading,
+    has_page_number,
+    is_heading_word,
+    is_title_like,
+    match_heading,
+)
 from ebookify.normalize.paragraphs import Item
 
 # "Contents", "Table of Contents", "CONTENTS." as a line of its own.
@@ -18,6 +25,12 @@ _CONTENTS_END_GAP = 3
 _TOC_RUN = 3
 # Subtitles sit close under their heading.
 _SUBTITLE_GAP = 2
+# Numbered sections may skip this many numbers ("45. STU" then "50. NIXON").
+_NUMBER_SKIP = 5
+# Numbered sections are chapters when there are at least this many.
+_MIN_NUMBERED = 2
+# Headings that are chapters (as opposed to parts that group them, or specials such as a prologue).
+_CHAPTER_LEVEL = ("chapter", "bare", "numbered")
 
 
 @dataclass(frozen=True)
@@ -50,12 +63,17 @@ def is_contents_label(text: str) -> bool:
 
 
 def _list_like(text: str) -> bool:
-    """A contents entry: most lines end with a page number, or the line is a heading or a short label."""
+    """A contents entry: most lines end with a page number or are headings, or the line is a short label."""
     lines = [line for line in text.split("\n") if line.strip()]
-    numbered = sum(1 for line in lines if has_page_number(line))
-    if numbered * 2 >= len(lines):
+    listed = sum(1 for line in lines if has_page_number(line) or match_heading(line) is not None)
+    if len(lines) > 1 and listed * 2 >= len(lines):
         return True
-    return len(lines) == 1 and (match_heading(text) is not None or is_title_like(text) or len(text) < 40)
+    return len(lines) == 1 and (listed == 1 or is_title_like(text) or len(text) < 40)
+
+
+def _entry_key(text: str) -> tuple[str, int | None] | None:
+    heading = match_heading(text.split("\n", 1)[0])
+    return (heading.kind, heading.number) if heading else None
 
 
 def contents_items(items: Sequence[Item]) -> set[int]:
@@ -65,16 +83,14 @@ def contents_items(items: Sequence[Item]) -> set[int]:
         if not is_contents_label(item.text):
             continue
         found.add(start)
-        seen: set[tuple[str, int | None]] = set()
+        first: tuple[str, int | None] | None = None
         for index in range(start + 1, len(items)):
             entry = items[index]
-            heading = match_heading(entry.text)
-            key = (heading.kind, heading.number) if heading else None
-            # The real headings repeat the contents' first entries: the list is over.
-            if entry.gap >= _CONTENTS_END_GAP or not _list_like(entry.text) or key in seen:
+            key = _entry_key(entry.text)
+            # The real headings start again with the contents' first entry: the list is over.
+            if entry.gap >= _CONTENTS_END_GAP or not _list_like(entry.text) or (key and key == first):
                 break
-            if key:
-                seen.add(key)
+            first = first or key
             found.add(index)
     return found
 
@@ -84,9 +100,15 @@ def _is_subtitle(items: Sequence[Item], index: int, normal: int) -> bool:
     item = items[index]
     if item.gap > _SUBTITLE_GAP or item.divider or "\n" in item.text or match_heading(item.text):
         return False
+    # An "[Illustration: ...]" caption, a "(Kept in shorthand.)" note or a "SCENE" label is not a title.
+    if item.text.lstrip()[:1] in "[(" or is_heading_word(item.text):
+        return False
+    below = items[index + 1] if index + 1 < len(items) else None
+    # A title sits as close to its heading as to the text under it ("ACT II" / "Enter Chorus." is not one).
+    if below is not None and below.gap < item.gap:
+        return False
     if is_title_like(item.text):
         return True
-    below = items[index + 1] if index + 1 < len(items) else None
     # "The first Step towards the Ladder." with a wider gap below it than between paragraphs.
     return below is not None and below.gap > normal and is_title_like(item.text.title())
 
@@ -120,13 +142,18 @@ class _Numbering:
     refused_next: int | None = None
 
     def accepts(self, heading: Heading) -> bool:
-        """A bare "IV" is a heading only as the next chapter number (not a numbered stanza or list)."""
-        if heading.kind != "bare":
+        """A bare "IV" or a numbered "IV. Title" is a heading only as the next chapter number.
+
+        A numbered section may skip a few numbers ("45." then "50."), a bare number may not: a lone "7" is
+        as likely a numbered stanza or list item.
+        """
+        if heading.kind not in ("bare", "numbered") or heading.number is None:
             return True
-        if heading.number == self.last + 1 and heading.number != self.refused_next:
+        skip = _NUMBER_SKIP if heading.kind == "numbered" and self.last else 1
+        if self.last < heading.number <= self.last + skip and heading.number != self.refused_next:
             return True
         # "I." / "II." numbering stanzas inside a chapter: once one is refused, the ones after it are too.
-        self.refused_next = (heading.number or 0) + 1
+        self.refused_next = heading.number + 1
         return False
 
     def follow(self, heading: Heading) -> None:
@@ -136,6 +163,18 @@ class _Numbering:
             self.last = heading.number
 
 
+def _continues(items: Sequence[Item], index: int) -> bool:
+    """The item goes on from the line above ("...once, in the" / "Fifth Act, at Mantua."): not a heading."""
+    if index == 0 or items[index].gap > 0:
+        return False
+    above = items[index - 1].text.rstrip()
+    if above and (above[-1].isalnum() or above[-1] in ",;-–"):
+        return (
+            match_heading(above) is None
+        )  # a heading above ("ACT I" / "SCENE I.") is not text to go on from
+    return False
+
+
 def _candidates(items: Sequence[Item], skip: set[int], normal: int) -> list[ChapterStart]:
     """Headings in reading order, each with the subtitles set under it."""
     starts: list[ChapterStart] = []
@@ -143,7 +182,9 @@ def _candidates(items: Sequence[Item], skip: set[int], normal: int) -> list[Chap
     index = 0
     while index < len(items):
         item = items[index]
-        heading = None if index in skip or item.divider else match_heading(item.text)
+        heading = (
+            None if index in skip or item.divider or _continues(items, index) else match_heading(item.text)
+        )
         if heading is None or not numbering.accepts(heading):
             index += 1
             continue
@@ -157,14 +198,19 @@ def _candidates(items: Sequence[Item], skip: set[int], normal: int) -> list[Chap
 
 
 def _without_runs(starts: Sequence[ChapterStart]) -> list[ChapterStart]:
-    """Drop runs of headings that follow each other with no text between (a contents list)."""
+    """Drop runs of headings that follow each other with no text between (a contents list).
+
+    A run is a list when it repeats a form ("ACT I." / "ACT II." / "ACT III."); "VOLUME I" / "BOOK I" /
+    "CHAPTER I" in a row is one heading of each level, not a list.
+    """
     kept: list[ChapterStart] = []
     run: list[ChapterStart] = []
     for start in [*starts, None]:
         if start is not None and run and run[-1].index + run[-1].span == start.index:
             run.append(start)
             continue
-        if len(run) < _TOC_RUN:
+        forms = Counter((s.kind, s.keyword) for s in run)
+        if len(run) < _TOC_RUN or max(forms.values()) < 2:
             kept.extend(run)
         elif (run[-1].kind, run[-1].number) in {(s.kind, s.number) for s in run[:-1]}:
             kept.append(run[-1])  # the list's first entry again: the real heading right after the list
@@ -172,22 +218,60 @@ def _without_runs(starts: Sequence[ChapterStart]) -> list[ChapterStart]:
     return kept
 
 
-def _consistent(starts: Sequence[ChapterStart]) -> list[ChapterStart]:
-    """Keep the headings that fit the text's scheme: its main chapter word, and parts that hold chapters."""
+def _chapter_words(starts: Sequence[ChapterStart]) -> list[ChapterStart]:
+    """Chapters of the text's main word, and of other words only when they frame it (Letters 1-4 before it).
+
+    "ACT I" or "SCENE II" between two CHAPTERs is a play within a chapter, not a chapter.
+    """
     words = Counter(start.keyword for start in starts if start.kind == "chapter")
-    main = words.most_common(1)[0][0] if words else None
-    # "ACT I" inside a novel of "CHAPTER"s is a play within a chapter, not a chapter.
-    kept = [start for start in starts if start.kind != "chapter" or start.keyword == main]
-    if not any(start.kind in ("chapter", "bare") for start in kept):
-        return kept
-    # A part heading followed straight by another part heading ("VOL. XII" on a title page) holds no chapters.
-    return [
-        start
-        for start, following in zip(kept, [*kept[1:], None], strict=True)
-        if start.kind != "part" or (following is not None and following.kind != "part")
-    ]
+    if not words:
+        return list(starts)
+    main = words.most_common(1)[0][0]
+    inside = [start.index for start in starts if start.kind == "chapter" and start.keyword == main]
+    framing = {
+        word
+        for word in words
+        if all(s.index < inside[0] for s in starts if s.kind == "chapter" and s.keyword == word)
+        or all(s.index > inside[-1] for s in starts if s.kind == "chapter" and s.keyword == word)
+    }
+    return [s for s in starts if s.kind != "chapter" or s.keyword == main or s.keyword in framing]
+
+
+def _numbered_sections(starts: Sequence[ChapterStart]) -> list[ChapterStart]:
+    """Numbered sections ("XII. La rentrée.") are chapters in a text without chapter words, two or more."""
+    numbered = sum(1 for start in starts if start.kind == "numbered")
+    worded = any(start.kind == "chapter" for start in starts)
+    if numbered >= _MIN_NUMBERED and not worded:
+        return list(starts)
+    return [start for start in starts if start.kind != "numbered"]
+
+
+def _holds_chapters(starts: Sequence[ChapterStart], keyword: str) -> bool:
+    """Every heading of this part word has a chapter after it, before the next heading of the same word."""
+    holding = False
+    seen = False
+    for start in starts:
+        if start.kind == "part" and start.keyword == keyword:
+            if seen and not holding:
+                return False
+            seen, holding = True, False
+        elif start.kind in _CHAPTER_LEVEL:
+            holding = True
+    return holding
+
+
+def _parts(starts: Sequence[ChapterStart]) -> list[ChapterStart]:
+    """Parts that hold chapters; in a text without chapters its parts (a play's acts) are the chapters."""
+    if not any(start.kind in _CHAPTER_LEVEL for start in starts):
+        return [replace(s, kind="chapter") if s.kind == "part" else s for s in starts]
+    words = Counter(start.keyword for start in starts if start.kind == "part")
+    # A part heading that holds no chapters ("ACT I" of a play in a chapter) is text, and so is a lone one
+    # ("VOL. XII" on a title page): parts come at least two to a book.
+    holding = {word for word, count in words.items() if count > 1 and _holds_chapters(starts, word)}
+    return [start for start in starts if start.kind != "part" or start.keyword in holding]
 
 
 def find_chapters(items: Sequence[Item], normal: int = 1) -> list[ChapterStart]:
-    """The chapter (and part) headings of a story's items."""
-    return _without_runs(_consistent(_candidates(items, contents_items(items), normal)))
+    """The chapter and part headings of a story's items, in reading order."""
+    starts = _without_runs(_candidates(items, contents_items(items), normal))
+    return _parts(_numbered_sections(_chapter_words(starts)))

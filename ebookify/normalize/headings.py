@@ -6,29 +6,31 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from ebookify.normalize.numerals import WORDS_PATTERN, number_value
-
-HeadingKind = Literal["part", "chapter", "special", "bare"]
-
-# Decorations around headings ("~Chapter 1~", "**Prologue**", "[Part 2]").
-_DECORATION = " \t*~=#_[](){}<>|+"
-_NUMBER = rf"(?:\d{{1,4}}(?:st|nd|rd|th)?|[IVXLCDM]+|[ivxlcdm]+|(?:{WORDS_PATTERN}))"
-# What may follow a number: nothing, a separator, or a title.
-_REST = r"(?=$|[\s.:,)\-–—])\s*(?P<sep>[.:,)\-–—]*)\s*(?P<rest>.*)"
-_KEYWORD = re.compile(
-    r"^(?P<kw>chapter|chap\.|ch\.|chap|ch|part|book|epoch|volume|vol\.|vol|section|act|canto|episode)"
-    rf"(?:\s+|(?<=\.)\s*|(?=\d))(?:the\s+)?(?P<num>{_NUMBER}){_REST}$",
-    re.I,
+from ebookify.normalize.heading_words import (
+    CHAPTER_NAMES,
+    DIGIT_FIRST,
+    PART_NAMES,
+    VOCABULARIES,
+    candidate_languages,
+    keyword_name,
+    language_patterns,
 )
-_SPECIAL = re.compile(
-    r"^(?P<kw>prologue|epilogue|interlude|preface|foreword|introduction|afterword|postscript)"
-    rf"(?:\s+(?P<num>{_NUMBER}))?{_REST}$",
-    re.I,
-)
+from ebookify.normalize.numerals import number_value
+
+HeadingKind = Literal["part", "chapter", "special", "bare", "numbered"]
+
+# Decorations around headings ("~Chapter 1~", "**Prologue**", "[Part 2]", "===/ Chapter 1 /").
+_DECORATION = " \t*~=#_[](){}<>|+/\\"
+# Dashes are decorations too, but only around the heading: "Book the First--Recalled to Life" keeps its own.
+_EDGE_DASHES = "-–—"
 # A number alone on its line: "7", "XII", "IV."; lower-case roman numerals are words, not headings.
 _BARE = re.compile(r"^(?P<num>\d{1,3}|[IVXLC]+)\.?$")
-_PART_WORDS = ("part", "book", "epoch", "volume")
-_KEYWORD_NAMES = {"chap": "chapter", "ch": "chapter", "vol": "volume"}
+# A numbered section: "XII. La rentrée.", "1. AT THE GATES OF LIFE AND DEATH"; its siblings confirm it.
+_NUMBERED = re.compile(r"^(?P<num>\d{1,3}|[IVXLC]+)[.)]\s+(?P<rest>\S.*)$")
+# A heading's title is at most this long: "SCENE V. An open Gallery to Juliet's Chamber, overlooking..."
+_TITLE_WORDS = 14
+# A numbered section's title is short.
+_NUMBERED_WORDS = 10
 # A contents entry ends with a page number after a wide space or dot leaders.
 _PAGE_NUMBER = re.compile(r"(?:\s{2,}|\.{2,}\s*)(?:\d+|[ivxlc]+)$", re.I)
 # "by Jane Doe", "By: Jane Doe", "written by Jane Doe".
@@ -72,12 +74,15 @@ def _rest_is_title(sep: str, rest: str) -> bool:
     if not rest:
         return True
     words = rest.split()
-    if len(words) > 12 or rest[-1] in ",;":
+    if len(words) > _TITLE_WORDS or rest[-1] in ",;":
         return False
-    # A long tail ending like a sentence is prose ("Chapter one of the plan was done.").
-    if rest[-1] in ".!?" and len(words) > 8:
+    if sep.strip():
+        # "SCENE III. A churchyard; in it a Monument belonging to the Capulets.": set off, so a title.
+        return True
+    # A long tail ending like a sentence is prose ("Chapter one of the plan was done."), unless in capitals.
+    if rest[-1] in ".!?" and len(words) > 8 and any(c.islower() for c in rest):
         return False
-    return bool(sep.strip()) or rest[0].isupper() or rest[0].isdigit() or rest[0] in _QUOTES
+    return rest[0].isupper() or rest[0].isdigit() or rest[0] in _QUOTES
 
 
 def has_page_number(line: str) -> bool:
@@ -87,32 +92,78 @@ def has_page_number(line: str) -> bool:
 
 def clean_heading(text: str) -> str:
     """A heading without its decorations and trailing period."""
-    text = text.strip(_DECORATION)
+    text = _strip(text)
     return text[:-1].rstrip() if text.endswith(".") and not text.endswith("..") else text
+
+
+def _strip(line: str) -> str:
+    """The line without decorations at its ends; an emphasis marker that pairs with one inside is kept."""
+    text = line.strip(_DECORATION).strip(_EDGE_DASHES).strip(_DECORATION)
+    for marker in "_*":
+        # "PART II. _The Country of the Saints._" keeps the underscore that closes its italics.
+        if text.count(marker) % 2 and line.rstrip().rstrip(".").endswith(marker):
+            text += marker
+    return text
+
+
+def _word_value(text: str, language: str) -> int | None:
+    """A heading number: digits, a roman numeral, or a number word of the heading's language."""
+    value = number_value(text)
+    return value if value is not None else VOCABULARIES[language].numbers.get(text.lower())
+
+
+def _keyword_heading(line: str, text: str) -> Heading | None:
+    """A worded heading in a known language: "Chapter 4: Title", "FIRST ACT", "Erstes Kapitel", "Prologue"."""
+    patterns = [(language, p) for language in candidate_languages(text) for p in language_patterns(language)]
+    if text[:1].isdigit():
+        patterns.append(("en", DIGIT_FIRST))
+    for language, pattern in patterns:
+        match = pattern.match(text)
+        if not match or not _rest_is_title(match.group("sep"), match.group("rest")):
+            continue
+        number = _word_value(match.group("num"), language) if match.group("num") else None
+        if match.group("num") and number is None:
+            continue
+        keyword = keyword_name(match.group("kw"))
+        special = pattern is language_patterns(language)[2]
+        kind: HeadingKind = "special" if special else "part" if keyword in PART_NAMES else "chapter"
+        return Heading(kind, number, clean_heading(line), bool(match.group("rest")), keyword)
+    return None
+
+
+def _numbered_title(rest: str) -> bool:
+    """The title of a numbered section: short, starting with a capital, not a sentence (case may be any)."""
+    words = rest.split()
+    start = rest.lstrip(_QUOTES)[:1]
+    if len(words) > _NUMBERED_WORDS or rest[-1] in ",;:" or not (start.isupper() or start.isdigit()):
+        return False
+    return not any(
+        match.group(1)[-1].islower() and match.group(1).lower() not in _ABBREVIATIONS
+        for match in _SENTENCE.finditer(rest.rstrip(".!?"))
+    )
 
 
 def match_heading(line: str) -> Heading | None:
     """The heading a line is, or None; the caller checks framing, numbering and contents lists."""
     if "\n" in line or len(line.strip()) > 100 or has_page_number(line):
         return None
-    text = line.strip(_DECORATION)
+    text = _strip(line)
     if not text or text[0] in _QUOTES or text[-1] in ",;":
         return None
     if match := _BARE.match(text):
         return Heading("bare", number_value(match.group("num")), clean_heading(line), False)
-    for pattern in (_KEYWORD, _SPECIAL):
-        match = pattern.match(text)
-        if not match or not _rest_is_title(match.group("sep"), match.group("rest")):
-            continue
-        number = number_value(match.group("num")) if match.group("num") else None
-        if match.group("num") and number is None:
-            continue
-        keyword = _KEYWORD_NAMES.get(match.group("kw").lower().rstrip("."), match.group("kw").lower())
-        kind: HeadingKind = (
-            "special" if pattern is _SPECIAL else "part" if keyword in _PART_WORDS else "chapter"
-        )
-        return Heading(kind, number, clean_heading(line), bool(match.group("rest")), keyword)
+    if heading := _keyword_heading(line, text):
+        return heading
+    match = _NUMBERED.match(text)
+    if match and _numbered_title(match.group("rest")):
+        return Heading("numbered", number_value(match.group("num")), clean_heading(line), True)
     return None
+
+
+def is_heading_word(line: str) -> bool:
+    """A heading word alone on its line ("SCENE", "Chapter"): a label, not a title."""
+    name = keyword_name(line.strip(_DECORATION + ".:"))
+    return name in CHAPTER_NAMES or name in PART_NAMES
 
 
 def is_title_like(line: str, max_words: int = 12) -> bool:

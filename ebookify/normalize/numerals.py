@@ -79,8 +79,8 @@ WORDS_PATTERN = _words_pattern(WORD_VALUES)
 ROMAN_PATTERN = r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
 _ROMAN = re.compile(rf"^{ROMAN_PATTERN}$", re.I)
 _ROMAN_VALUES = {"M": 1000, "D": 500, "C": 100, "L": 50, "X": 10, "V": 5, "I": 1}
-# Ordinal digits: 1st, 2nd, 3rd, 4th.
-_ORDINAL_DIGITS = re.compile(r"^(\d+)(?:st|nd|rd|th)$", re.I)
+# Ordinal digits: 1st, 2nd, 3rd, 4th (and 1er, 2e, 3ème, 4º in other languages).
+_ORDINAL_DIGITS = re.compile(r"^(\d+)(?:st|nd|rd|th|er|re|ème|eme|e|º|ª)$", re.I)
 
 
 def roman_value(text: str) -> int | None:

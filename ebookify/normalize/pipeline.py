@@ -83,7 +83,7 @@ def normalize_bytes(
     dialect = is_dialect(texts)
     front, *bodies, end = [tuple(_finish(group, marked, options, dialect)) for group in raw_groups]
     chapters = tuple(
-        Chapter(_typeset_title(c.title, options), blocks)
+        Chapter(_typeset_title(c.title, options), blocks, _typeset_title(c.part, options))
         for c, blocks in zip(raw.chapters, bodies, strict=True)
     )
     return Story(

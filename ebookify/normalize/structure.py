@@ -19,6 +19,7 @@ from ebookify.normalize.markup.marks import is_marked_heading, marked_chapters
 from ebookify.normalize.notes import is_preface, take_end_notes, take_front_notes
 from ebookify.normalize.paragraphs import Item, Layout, detect_layout, split_items
 from ebookify.normalize.scenes import normal_gap
+from ebookify.normalize.sections import Section, split_sections
 from ebookify.normalize.titles import split_title
 
 
@@ -42,10 +43,11 @@ RawBlock = str | RawVerse | SceneBreak | RawQuote
 
 @dataclass(frozen=True)
 class RawChapter:
-    """A chapter before inline marking: its heading and raw blocks."""
+    """A chapter before inline marking: its heading, raw blocks and the part it belongs to."""
 
     title: str | None
     blocks: tuple[RawBlock, ...]
+    part: str | None = None
 
 
 @dataclass(frozen=True)
@@ -96,12 +98,15 @@ def _chapters(
     """Items before the first heading, and the chapters from each heading to the next."""
     if not starts:
         return [], [RawChapter(None, tuple(scene_blocks(items, normal)))]
-    bounds = [*(start.index for start in starts), len(items)]
     chapters = [
-        RawChapter(start.title, tuple(scene_blocks(items[start.index + start.span : end], normal)))
-        for start, end in zip(starts, bounds[1:], strict=True)
+        RawChapter(section.title, _section_blocks(items, section, normal), section.part)
+        for section in split_sections(items, starts)
     ]
-    return list(items[: bounds[0]]), chapters
+    return list(items[: starts[0].index]), chapters
+
+
+def _section_blocks(items: Sequence[Item], section: Section, normal: int) -> tuple[RawBlock, ...]:
+    return tuple(block for start, end in section.ranges for block in scene_blocks(items[start:end], normal))
 
 
 def _has_title(fields: Iterable[tuple[str, str]]) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -16,7 +17,7 @@ from ebookify.options import WriteOptions
 from ebookify.render import html
 from ebookify.render.blank_metadata import showable_book
 from ebookify.render.cover import cover_from_file, cover_image, image_media_type, prefetch_cover_fonts
-from ebookify.render.documents import StoryPlan, plan_book
+from ebookify.render.documents import ContentsLine, StoryPlan, plan_book, story_contents
 from ebookify.render.navigation import Landmark, TocEntry, nav_document, ncx_document
 from ebookify.render.opf import book_identifier, language_tag, package_metadata
 from ebookify.render.package import build_timestamp, write_atomically, zip_epub, zip_parts
@@ -62,6 +63,10 @@ def _chapter_documents(plan: StoryPlan, lang: str, options: WriteOptions) -> lis
     story = plan.story
     docs = []
     for index, ref in enumerate(plan.chapters):
+        if ref.part and ref.opens_part:
+            opening = section(html.part_title_html(ref.part.title), "part", "part", "doc-part")
+            data = xhtml_document(ref.part.title, opening, lang, body_type="bodymatter")
+            docs.append(ContentDocument(ref.part.doc_id, ref.part.title, data))
         runs = split_blocks(ref.chapter.blocks)
         for part, blocks in enumerate(runs):
             body = html.blocks_html(blocks, continued=part > 0)
@@ -94,6 +99,11 @@ def _cover_alt_text(book: Book) -> str:
     return f"Cover of {meta.title or 'Untitled'}{by}"
 
 
+def _toc_entries(lines: Sequence[ContentsLine]) -> tuple[TocEntry, ...]:
+    """Contents lines as navigation entries, chapters nested under their parts."""
+    return tuple(TocEntry(line.title, f"{line.doc_id}.xhtml", _toc_entries(line.children)) for line in lines)
+
+
 def layout_book(book: Book, options: WriteOptions, cover_href: str | None) -> BookLayout:
     """Plan every document, the nested contents and the landmarks (cover, title page, contents, text)."""
     layout = BookLayout()
@@ -123,18 +133,19 @@ def layout_book(book: Book, options: WriteOptions, cover_href: str | None) -> Bo
         if book.is_anthology:
             layout.documents.append(_story_title_document(plan.story, plan.titlepage_id, story_lang, options))
         docs = _chapter_documents(plan, story_lang, options)
-        entries = tuple(TocEntry(ref.toc_title, f"{ref.doc_id}.xhtml") for ref in plan.chapters)
+        entries = _toc_entries(story_contents(plan))
         if book.is_anthology:
             story_title = plan.story.metadata.title or "Untitled"
             # A one-chapter story without a heading is the story itself: no line nested under it.
-            nested = entries if len(entries) > 1 or any(ref.chapter.title for ref in plan.chapters) else ()
+            titled = any(ref.chapter.title or ref.part for ref in plan.chapters)
+            nested = entries if len(entries) > 1 or titled else ()
             layout.toc.append(TocEntry(story_title, f"{plan.titlepage_id}.xhtml", nested))
         else:
             layout.toc += entries
         layout.documents += docs
     first = plans[0]
     # An anthology's text starts with its first story's title page, a story's with its first chapter.
-    start = first.chapters[0].doc_id if first.chapters and not book.is_anthology else first.titlepage_id
+    start = first.chapters[0].first_doc_id if first.chapters and not book.is_anthology else first.titlepage_id
     layout.landmarks.append(Landmark("bodymatter", "text", "Start of Text", f"{start}.xhtml"))
     return layout
 

@@ -134,6 +134,11 @@ def notes_html(blocks: Iterable[Block], kind: str, break_long_words: bool = Fals
     return f'<aside class="notes {kind}-notes"><p class="notes-label">{label}</p>\n{body}\n</aside>'
 
 
+def part_title_html(title: str, heading: str = "h1", break_long_words: bool = False) -> str:
+    """The title of a part (a Book, an Act) on the page of its own that opens it."""
+    return f'<{heading} class="part-title">{text_html(title, break_long_words)}</{heading}>'
+
+
 def chapter_html(chapter: Chapter, heading: str = "h2", break_long_words: bool = False) -> str:
     """A chapter with its heading (when it has one) and blocks."""
     parts = []

@@ -11,14 +11,14 @@ from ebookify.model import Book, Metadata
 from ebookify.normalize.dates import w3c_date
 from ebookify.options import WriteOptions
 from ebookify.render import html
-from ebookify.render.documents import plan_book
+from ebookify.render.documents import PartRef, plan_book
 
-SectionKind = Literal["titlepage", "chapter"]
+SectionKind = Literal["titlepage", "part", "chapter"]
 
 
 @dataclass(frozen=True)
 class Section:
-    """Something that opens on a new page: a story's title page or a chapter, as HTML."""
+    """Something that opens on a new page: a story's title page, a part's title page or a chapter."""
 
     anchor: str
     kind: SectionKind
@@ -26,6 +26,10 @@ class Section:
     toc_title: str
     running_head: str
     html: str
+    in_part: bool = False
+    """A chapter of a part (a Book, an Act): listed under the part."""
+    listed: bool = True
+    """Listed in the contents (an untitled chapter that opens its part is reached by the part's line)."""
 
     @property
     def weight(self) -> int:
@@ -35,13 +39,15 @@ class Section:
 
 @dataclass(frozen=True)
 class TocEntry:
-    """One line of the contents: an anthology's story or a chapter, with its printed page number."""
+    """One line of the contents: an anthology's story, a part or a chapter, with its printed page number."""
 
     anchor: str
     title: str
     folio: str
-    nested: bool
+    depth: int
+    """How deep the line is nested: 0 at the top, 1 under a story or a part, 2 under a story's part."""
     is_story: bool
+    is_part: bool = False
 
 
 RunningHead = tuple[Literal["recto", "verso"], str]
@@ -72,19 +78,40 @@ def book_sections(book: Book, options: WriteOptions) -> list[Section]:
             sections.append(
                 Section(anchor, "titlepage", number, story.metadata.title, "", _wrap(anchor, page))
             )
+        heading = "h3" if book.is_anthology else "h2"
         for index, ref in enumerate(plan.chapters):
-            body = html.chapter_html(
-                ref.chapter, heading="h3" if book.is_anthology else "h2", break_long_words=True
-            )
+            front = ""
             if index == 0 and notes and story.front_notes and not book.is_anthology:
-                body = html.notes_html(story.front_notes, "front", break_long_words=True) + "\n" + body
+                front = html.notes_html(story.front_notes, "front", break_long_words=True) + "\n"
+            if ref.part and ref.opens_part:
+                sections.append(_part_section(ref.part, number, heading, front))
+                front = ""
+            body = front + html.chapter_html(ref.chapter, heading=heading, break_long_words=True)
             if index == len(plan.chapters) - 1 and notes and story.end_notes:
                 body += "\n" + html.notes_html(story.end_notes, "end", break_long_words=True)
             chapter_html = f'<section class="chapter" id="{ref.doc_id}">\n{body}\n</section>'
+            listed = not (ref.opens_part and not ref.chapter.title)
+            running_head = head or ref.toc_title
             sections.append(
-                Section(ref.doc_id, "chapter", number, ref.toc_title, head or ref.toc_title, chapter_html)
+                Section(
+                    ref.doc_id,
+                    "chapter",
+                    number,
+                    ref.toc_title,
+                    running_head,
+                    chapter_html,
+                    bool(ref.part),
+                    listed,
+                )
             )
     return sections
+
+
+def _part_section(part: PartRef, story: int, heading: str, front: str) -> Section:
+    """A part's title page (after the story's front notes when it opens the story)."""
+    title = html.part_title_html(part.title, heading, break_long_words=True)
+    page = f'<section class="part-page" id="{part.doc_id}">\n{front}{title}\n</section>'
+    return Section(part.doc_id, "part", story, part.title, "", page)
 
 
 def _wrap(anchor: str, inner: str) -> str:
@@ -156,7 +183,8 @@ def contents_document(book: Book, toc: Sequence[TocEntry]) -> ContentsDocument |
         return None
     items = []
     for index, entry in enumerate(toc):
-        cls = "toc-story" if entry.is_story else "toc-chapter nested" if entry.nested else "toc-chapter"
+        kind = "toc-story" if entry.is_story else "toc-part" if entry.is_part else "toc-chapter"
+        cls = f"{kind} depth-{entry.depth}" if entry.depth else kind
         anchor = f"toc-{entry.anchor}"
         start, end = item_anchors(index)
         items.append(

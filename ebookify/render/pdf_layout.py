@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ebookify.errors import WriterError
 from ebookify.render.pdf_html import FurniturePage, RunningHead, Section, TocEntry
@@ -20,8 +20,8 @@ def group_sections(sections: Sequence[Section], weight: int = PART_WEIGHT) -> li
     current: list[Section] = []
     size = 0
     for section in sections:
-        # A story's title page stays with its first chapter: a part never ends on a title page.
-        if current and size + section.weight > weight and current[-1].kind != "titlepage":
+        # A story's (or a part's) title page stays with its first chapter: a run never ends on a title page.
+        if current and size + section.weight > weight and current[-1].kind == "chapter":
             parts.append(current)
             current, size = [], 0
         current.append(section)
@@ -99,10 +99,10 @@ def _furniture(
         folio = str(index + 1)
         if index in opening:
             current = opening[index]
-            # A story's title page carries nothing; a chapter's opening page only its folio.
-            kind = "blank" if current.kind == "titlepage" else f"opening-{side}"
+            # A story's or a part's title page carries nothing; a chapter's opening page only its folio.
+            kind = "blank" if current.kind != "chapter" else f"opening-{side}"
             pages.append(FurniturePage(kind, "", folio if kind != "blank" else ""))  # type: ignore[arg-type]
-        elif current.kind == "titlepage":
+        elif current.kind != "chapter":
             pages.append(FurniturePage("blank", "", ""))
         else:
             # Book title on the left page, story or chapter title on the right, as in a printed book.
@@ -120,36 +120,55 @@ def _story_chapter_counts(sections: list[Section]) -> dict[int, int]:
 
 
 def _toc(sections: list[Section], starts: dict[str, int]) -> list[TocEntry]:
-    """An anthology lists its stories and, for stories of several chapters, their chapters."""
+    """An anthology lists its stories and, for stories of several chapters, their parts and chapters."""
     chapters = _story_chapter_counts(sections)
     anthology = any(s.kind == "titlepage" for s in sections)
     entries = []
     for section in sections:
         folio = str(starts[section.anchor] + 1)
+        depth = 1 if anthology else 0
         if section.kind == "titlepage":
-            entries.append(TocEntry(section.anchor, section.toc_title, folio, nested=False, is_story=True))
-        elif not anthology or chapters.get(section.story, 0) > 1:
-            entries.append(
-                TocEntry(section.anchor, section.toc_title, folio, nested=anthology, is_story=False)
-            )
+            entries.append(TocEntry(section.anchor, section.toc_title, folio, 0, is_story=True))
+        elif anthology and chapters.get(section.story, 0) <= 1 and section.kind == "chapter":
+            continue
+        elif section.kind == "part":
+            entries.append(TocEntry(section.anchor, section.toc_title, folio, depth, False, is_part=True))
+        elif section.listed:
+            entries.append(TocEntry(section.anchor, section.toc_title, folio, depth + section.in_part, False))
     return entries
 
 
+@dataclass
+class _Node:
+    """An outline item being built: children are added as the sections come."""
+
+    title: str
+    page: int
+    children: list[_Node] = field(default_factory=list)
+
+    def item(self) -> OutlineItem:
+        return OutlineItem(self.title, self.page, tuple(child.item() for child in self.children))
+
+
 def _outline(sections: list[Section], starts: dict[str, int]) -> list[OutlineItem]:
-    """Stories with their chapters nested under them (anthology), or chapters (one story)."""
+    """Stories with their parts and chapters nested under them (anthology), or parts and chapters (one
+    story), chapters nested under their parts."""
     chapters = _story_chapter_counts(sections)
-    items: list[OutlineItem] = []
-    story_number = -1
+    top: list[_Node] = []
+    story: _Node | None = None
+    part: _Node | None = None
     for section in sections:
-        item = OutlineItem(section.toc_title, starts[section.anchor])
+        node = _Node(section.toc_title, starts[section.anchor])
+        siblings = story.children if story is not None else top
         if section.kind == "titlepage":
-            story_number = section.story
-            items.append(item)
-        elif section.story == story_number:
-            # A one-chapter story's chapter would only repeat the story's bookmark.
-            if chapters.get(section.story, 0) > 1:
-                story = items[-1]
-                items[-1] = OutlineItem(story.title, story.page, (*story.children, item))
-        else:
-            items.append(item)
-    return items
+            story, part = node, None
+            top.append(node)
+        elif section.kind == "part":
+            part = node
+            siblings.append(node)
+        # A one-chapter story's chapter would only repeat the story's bookmark.
+        elif story is not None and chapters.get(section.story, 0) <= 1:
+            continue
+        elif section.listed:
+            (part.children if section.in_part and part is not None else siblings).append(node)
+    return [node.item() for node in top]

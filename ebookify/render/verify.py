@@ -29,6 +29,8 @@ def model_pieces(book: Book, options: WriteOptions) -> Iterator[str]:
         front, end = (story.front_notes, story.end_notes) if options.include_notes else ((), ())
         yield from _texts(front)
         for ref in plan.chapters:
+            if ref.part and ref.opens_part:
+                yield ref.part.title
             if ref.chapter.title:
                 yield ref.chapter.title
             yield from _texts(ref.chapter.blocks)

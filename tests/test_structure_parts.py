@@ -1,0 +1,153 @@
+"""Parts that group chapters, plays' acts and scenes, numbered sections, letters and contents lists."""
+
+from __future__ import annotations
+
+from ebookify.normalize.structure import RawChapter, parse_structure
+
+PARA = "She walked along the river for a long time, thinking about nothing at all."
+SPEECH = "ROMEO.\nCan I go forward when my heart is here?\nTurn back, dull earth, and find thy centre out."
+
+
+def _chapters(text: str) -> list[RawChapter]:
+    return list(parse_structure(text).chapters)
+
+
+def _shape(text: str) -> list[tuple[str | None, str | None]]:
+    return [(chapter.part, chapter.title) for chapter in _chapters(text)]
+
+
+def test_acts_group_their_scenes() -> None:
+    act = "SCENE I. A public place.\n\n{0}\n\nSCENE II. A Street.\n\n{0}"
+    text = f"ACT I\n\n{act.format(SPEECH)}\n\n\nACT II\n\n{act.format(SPEECH)}"
+    assert _shape(text) == [
+        ("ACT I", "SCENE I. A public place"),
+        ("ACT I", "SCENE II. A Street"),
+        ("ACT II", "SCENE I. A public place"),
+        ("ACT II", "SCENE II. A Street"),
+    ]
+
+
+def test_a_long_opening_of_an_act_is_a_chapter_of_its_own() -> None:
+    chorus = "CHORUS.\n" + "\n".join(["Now old desire doth in his deathbed lie,"] * 14)
+    scene = f"SCENE I. A Street.\n\n{SPEECH}"
+    text = f"ACT I\n\n{scene}\n\n\nACT II\n\n\nEnter Chorus.\n\n{chorus}\n\n{scene}"
+    assert _shape(text) == [("ACT I", "SCENE I. A Street"), ("ACT II", None), ("ACT II", "SCENE I. A Street")]
+    # "Enter Chorus." sits closer to the chorus than to "ACT II": a stage direction, not the act's title.
+    assert _chapters(text)[1].blocks[0] == "Enter Chorus."
+
+
+def test_a_short_note_under_a_part_opens_its_first_chapter() -> None:
+    note = "(Being a reprint from the reminiscences of JOHN H. WATSON, M.D.)"
+    text = f"PART I.\n\n{note}\n\n\nCHAPTER I.\n\n{PARA}\n\nPART II.\n\nCHAPTER I.\n\n{PARA}"
+    chapters = _chapters(text)
+    assert [(c.part, c.title) for c in chapters] == [("PART I", "CHAPTER I"), ("PART II", "CHAPTER I")]
+    assert chapters[0].blocks == (note, PARA)
+
+
+def test_acts_without_scenes_are_the_chapters() -> None:
+    text = f"FIRST ACT\n\n\nSCENE\n\nMorning-room in Algernon's flat.\n\n{SPEECH}\n\nSECOND ACT\n\n{SPEECH}"
+    assert _shape(text) == [(None, "FIRST ACT"), (None, "SECOND ACT")]
+    # A lone "SCENE" label is not the act's title.
+    assert _chapters(text)[0].blocks[0] == "SCENE"
+
+
+def test_acts_and_scenes_of_a_play_inside_a_chapter_are_text() -> None:
+    play = f"ACT I.\n\nSCENE I. In the Orchard.\n\n{PARA}\n\nACT II.\n\nSCENE I. In the Tower.\n\n{PARA}"
+    text = f"CHAPTER I.\n\n{PARA}\n\n{play}\n\nCHAPTER II.\n\n{PARA}\n\nCHAPTER III.\n\n{PARA}"
+    assert _shape(text) == [(None, "CHAPTER I"), (None, "CHAPTER II"), (None, "CHAPTER III")]
+
+
+def test_a_heading_word_going_on_from_the_line_above_is_text() -> None:
+    act_one = f"ACT I\n\nSCENE I. Verona.\n\n{PARA}\nonce, in the\nFifth Act, at Mantua."
+    text = f"{act_one}\n\nACT II\n\nSCENE I. Mantua.\n\n{PARA}"
+    assert [part for part, _ in _shape(text)] == ["ACT I", "ACT II"]
+
+
+def test_volumes_and_books_nest() -> None:
+    book = "BOOK {0}\n\nCHAPTER I.\n\n{1}\n\nCHAPTER II.\n\n{1}"
+    text = "\n\n".join(
+        ["VOLUME I", book.format("I", PARA), book.format("II", PARA), "VOLUME II", book.format("III", PARA)]
+    )
+    parts = [part for part, _ in _shape(text)]
+    assert parts == ["VOLUME I: BOOK I"] * 2 + ["VOLUME I: BOOK II"] * 2 + ["VOLUME II: BOOK III"] * 2
+
+
+def test_letters_before_the_chapters_are_chapters() -> None:
+    letters = f"Letter 1\n\n{PARA}\n\nLetter 2\n\n{PARA}"
+    text = f"{letters}\n\nChapter 1\n\n{PARA}\n\nChapter 2\n\n{PARA}\n\nChapter 3\n\n{PARA}"
+    assert [title for _, title in _shape(text)] == [
+        "Letter 1",
+        "Letter 2",
+        "Chapter 1",
+        "Chapter 2",
+        "Chapter 3",
+    ]
+
+
+def test_letters_inside_a_chapter_are_text() -> None:
+    letters = f"Letter 1\n\n{PARA}\n\nLetter 2\n\n{PARA}"
+    text = f"Chapter 1\n\n{PARA}\n\n{letters}\n\nChapter 2\n\n{PARA}\n\nChapter 3\n\n{PARA}"
+    assert [title for _, title in _shape(text)] == ["Chapter 1", "Chapter 2", "Chapter 3"]
+
+
+def test_numbered_sections_are_chapters() -> None:
+    text = "\n\n".join(
+        ["1. AT THE GATES", PARA, PARA, "2. OVAL OFFICE", PARA, "3. A SHOT", PARA, "7. LATER", PARA]
+    )
+    assert [title for _, title in _shape(text)] == [
+        "1. AT THE GATES",
+        "2. OVAL OFFICE",
+        "3. A SHOT",
+        "7. LATER",
+    ]
+
+
+def test_french_numbered_lessons() -> None:
+    text = f"I. Le départ.\n\n{PARA}\n\nII. La rentrée.\n\n{PARA}\n\nIII. Le jardin.\n\n{PARA}"
+    assert [title for _, title in _shape(text)] == ["I. Le départ", "II. La rentrée", "III. Le jardin"]
+
+
+def test_a_numbered_line_alone_or_inside_chapters_is_text() -> None:
+    assert [title for _, title in _shape(f"{PARA}\n\n1. Take the eggs.\n\n{PARA}")] == [None]
+    inside = f"Chapter 1\n\n1. First Rule\n\n{PARA}\n\n2. Second Rule\n\n{PARA}\n\nChapter 2\n\n{PARA}"
+    assert [title for _, title in _shape(inside)] == ["Chapter 1", "Chapter 2"]
+
+
+def test_numbered_sections_must_count_up() -> None:
+    text = f"3. THE END\n\n{PARA}\n\n1. THE START\n\n{PARA}\n\n9. ELSEWHERE\n\n{PARA}"
+    assert [title for _, title in _shape(text)] == [None]
+
+
+def test_contents_list_of_books_and_chapters_is_not_chapters() -> None:
+    contents = (
+        "CONTENTS\n\n\n     Book the First--Recalled to Life\n\n     CHAPTER I      The Period\n"
+        "     CHAPTER II     The Mail\n\n\n     Book the Second--the Golden Thread\n\n"
+        "     CHAPTER I      Five Years Later\n\n\n\n\n"
+    )
+    body = (
+        f"Book the First--Recalled to Life\n\n\nCHAPTER I.\nThe Period\n\n{PARA}\n\n"
+        f"CHAPTER II.\nThe Mail\n\n{PARA}\n\n"
+        f"Book the Second--the Golden Thread\n\n\nCHAPTER I.\nFive Years Later\n\n{PARA}"
+    )
+    shape = _shape(contents + body)
+    assert shape[1:] == [
+        ("Book the First--Recalled to Life", "CHAPTER I: The Period"),
+        ("Book the First--Recalled to Life", "CHAPTER II: The Mail"),
+        ("Book the Second--the Golden Thread", "CHAPTER I: Five Years Later"),
+    ]
+    assert shape[0] == (None, None)
+
+
+def test_german_parts_and_chapters() -> None:
+    first = f"Erster Teil\n\nErstes Kapitel\n\n{PARA}\n\nZweites Kapitel\n\n{PARA}"
+    text = f"{first}\n\nZweiter Teil\n\nDrittes Kapitel\n\n{PARA}"
+    assert _shape(text) == [
+        ("Erster Teil", "Erstes Kapitel"),
+        ("Erster Teil", "Zweites Kapitel"),
+        ("Zweiter Teil", "Drittes Kapitel"),
+    ]
+
+
+def test_a_heading_never_takes_a_caption_as_its_title() -> None:
+    text = f"Title: Alice\n\nCHAPTER I.\n\n[Illustration: The Rabbit]\n\n\n{PARA}\n\nCHAPTER II.\n\n{PARA}"
+    assert [title for _, title in _shape(text)] == ["CHAPTER I", "CHAPTER II"]
