@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ebookify.normalize.chapters import contents_items
+from ebookify.normalize.paragraphs import Item
 from ebookify.normalize.structure import RawChapter, parse_structure
 
 PARA = "She walked along the river for a long time, thinking about nothing at all."
@@ -130,12 +132,12 @@ def test_contents_list_of_books_and_chapters_is_not_chapters() -> None:
         f"Book the Second--the Golden Thread\n\n\nCHAPTER I.\nFive Years Later\n\n{PARA}"
     )
     shape = _shape(contents + body)
-    assert shape[1:] == [
+    # The contents may be kept as front matter or as a field: either way its lines are not chapters.
+    assert [entry for entry in shape if entry != (None, None)] == [
         ("Book the First--Recalled to Life", "CHAPTER I: The Period"),
         ("Book the First--Recalled to Life", "CHAPTER II: The Mail"),
         ("Book the Second--the Golden Thread", "CHAPTER I: Five Years Later"),
     ]
-    assert shape[0] == (None, None)
 
 
 def test_german_parts_and_chapters() -> None:
@@ -151,3 +153,19 @@ def test_german_parts_and_chapters() -> None:
 def test_a_heading_never_takes_a_caption_as_its_title() -> None:
     text = f"Title: Alice\n\nCHAPTER I.\n\n[Illustration: The Rabbit]\n\n\n{PARA}\n\nCHAPTER II.\n\n{PARA}"
     assert [title for _, title in _shape(text)] == ["CHAPTER I", "CHAPTER II"]
+
+
+def test_contents_items_of_several_lines_and_parts() -> None:
+    items = [
+        Item("CONTENTS"),
+        Item("Book the First--Recalled to Life", 2),
+        Item("CHAPTER I      The Period\nCHAPTER II     The Mail", 1, 2),
+        Item("Book the Second--the Golden Thread", 2),
+        Item("CHAPTER I      Five Years Later"),
+        Item("Book the First--Recalled to Life", 2),  # the text starts again with the first entry
+        Item("CHAPTER I."),
+        Item(PARA),
+    ]
+    assert contents_items(items) == {0, 1, 2, 3, 4}
+    # Without a "Contents" line, nothing is taken for a contents list.
+    assert contents_items(items[1:]) == set()
