@@ -38,6 +38,8 @@ _BYLINE = re.compile(r"^(?P<key>(?:written\s+)?by):?\s+(?P<name>\S.{0,60})$", re
 _QUOTES = "\"'“”‘’«»"
 # A sentence boundary inside a line ("He ran. She hid"), except after a title such as "Mr."
 _SENTENCE = re.compile(r"(\w+)[.!?]\s+\w")
+# The same, with the first letter of the next word captured.
+_NEW_SENTENCE = re.compile(r"(\w+)[.!?]\s+[\"'“‘(]*(\w)")
 _ABBREVIATIONS = {
     "mr",
     "mrs",
@@ -137,9 +139,12 @@ def _numbered_title(rest: str) -> bool:
     start = rest.lstrip(_QUOTES)[:1]
     if len(words) > _NUMBERED_WORDS or rest[-1] in ",;:" or not (start.isupper() or start.isdigit()):
         return False
+    # "XXXIX. A l'Ecole? ou chez nous?" is one title: only a capital after a stop starts a new sentence.
     return not any(
-        match.group(1)[-1].islower() and match.group(1).lower() not in _ABBREVIATIONS
-        for match in _SENTENCE.finditer(rest.rstrip(".!?"))
+        match.group(1)[-1].islower()
+        and match.group(2).isupper()
+        and match.group(1).lower() not in _ABBREVIATIONS
+        for match in _NEW_SENTENCE.finditer(rest)
     )
 
 
