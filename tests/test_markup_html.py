@@ -85,3 +85,16 @@ def test_a_story_that_mentions_tags_keeps_them_as_text() -> None:
         "She typed <p> to start a paragraph.",
         "I <3 you, she wrote; a < b.",
     ]
+
+
+def test_bold_labels_and_definition_lists_read_as_a_header() -> None:
+    story = read(
+        "<p><b>Title:</b> The Long Road</p><p><b>Author:</b> Ann</p>"
+        "<dl><dt>Rating:</dt><dd>Teen And Up Audiences</dd></dl>"
+        "<p>He walked <b>far</b>.</p><p>She ran.</p>"
+    )
+    assert story.metadata.title == "The Long Road"
+    assert story.metadata.authors == ("Ann",)
+    assert story.metadata.rating == "Teen And Up Audiences"
+    assert [p.text for p in paragraphs(story)] == ["He walked far.", "She ran."]
+    assert paragraphs(story)[0].spans[1] == Span("far", "strong")

@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from html.parser import HTMLParser
 
+from ebookify.normalize.header import field_kind, parse_field
 from ebookify.normalize.markup.detect import BLOCK_TAGS
 from ebookify.normalize.markup.document import MarkupDocument
 from ebookify.normalize.markup.marks import EMPHASIS, LINE_BREAK, STRONG
@@ -46,6 +47,7 @@ _BOUNDARIES = re.compile(f"[ \\t\\n]*{_BOUNDARY}(?:[ \\t\\n]*{_BOUNDARY})*(?:[ \
 # A line left with nothing but style marks (an empty paragraph inside <i>) is blank.
 _MARKS_ONLY = re.compile("^[ \t\ue004-\ue008]*$")
 _SPACES = re.compile(r"[ \t\r\n\f]+")
+_SPACE_RUN = re.compile(" {2,}")
 _BLANK_RUN = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
 
 
@@ -62,6 +64,7 @@ class _Reader(HTMLParser):
         self.after_break = False
         self.removed: Counter[str] = Counter()
         self.containers: list[bool] = []
+        self.after_term = False
         """For each open <div>-like element, whether it is set apart as a quote (class="epigraph")."""
 
     def _put(self, text: str) -> None:
@@ -98,8 +101,11 @@ class _Reader(HTMLParser):
         elif tag in _HEADINGS:
             self._boundary()
             self._put(_HEADING_LINE + str(_HEADINGS[tag]))
+        elif tag == "dd" and self.after_term:
+            self._put(" ")  # "<dt>Rating:</dt><dd>Teen</dd>" is one "Rating: Teen" line, as a header has it
         elif tag in _PARAGRAPHS:
             self._boundary()
+        self.after_term = False
 
     def _opens_quote(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool:
         """A <div class="epigraph"> (or "letter", "quote", "message") is set apart like a <blockquote>."""
@@ -126,6 +132,9 @@ class _Reader(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         self.after_break = False
+        self.after_term = tag == "dt"
+        if self.after_term:
+            return
         if tag in _SKIPPED:
             self.skipping = max(0, self.skipping - 1)
             self.removed[f"<{tag}> element"] += 1
@@ -177,7 +186,26 @@ def read_html(text: str, blocks: bool) -> MarkupDocument:
         else:
             doc.add_line(line)
     doc.removed.update(reader.removed)
+    _unstyle_fields(doc.lines)
     return doc
+
+
+# A metadata header is in the first lines; "<b>Rating:</b> T" must read as the field "Rating: T".
+_HEADER_LINES = 40
+_STYLE_ONLY = re.compile("[\ue005-\ue008]")
+
+
+def _unstyle_fields(lines: list[str]) -> None:
+    """Header lines with a bold or italic label lose their styles, so the header reader sees the field."""
+    for index, line in enumerate(lines[:_HEADER_LINES]):
+        plain = _STYLE_ONLY.sub("", line)
+        if plain != line and (field := parse_field(plain)) is not None and field_kind(field[0]):
+            lines[index] = plain
+
+
+def _tidy(line: str) -> str:
+    """A paragraph made from tags: one space between words (the markup's line ends and indents were)."""
+    return _SPACE_RUN.sub(" ", line).strip() if "  " in line else line.strip()
 
 
 def _lines(text: str, blocks: bool) -> list[str]:
@@ -187,7 +215,7 @@ def _lines(text: str, blocks: bool) -> list[str]:
     else:
         # A tag's paragraph end keeps the blank lines the text has there (a wide gap stays wide).
         text = _BOUNDARIES.sub(lambda m: "\n" * max(2, m.group(0).count("\n")), text)
-    lines = ["" if _MARKS_ONLY.match(line) else line.strip() if blocks else line for line in text.split("\n")]
+    lines = ["" if _MARKS_ONLY.match(line) else _tidy(line) if blocks else line for line in text.split("\n")]
     if blocks:
         lines = _BLANK_RUN.sub("\n\n", "\n".join(lines)).split("\n")
     while lines and not lines[0]:
