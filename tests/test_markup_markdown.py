@@ -53,12 +53,10 @@ def test_two_heading_levels_are_parts_and_chapters() -> None:
     story = read(
         "# Book One\n\n## The Start\n\nA.\n\n## The Middle\n\nB.\n\n# Book Two\n\n## The End\n\nC.\n"
     )
-    assert [ch.title for ch in story.chapters] == [
-        "Book One",
-        "The Start",
-        "The Middle",
-        "Book Two",
-        "The End",
+    assert [(ch.part, ch.title) for ch in story.chapters] == [
+        ("Book One", "The Start"),
+        ("Book One", "The Middle"),
+        ("Book Two", "The End"),
     ]
 
 

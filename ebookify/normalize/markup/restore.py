@@ -32,7 +32,12 @@ def restore_markup(raw: RawStory, markup: MarkupText) -> RawStory:
     layout = detect_layout(markup.text.split("\n")) if markup.quotes else Layout()
     quotes = [_quote(lines, layout) for lines in markup.quotes]
     chapters = [
-        RawChapter(plain_text(c.title) if c.title else c.title, tuple(_with_quotes(c.blocks, quotes)))
+        replace(
+            c,
+            title=plain_text(c.title) if c.title else c.title,
+            part=plain_text(c.part) if c.part else c.part,
+            blocks=tuple(_with_quotes(c.blocks, quotes)),
+        )
         for c in raw.chapters
     ]
     front = _front_sections(chapters)
