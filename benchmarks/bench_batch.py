@@ -117,10 +117,12 @@ def pandoc_loop(src: Path, out: Path) -> float:
     return time.perf_counter() - start
 
 
-def show(label: str, run: BatchRun) -> None:
+def show(label: str, run: BatchRun, local_workers: bool = True) -> None:
+    # A Dask worker is no child of the client: its memory is the cluster's to report (see the dashboard).
+    worker = f", largest worker {run.worker_mb:.0f} MB" if local_workers else ""
     print(
         f"{label}: {run.stories} books in {run.seconds:.1f} s = {run.rate():.2f} stories/s; "
-        f"client peak {run.client_mb:.0f} MB, largest worker {run.worker_mb:.0f} MB; "
+        f"client peak {run.client_mb:.0f} MB{worker}; "
         f"worker time {run.cpu_per_1000_words():.4f} s per 1,000 words; exit {run.returncode}"
     )
 
@@ -154,7 +156,7 @@ def main() -> int:
                 dask = run_client(
                     [str(root / "src"), "--scheduler", cluster.scheduler_address], root / "dask"
                 )
-            show("Dask LocalCluster (2 workers)", dask)
+            show("Dask LocalCluster (2 workers)", dask, local_workers=False)
             print(f"cluster / local throughput: {dask.rate() / local.rate():.2f}")
         if args.no_pandoc or tool("pandoc") is None:
             print(

@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 import csv
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
 import zipfile
 from pathlib import Path
 
@@ -205,3 +211,39 @@ def test_cli_exit_codes_and_summary(mixed: Path, capsys: pytest.CaptureFixture[s
     assert main(["batch", str(mixed / "nowhere"), "-o", str(mixed / "x")]) == 2
     assert main(["batch", str(good), "-o", str(mixed / "y"), "--format", "mobi"]) == 2
     assert "no such file" in capsys.readouterr().err
+
+
+def _done_rows(db: Path) -> int:
+    if not db.exists():
+        return 0
+    try:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as connection:
+            return int(connection.execute("SELECT COUNT(*) FROM books WHERE status='done'").fetchone()[0])
+    except sqlite3.Error:
+        return 0  # the table is not there yet
+
+
+def test_a_batch_killed_with_sigkill_leaves_no_partial_book_and_resumes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_stories(tmp_path / "src", 40)
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "ebookify", "batch", str(tmp_path / "src"), "-o", str(out), "-q"]
+    process = subprocess.Popen([*command, "-j", "1", "--chunk", "1"], start_new_session=True)
+    deadline = time.monotonic() + 120
+    while _done_rows(out / ".ebookify-batch.sqlite") < 3 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert process.poll() is None, "the batch ended before it could be killed"
+    os.killpg(process.pid, signal.SIGKILL)  # the client and its workers, as a power loss would
+    process.wait()
+    recorded = _statuses(out)
+    assert 3 <= len(recorded) < 40
+    for book in out.glob("*.epub"):  # every book on disk is whole (written to a temporary file, renamed)
+        with zipfile.ZipFile(book) as archive:
+            assert archive.testzip() is None
+    count_file = tmp_path / "count.txt"
+    monkeypatch.setenv(COUNT_FILE, str(count_file))
+    summary = run_batch(BatchOptions(sources=(tmp_path / "src",), outdir=out, jobs=2), task=counting_task)
+    assert (summary.done, summary.skipped, summary.failed) == (40 - len(recorded), len(recorded), 0)
+    assert len(conversions(count_file)) == 40 - len(recorded)
+    assert not list(out.rglob("*.part")) and len(list(out.glob("*.epub"))) == 40

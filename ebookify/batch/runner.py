@@ -85,9 +85,8 @@ class _Batch:
         self.inflight: dict[str, _InFlight] = {}
         self.stems: set[str] = set()
 
-    def _fresh(self, item: InputFile, content_hash: str) -> bool:
+    def _fresh(self, item: InputFile, content_hash: str, row: BookRow | None) -> bool:
         """True when the input needs converting; counts it as skipped otherwise."""
-        row = self.state.get(item.source)
         if item.source in self.inflight:
             return False  # the same input given twice: converted once
         if row is None or row.content_hash != content_hash or row.options_hash != self.digest:
@@ -111,9 +110,9 @@ class _Batch:
         found = discover_inputs(self.options.sources, self.options.pattern, exclude=self.options.outdir)
         for item in found:
             content_hash = hashlib.sha256(item.data).hexdigest()
-            if not self._fresh(item, content_hash):
-                continue
             row = self.state.get(item.source)
+            if not self._fresh(item, content_hash, row):
+                continue
             stem = row.stem if row else self.state.claim_stem(item.source, item.stem, self.stems)
             same = row is not None and row.content_hash == content_hash and row.options_hash == self.digest
             attempts = row.attempts + 1 if row and same else 1
