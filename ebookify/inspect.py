@@ -60,7 +60,13 @@ def story_to_dict(story: Story) -> dict[str, Any]:
         "front_notes": [block_to_dict(b) for b in story.front_notes],
         "end_notes": [block_to_dict(b) for b in story.end_notes],
         "chapters": [
-            {"title": ch.title, "part": ch.part, "blocks": [block_to_dict(b) for b in ch.blocks]}
+            {
+                "title": ch.title,
+                "part": ch.part,
+                "blocks": [block_to_dict(b) for b in ch.blocks],
+                "notes": [block_to_dict(b) for b in ch.notes],
+                "front_notes": len(ch.front_notes),
+            }
             for ch in story.chapters
         ],
     }
@@ -115,6 +121,8 @@ def story_to_text(story: Story) -> str:
     lines += [f"[front note] {_block_text(b)}" for b in story.front_notes]
     for number, chapter in enumerate(story.chapters, 1):
         lines += ["", f"## Chapter {number}: {chapter.title or '(untitled)'}", ""]
+        lines += [f"[chapter note] {_block_text(b)}" for b in chapter.front_notes]
         lines += [_block_text(b) for b in chapter.blocks]
+        lines += [f"[chapter note] {_block_text(b)}" for b in chapter.end_notes]
     lines += [f"[end note] {_block_text(b)}" for b in story.end_notes]
     return "\n".join(lines) + "\n"

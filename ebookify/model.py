@@ -85,6 +85,15 @@ class Chapter:
     title: str | None
     blocks: tuple[Block, ...]
     part: str | None = None
+    front_notes: tuple[Block, ...] = ()
+    """The writer's notes at the start of this chapter (A/N, disclaimer), set apart from its text."""
+    end_notes: tuple[Block, ...] = ()
+    """The writer's notes at the end of this chapter."""
+
+    @property
+    def notes(self) -> tuple[Block, ...]:
+        """The chapter's notes, those at its start first."""
+        return (*self.front_notes, *self.end_notes)
 
 
 @dataclass(frozen=True)

@@ -136,3 +136,35 @@ def test_long_sign_off_about_the_sequel_is_an_end_note() -> None:
     assert story.end_notes == (sign_off.strip(),)
     long_prose = "She hoped you enjoyed the view, she said. " * 20
     assert parse_structure(f"{PARA}\n\n{long_prose}").end_notes == ()
+
+
+CHAPTERED = (
+    f"Chapter 1\n\nA/N: Thanks to everyone who reviewed the prologue!\n\n{PARA}\n\n{PARA}\n\n"
+    "Please review and tell me what you think!\n\n"
+    f"Chapter 2\n\nA/N: Sorry this took so long to update, my laptop died!\n\n{PARA}\n\n{PARA}\n\n"
+    "Author's Note: That's the end. Thanks for reading!"
+)
+
+
+def test_author_notes_of_each_chapter_are_that_chapters_notes() -> None:
+    story = parse_structure(CHAPTERED)
+    first, second = story.chapters
+    assert first.front_notes == ("A/N: Thanks to everyone who reviewed the prologue!",)
+    assert first.end_notes == ("Please review and tell me what you think!",)
+    assert first.blocks == (PARA, PARA)
+    assert second.front_notes == ("A/N: Sorry this took so long to update, my laptop died!",)
+    # The story's closing note is the story's end note, even in a story of chapters.
+    assert story.end_notes == ("Author's Note: That's the end. Thanks for reading!",)
+
+
+def test_a_single_chapter_or_a_printed_book_keeps_its_text() -> None:
+    story = parse_structure(f"Chapter 1\n\nNote: the ship sailed at dawn.\n\n{PARA}\n\n{PARA}")
+    assert story.chapters[0].front_notes == ()
+
+
+def test_closing_remarks_reach_back_only_over_the_writers_own_paragraphs() -> None:
+    remark = "I had so much fun writing this story, the sequel is coming soon."
+    story = parse_structure(f"{PARA}\n\n{remark}\n\nPlease review!")
+    assert story.end_notes == (remark, "Please review!")
+    story = parse_structure(f"{remark}\n\n{PARA}\n\nPlease review!")
+    assert story.end_notes == ("Please review!",)

@@ -53,6 +53,7 @@ def _output_text(story: RawStory) -> str:
     for chapter in story.chapters:
         parts.append(chapter.title or "")
         parts += [block for block in chapter.blocks if isinstance(block, str)]
+        parts += [*chapter.front_notes, *chapter.end_notes]
         parts += [text for block in chapter.blocks if isinstance(block, RawVerse) for _, text in block.lines]
     return "\n".join(parts)
 

@@ -124,8 +124,8 @@ def take_end_notes(items: Sequence[Item], normal_gap: int) -> tuple[list[Item], 
     start = anchor
     for index in range(anchor - 1, max(anchor - 1 - _REACH_BACK, -1), -1):
         # A wide gap or a divider is where the writer set the note apart: the story ends there.
-        if items[index + 1].gap > normal_gap or _story_like(items[index]):
+        # The writer's remarks run on up to the note; a paragraph in the story's voice ends them.
+        if items[index + 1].gap > normal_gap or _story_like(items[index]) or not _voiced(items[index]):
             break
-        if _voiced(items[index]):
-            start = index
+        start = index
     return list(items[:start]), list(items[start:])

@@ -77,14 +77,22 @@ def normalize_bytes(
     markup = read_markup(decoded.text)
     raw = restore_markup(parse_structure(markup.text, markup.fields), markup)
     metadata = metadata_from_fields(raw.fields, _fallback_title(source), overrides, raw.language)
-    raw_groups = [raw.front_notes, *(chapter.blocks for chapter in raw.chapters), raw.end_notes]
+    count = len(raw.chapters)
+    raw_groups = [
+        raw.front_notes,
+        *(chapter.blocks for chapter in raw.chapters),
+        *(chapter.front_notes for chapter in raw.chapters),
+        *(chapter.end_notes for chapter in raw.chapters),
+        raw.end_notes,
+    ]
     texts = [text for group in raw_groups for text in raw_texts(group)]
     marked = iter(mark_story_inline(texts, markup.marked))
     dialect = is_dialect(texts)
-    front, *bodies, end = [tuple(_finish(group, marked, options, dialect)) for group in raw_groups]
+    front, *groups, end = [tuple(_finish(group, marked, options, dialect)) for group in raw_groups]
+    bodies, chapter_fronts, chapter_ends = groups[:count], groups[count : 2 * count], groups[2 * count :]
     chapters = tuple(
-        Chapter(_typeset_title(c.title, options), blocks, _typeset_title(c.part, options))
-        for c, blocks in zip(raw.chapters, bodies, strict=True)
+        Chapter(_typeset_title(c.title, options), blocks, _typeset_title(c.part, options), before, after)
+        for c, blocks, before, after in zip(raw.chapters, bodies, chapter_fronts, chapter_ends, strict=True)
     )
     return Story(
         source=source,

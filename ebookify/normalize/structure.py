@@ -48,6 +48,8 @@ class RawChapter:
     title: str | None
     blocks: tuple[RawBlock, ...]
     part: str | None = None
+    front_notes: tuple[str, ...] = ()
+    end_notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -93,20 +95,40 @@ def _clean_lines(text: str) -> list[str]:
 
 
 def _chapters(
-    items: Sequence[Item], starts: Sequence[ChapterStart], normal: int
+    items: Sequence[Item], starts: Sequence[ChapterStart], normal: int, notes: bool = True
 ) -> tuple[list[Item], list[RawChapter]]:
     """Items before the first heading, and the chapters from each heading to the next."""
     if not starts:
         return [], [RawChapter(None, tuple(scene_blocks(items, normal)))]
     chapters = [
-        RawChapter(section.title, _section_blocks(items, section, normal), section.part)
+        _chapter(items, section, normal, notes and len(starts) > 1)
         for section in split_sections(items, starts)
     ]
     return list(items[: starts[0].index]), chapters
 
 
-def _section_blocks(items: Sequence[Item], section: Section, normal: int) -> tuple[RawBlock, ...]:
-    return tuple(block for start, end in section.ranges for block in scene_blocks(items[start:end], normal))
+def _section_blocks(
+    items: Sequence[Item], ranges: Sequence[tuple[int, int]], normal: int
+) -> tuple[RawBlock, ...]:
+    return tuple(block for start, end in ranges for block in scene_blocks(items[start:end], normal))
+
+
+def _chapter(items: Sequence[Item], section: Section, normal: int, several: bool) -> RawChapter:
+    """A chapter; in a story of several chapters, the A/N and sign-off at its edges are its own notes."""
+    ranges = list(section.ranges)
+    if not several or not ranges:
+        return RawChapter(section.title, _section_blocks(items, ranges, normal), section.part)
+    (first, first_end), (last, last_end) = ranges[0], ranges[-1]
+    front, _ = take_front_notes(items[first:first_end])
+    ranges[0] = (first + len(front), first_end)
+    last = max(last, ranges[-1][0])
+    rest, end = take_end_notes(items[last:last_end], normal)
+    ranges[-1] = (ranges[-1][0], last + len(rest))
+    body = _section_blocks(items, ranges, normal)
+    if not any(isinstance(block, str) for block in body):
+        # A chapter that is all "notes" is text.
+        return RawChapter(section.title, _section_blocks(items, section.ranges, normal), section.part)
+    return RawChapter(section.title, body, section.part, _note_texts(front), _note_texts(end))
 
 
 def _has_title(fields: Iterable[tuple[str, str]]) -> bool:
@@ -184,8 +206,9 @@ def parse_structure(text: str, known: Sequence[tuple[str, str]] = ()) -> RawStor
     lines, _ = undouble(_clean_lines(text))
     parts = _split_parts(lines, known)
     normal = normal_gap(item.gap for item in parts.items[1:])
+    # A printed book's chapters have no writer's notes: only fan fiction's A/N are taken apart.
     starts = marked_chapters(parts.items) or find_chapters(parts.items, normal)
-    before, chapters = _chapters(parts.items, starts, normal)
+    before, chapters = _chapters(parts.items, starts, normal, notes=not parts.gutenberg)
     if parts.gutenberg and _is_front_matter(before, chapters):
         # A printed book's front matter (title page, dedication, contents) comes before its first chapter.
         parts.front += before

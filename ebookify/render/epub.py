@@ -70,6 +70,12 @@ def _chapter_documents(plan: StoryPlan, lang: str, options: WriteOptions) -> lis
         runs = split_blocks(ref.chapter.blocks)
         for part, blocks in enumerate(runs):
             body = html.blocks_html(blocks, continued=part > 0)
+            # The chapter's own notes: under its heading, and after its last run.
+            notes = options.include_notes
+            if part == 0 and notes and ref.chapter.front_notes:
+                body = html.notes_html(ref.chapter.front_notes, "front") + "\n" + body
+            if part == len(runs) - 1 and notes and ref.chapter.end_notes:
+                body += "\n" + html.notes_html(ref.chapter.end_notes, "end")
             if part == 0 and ref.chapter.title:
                 body = f'<h2 class="chapter-title">{html.text_html(ref.chapter.title)}</h2>\n{body}'
             label = None if ref.chapter.title else ref.toc_title

@@ -139,14 +139,21 @@ def part_title_html(title: str, heading: str = "h1", break_long_words: bool = Fa
     return f'<{heading} class="part-title">{text_html(title, break_long_words)}</{heading}>'
 
 
-def chapter_html(chapter: Chapter, heading: str = "h2", break_long_words: bool = False) -> str:
-    """A chapter with its heading (when it has one) and blocks."""
+def chapter_html(
+    chapter: Chapter, heading: str = "h2", break_long_words: bool = False, notes: bool = False
+) -> str:
+    """A chapter with its heading (when it has one) and blocks; with `notes`, its own notes set apart
+    under the heading and after the text."""
     parts = []
     if chapter.title:
         parts.append(
             f'<{heading} class="chapter-title">{text_html(chapter.title, break_long_words)}</{heading}>'
         )
+    if notes and chapter.front_notes:
+        parts.append(notes_html(chapter.front_notes, "front", break_long_words))
     parts.append(blocks_html(chapter.blocks, break_long_words))
+    if notes and chapter.end_notes:
+        parts.append(notes_html(chapter.end_notes, "end", break_long_words))
     return "\n".join(parts)
 
 

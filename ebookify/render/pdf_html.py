@@ -86,7 +86,7 @@ def book_sections(book: Book, options: WriteOptions) -> list[Section]:
             if ref.part and ref.opens_part:
                 sections.append(_part_section(ref.part, number, heading, front))
                 front = ""
-            body = front + html.chapter_html(ref.chapter, heading=heading, break_long_words=True)
+            body = front + html.chapter_html(ref.chapter, heading=heading, break_long_words=True, notes=notes)
             if index == len(plan.chapters) - 1 and notes and story.end_notes:
                 body += "\n" + html.notes_html(story.end_notes, "end", break_long_words=True)
             chapter_html = f'<section class="chapter" id="{ref.doc_id}">\n{body}\n</section>'

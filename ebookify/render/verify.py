@@ -33,7 +33,9 @@ def model_pieces(book: Book, options: WriteOptions) -> Iterator[str]:
                 yield ref.part.title
             if ref.chapter.title:
                 yield ref.chapter.title
+            yield from _texts(ref.chapter.front_notes if options.include_notes else ())
             yield from _texts(ref.chapter.blocks)
+            yield from _texts(ref.chapter.end_notes if options.include_notes else ())
         yield from _texts(end)
 
 
