@@ -58,3 +58,39 @@ def test_a_sloppy_rewrap_joins_but_a_closing_keeps_its_lines() -> None:
     texts = [item.text for item in split_items(lines, detect_layout(lines))]
     assert "start plotting " + wrapped[1] in texts[1]
     assert texts[2] == "I remain, dear sir, yours,\nJohn Smith\nLondon"
+
+
+def test_wrap_width_is_measured_on_lines_that_run_on() -> None:
+    verse = ["Two households, both alike in dignity,", "In fair Verona, where we lay our scene,"] * 40
+    prose = textwrap.wrap(PROSE * 6, 70)
+    layout = detect_layout([*verse, "", *prose, "", *verse])
+    # Short verse lines outnumber the prose lines, yet the prose's wrap width is found.
+    assert layout.wrap_width is not None and 60 <= layout.wrap_width <= 70
+
+
+def test_even_capitalised_lines_are_not_wrapped() -> None:
+    sonnets = [
+        "From fairest creatures we desire increase,",
+        "That thereby beauty's rose might never die,",
+    ] * 50
+    assert detect_layout(sonnets).wrap_width is None
+
+
+def test_a_long_verse_line_stays_in_its_stanza_but_wrapped_german_prose_is_prose() -> None:
+    prose = textwrap.wrap(PROSE * 6, 60)
+    stanza = [
+        "But Montague is bound as well as I,",
+        "Whose names are written there, and to them say now my good friend,",
+        "My house and welcome on their pleasure stay.",
+        "In penalty alike; and 'tis not hard, I think,",
+    ]
+    items = split_items([*prose, "", *stanza], detect_layout(prose))
+    assert items[-1].verse and items[-1].lines == 4
+    german = [
+        "Als Gregor Samsa eines Morgens aus unruhigen Träumen erwachte, fand",
+        "Er sich in seinem Bett zu einem ungeheueren Ungeziefer verwandelt.",
+        "Er lag auf seinem panzerartig harten Rücken und sah, wenn er den Kopf",
+        "Ein wenig hob, seinen gewölbten, braunen, von bogenförmigen",
+    ]
+    items = split_items([*prose, "", *german], detect_layout(prose))
+    assert not items[-1].verse and items[-1].lines == 4

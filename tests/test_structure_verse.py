@@ -63,7 +63,7 @@ def test_stanzas_in_wrapped_prose_become_verse_blocks_without_scene_breaks() -> 
 
 def test_a_poem_after_a_paragraph_in_the_same_block_is_split_off() -> None:
     prose = textwrap.wrap(PROSE, 70)
-    lines = [*prose, "", *prose, "", *textwrap.wrap(PROSE + " Then the girl began to sing:", 70), *SONNET[:4]]
-    items = split_items(lines, detect_layout(lines))
-    assert [bool(item.verse) for item in items] == [False, False, False, True]
-    assert items[2].text.endswith("Then the girl began to sing:")
+    lines = [*prose, "", *prose, "", *prose, "", *textwrap.wrap(PROSE + " Then the girl began to sing:", 70)]
+    items = split_items([*lines, *SONNET[:4]], detect_layout(lines))
+    assert [bool(item.verse) for item in items] == [False, False, False, False, True]
+    assert items[3].text.endswith("Then the girl began to sing:")

@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 # A first-line indent is at most this many columns past the margin; further in is centring or a quotation.
 MAX_PARAGRAPH_INDENT = 12
-# Sentence-final punctuation, possibly followed by closing quotes or brackets.
-_CLOSERS = "\"'”’»)]_*"
+# Sentence-final punctuation, possibly followed by closing quotes or brackets (or opening quotes typed
+# the wrong way round).
+_CLOSERS = "\"'”’»)]_*“‘«"
 _FINAL = ".!?…:"
 
 
@@ -47,9 +49,22 @@ def ends_sentence(line: str) -> bool:
 
 def starts_lower(line: str) -> bool:
     """True when the line's first letter (after quotes and brackets) is lower case."""
-    for char in line.lstrip()[:4]:
+    text = line.lstrip()
+    if text[:1].isalpha():
+        return text[0].islower()  # most lines start with a letter: decided without a loop
+    for char in text[:4]:
         if char.isalpha():
             return char.islower()
+    return False
+
+
+def starts_upper(line: str) -> bool:
+    """True when the line's first character, after quotes and brackets, is an upper-case letter."""
+    for char in line.lstrip()[:4]:
+        if char.isalpha():
+            return char.isupper()
+        if char.isdigit():
+            return False
     return False
 
 
@@ -58,26 +73,29 @@ def filled_lines(lines: Sequence[str]) -> list[bool]:
     return [bool(line.strip()) for line in lines]
 
 
-def _inner_lengths(lines: Sequence[str], filled: Sequence[bool]) -> list[int]:
-    """Lengths of the non-blank lines followed by another non-blank line."""
-    return [len(lines[i]) for i in range(len(lines) - 1) if filled[i] and filled[i + 1]]
-
-
 def _wrap_width(lines: Sequence[str], filled: Sequence[bool]) -> int | None:
-    """The hard-wrap width: most lines run on into the next, and their lengths bunch just under one width."""
-    inner = sorted(_inner_lengths(lines, filled))
-    if len(inner) < 8 or len(inner) * 10 < sum(filled) * 3:
+    """The hard-wrap width, measured on the lines that certainly wrap: a line that leaves its sentence
+    unfinished while the next line goes on in lower case. Their lengths bunch just under one width.
+
+    Measuring only those keeps a play's short verse lines or a poem among the prose out of the measure;
+    verse starts its lines with capitals, so a book of even-length poems is not "wrapped"."""
+    inner = 0
+    run_on: list[int] = []
+    for i in range(len(lines) - 1):
+        if filled[i] and filled[i + 1]:
+            inner += 1
+            if starts_lower(lines[i + 1]) and not ends_sentence(lines[i]):
+                run_on.append(len(lines[i]))
+    # One line in twenty running on, or a hundred in all (the prose speeches of a verse play).
+    if len(run_on) < 8 or (len(run_on) * 20 < inner and len(run_on) < 100) or inner * 10 < sum(filled) * 3:
         return None
-    width = inner[len(inner) * 98 // 100]
-    median = inner[len(inner) // 2]
+    run_on.sort()
+    width = run_on[len(run_on) * 98 // 100]
+    median = run_on[len(run_on) // 2]
     # Greedy wrapping leaves most lines nearly full; ragged lines of any length are one-line paragraphs.
     if not 30 <= width <= 120 or median * 4 < width * 3:
         return None
-    # Wrapped prose goes on mid-sentence: many next lines start in lower case. Verse starts each line
-    # with a capital, so a book of poems of even line lengths is not "wrapped".
-    follows = [i + 1 for i in range(len(lines) - 1) if filled[i] and filled[i + 1]]
-    lower = sum(1 for i in follows if starts_lower(lines[i]))
-    return width if lower * 5 >= len(follows) else None
+    return width
 
 
 def wrap_width(lines: Sequence[str]) -> int | None:
@@ -89,17 +107,13 @@ def undouble(lines: Sequence[str]) -> tuple[list[str], bool]:
     """Typewriter double spacing undone: when a blank line follows nearly every line, even mid-sentence,
     one blank line is removed from every gap. Returns the lines and whether the text was double-spaced."""
     filled = filled_lines(lines)
-    singles = touching = continued = 0
-    for i in range(len(lines) - 1):
-        if not filled[i]:
-            continue
-        if filled[i + 1]:
-            touching += 1
-        elif i + 2 < len(lines) and filled[i + 2]:
-            singles += 1
-            # A sentence going on across the blank line: the blank is line spacing, not a paragraph gap.
-            continued += not ends_sentence(lines[i]) and starts_lower(lines[i + 2])
-    if singles < 10 or touching * 4 > singles or continued * 6 < singles:
+    touching = sum(1 for a, b in pairwise(filled) if a and b)
+    singles = [i for i in range(len(lines) - 2) if filled[i] and not filled[i + 1] and filled[i + 2]]
+    if len(singles) < 10 or touching * 4 > len(singles):
+        return list(lines), False
+    # A sentence going on across the blank line: the blank is line spacing, not a paragraph gap.
+    continued = sum(1 for i in singles if not ends_sentence(lines[i]) and starts_lower(lines[i + 2]))
+    if continued * 6 < len(singles):
         return list(lines), False
     out: list[str] = []
     for i, line in enumerate(lines):
@@ -109,51 +123,51 @@ def undouble(lines: Sequence[str]) -> tuple[list[str], bool]:
     return out, True
 
 
-def _margin(lines: Sequence[str], filled: Sequence[bool], width: int | None) -> int:
+def _margin(lines: Sequence[str], indents: Sequence[int], filled: Sequence[bool], width: int | None) -> int:
     """The indentation of running lines: lines after a nearly full line continue its paragraph."""
     counts: Counter[int] = Counter()
     for i in range(1, len(lines)):
         if filled[i] and filled[i - 1] and (width is None or len(lines[i - 1]) * 5 >= width * 4):
-            counts[line_indent(lines[i])] += 1
+            counts[indents[i]] += 1
     return counts.most_common(1)[0][0] if counts else 0
 
 
-def _is_first_line_indent(indent: int, margin: int) -> bool:
-    return margin < indent <= margin + MAX_PARAGRAPH_INDENT
-
-
-def _count_starts(lines: Sequence[str], filled: Sequence[bool], margin: int) -> tuple[int, Counter[int], int]:
+def _count_starts(
+    indents: Sequence[int], filled: Sequence[bool], margin: int
+) -> tuple[int, Counter[int], int]:
     """Paragraph starts: (indented ones inside blocks, the indents of indented ones, all starts)."""
     inside = starts = 0
-    indents: Counter[int] = Counter()
-    for i, line in enumerate(lines):
+    found: Counter[int] = Counter()
+    deepest = margin + MAX_PARAGRAPH_INDENT
+    for i, indent in enumerate(indents):
         if not filled[i]:
             continue
-        indent = line_indent(line)
         first = i == 0 or not filled[i - 1]
+        indented = margin < indent <= deepest
         # Inside a block, a start is an indented line under a line at the margin (the lines of an indented
         # stanza follow each other at one indent).
-        if not first and not (_is_first_line_indent(indent, margin) and line_indent(lines[i - 1]) <= margin):
+        if not first and not (indented and indents[i - 1] <= margin):
             continue
         starts += 1
-        if _is_first_line_indent(indent, margin):
-            indents[indent] += 1
+        if indented:
+            found[indent] += 1
             inside += not first
-    return inside, indents, starts
+    return inside, found, starts
 
 
 def detect_layout(lines: Sequence[str]) -> Layout:
     """Measure the paragraph layout of a text from its lines."""
     filled = filled_lines(lines)
+    indents = [len(line) - len(line.lstrip()) for line in lines]
     width = _wrap_width(lines, filled)
-    margin = _margin(lines, filled, width)
-    inside, indents, starts = _count_starts(lines, filled, margin)
-    indented_starts = sum(indents.values())
+    margin = _margin(lines, indents, filled, width)
+    inside, found, starts = _count_starts(indents, filled, margin)
+    indented_starts = sum(found.values())
     blocks = sum(1 for a, b in zip([False, *filled], filled, strict=False) if b and not a)
     # Indentation marks paragraphs when it starts paragraphs inside blocks of lines, and most starts are
     # indented: 163 indented first lines of 170 starts, whatever the blank lines between them do.
     indented = inside >= 3 and (inside > blocks or indented_starts * 3 >= starts * 2)
-    runs = len(_inner_lengths(lines, filled))
+    runs = sum(1 for a, b in pairwise(filled) if a and b)
     one_per_line = width is None and not indented and runs >= 3 and runs > blocks
-    usual = indents.most_common(1)[0][0] if indents else 0
+    usual = found.most_common(1)[0][0] if found else 0
     return Layout(width, indented, one_per_line, margin, indented_starts, starts, paragraph_indent=usual)

@@ -13,6 +13,7 @@ from ebookify.normalize.layout import (
     ends_sentence,
     line_indent,
     starts_lower,
+    starts_upper,
     wrap_width,
 )
 from ebookify.normalize.scenes import is_divider
@@ -92,6 +93,7 @@ def _deliberate_join(previous: str, line: str, layout: Layout, lined: bool) -> J
     # A line of speech after a finished line of speech: the next speaker's paragraph, not a kept line.
     if previous.rstrip()[-1:] in _CLOSING_QUOTES and line.lstrip()[:1] in _OPENING_QUOTES:
         return Join.NEW
+    # Unwrapped lines are all deliberate; a speaker's name keeps its speech under it.
     if layout.wrap_width is None or _LABEL.match(previous.strip()):
         return Join.LINE
     # The sentence runs on into a lower-case word: re-wrapped by hand, never a deliberate line.
@@ -99,7 +101,7 @@ def _deliberate_join(previous: str, line: str, layout: Layout, lined: bool) -> J
         return Join.WRAP
     if lined:
         return Join.LINE
-    # A lone short line ending a sentence in a wrapped text ends its paragraph.
+    # A lone short line ending a sentence in wrapped text ends its paragraph; "Dear John," keeps its line.
     return Join.NEW if ends_sentence(previous) else Join.LINE
 
 
@@ -116,25 +118,44 @@ def _verse_runs(block: Sequence[str], kinds: Sequence[Join | None], layout: Layo
     start = 0
     # kinds[i] is the break before line i; None means deliberate. The end of the block closes the last run.
     for end in range(1, len(block) + 1):
-        if end < len(block) and kinds[end] is None and len(block[end]) <= MAX_VERSE_LINE:
+        if end < len(block) and _may_continue_verse(block[end - 1], block[end], kinds[end]):
             continue
         # A line wrapped into the next one is prose, and so is the last line of a wrapped paragraph.
         stop = end - 1 if end < len(block) and kinds[end] is Join.WRAP else end
         first = start + 1 if kinds[start] is Join.WRAP else start
         if stop - first >= 2:
-            runs.extend(_verse_in(block, range(first, stop), layout))
+            runs.extend(_verse_in(block, kinds, range(first, stop), layout))
         start = end
     return runs
 
 
-def _verse_in(block: Sequence[str], run: range, layout: Layout) -> list[range]:
+def _may_continue_verse(previous: str, line: str, kind: Join | None) -> bool:
+    """A line may go on a run of verse after a deliberate break, or after a full line when it starts with
+    a capital at the same indent or further in (a long verse line reaches the wrap width; wrapped prose
+    goes on in lower case, or back at the margin under an indented first line)."""
+    if len(line) > MAX_VERSE_LINE:
+        return False
+    if kind is None:
+        return True
+    return kind is Join.WRAP and starts_upper(line) and line_indent(line) >= line_indent(previous)
+
+
+def _verse_in(block: Sequence[str], kinds: Sequence[Join | None], run: range, layout: Layout) -> list[range]:
     """The run itself when it is verse. A first line that ends a wrapped paragraph is left out."""
     lines = [block[i] for i in run]
+    # Wrapped prose fills its lines (German prose starts many of them with a capital): a stanza reaches
+    # the wrap width only now and then.
+    full = sum(1 for i in run[1:] if kinds[i] is Join.WRAP)
+    if full * 4 > len(lines):
+        return []
     # A couplet is verse only when it is a block of its own set in from the margin.
     set_off = len(run) == len(block) and all(line_indent(line) > layout.margin for line in lines)
-    if looks_like_verse(lines, set_off):
+    # Unwrapped lines inside a longer block are often one-line paragraphs: such a run needs more evidence
+    # than a stanza that stands between blank lines.
+    strict = layout.wrap_width is None and len(run) < len(block)
+    if looks_like_verse(lines, set_off, strict):
         return [run]
-    if len(run) > 2 and looks_like_verse(lines[1:]):
+    if len(run) > 2 and looks_like_verse(lines[1:], strict=strict):
         return [range(run.start + 1, run.stop)]
     return []
 

@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 
 from ebookify.normalize.headings import has_page_number, match_heading
-from ebookify.normalize.layout import ends_sentence, line_indent
+from ebookify.normalize.layout import ends_sentence, line_indent, starts_upper
 
 # Verse lines are short: a line longer than this is prose (blank verse runs to about 60 columns).
 MAX_VERSE_LINE = 80
@@ -23,16 +23,6 @@ _LEVEL_STEP = 2
 _MAX_LEVELS = 3
 
 
-def _capitalised(text: str) -> bool:
-    """The line's first character, after quotes and brackets, is an upper-case letter."""
-    for char in text[:4]:
-        if char.isalpha():
-            return char.isupper()
-        if char.isdigit():
-            return False
-    return False
-
-
 def _even_lengths(lengths: Sequence[int]) -> bool:
     """Line lengths that stay near their mean (metre), as verse lines do; prose one-liners vary widely."""
     mean = sum(lengths) / len(lengths)
@@ -40,19 +30,23 @@ def _even_lengths(lengths: Sequence[int]) -> bool:
     return spread <= mean * 0.5
 
 
-def looks_like_verse(lines: Sequence[str], set_off: bool = False) -> bool:
+def looks_like_verse(lines: Sequence[str], set_off: bool = False, strict: bool = False) -> bool:
     """True for a run of lines that reads as verse: short lines, capitalised starts, most lines ending
     without sentence punctuation, even lengths, no columns, headings or title-block lines.
 
-    A couplet (two lines) is verse only when `set_off` (a block of its own, indented from the margin)."""
+    A couplet (two lines) is verse only when `set_off` (a block of its own, indented from the margin).
+    `strict` is for lines among one-line paragraphs: there a run of short lines is verse only with four
+    lines or more, at most a third of them ending a sentence."""
     texts = [line.strip() for line in lines]
     count = len(texts)
     if count < 2 or (count == 2 and not set_off) or any(len(t) > MAX_VERSE_LINE for t in texts):
         return False
+    if strict and (count < 4 or sum(ends_sentence(t) for t in texts[:-1]) * 3 > count - 1):
+        return False
     if any(_COLUMNS.search(t) or _TITLE_BLOCK.match(t) or has_page_number(t) for t in texts):
         return False
     # Capitals at the start of nearly every line is the mark of verse (and of lyrics and hymns).
-    if sum(_capitalised(t) for t in texts) * 4 < count * 3:
+    if sum(starts_upper(t) for t in texts) * 4 < count * 3:
         return False
     # A run of ALL-CAPS lines is a title block or a list of headings.
     if sum(t.isupper() for t in texts) * 2 >= count:
