@@ -27,7 +27,10 @@ class MarkupDocument:
     quotes: list[list[str]] = field(default_factory=list)
     """Each quote's lines, blank lines between its paragraphs; its placeholder line stands in `lines`."""
     notes: list[str] = field(default_factory=list)
-    """End notes: footnote definitions, link addresses."""
+    """End notes: footnote definitions, link addresses, an archive download's afterword."""
+    fields: list[tuple[str, str]] = field(default_factory=list)
+    """Header fields the markup gave (an archive download's preface)."""
+    front_notes: list[str] = field(default_factory=list)
     removed: Counter[str] = field(default_factory=Counter)
     """What was dropped, by kind ("image line", "HTML comment"), for the repairs list."""
 

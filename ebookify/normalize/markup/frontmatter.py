@@ -56,11 +56,15 @@ def _as_fields(pairs: Sequence[tuple[str, str]]) -> Iterator[tuple[str, str]]:
     A `title: Chapter 1` names the chapter a file holds, not the story: it is kept as "Chapter title".
     """
     for key, value in pairs:
-        name = " ".join(key.replace("_", " ").replace("-", " ").split())
-        name = _AO3_NAMES.get(name.lower(), name)
+        name = header_key(" ".join(key.replace("_", " ").replace("-", " ").split()))
         if field_kind(name) == "title" and match_heading(value) is not None:
             name = "Chapter title"
         yield name, value
+
+
+def header_key(name: str) -> str:
+    """A key as the header reader knows it: AO3's "Archive Warning" is the header's "Warnings"."""
+    return _AO3_NAMES.get(name.lower(), name)
 
 
 def _yaml_pairs(block: Sequence[str]) -> list[tuple[str, str]] | None:

@@ -51,6 +51,7 @@ def read_markup(text: str) -> MarkupText:
     reader = SpanReader(References())
     fields = tuple((key, reader.read(value)) for key, value in front.fields) if front else ()
     doc = _read_body(body, evidence)
+    fields = (*fields, *doc.fields)
     added = place_headings(doc, fields) if doc.headings or fields else []
     epigraphs = _take_epigraphs(doc.lines)
     repairs = [f"read {front.kind} front matter as metadata"] if front else []
@@ -59,7 +60,7 @@ def read_markup(text: str) -> MarkupText:
         text="\n".join(doc.lines),
         description=evidence.describe(),
         fields=(*fields, *added),
-        front_notes=_front_notes(fields),
+        front_notes=(*_front_notes(fields), *doc.front_notes),
         end_notes=tuple(doc.notes),
         quotes=tuple(tuple(quote) for quote in doc.quotes),
         epigraphs=epigraphs,
@@ -82,6 +83,7 @@ def _take_epigraphs(lines: list[str]) -> tuple[int, ...]:
 
 def _read_body(body: str, evidence: Evidence) -> MarkupDocument:
     """The body read as Markdown, HTML, both (Markdown with inline tags) or as it is."""
+    from ebookify.normalize.markup.ao3 import split_ao3
     from ebookify.normalize.markup.html import read_html, uses_block_tags
     from ebookify.normalize.markup.markdown import read_markdown
     from ebookify.normalize.markup.spans import AUTOLINK
@@ -89,6 +91,15 @@ def _read_body(body: str, evidence: Evidence) -> MarkupDocument:
     if "html" in evidence.kind:
         tags = Counter(match.group(2).lower() for match in HTML_TAG.finditer(body))
         blocks = evidence.kind == "html" and uses_block_tags(body, tags)
+        work = split_ao3(body) if blocks else None
+        if work is not None:
+            html_doc = read_html(work.body, True)
+            html_doc.fields, html_doc.front_notes, html_doc.notes = (
+                work.fields,
+                work.front_notes,
+                work.end_notes,
+            )
+            return html_doc
         html_doc = read_html(body if blocks else AUTOLINK.sub(r"\1", body), blocks)
         if evidence.kind == "html":
             return html_doc
