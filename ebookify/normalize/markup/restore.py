@@ -37,6 +37,8 @@ def restore_markup(raw: RawStory, markup: MarkupText) -> RawStory:
             title=plain_text(c.title) if c.title else c.title,
             part=plain_text(c.part) if c.part else c.part,
             blocks=tuple(_with_quotes(c.blocks, quotes)),
+            front_notes=_note_texts(c.front_notes, quotes),
+            end_notes=_note_texts(c.end_notes, quotes),
         )
         for c in raw.chapters
     ]
@@ -124,6 +126,13 @@ def _with_quotes(
             position = match.end()
         if block[position:].strip():
             yield block[position:].strip()
+
+
+def _note_texts(notes: Sequence[str], quotes: Sequence[RawQuote]) -> tuple[str, ...]:
+    """A chapter's notes with a quote in them as the quote's paragraphs (notes are set apart already)."""
+    if not any(QUOTE in note for note in notes):
+        return tuple(notes)
+    return tuple(b for b in _with_quotes(notes, quotes, in_notes=True) if isinstance(b, str))
 
 
 def raw_texts(blocks: Iterable[RawBlock]) -> Iterator[str]:
