@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from ebookify.model import Span
 from ebookify.normalize.inline import mark_inline
+from ebookify.normalize.markup.letters import set_apart_letters
 from ebookify.normalize.markup.marks import (
     EMPHASIS,
     LINE_BREAK,
@@ -26,7 +27,9 @@ _STYLE_MARKS = re.compile(f"[{''.join(EMPHASIS + STRONG)}]")
 
 
 def restore_markup(raw: RawStory, markup: MarkupText) -> RawStory:
-    """The story with quote blocks in place of their placeholders and the markup's notes added."""
+    """The story with quote blocks in place of their placeholders and the markup's notes added; letters
+    and e-mails in its chapters set apart as quote blocks."""
+    raw = replace(raw, chapters=tuple(replace(c, blocks=set_apart_letters(c.blocks)) for c in raw.chapters))
     if not markup.marked:
         return raw
     layout = detect_layout(markup.text.split("\n")) if markup.quotes else Layout()
