@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ebookify.model import Span
-from ebookify.normalize.emphasis import drop_emphasis_markers, find_emphasis
+from ebookify.normalize.emphasis import drop_emphasis_markers, find_emphasis, stray_markers
 
 
 def marked(text: str) -> list[tuple[str, str]]:
@@ -27,6 +27,30 @@ def marked(text: str) -> list[tuple[str, str]]:
         ('"_Never!_" she cried.', [("_Never!_", "emphasis")]),
         ("*one* and *two*", [("*one*", "emphasis"), ("*two*", "emphasis")]),
         ("**bold** and *it*", [("**bold**", "strong"), ("*it*", "emphasis")]),
+        # Bold italics are the stronger of the two.
+        ("***NO!*** she cried.", [("***NO!***", "strong")]),
+        ("___Never___ again.", [("___Never___", "strong")]),
+        # A stage direction wrapped over lines of one paragraph.
+        (
+            "[_Enter Lady Bracknell\nand Gwendolen._]",
+            [("_Enter Lady Bracknell\nand Gwendolen._", "emphasis")],
+        ),
+        # Part of a word: the marked letters start or end it.
+        ("It was _un_likely.", [("_un_", "emphasis")]),
+        ("How _Ri_diculous!", [("_Ri_", "emphasis")]),
+        ("Quite impossi*ble*, he said.", [("*ble*", "emphasis")]),
+        # Spaced stars around a word, with no arithmetic near.
+        ("She was * so * tired.", [("* so *", "emphasis")]),
+        # Spanish marks, a Markdown line break and a footnote reference next to the markers.
+        ("que, *¿para qué?*\\\nsigue", [("*¿para qué?*", "emphasis")]),
+        ("frase: *«Te lo dije.»*\\", [("*«Te lo dije.»*", "emphasis")]),
+        ("the little *Stück Abfall*[^1-1] deserved", [("*Stück Abfall*", "emphasis")]),
+        # Roman names inside an italic direction: one direction, the names left plain.
+        ("_SCENE, _Peachum's_ House._", [("_SCENE, _", "emphasis"), ("_ House._", "emphasis")]),
+        (
+            "_To them, Enter _Player_ and _Beggar_._",
+            [("_To them, Enter _", "emphasis"), ("_ and _", "emphasis"), ("_._", "emphasis")],
+        ),
     ],
 )
 def test_markers_become_emphasis(text: str, want: list[tuple[str, str]]) -> None:
@@ -48,10 +72,55 @@ def test_markers_become_emphasis(text: str, want: list[tuple[str, str]]) -> None
         "Set x=y=z and a = b = c.",
         "Dates like 1/2/3 and the /r/ forum.",
         "The 5*7 grid and *sigh",
+        # Part-of-word markers in names, files and sums stay.
+        "Call my_var_name or my_file_v2.txt now.",
+        "Open __init__.py and _config_.txt today.",
+        "See http://example.com/_x_/ or mail a_b_c@example.com.",
+        "It was un_believ_able.",
+        # Spaced stars in arithmetic or around one letter.
+        "It costs 2 * 3 * 4, or x * y * z.",
+        "Let * a * be = 3 * so * on.",
     ],
 )
 def test_things_that_are_not_emphasis_are_left_alone(text: str) -> None:
     assert find_emphasis(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Then *sigh she left.", ["Then *sigh she left."]),
+        ("_Enter the King", ["_Enter the King"]),
+        ("he said_ and left", ["he said_ and left"]),
+    ],
+)
+def test_unpaired_markers_are_reported(text: str, want: list[str]) -> None:
+    assert find_emphasis(text) == []
+    assert stray_markers([Span(text)]) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He was there.* The footnote says so.",
+        "*Note: the author's own.",
+        "snake_case and ____ blanks",
+        "* * *",
+        "Mail a_b@example.com or see www.x_y.org/a_b.",
+        "2*3 = 6",
+    ],
+)
+def test_footnote_marks_names_and_dividers_are_not_reported(text: str) -> None:
+    assert stray_markers([Span(text)]) == []
+
+
+def test_markers_inside_styled_spans_are_not_reported() -> None:
+    assert stray_markers([Span("_Why_", "thought"), Span(" she thought.")]) == []
+
+
+def test_dropping_spaced_stars_keeps_spaces_outside() -> None:
+    spans = (Span("She was "), Span("* so *", "emphasis"), Span(" tired."))
+    assert drop_emphasis_markers(spans) == (Span("She was "), Span("so", "emphasis"), Span(" tired."))
 
 
 def test_dropping_markers_keeps_the_words_and_other_spans() -> None:

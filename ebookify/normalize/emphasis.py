@@ -1,4 +1,4 @@
-"""Plain-text emphasis markers (*word*, _word_, /word/, **word**, =word=) to emphasis and strong ranges."""
+"""Plain-text emphasis markers (*word*, _word_, /word/, **word**, =word=, _un_likely) to emphasis ranges."""
 
 from __future__ import annotations
 
@@ -9,12 +9,15 @@ from ebookify.model import Span, SpanStyle
 
 # A marker opens after a space, an opening bracket or quote, or at the start: never inside a word
 # (snake_case, and/or, 2*3*4, http://a.com/x/) and never after another marker.
-_OPEN = r"(?<![^\s(\[{\"'“‘—–-])"
-# It closes before a space, punctuation, a closing bracket or quote, or at the end: never inside a word.
-_CLOSE = r"(?![^\s)\]}\"'”’.,;:!?…—–-])"
+_OPEN = r"(?<![^\s(\[{\"'“‘„«¿¡—–-])"
+# It closes before a space, punctuation, a closing bracket or quote, a Markdown line break (\) or footnote
+# reference ([^1]), or at the end: never inside a word.
+_CLOSE = r"(?![^\s)\]}\"'”’».,;:!?…—–\\\[-])"
 # One emphasis rarely runs past a long sentence; the bound keeps stray markers from swallowing paragraphs.
 _MAX_INNER = 500
 _MARKERS: tuple[tuple[str, SpanStyle], ...] = (
+    ("***", "strong"),  # Markdown's bold italics: strong is the stronger of the two
+    ("___", "strong"),
     ("**", "strong"),  # Markdown habit for bold
     ("__", "strong"),
     ("*", "emphasis"),  # forums and e-mail
@@ -44,18 +47,122 @@ def _is_emphasis(marker: str, inner: str) -> bool:
     return marker != "/" or _SLASH_WORDS.fullmatch(inner) is not None
 
 
+# Emphasis on part of a word: _un_likely, _Ri_diculous, impossi*ble*. The marked letters start or end the
+# word; the token around them must be letters only (no digits, dots, slashes: 2*3*4, my_file_v2.txt).
+_PART_OF_WORD = re.compile(
+    r"(?<![\w*_])(?P<m>[_*])[A-Za-z]{1,30}(?P=m)(?=[a-z]{1,30}(?![\w*_]))"
+    r"|(?<=[A-Za-z])(?P<n>[_*])[a-z]{1,30}(?P=n)(?![\w*_])"
+)
+# Spaced stars around a few words, "* so *", only where no arithmetic (2 * 3) is near.
+_SPACED = re.compile(
+    r"(?<!\S)\* (?P<inner>[A-Za-z][A-Za-z'’-]*(?: [A-Za-z][A-Za-z'’-]*){0,3}[!?.,]?) \*(?!\S)"
+)
+_ARITHMETIC = re.compile(r"\d\s*\*|\*\s*\d|[=+^/]\s*\*|\*\s*[=+^/]")
+
+
+_WORD_BREAK = re.compile(r"\s|--|[—–]")
+
+
+def _token_at(text: str, start: int, end: int) -> str:
+    """The token around text[start:end] (between spaces or dashes), without its surrounding punctuation."""
+    left = max((m.end() for m in _WORD_BREAK.finditer(text, max(0, start - 80), start)), default=0)
+    right = _WORD_BREAK.search(text, end)
+    token = text[left : right.start() if right else len(text)]
+    return token.strip("\"'“”‘’()[]{}.,;:!?…—–")
+
+
+def _names_a_file(text: str, start: int, end: int) -> bool:
+    """Markers in a URL, an e-mail address or a file name (__init__.py, _config_.txt) are not emphasis."""
+    if text[end : end + 1] == "." and text[end + 1 : end + 2].isalnum():
+        return True
+    token = _token_at(text, start, end)
+    return "://" in token or "www." in token or "@" in token
+
+
+def _part_of_word(text: str) -> list[tuple[int, int]]:
+    """Ranges of emphasis on part of a word, in a token made of letters and its two markers only."""
+    found = []
+    for match in _PART_OF_WORD.finditer(text):
+        token = _token_at(text, *match.span())
+        letters = token.replace("_", "").replace("*", "")
+        if len(token) - len(letters) == 2 and letters.replace("'", "").replace("’", "").isalpha():
+            found.append(match.span())
+    return found
+
+
+# Gutenberg's stage directions set names in roman inside italics: "_SCENE, _Peachum's_ House._" and
+# "_To them, Enter _Player_ and _Beggar_._" are italic directions with roman names, not several emphases.
+_ROMAN_INSIDE = re.compile(
+    r"(?<![\w_])_(?=\S)(?:[^_]{1,200}?\s_[^_\s][^_]{0,100}?_)+(?:[^_]{0,200}?[^_\s])?_(?![\w_])"
+)
+
+
+def _roman_inside(text: str) -> list[tuple[int, int]]:
+    """The italic parts of directions with roman names, each with a marker at both ends ("_SCENE, _")."""
+    ranges = []
+    for match in _ROMAN_INSIDE.finditer(text):
+        marks = [i for i in range(match.start(), match.end()) if text[i] == "_"]
+        ranges += [(marks[i], marks[i + 1] + 1) for i in range(0, len(marks) - 1, 2)]
+    return ranges
+
+
 def find_emphasis(text: str) -> list[tuple[int, int, SpanStyle]]:
     """Non-overlapping (start, end, style) ranges, markers included, in text order."""
     found: list[tuple[int, int, SpanStyle]] = []
+
+    def add(start: int, end: int, style: SpanStyle) -> None:
+        if not any(start < e and s < end for s, e, _ in found):
+            found.append((start, end, style))
+
+    if text.count("_") >= 4:
+        for start, end in _roman_inside(text):
+            add(start, end, "emphasis")
+
     for marker, pattern, style in _PATTERNS:
         if marker not in text or (marker == "/" and _PATH.search(text)):
             continue
         for match in pattern.finditer(text):
-            start, end = match.span()
-            overlaps = any(start < e and s < end for s, e, _ in found)
-            if not overlaps and _is_emphasis(marker, match.group("inner")):
-                found.append((start, end, style))
+            if _is_emphasis(marker, match.group("inner")) and not _names_a_file(text, *match.span()):
+                add(*match.span(), style)
+    if "_" in text or "*" in text:
+        for start, end in _part_of_word(text):
+            add(start, end, "emphasis")
+    if "* " in text and not _ARITHMETIC.search(text):
+        for match in _SPACED.finditer(text):
+            if sum(c.isalpha() for c in match.group("inner")) >= 2:
+                add(*match.span(), "emphasis")
     return sorted(found)
+
+
+# A marker left over after pairing: before a word's first letter ("*sigh", "_Enter") or an underscore after
+# its last ("said_"). Not a star after a word (a footnote mark), not inside a word (snake_case), not a run
+# of them (a divider, a blank to fill in), not a note's leading star.
+_STRAY = re.compile(r"(?<![\w*_])(?:\*{1,3}|_{1,3})(?=[^\W_])|(?<=[^\W_])_{1,3}(?![\w*_])")
+
+
+def stray_markers(spans: Sequence[Span]) -> list[str]:
+    """Excerpts around emphasis markers that stayed as text in plain spans because nothing pairs them."""
+    text = "".join(span.text for span in spans)
+    if "*" not in text and "_" not in text:
+        return []
+    plain: list[tuple[int, int]] = []
+    position = 0
+    for span in spans:
+        if span.style == "plain":
+            plain.append((position, position + len(span.text)))
+        position += len(span.text)
+    excerpts: list[str] = []
+    for match in _STRAY.finditer(text):
+        start, end = match.span()
+        if not any(lo <= start < hi for lo, hi in plain):
+            continue
+        token = _token_at(text, start, end)
+        if (start == 0 and match.group().startswith("*")) or any(c in token for c in "/@.:=0123456789"):
+            continue
+        excerpt = " ".join(text[max(0, start - 20) : end + 20].split())
+        if excerpt not in excerpts:
+            excerpts.append(excerpt)
+    return excerpts
 
 
 def _marker_length(text: str) -> int:
@@ -71,5 +178,8 @@ def drop_emphasis_markers(spans: Sequence[Span]) -> tuple[Span, ...]:
     out = []
     for span in spans:
         size = _marker_length(span.text) if span.style != "plain" else 0
-        out.append(Span(span.text[size:-size], span.style) if size else span)
+        inner = span.text[size:-size]
+        if span.text.startswith("* ") and span.text.endswith(" *"):
+            inner = inner.strip(" ")  # spaced stars ("* so *") leave their spaces outside the emphasis
+        out.append(Span(inner, span.style) if size else span)
     return tuple(out)

@@ -9,7 +9,7 @@ from ebookify.errors import InputError
 from ebookify.model import Block, Chapter, Paragraph, Quote, SceneBreak, Span, Story, Verse, VerseLine
 from ebookify.normalize.decode import decode_bytes
 from ebookify.normalize.elisions import is_dialect
-from ebookify.normalize.emphasis import drop_emphasis_markers, find_emphasis
+from ebookify.normalize.emphasis import drop_emphasis_markers, find_emphasis, stray_markers
 from ebookify.normalize.inline import split_spans
 from ebookify.normalize.markup.read import read_markup
 from ebookify.normalize.markup.restore import mark_story_inline, raw_texts, restore_markup
@@ -88,7 +88,8 @@ def normalize_bytes(
     texts = [text for group in raw_groups for text in raw_texts(group)]
     marked = iter(mark_story_inline(texts, markup.marked))
     dialect = is_dialect(texts)
-    front, *groups, end = [tuple(_finish(group, marked, options, dialect)) for group in raw_groups]
+    strays: list[str] = []
+    front, *groups, end = [tuple(_finish(group, marked, options, dialect, strays)) for group in raw_groups]
     bodies, chapter_fronts, chapter_ends = groups[:count], groups[count : 2 * count], groups[2 * count :]
     chapters = tuple(
         Chapter(_typeset_title(c.title, options), blocks, _typeset_title(c.part, options), before, after)
@@ -101,7 +102,7 @@ def normalize_bytes(
         front_notes=front,
         end_notes=end,
         encoding=decoded.encoding,
-        repairs=(*decoded.repairs, *markup.repairs, *raw.repairs),
+        repairs=(*decoded.repairs, *markup.repairs, *raw.repairs, *_stray_repairs(strays)),
         markup=markup.description,
     )
 
@@ -111,10 +112,26 @@ def _typeset_title(title: str | None, options: NormalizeOptions) -> str | None:
     return typeset_text(title) if title and options.smart_quotes else title
 
 
+# Enough unpaired markers to find them in the text; a story full of them gets a count for the rest.
+_MAX_STRAYS_SHOWN = 5
+
+
+def _stray_repairs(strays: list[str]) -> list[str]:
+    """One repair line per unpaired emphasis marker (the first few), so the user can see them."""
+    lines = [f"unpaired emphasis marker kept as text: “{excerpt}”" for excerpt in strays[:_MAX_STRAYS_SHOWN]]
+    if len(strays) > _MAX_STRAYS_SHOWN:
+        lines.append(f"… and {len(strays) - _MAX_STRAYS_SHOWN} more unpaired emphasis markers")
+    return lines
+
+
 def _finish(
-    blocks: Iterable[RawBlock], marked: Iterator[tuple[Span, ...]], options: NormalizeOptions, dialect: bool
+    blocks: Iterable[RawBlock],
+    marked: Iterator[tuple[Span, ...]],
+    options: NormalizeOptions,
+    dialect: bool,
+    strays: list[str],
 ) -> Iterator[Block]:
-    """Pair raw blocks with their marked spans and apply typography."""
+    """Pair raw blocks with their marked spans and apply typography; collect unpaired emphasis markers."""
     for block in blocks:
         if isinstance(block, SceneBreak):
             yield block
@@ -123,9 +140,10 @@ def _finish(
             yield _verse(block, options, dialect)
             continue
         if isinstance(block, RawQuote):
-            yield Quote(tuple(_finish(block.blocks, marked, options, dialect)))
+            yield Quote(tuple(_finish(block.blocks, marked, options, dialect, strays)))
             continue
         spans = drop_emphasis_markers(next(marked))
+        strays += stray_markers(spans)
         yield Paragraph(typeset_spans(spans, dialect) if options.smart_quotes else spans)
 
 
