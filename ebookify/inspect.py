@@ -92,8 +92,9 @@ def _block_text(block: Block) -> str:
 # Why a span is styled, so a reader of `inspect` can check each decision.
 _WHY = [
     "why: ⟨thought⟩ is a paragraph wholly in parentheses, a single-quoted or *starred* passage next to a"
-    " thinking verb (she thought, he asked himself), or a single-quoted sentence without a speech verb in a"
-    " story that speaks in double quotes",
+    " thinking verb (she thought, he asked himself), a single-quoted sentence without a speech verb in a"
+    " story that speaks in double quotes, or a present-tense sentence leading a paragraph (first person, or"
+    " answered by the character's speech) in a story told in the third person and past tense: lost italics",
     "why: _emphasis_ and **strong** come from the author's *stars*, _underscores_, /slashes/, **double"
     " stars** or =equals= (the markers are removed in the book)",
 ]

@@ -10,7 +10,7 @@ import pytest
 
 from ebookify.model import Span
 from ebookify.normalize.decode import decode_bytes
-from ebookify.normalize.inline import mark_inline, split_spans
+from ebookify.normalize.inline import mark_inline, mark_lines, split_spans
 
 
 def paragraphs_of(path: Path) -> list[str]:
@@ -130,3 +130,17 @@ def test_starred_words_with_a_thinking_verb_are_a_thought() -> None:
 def test_a_stressed_word_before_think_stays_emphasis() -> None:
     [spans] = mark_inline(['"_I_ think so," she said, "and _did_ think of it."'])
     assert [s.style for s in spans if s.style != "plain"] == ["emphasis", "emphasis"]
+
+
+def test_emphasis_in_a_stanza_may_span_its_lines() -> None:
+    lines = ["_The round-house! the round-house!", "The jolly--jolly round-house!_", "Sung *loud*."]
+    assert mark_lines(lines) == [
+        (Span("The round-house! the round-house!", "emphasis"),),
+        (Span("The jolly--jolly round-house!", "emphasis"),),
+        (Span("Sung "), Span("loud", "emphasis"), Span(".")),
+    ]
+
+
+def test_markers_four_lines_apart_in_a_stanza_are_not_paired() -> None:
+    lines = ["_One", "two", "three", "four_"]
+    assert mark_lines(lines) == [(Span(line),) for line in lines]

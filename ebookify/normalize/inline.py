@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ebookify.model import Span, SpanStyle
-from ebookify.normalize.emphasis import find_emphasis
+from ebookify.normalize.emphasis import drop_emphasis_markers, find_emphasis
 from ebookify.normalize.thoughts import find_thoughts, marked_thought
 
 
@@ -16,6 +16,28 @@ def mark_inline(paragraphs: Sequence[str]) -> list[tuple[Span, ...]]:
         split_spans(text, ranges, _emphasis_or_thought(text))
         for text, ranges in zip(paragraphs, thoughts, strict=True)
     ]
+
+
+_MAX_LINES = 3
+
+
+def mark_lines(lines: Sequence[str]) -> list[tuple[Span, ...]]:
+    """Emphasis in the lines of one stanza, markers dropped; a marker pair may span lines (a title or a
+    direction over two lines). Verse carries no thoughts."""
+    text = "\n".join(lines)
+    # A pair over more than three lines is two stray markers, not one long emphasis.
+    ranges = [
+        (s, e, style) for s, e, style in find_emphasis(text) if text.count("\n", s, e) <= _MAX_LINES - 1
+    ]
+    spans = drop_emphasis_markers(split_spans(text, (), ranges))
+    marked: list[list[Span]] = [[]]
+    for span in spans:
+        for number, piece in enumerate(span.text.split("\n")):
+            if number:
+                marked.append([])
+            if piece:
+                marked[-1].append(Span(piece, span.style))
+    return [tuple(line) or (Span(""),) for line in marked]
 
 
 def _emphasis_or_thought(text: str) -> list[tuple[int, int, SpanStyle]]:

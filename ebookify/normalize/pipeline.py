@@ -9,8 +9,8 @@ from ebookify.errors import InputError
 from ebookify.model import Block, Chapter, Paragraph, Quote, SceneBreak, Span, Story, Verse, VerseLine
 from ebookify.normalize.decode import decode_bytes
 from ebookify.normalize.elisions import is_dialect
-from ebookify.normalize.emphasis import drop_emphasis_markers, find_emphasis, stray_markers
-from ebookify.normalize.inline import split_spans
+from ebookify.normalize.emphasis import drop_emphasis_markers, stray_markers
+from ebookify.normalize.inline import mark_lines
 from ebookify.normalize.markup.read import read_markup
 from ebookify.normalize.markup.restore import mark_story_inline, raw_texts, restore_markup
 from ebookify.normalize.metadata import metadata_from_fields
@@ -137,7 +137,7 @@ def _finish(
             yield block
             continue
         if isinstance(block, RawVerse):
-            yield _verse(block, options, dialect)
+            yield _verse(block, options, dialect, strays)
             continue
         if isinstance(block, RawQuote):
             yield Quote(tuple(_finish(block.blocks, marked, options, dialect, strays)))
@@ -147,10 +147,11 @@ def _finish(
         yield Paragraph(typeset_spans(spans, dialect) if options.smart_quotes else spans)
 
 
-def _verse(raw: RawVerse, options: NormalizeOptions, dialect: bool) -> Verse:
+def _verse(raw: RawVerse, options: NormalizeOptions, dialect: bool, strays: list[str]) -> Verse:
     """A stanza's lines with their emphasis and typography; verse is never marked as thoughts."""
     lines = []
-    for level, text in raw.lines:
-        spans = drop_emphasis_markers(split_spans(text, (), find_emphasis(text)))
+    marked = mark_lines([text for _, text in raw.lines])
+    for (level, _), spans in zip(raw.lines, marked, strict=True):
+        strays += stray_markers(spans)
         lines.append(VerseLine(typeset_spans(spans, dialect) if options.smart_quotes else spans, level))
     return Verse(tuple(lines))

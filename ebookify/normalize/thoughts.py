@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from ebookify.normalize.attribution import Attribution, attribution_after, attribution_before
 from ebookify.normalize.elisions import AMBIGUOUS_ELISION, dialect_marks, is_dialect
 from ebookify.normalize.quotes import Quoted, find_quoted
+from ebookify.normalize.unmarked import unmarked_thoughts
 
 # A whole paragraph in parentheses is how copy-pasted stories keep a thought once italics are lost.
 _PARENTHETICAL = re.compile(r"\A\s*\((?P<inner>[^()]*)\)\s*\Z")
@@ -169,7 +170,12 @@ def describe_convention(paragraphs: Sequence[str]) -> str:
 
 
 def find_thoughts(paragraphs: Sequence[str]) -> list[list[tuple[int, int]]]:
-    """Thought ranges for each paragraph of one story (its quote convention decided first)."""
+    """Thought ranges for each paragraph of one story (its quote convention decided first); a paragraph
+    with none may lead with a thought whose italics were lost (see unmarked.py)."""
     quoted = [find_quoted(text) for text in paragraphs]
     convention = detect_convention(paragraphs, quoted)
-    return [thought_ranges(text, q, convention) for text, q in zip(paragraphs, quoted, strict=True)]
+    found = [thought_ranges(text, q, convention) for text, q in zip(paragraphs, quoted, strict=True)]
+    for ranges, unmarked in zip(found, unmarked_thoughts(paragraphs), strict=True):
+        if unmarked and not ranges:
+            ranges.append(unmarked)
+    return found
