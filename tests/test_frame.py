@@ -189,3 +189,40 @@ def test_author_colon_title_needs_the_name_elsewhere_in_the_frame() -> None:
     assert split_frame(lines).fields == (("Title", "The Heart of Darkness"), ("By", "Joseph Conrad"))
     alone = ["Star Wars: A New Hope", "", *PROSE]
     assert split_frame(alone).body == tuple(alone)
+
+
+def test_signature_and_advert_after_a_rule_go_to_the_back() -> None:
+    lines = [
+        *PROSE,
+        "",
+        "Josh Renaud, Author.",
+        "",
+        _centred("****     ****"),
+        "    Reproducible Electronic Publishing can defeat censorship.",
+        "   The Bank of Wisdom is a collection of books, easily copied and distributed.",
+        _centred("Box 926, Louisville, KY 40201"),
+    ]
+    frame = split_frame(lines)
+    assert [line for line in frame.body if line] == PROSE
+    assert ("By", "Josh Renaud") in frame.fields
+    assert "Box 926, Louisville, KY 40201" in frame.back
+    # A last scene after a divider is the story's, whatever it mentions.
+    scene = [*PROSE, "", _centred("* * *"), "", "She sent him an e-mail and went to bed."]
+    assert split_frame(scene).body == tuple(scene)
+
+
+def test_editors_notes_and_a_dedication_on_the_title_page() -> None:
+    lines = [
+        "THE SPELL OF THE YUKON",
+        "by ROBERT W SERVICE",
+        "",
+        "[This text was also published under the title,",
+        '"Songs of a Sourdough".]',
+        "",
+        "To C. M.",
+        "",
+        *PROSE,
+    ]
+    frame = split_frame(lines)
+    assert [line for line in frame.body if line] == PROSE
+    assert frame.front == ("To C. M.", "")

@@ -168,3 +168,8 @@ def test_closing_remarks_reach_back_only_over_the_writers_own_paragraphs() -> No
     assert story.end_notes == (remark, "Please review!")
     story = parse_structure(f"{remark}\n\n{PARA}\n\nPlease review!")
     assert story.end_notes == ("Please review!",)
+
+
+def test_an_afterword_that_announces_the_sequel_is_an_end_note() -> None:
+    afterword = "This concludes part nine. Stay tuned for part ten, it is coming soon."
+    assert parse_structure(f"{PARA}\n\n{PARA}\n\n{afterword}").end_notes == (afterword,)

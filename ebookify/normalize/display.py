@@ -16,7 +16,8 @@ _NOTICE = re.compile(
     r"\b(?:copyright|copr\.|all rights reserved|shareware|freeware|registered|registering|registration|"
     r"bbs|bulletin boards?|sysop|upload\w*|download\w*|baud|modem|distribut\w*|non-?commercial|"
     r"for permission|permission to|next file|word processors?|text files?|fidonet|compuserve|e-?mail|"
-    r"send \$|donations?|no elite|public domain|e-?texts?|etext|wiretap|online (?:book|edition)|"
+    r"send \$|donations?|no elite|public domain|printed in|publishers|e-?texts?|etext|wiretap|"
+    r"online (?:book|edition)|"
     r"(?:entered|proofed|scanned|typed|keyed|converted)(?:/\w+)? by)\b|\(c\)|©|\$\s?\d|"
     r"\b[\w.-]+\.(?:txt|asc|zip|arc|doc)\b|"
     r"\(\d{3}\)\s?\d{3}-\d{4}|\b\d{3}[-.]\d{3}[-.]\d{4}\b|\b[\w.-]+@[\w-]+\.[\w.]+\b|"
@@ -90,6 +91,11 @@ def is_banner(line: str) -> bool:
 def is_notice(text: str) -> bool:
     """Copyright, distribution terms, adverts, addresses: words about the file, not the story."""
     return bool(_NOTICE.search(text))
+
+
+def notice_count(text: str) -> int:
+    """How many different notice words and patterns (copyright, an address, a phone number) a text has."""
+    return len({match.group(0).lower() for match in _NOTICE.finditer(text)})
 
 
 def is_copyright(text: str) -> bool:

@@ -15,6 +15,7 @@ from ebookify.normalize.display import (
     is_notice,
     is_right_aligned,
     measure_page,
+    notice_count,
 )
 from ebookify.normalize.header import field_kind, parse_field
 from ebookify.normalize.headings import match_heading
@@ -40,9 +41,16 @@ _DISPLAY_BLOCK = 5
 # A notice (terms, an address, a plea) is a few lines; a longer block is the story, whatever it mentions.
 _NOTICE_BLOCK = 8
 _DEDICATION = re.compile(r"^(?:dedicated\s+to|to\s+(?:my|the|all)\b|for\s+(?:my|the)\b)", re.I)
+# The writer signing the story off: "Josh Renaud, Author." (a character's "Your Loving Son" is the story's).
+_SIGNATURE = re.compile(
+    r"^[-—–~\s]*(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}),\s*(?:[Tt]he\s+)?(?:[Aa]uthor|[Ww]riter)\.?$"
+)
+# An advert after a rule at the very end stands in the last lines.
+_ADVERT_LINES = 30
+_TO_NAME = re.compile(r"^(?:TO|To)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}\.?$")
 _THE_END = re.compile(r"^[\W_]*(?:the\s+end|fin|ende)[\W_]*$", re.I)
 # A line that is a sentence ("It was a dark and stormy night."): the story's, even when centred.
-_SENTENCE = re.compile(r"[a-z].*[.!?…][\"'”’)]*$")
+_SENTENCE = re.compile(r"[a-z]{2,}[.!?…][\"'”’)]*$")
 _QUOTES = re.compile(r"^[\"“‘'«»]")
 
 Block = tuple[int, int]
@@ -56,6 +64,11 @@ class Frame:
     front: tuple[str, ...] = ()
     body: tuple[str, ...] = ()
     back: tuple[str, ...] = ()
+
+
+def _is_dedication(text: str) -> bool:
+    """ "Dedicated to ...", "To my mother", "TO C. M." (a name after To, in capitals)."""
+    return bool(_DEDICATION.match(text) or _TO_NAME.match(text))
 
 
 def _blocks(lines: Sequence[str], start: int = 0, stop: int | None = None) -> list[Block]:
@@ -149,8 +162,10 @@ def _is_title_page_matter(lines: Sequence[str], page: Page) -> bool:
     """What follows a title page on it: notices, banners, dedications, imprint lines set for show
     (never a sentence, which is the story's)."""
     text = " ".join(line.strip() for line in lines)
-    if is_notice(text) or _DEDICATION.match(text) or all(is_banner(line) for line in lines):
+    if is_notice(text) or _is_dedication(text) or all(is_banner(line) for line in lines):
         return True
+    if text.startswith("[") and text.rstrip(".").endswith("]"):
+        return True  # an editor's note on the edition ("[This text was also published as ...]")
     return not _is_prose_block(lines, page) and not any(_SENTENCE.search(line.strip()) for line in lines)
 
 
@@ -208,24 +223,50 @@ def _place(lines: Sequence[str], block: Block, before_title: bool, placed: _Plac
             holder = copyright_holder(text)
             if holder and not any(key == "By" for key, _ in placed.fields):
                 placed.fields.append(("By", holder))
-        elif _DEDICATION.match(display_text(line)) or (before_title and not advert):
+        elif _is_dedication(display_text(line)) or (before_title and not advert):
             placed.front.append(text)
         else:
             placed.back.append(text)
 
 
+def _advert_start(lines: Sequence[str]) -> int:
+    """Where an advert set off by a rule at the very end begins ("****  ****" over a publisher's plea and
+    address): a few lines with two notices at least and no dialogue; len(lines) when there is none."""
+    tail = max(0, len(lines) - _ADVERT_LINES)
+    rule = next((i for i in range(len(lines) - 1, tail - 1, -1) if is_banner(lines[i])), None)
+    if rule is None:
+        return len(lines)
+    text = " ".join(line.strip() for line in lines[rule + 1 :])
+    return rule if notice_count(text) >= 2 and not re.search(r"[\"“”]", text) else len(lines)
+
+
+def _closing_kind(block: Sequence[str]) -> str | None:
+    """ "mark" for banners and "The End"; "strong" for copyright, two notices (download, non-commercial,
+    an address) or the writer's signature; "weak" for one notice; None for the story's own text."""
+    text = " ".join(line.strip() for line in block)
+    if all(is_banner(line) or _THE_END.match(line.strip()) for line in block):
+        return "mark"
+    if len(block) == 1 and _SIGNATURE.match(text):
+        return "strong"
+    if len(block) > 6 or re.search(r"[\"“”]", text) or not is_notice(text):
+        return None
+    return "strong" if is_copyright(text) or notice_count(text) >= 2 else "weak"
+
+
 def _trailing_start(lines: Sequence[str]) -> int:
-    """Where the closing terms, addresses, banners and "The End" begin (len(lines) when there are none)."""
-    start = len(lines)
+    """Where the closing terms, addresses, banners, signature and "The End" begin (len(lines) when there
+    are none). Terms with one notice word only count above a surer one: a last scene may mention e-mail."""
+    start = _advert_start(lines)
+    lines = lines[:start]
+    below = start  # where the block under the current one begins
     for first, end in reversed(_blocks(lines, max(0, len(lines) - _TAIL_LINES))[-_TAIL_BLOCKS:]):
-        block = lines[first:end]
-        text = " ".join(line.strip() for line in block)
-        closing = all(is_banner(line) or _THE_END.match(line.strip()) for line in block) or (
-            len(block) <= 6 and not re.search(r"[\"“”]", text) and is_notice(text)
-        )
-        if not closing:
+        kind = _closing_kind(lines[first:end])
+        if kind is None:
             break
-        start = first
+        # A mark counts when everything under it is closing matter already.
+        if kind == "strong" or (kind == "mark" and start == below):
+            start = first
+        below = first
     return start
 
 
@@ -266,6 +307,9 @@ def split_frame(lines: Sequence[str], printed: bool = False) -> Frame:
                 notes.append("")
     body_start = _after_repeated_title(lines, blocks[-1][1] if blocks else 0, placed.fields)
     body_end = len(lines) if printed else max(body_start, _trailing_start(lines))
+    signed = [m.group("name") for line in lines[body_end:] if (m := _SIGNATURE.match(line.strip()))]
+    if signed and not any(key == "By" for key, _ in placed.fields):
+        placed.fields.append(("By", signed[0]))
     body = [lines[i] for i in range(body_start) if i in kept] + list(lines[body_start:body_end])
     back = placed.back + [line.strip() for line in lines[body_end:]]
     return Frame(tuple(placed.fields), tuple(placed.front), tuple(body), tuple(back))

@@ -24,7 +24,8 @@ _CLOSING = re.compile(
     r"\b(?:please review|review please|read (?:and|&) review|r ?& ?r|thanks? (?:you )?for reading|"
     r"hope (?:you|u) (?:all )?(?:enjoyed|liked)|(?:tell|let) me (?:know )?what (?:you|u) (?:think|thought)|"
     r"if (?:you|u) (?:liked|loved|hated|enjoyed) (?:it|this)|please tell me|leave a (?:review|comment)|"
-    r"reviews? (?:are|is|would be) (?:appreciated|loved|welcome)|constructive criticism|no flames)\b",
+    r"reviews? (?:are|is|would be) (?:appreciated|loved|welcome)|constructive criticism|no flames|"
+    r"stay tuned|this concludes|(?:is|are) coming soon)\b",
     re.I,
 )
 # The writer's voice: interjections, emoticons, talk about the story and its writing.
@@ -118,7 +119,16 @@ def is_preface(items: Sequence[Item]) -> bool:
 def take_end_notes(items: Sequence[Item], normal_gap: int) -> tuple[list[Item], list[Item]]:
     """The story and its closing notes: a sign-off near the end, with the writer's remarks just before it."""
     texts = [i for i, item in enumerate(items) if not item.divider][-_CLOSING_WINDOW:]
-    anchor = next((i for i in texts if _is_sign_off(items[i])), None)
+    # The sign-off and what follows it are the writer's: a paragraph in the story's voice after it is not.
+    anchor = next(
+        (
+            i
+            for i in texts
+            if _is_sign_off(items[i])
+            and all(_voiced(items[j]) or items[j].divider for j in range(i + 1, len(items)))
+        ),
+        None,
+    )
     if anchor is None:
         return list(items), []
     start = anchor
