@@ -22,9 +22,13 @@ def test_hashtags_and_emphasis_alone_are_plain_text() -> None:
     assert detect_markup(text).describe() == "plain text"
 
 
-def test_a_chat_log_with_angle_brackets_is_not_markdown() -> None:
-    text = "<Harry> hi\n<Ron> > what?\n\n> look north\n> You see a door.\n\nHe typed again.\n"
+def test_a_chat_log_and_a_game_transcript_are_not_markdown() -> None:
+    text = "<Harry> hi\n<Ron> > what?\n\n> look north\nYou see a door.\n> open door\nIt is locked.\n\nOk.\n"
     assert detect_markup(text).kind == ""
+
+
+def test_quoted_passages_of_several_lines_are_markdown_quotes() -> None:
+    assert detect_markup("He read:\n\n> Dear Harry,\n> Come home.\n\nHe went.\n").kind == "markdown"
 
 
 def test_old_style_backtick_quotes_are_not_code_spans() -> None:

@@ -98,3 +98,16 @@ def test_bold_labels_and_definition_lists_read_as_a_header() -> None:
     assert story.metadata.rating == "Teen And Up Audiences"
     assert [p.text for p in paragraphs(story)] == ["He walked far.", "She ran."]
     assert paragraphs(story)[0].spans[1] == Span("far", "strong")
+
+
+def test_a_quote_inside_a_quote_keeps_its_words_and_an_opening_quote_is_an_epigraph() -> None:
+    prose = "He walked along the river for a long time, thinking about what she had said to him."
+    story = read(
+        "<blockquote><p>No one gets this far alone.</p></blockquote>"
+        f"<p>{prose}</p><blockquote><p>You wrote:</p><blockquote><p>Come home.</p></blockquote></blockquote>"
+        f"<p>{prose}</p><p>{prose}</p>"
+    )
+    assert [b.text for b in story.front_notes if isinstance(b, Paragraph)] == ["No one gets this far alone."]
+    quote = story.chapters[0].blocks[1]
+    assert isinstance(quote, Quote)
+    assert [b.text for b in quote.blocks if isinstance(b, Paragraph)] == ["You wrote:", "Come home."]

@@ -162,3 +162,8 @@ def test_an_epigraph_before_the_first_chapter_goes_with_the_front_notes() -> Non
         "No one gets this far alone.\n-- S. King"
     ]
     assert texts(story) == ["Text.", "More."]
+
+
+def test_a_footnote_mark_without_a_definition_stays_text() -> None:
+    story = read("# A\n\nSee [^1] and [^x] here.\n\n# B\n\nOk.\n")
+    assert texts(story)[0] == "See [^1] and [^x] here."

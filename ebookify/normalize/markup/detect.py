@@ -120,13 +120,19 @@ def _line_counts(text: str) -> Counter[str]:
     if text[:1] not in "#>[!" and not any(opening in text for opening in _LINE_OPENINGS):
         return counts
     quote_end = -2
+    block_lines = 0
     for match in _LINE_START.finditer(text):
         start = match.start()
         end = text.find("\n", start)
         end = len(text) if end < 0 else end
         line = text[start:end]
         if QUOTE_LINE.match(line):
-            counts["quote"] += start != quote_end + 1
+            if start != quote_end + 1:
+                counts["quote"] += 1
+                block_lines = 0
+            block_lines += 1
+            # A block counts as one-line until its second line comes.
+            counts["one-line quote"] += {1: 1, 2: -1}.get(block_lines, 0)
             quote_end = end
         elif HEADING.match(line):
             counts["heading"] += 1
@@ -171,7 +177,11 @@ def _is_markdown(counts: Counter[str], front_matter: bool, first_line_heading: b
     # A "# Title" opening the text, or several headings.
     if counts["heading"] >= 2 or (counts["heading"] and first_line_heading):
         return True
-    # Otherwise two different kinds of Markdown constructs ("> " lines alone may be a chat log or e-mail).
+    # Quoted passages of two lines or more ("> Dear Harry," / "> Come home."); a text adventure's "> go
+    # north" commands, one line each between the game's answers, are not.
+    if counts["quote"] and not counts["one-line quote"]:
+        return True
+    # Otherwise two different kinds of Markdown constructs.
     kinds = ("heading", "quote", "escape", "code span", "comment")
     return sum(1 for kind in kinds if counts[kind]) >= 2
 

@@ -181,8 +181,7 @@ def read_html(text: str, blocks: bool) -> MarkupDocument:
         if line.startswith(_HEADING_LINE):
             doc.add_heading(int(line[1]), line[2:].strip())
         elif line.startswith(_QUOTE_LINE):
-            quoted = _lines(reader.quotes[int(line[1:])], blocks)
-            doc.add_quote([q[2:] if q.startswith(_HEADING_LINE) else q for q in quoted])
+            doc.add_quote(_quote_lines(reader.quotes, int(line[1:]), blocks))
         else:
             doc.add_line(line)
     doc.removed.update(reader.removed)
@@ -201,6 +200,17 @@ def _unstyle_fields(lines: list[str]) -> None:
         plain = _STYLE_ONLY.sub("", line)
         if plain != line and (field := parse_field(plain)) is not None and field_kind(field[0]):
             lines[index] = plain
+
+
+def _quote_lines(quotes: list[str], number: int, blocks: bool) -> list[str]:
+    """A quote's lines; a quote inside it (a reply quoting a letter) is set in it as its own lines."""
+    lines: list[str] = []
+    for line in _lines(quotes[number], blocks):
+        if line.startswith(_QUOTE_LINE) and line[1:].isdigit() and int(line[1:]) < number:
+            lines += ["", *_quote_lines(quotes, int(line[1:]), blocks), ""]
+        else:
+            lines.append(line[2:] if line.startswith(_HEADING_LINE) else line)
+    return lines
 
 
 def _tidy(line: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ebookify.normalize.chapters import ChapterStart
@@ -62,6 +63,12 @@ def marked_chapters(items: Sequence[Item]) -> list[ChapterStart]:
     ]
 
 
+# Any mark at all, and a quote placeholder's digits: what must never reach a book.
+_ANY_MARK = re.compile("[\ue001-\ue0ff\ue100-\ue10f]")
+
+
 def restore_literals(text: str) -> str:
-    """Escaped characters back to themselves, once inline marking is done."""
-    return text.translate(_RESTORE)
+    """Escaped characters back to themselves, once inline marking is done; a mark a heuristic moved where
+    it was not read (a heading line taken into a note) is dropped, never printed."""
+    text = text.translate(_RESTORE)
+    return _ANY_MARK.sub("", text) if _ANY_MARK.search(text) else text

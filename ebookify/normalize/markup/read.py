@@ -70,10 +70,14 @@ def read_markup(text: str) -> MarkupText:
 
 
 def _take_epigraphs(lines: list[str]) -> tuple[int, ...]:
-    """Take the quotes set before the first chapter heading out of the lines; return their numbers."""
+    """Take the quotes set before the first chapter heading, or opening a text without headings, out of
+    the lines; return their numbers."""
     first = next((index for index, line in enumerate(lines) if is_marked_heading(line)), None)
     if first is None:
-        return ()
+        # Without headings, only quotes before the first line of text open it.
+        first = next(
+            (i for i, line in enumerate(lines) if line.strip() and placeholder_number(line) is None), 0
+        )
     numbers = [(index, placeholder_number(line)) for index, line in enumerate(lines[:first])]
     for index, number in reversed(numbers):
         if number is not None:

@@ -10,10 +10,8 @@ from ebookify.model import Span
 from ebookify.normalize.inline import mark_inline
 from ebookify.normalize.markup.letters import set_apart_letters
 from ebookify.normalize.markup.marks import (
-    EMPHASIS,
     LINE_BREAK,
     QUOTE,
-    STRONG,
     placeholder_number,
     restore_literals,
 )
@@ -23,7 +21,6 @@ from ebookify.normalize.paragraphs import Layout, detect_layout, split_items
 from ebookify.normalize.structure import RawBlock, RawChapter, RawQuote, RawStory, RawVerse, scene_blocks
 
 _PLACEHOLDER = re.compile(f"{QUOTE}[\ue100-\ue10f]+")
-_STYLE_MARKS = re.compile(f"[{''.join(EMPHASIS + STRONG)}]")
 
 
 def restore_markup(raw: RawStory, markup: MarkupText) -> RawStory:
@@ -156,4 +153,4 @@ def plain_text(text: str) -> str:
     """A title or a field value without markup marks (a heading's <i> is not kept in a title)."""
     if not any("\ue000" <= c <= "\ue0ff" for c in text):
         return text
-    return restore_literals(_STYLE_MARKS.sub("", text)).replace(LINE_BREAK, " ")
+    return restore_literals(text.replace(LINE_BREAK, " "))

@@ -71,7 +71,10 @@ class SpanReader:
         return label.strip().lower() in self.refs.links
 
     def _footnote(self, match: re.Match[str], line: str) -> str:
-        """A footnote mark leaves the text; the words before it name the note."""
+        """A footnote mark leaves the text; the words before it name the note. A mark without a definition
+        ("[^1]" typed as text) stays."""
+        if match.group(1) not in self.refs.footnotes:
+            return match.group(0)
         before = line[: match.start()]
         phrase = _MARKED_PHRASE.search(before) or _WORD_BEFORE.search(before)
         anchor = _release_all(phrase.group(phrase.lastindex or 0)) if phrase else ""
