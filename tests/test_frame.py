@@ -226,3 +226,39 @@ def test_editors_notes_and_a_dedication_on_the_title_page() -> None:
     frame = split_frame(lines)
     assert [line for line in frame.body if line] == PROSE
     assert frame.front == ("To C. M.", "")
+
+
+def test_credits_in_two_columns_become_fields() -> None:
+    lines = [
+        _centred("THE LONG ROAD"),
+        "",
+        "Written by:              Edited and Compiled by:",
+        "John Smith               Jane Doe",
+        "                         Ann Other",
+        "",
+        *PROSE,
+    ]
+    frame = split_frame(lines)
+    assert frame.fields == (
+        ("Title", "THE LONG ROAD"),
+        ("Written by", "John Smith"),
+        ("Edited and Compiled by", "Jane Doe, Ann Other"),
+    )
+    assert [line for line in frame.body if line] == PROSE
+    # One label is a header field, read by the header reader.
+    assert split_frame(["Written by: John Smith", "", *PROSE]).body[0] == "Written by: John Smith"
+
+
+def test_right_aligned_address_block_goes_to_the_back() -> None:
+    lines = [
+        _centred("THE LONG ROAD"),
+        _centred("by John Smith"),
+        "",
+        " " * 44 + "John Smith",
+        " " * 44 + "123 Main Street",
+        " " * 44 + "Anytown, NY 12601",
+        "",
+        *PROSE,
+    ]
+    frame = split_frame(lines)
+    assert "123 Main Street" in frame.back and [line for line in frame.body if line] == PROSE

@@ -22,6 +22,7 @@ from ebookify.normalize.headings import match_heading
 from ebookify.normalize.titlepage import (
     BYLINE,
     TitlePage,
+    credit_columns,
     display_text,
     is_title_line,
     read_byline_page,
@@ -48,6 +49,7 @@ _SIGNATURE = re.compile(
 # An advert after a rule at the very end stands in the last lines.
 _ADVERT_LINES = 30
 _TO_NAME = re.compile(r"^(?:TO|To)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}\.?$")
+_COLUMN_HEADS = re.compile(r"\S[^:]{0,38}:(?:\s{2,}|$)")
 _THE_END = re.compile(r"^[\W_]*(?:the\s+end|fin|ende)[\W_]*$", re.I)
 # A line that is a sentence ("It was a dark and stormy night."): the story's, even when centred.
 _SENTENCE = re.compile(r"[a-z]{2,}[.!?…][\"'”’)]*$")
@@ -102,6 +104,8 @@ def _is_display(line: str, page: Page) -> bool:
 
 
 def _is_header_field(line: str) -> bool:
+    if len(_COLUMN_HEADS.findall(line)) >= 2:
+        return False  # a row of credit labels ("Written by:     Edited by:") is read as columns
     field = parse_field(line)
     return field is not None and field_kind(field[0]) is not None
 
@@ -125,7 +129,7 @@ def _is_story_block(lines: Sequence[str], page: Page) -> bool:
     A lone word or two ("Enjoy!") is left undecided: it belongs to the frame only between frame blocks.
     """
     block_text = " ".join(line.strip() for line in lines)
-    if all(is_banner(line) for line in lines):
+    if all(is_banner(line) for line in lines) or credit_columns(lines):
         return False
     if is_notice(block_text) or (len(lines) == 1 and len(block_text.split()) <= 3):
         return False
@@ -133,6 +137,8 @@ def _is_story_block(lines: Sequence[str], page: Page) -> bool:
 
 
 def _is_prose_block(lines: Sequence[str], page: Page) -> bool:
+    if credit_columns(lines):
+        return False
     return not all(_is_display(line, page) for line in lines) or len(lines) > _DISPLAY_BLOCK
 
 
@@ -297,6 +303,10 @@ def split_frame(lines: Sequence[str], printed: bool = False) -> Frame:
     first_used = min(title_page.used, default=len(lines))
     kept: set[int] = set()
     for block in blocks:
+        credits = credit_columns(lines[block[0] : block[1]])
+        if credits:
+            placed.fields += credits
+            continue
         unused = [i for i in range(*block) if i not in title_page.used]
         if printed and not (is_notice(" ".join(lines[i] for i in unused)) or block[0] < first_used):
             kept.update(unused)  # a printed book's imprint and dedication stay its front matter

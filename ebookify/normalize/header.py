@@ -38,7 +38,9 @@ _KEYS: dict[str, str] = {
     **dict.fromkeys(["updated", "last updated", "most recently updated"], "updated"),
     **dict.fromkeys(["translator", "translators", "translated by"], "translators"),
     **dict.fromkeys(["illustrator", "illustrators", "illustrated by"], "illustrators"),
-    **dict.fromkeys(["editor", "editors", "edited by"], "editors"),
+    **dict.fromkeys(
+        ["editor", "editors", "edited by", "compiled by", "edited and compiled by", "compiler"], "editors"
+    ),
     **dict.fromkeys(["copyright", "rights"], "rights"),
     **dict.fromkeys(["subtitle"], "subtitle"),
     # What describes the electronic edition, not the story: kept, never shown as the story's metadata.
