@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -11,6 +12,7 @@ from ebookify.model import Book, Metadata, Story
 from ebookify.normalize import load_story
 from ebookify.normalize.metadata import clean_book_values
 from ebookify.options import NormalizeOptions, StoryOverrides, worker_count
+from ebookify.workers import die_with_parent, stop_pool
 
 SORT_KEYS: dict[str, Callable[[Story], str]] = {
     "title": lambda s: s.metadata.title.casefold(),
@@ -58,12 +60,17 @@ def _results(sources: Sequence[StorySource], jobs: int) -> Iterator[Story | Eboo
     from concurrent.futures import ProcessPoolExecutor
 
     context = multiprocessing.get_context("spawn")  # no fork of a process that may run a progress thread
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    pool = ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=die_with_parent, initargs=(os.getpid(),)
+    )
     try:
         yield from pool.map(_load_one, sources, chunksize=1)
-    finally:
-        # A bad story stops the build: do not wait for the stories after it.
-        pool.shutdown(wait=True, cancel_futures=True)
+    except BaseException:
+        # A bad story (the generator is closed), a signal or a failure stops the build: the stories still
+        # being read are not waited for.
+        stop_pool(pool)
+        raise
+    pool.shutdown(wait=True)
 
 
 def load_stories(

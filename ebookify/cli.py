@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import difflib
 import glob
 import json
 import logging
 import os
+import signal
 import sys
-from collections.abc import Callable, Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import NoReturn
@@ -343,10 +346,59 @@ def run_build(argv: Sequence[str]) -> int:
     return _build_and_write(sources, args, options, assemble, targets, wanted=True)
 
 
+class Stopped(KeyboardInterrupt):
+    """SIGTERM or SIGHUP arrived: unwound like Ctrl-C, so temporary files go and workers are stopped."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+class _StopHandler:
+    """The SIGTERM/SIGHUP handler of one run: the first signal raises Stopped, later ones are ignored
+    while the cleanup goes on, and a forked worker that has not yet reset its handlers just exits."""
+
+    def __init__(self) -> None:
+        self.pid, self.stopping = os.getpid(), False
+
+    def __call__(self, signum: int, frame: object) -> None:
+        if os.getpid() != self.pid:
+            os._exit(128 + signum)  # a worker between fork and its initializer (workers.die_with_parent)
+        if not self.stopping:
+            self.stopping = True
+            raise Stopped(signum)
+
+
+_STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
+
+
+@contextlib.contextmanager
+def _stop_signals() -> Iterator[None]:
+    """SIGTERM and SIGHUP stop a build as SIGINT does (their default action killed this process at once,
+    leaving the workers running and the temporary files behind); the old handlers come back after."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # signal handlers can only be set from the main thread
+        return
+    previous = {signum: signal.getsignal(signum) for signum in _STOP_SIGNALS}
+    handler = _StopHandler()
+    for signum in _STOP_SIGNALS:
+        signal.signal(signum, handler)
+    try:
+        yield
+    finally:
+        for signum, old in previous.items():
+            signal.signal(signum, old)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point: dispatch to a command; user errors become one line on stderr."""
     argv = list(sys.argv[1:] if argv is None else argv)
     logging.basicConfig(level=logging.WARNING, format="ebookify: %(message)s")
+    with _stop_signals():
+        return _dispatch(argv)
+
+
+def _dispatch(argv: list[str]) -> int:
     try:
         if argv and argv[0] == COMMANDS[0]:
             return run_inspect(argv[1:])
@@ -361,9 +413,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except EbookifyError as error:
         print(f"ebookify: error: {one_line(str(error))}", file=sys.stderr)
         return error.exit_code
-    except KeyboardInterrupt:
-        print("ebookify: interrupted", file=sys.stderr)
-        return 130
+    except KeyboardInterrupt as interrupt:
+        signum = interrupt.signum if isinstance(interrupt, Stopped) else signal.SIGINT
+        name = signal.Signals(signum).name
+        print(f"ebookify: interrupted{'' if name == 'SIGINT' else f' ({name})'}", file=sys.stderr)
+        return 128 + signum  # the shell's convention: 130 for Ctrl-C, 143 for SIGTERM
     except BrokenPipeError:
         return 0
     except MemoryError:

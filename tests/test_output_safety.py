@@ -184,3 +184,11 @@ def test_format_and_extension_must_agree(story: Path, tmp_path: Path) -> None:
 
 def test_a_name_over_255_bytes_is_one_line(story: Path, tmp_path: Path) -> None:
     _refused([str(story), "-o", str(tmp_path / ("x" * 300 + ".epub"))], "longer than 255 bytes")
+
+
+def test_a_name_of_250_bytes_is_written(story: Path, tmp_path: Path) -> None:
+    # The temporary file beside it once added ~15 bytes to the name, so 241-255 byte names were refused.
+    target = tmp_path / ("é" * 122 + "x.epub")  # 250 bytes in UTF-8
+    assert len(os.fsencode(target.name)) == 250
+    assert run_cli([str(story), "-o", str(target), "-q"]).code == 0
+    assert _is_epub(target) and [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ebookify.errors import WriterError
+from ebookify.leftovers import part_prefix, part_start, remove_leftovers
 
 EPUB_MIMETYPE = b"application/epub+zip"
 # zlib level 6: on the Jack Sheppard novel level 9 saves 0.05% and level 1 costs 10% more bytes.
@@ -65,8 +66,11 @@ def write_atomically(target: Path, data: bytes | Callable[[BinaryIO], None]) -> 
     parent = target.parent if str(target.parent) else Path(".")
     if not parent.is_dir():
         raise WriterError(f"cannot write {target}: folder {parent} does not exist")
+    prefix = part_prefix(target)
+    # A run killed while writing this book (SIGKILL cannot be cleaned up after) left its part here.
+    remove_leftovers(parent, part_start(target), ".part")
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=parent)
+        fd, tmp_name = tempfile.mkstemp(prefix=prefix, suffix=".part", dir=parent)
     except OSError as exc:
         raise WriterError(f"cannot write {target}: {exc.strerror or exc}") from None
     try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import io
 import logging
+import os
 import tempfile
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Executor
@@ -13,6 +14,7 @@ from pathlib import Path
 from typing import BinaryIO, overload
 
 from ebookify.errors import EbookifyError, WriterError
+from ebookify.leftovers import folder_prefix, remove_leftovers
 from ebookify.model import Book
 from ebookify.options import WriteOptions, worker_count
 from ebookify.render.fetcher import INTERNAL_PREFIX
@@ -33,6 +35,7 @@ from ebookify.render.pdf_schedule import BookJobs, InlineExecutor, run_book_jobs
 from ebookify.render.pdf_worker import CONTENTS_RUN, RenderedPart, RenderJob, fewer_collections
 from ebookify.resources import read_print_css, read_style
 from ebookify.targets import check_book_target
+from ebookify.workers import die_with_parent, stop_pool
 
 log = logging.getLogger("ebookify")
 
@@ -56,8 +59,18 @@ def job_executor(workers: int) -> Iterator[Executor]:
     # writes to every object it visits: frozen objects are never visited, so the pages stay shared.
     gc.freeze()
     try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method)) as pool:
+        pool = ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=multiprocessing.get_context(method),
+            initializer=die_with_parent,
+            initargs=(os.getpid(),),
+        )
+        try:
             yield pool
+        except BaseException:
+            stop_pool(pool)  # a failure or a signal: the other jobs' work is lost anyway
+            raise
+        pool.shutdown(wait=True)
     finally:
         gc.unfreeze()
 
@@ -141,7 +154,12 @@ def assemble_pdf(book: Book, options: WriteOptions, handle: BinaryIO, part_weigh
     heads = running_heads(book.metadata.title, [s for part in parts for s in part])
     jobs, geometry = _book_jobs(book, options, parts, heads)
     workers = min(worker_count(options.jobs), max(1, len(parts)))
-    with tempfile.TemporaryDirectory(prefix=PARTS_FOLDER_PREFIX) as folder, ExitStack() as files:
+    temporary = Path(tempfile.gettempdir())
+    remove_leftovers(temporary, PARTS_FOLDER_PREFIX, folders=True)  # from runs that were killed
+    with (
+        tempfile.TemporaryDirectory(prefix=folder_prefix(PARTS_FOLDER_PREFIX)) as folder,
+        ExitStack() as files,
+    ):
         joined: list[BookJoiner] = []
 
         def join_text(layout: BookLayout, text: Sequence[RenderedPart], furniture: RenderedPart) -> None:
