@@ -120,7 +120,11 @@ def story_to_text(story: Story) -> str:
     lines += _WHY
     lines.append(f"quotes: {describe_convention(_paragraph_texts(story))}")
     lines += [f"[front note] {_block_text(b)}" for b in story.front_notes]
+    part = None
     for number, chapter in enumerate(story.chapters, 1):
+        if chapter.part != part and chapter.part:
+            lines += ["", f"# Part: {chapter.part}"]
+        part = chapter.part
         lines += ["", f"## Chapter {number}: {chapter.title or '(untitled)'}", ""]
         lines += [f"[chapter note] {_block_text(b)}" for b in chapter.front_notes]
         lines += [_block_text(b) for b in chapter.blocks]

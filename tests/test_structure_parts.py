@@ -38,12 +38,13 @@ def test_a_long_opening_of_an_act_is_a_chapter_of_its_own() -> None:
     assert _chapters(text)[1].blocks[0] == "Enter Chorus."
 
 
-def test_a_short_note_under_a_part_opens_its_first_chapter() -> None:
+def test_a_short_note_under_a_part_is_set_apart_with_its_first_chapter() -> None:
     note = "(Being a reprint from the reminiscences of JOHN H. WATSON, M.D.)"
     text = f"PART I.\n\n{note}\n\n\nCHAPTER I.\n\n{PARA}\n\nPART II.\n\nCHAPTER I.\n\n{PARA}"
     chapters = _chapters(text)
     assert [(c.part, c.title) for c in chapters] == [("PART I", "CHAPTER I"), ("PART II", "CHAPTER I")]
-    assert chapters[0].blocks == (note, PARA)
+    assert chapters[0].notes == (note,) and chapters[0].blocks == (PARA,)
+    assert chapters[1].notes == ()
 
 
 def test_acts_without_scenes_are_the_chapters() -> None:

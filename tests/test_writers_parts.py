@@ -27,7 +27,7 @@ def play() -> Story:
     text = (_para("Two households, both alike in dignity."),)
     chapters = (
         Chapter("THE PROLOGUE", text),
-        Chapter("SCENE I. A public place", text, "ACT I"),
+        Chapter("SCENE I. A public place", text, "ACT I", (_para("Verona, the morning."),)),
         Chapter("SCENE II. A Street", text, "ACT I"),
         Chapter(None, (_para("Now old desire doth in his deathbed lie."),), "ACT II"),
         Chapter("SCENE I. Capulet's Garden", text, "ACT II"),
@@ -77,6 +77,8 @@ def test_epub_part_pages_and_nested_navigation() -> None:
     assert [title for title, _ in tree[2][1]] == ["SCENE I. A public place", "SCENE II. A Street"]
     part_page = archive.read("EPUB/s001-p0002.xhtml").decode()
     assert 'epub:type="part"' in part_page and '<h1 class="part-title">ACT I</h1>' in part_page
+    # A note set under the part's heading is the opening chapter's note, under the chapter's heading.
+    assert "Verona, the morning." in archive.read("EPUB/s001-c0002.xhtml").decode()
     ncx = etree.fromstring(archive.read("EPUB/toc.ncx"))
     assert ncx.find(f".//{NCX}meta[@name='dtb:depth']").get("content") == "2"  # type: ignore[union-attr]
 
@@ -117,6 +119,7 @@ def test_pdf_part_pages_contents_and_outline() -> None:
     ]
     # A part's title page carries no running head and no folio, like a story's.
     assert layout.furniture[1].page_name == "blank"
+    assert "Verona, the morning." in sections[2].html
     contents = contents_document(book, layout.toc)
     assert contents is not None
     assert (

@@ -23,6 +23,10 @@ _CONTENTS = re.compile(r"^[\W_]*(?:table of )?contents[\W_]*$", re.I)
 _CONTENTS_END_GAP = 3
 # Headings in a row with nothing between them are a contents list, not chapters.
 _TOC_RUN = 3
+# A heading block set without blank lines ("PART I" / "Underground" / "I") has at most this many lines of
+# at most this many characters.
+_BLOCK_LINES = 3
+_BLOCK_WIDTH = 60
 # Subtitles sit close under their heading.
 _SUBTITLE_GAP = 2
 # Numbered sections may skip this many numbers ("45. STU" then "50. NIXON").
@@ -45,16 +49,44 @@ class ChapterStart:
     number: int | None = None
 
 
+def _block_line(line: str) -> bool:
+    """A line of a heading block: a heading, or a short title ("PART I" / "Underground" / "I")."""
+    return len(line.strip()) <= _BLOCK_WIDTH and (match_heading(line) is not None or is_title_like(line))
+
+
+def _heading_lines(item: Item) -> int:
+    """How many of the item's first lines are a heading block set without blank lines between."""
+    lines = item.text.split("\n")
+    if len(lines) == 1:
+        return 0
+    first = match_heading(lines[0])
+    if first is not None and first.kind == "bare":
+        # "I" over a paragraph of prose is a heading; "I." over a stanza numbers the stanza.
+        return 1 if not item.verse and len(lines[1]) > _BLOCK_WIDTH else 0
+    if first is not None:
+        count = 1
+        while count < min(len(lines) - 1, _BLOCK_LINES) and _block_line(lines[count]):
+            count += 1
+        return count
+    # "Underground" / "I": a short block of titles ending in a heading.
+    whole = len(lines) <= _BLOCK_LINES and all(_block_line(line) for line in lines)
+    return len(lines) if whole and any(match_heading(line) for line in lines) else 0
+
+
 def split_heading_lines(items: Sequence[Item]) -> Iterator[Item]:
-    """A heading line stuck to the paragraph under it ("Chapter 1" / "The Start") becomes its own item."""
+    """Heading lines stuck to each other or to the paragraph under them ("Chapter 1" / "The Start" / text)
+    become items of their own."""
     for item in items:
-        first, sep, rest = item.text.partition("\n")
-        heading = match_heading(first) if sep else None
-        if heading is None or heading.kind == "bare":
+        count = _heading_lines(item)
+        if not count:
             yield item
             continue
-        yield Item(first.strip(), item.gap, 1)
-        yield Item(rest, 0, item.lines - 1)
+        lines = item.text.split("\n")
+        for number, line in enumerate(lines[:count]):
+            yield Item(line.strip(), item.gap if number == 0 else 0, 1)
+        if count < len(lines):
+            rest = "\n".join(lines[count:])
+            yield replace(item, text=rest, gap=0, lines=max(1, item.lines - count), verse=item.verse[count:])
 
 
 def is_contents_label(text: str) -> bool:
@@ -169,9 +201,8 @@ def _continues(items: Sequence[Item], index: int) -> bool:
         return False
     above = items[index - 1].text.rstrip()
     if above and (above[-1].isalnum() or above[-1] in ",;-–"):
-        return (
-            match_heading(above) is None
-        )  # a heading above ("ACT I" / "SCENE I.") is not text to go on from
+        # A heading or a title above ("ACT I" / "SCENE I.", "Underground" / "I") is not text to go on from.
+        return match_heading(above) is None and not is_title_like(above)
     return False
 
 

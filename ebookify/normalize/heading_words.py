@@ -114,7 +114,10 @@ _LEADING_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?")
 
 def _leading_word(text: str) -> str:
     match = _LEADING_WORD.match(text)
-    return strip_accents(match.group().lower()) if match else ""
+    if not match:
+        return ""
+    word = match.group().lower()
+    return word if word.isascii() else strip_accents(word)
 
 
 def _first_words(vocabulary: Vocabulary) -> frozenset[str]:

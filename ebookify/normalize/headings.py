@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from ebookify.normalize.heading_words import (
@@ -148,6 +149,9 @@ def _numbered_title(rest: str) -> bool:
     )
 
 
+# The chapter finder asks about the same item several times (as a heading, as the line above another, as
+# a contents entry): the answers are kept for the few thousand items of a novel.
+@lru_cache(maxsize=8192)
 def match_heading(line: str) -> Heading | None:
     """The heading a line is, or None; the caller checks framing, numbering and contents lists."""
     if "\n" in line or len(line.strip()) > 100 or has_page_number(line):

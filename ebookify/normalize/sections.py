@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from ebookify.normalize.chapters import ChapterStart
 from ebookify.normalize.paragraphs import Item
 
-# Text this short between a part heading and its first chapter (a subtitle note, a running title) opens
-# that chapter; longer text (a chorus before the act's first scene) is a chapter of its own in the part.
-_INTRO_WORDS = 60
+# Text this short between a part heading and its first chapter (a note on the source, a running title) is
+# set apart on the part's page as that chapter's notes (a short poem opens the chapter's text); longer text
+# (a chorus before the act's first scene) is a chapter of its own in the part.
+_INTRO_WORDS = 100
 _INTRO_ITEMS = 2
 
 
@@ -21,6 +22,8 @@ class Section:
     title: str | None
     part: str | None
     ranges: tuple[tuple[int, int], ...]
+    notes: tuple[tuple[int, int], ...] = ()
+    """Item ranges set apart at the chapter's head (the epigraph under the heading of the part it opens)."""
 
 
 @dataclass
@@ -59,7 +62,10 @@ def split_sections(items: Sequence[Item], starts: Sequence[ChapterStart]) -> lis
     for start, end in zip(starts, bounds, strict=True):
         body = (start.index + start.span, end)
         if start.kind != "part":
-            sections.append(Section(start.title, path.title, (*intro, body)))
+            # A poem set under the part's heading stays in the text, where its stanzas are read as verse.
+            verse = any(item.verse for first, last in intro for item in items[first:last])
+            ranges, notes = ((*intro, body), ()) if verse else ((body,), intro)
+            sections.append(Section(start.title, path.title, ranges, notes))
             intro = ()
             continue
         path.enter(start.keyword, start.title)
@@ -71,5 +77,5 @@ def split_sections(items: Sequence[Item], starts: Sequence[ChapterStart]) -> lis
             sections.append(Section(None, path.title, (*intro, body)))
             intro = ()
     if intro:
-        sections.append(Section(None, path.title, intro))
+        sections.append(Section(None, path.title, (), intro))
     return sections

@@ -19,7 +19,7 @@ from ebookify.normalize.markup.marks import is_marked_heading, marked_chapters
 from ebookify.normalize.notes import is_preface, take_end_notes, take_front_notes
 from ebookify.normalize.paragraphs import Item, Layout, detect_layout, split_items
 from ebookify.normalize.scenes import normal_gap
-from ebookify.normalize.sections import Section, split_sections
+from ebookify.normalize.sections import split_sections
 from ebookify.normalize.titles import split_title
 
 
@@ -114,10 +114,12 @@ def _section_blocks(
 
 
 def _chapter(items: Sequence[Item], section: Section, normal: int, several: bool) -> RawChapter:
-    """A chapter; in a story of several chapters, the A/N and sign-off at its edges are its own notes."""
+    """A chapter; in a story of several chapters, the A/N and sign-off at its edges are its own notes. A note
+    set under the heading of the part the chapter opens comes first among its notes."""
     ranges = list(section.ranges)
+    opening = _note_texts(item for start, end in section.notes for item in items[start:end])
     if not several or not ranges:
-        return RawChapter(section.title, _section_blocks(items, ranges, normal), section.part)
+        return RawChapter(section.title, _section_blocks(items, ranges, normal), section.part, opening)
     (first, first_end), (last, last_end) = ranges[0], ranges[-1]
     front, _ = take_front_notes(items[first:first_end])
     ranges[0] = (first + len(front), first_end)
@@ -127,8 +129,8 @@ def _chapter(items: Sequence[Item], section: Section, normal: int, several: bool
     body = _section_blocks(items, ranges, normal)
     if not any(isinstance(block, str) for block in body):
         # A chapter that is all "notes" is text.
-        return RawChapter(section.title, _section_blocks(items, section.ranges, normal), section.part)
-    return RawChapter(section.title, body, section.part, _note_texts(front), _note_texts(end))
+        return RawChapter(section.title, _section_blocks(items, section.ranges, normal), section.part, opening)
+    return RawChapter(section.title, body, section.part, (*opening, *_note_texts(front)), _note_texts(end))
 
 
 def _has_title(fields: Iterable[tuple[str, str]]) -> bool:
