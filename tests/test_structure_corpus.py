@@ -64,7 +64,7 @@ def test_jack_sheppard_has_three_epochs_of_chapters() -> None:
     assert titles[0] == "CHAPTER I: The Widow and her Child"
     assert "CHAPTER VI: The first Step towards the Ladder" in titles
     # The running title under the first epoch's heading is set apart on the part's page.
-    assert [_text(note) for note in story.chapters[0].notes] == ["JACK SHEPPARD."]
+    assert list(story.chapters[0].front_notes) == ["JACK SHEPPARD."]
     # Unwrapped: the opening paragraph is one paragraph, not 15 lines.
     opening = _text(story.chapters[0].blocks[0])
     assert opening.startswith("On the night of Friday") and "\n" not in opening

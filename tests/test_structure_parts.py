@@ -43,8 +43,8 @@ def test_a_short_note_under_a_part_is_set_apart_with_its_first_chapter() -> None
     text = f"PART I.\n\n{note}\n\n\nCHAPTER I.\n\n{PARA}\n\nPART II.\n\nCHAPTER I.\n\n{PARA}"
     chapters = _chapters(text)
     assert [(c.part, c.title) for c in chapters] == [("PART I", "CHAPTER I"), ("PART II", "CHAPTER I")]
-    assert chapters[0].notes == (note,) and chapters[0].blocks == (PARA,)
-    assert chapters[1].notes == ()
+    assert chapters[0].front_notes == (note,) and chapters[0].blocks == (PARA,)
+    assert chapters[1].front_notes == ()
 
 
 def test_acts_without_scenes_are_the_chapters() -> None:

@@ -19,7 +19,7 @@ from ebookify.normalize.markup.marks import is_marked_heading, marked_chapters
 from ebookify.normalize.notes import is_preface, take_end_notes, take_front_notes
 from ebookify.normalize.paragraphs import Item, Layout, detect_layout, split_items
 from ebookify.normalize.scenes import normal_gap
-from ebookify.normalize.sections import split_sections
+from ebookify.normalize.sections import Section, split_sections
 from ebookify.normalize.titles import split_title
 
 
@@ -129,7 +129,9 @@ def _chapter(items: Sequence[Item], section: Section, normal: int, several: bool
     body = _section_blocks(items, ranges, normal)
     if not any(isinstance(block, str) for block in body):
         # A chapter that is all "notes" is text.
-        return RawChapter(section.title, _section_blocks(items, section.ranges, normal), section.part, opening)
+        return RawChapter(
+            section.title, _section_blocks(items, section.ranges, normal), section.part, opening
+        )
     return RawChapter(section.title, body, section.part, (*opening, *_note_texts(front)), _note_texts(end))
 
 
