@@ -24,7 +24,6 @@ STRONG = ("\ue007", "\ue008")
 # Characters a Markdown escape or a code span made literal: hidden from the emphasis markers' reader.
 LITERALS = {"*": "\ue009", "_": "\ue00a"}
 _RESTORE = str.maketrans({mark: char for char, mark in LITERALS.items()})
-ANY_MARK = frozenset([PART, CHAPTER, QUOTE, LINE_BREAK, *EMPHASIS, *STRONG, *LITERALS.values()])
 
 
 def quote_placeholder(number: int) -> str:
