@@ -8,14 +8,12 @@ from dataclasses import dataclass
 from ebookify.model import SceneBreak
 from ebookify.normalize.breaks import is_scene_gap
 from ebookify.normalize.chapters import ChapterStart, find_chapters, split_heading_lines
-from ebookify.normalize.contents import drop_contents
 from ebookify.normalize.dialogue import split_dialogue
-from ebookify.normalize.frame import split_frame
-from ebookify.normalize.gutenberg import split_gutenberg
 from ebookify.normalize.header import field_kind, split_header
 from ebookify.normalize.languages import detect_language
 from ebookify.normalize.layout import undouble
 from ebookify.normalize.markup.marks import is_marked_heading, marked_chapters
+from ebookify.normalize.matter import fallback_fields, split_matter
 from ebookify.normalize.notes import is_preface, take_end_notes, take_front_notes
 from ebookify.normalize.paragraphs import Item, Layout, detect_layout, split_items
 from ebookify.normalize.scenes import normal_gap
@@ -152,44 +150,19 @@ class _Parts:
     repairs: list[str]
 
 
-def _named_fields(
-    named: Sequence[tuple[str, str]], fields: Sequence[tuple[str, str]]
-) -> list[tuple[str, str]]:
-    """The title and author a licence's opening or closing line names, for what nothing else gave."""
-    have = {field_kind(key) for key, value in fields if value}
-    wanted = {"Etext title": ("Title", "title"), "Etext author": ("Author", "authors")}
-    return [(wanted[key][0], value) for key, value in named if wanted[key][1] not in have]
-
-
-def _printed(fields: Sequence[tuple[str, str]], titled: bool) -> list[tuple[str, str]]:
-    """A title page under a licence header that names the book already: kept as the printed title."""
-    names = {"Title": "Printed title", "By": "Printed author"}
-    return [(names.get(key, key) if titled else key, value) for key, value in fields]
-
-
 def _split_parts(lines: Sequence[str], known: Sequence[tuple[str, str]]) -> _Parts:
     """Licence header/footer, metadata header, header-less title and preface, notes, and the body items."""
-    gutenberg = split_gutenberg(lines)
-    contents = drop_contents(gutenberg.body)
-    repairs = [f"dropped the printed contents list ({contents.entries} entries)"] if contents.entries else []
-    frame = split_frame(contents.lines, printed=gutenberg.found)
-    header = split_header(frame.body)
-    layout = detect_layout(frame.body)
+    matter = split_matter(lines)
+    header = split_header(matter.body)
+    layout = detect_layout(matter.body)
     items = list(split_heading_lines(split_items(header.body, layout)))
-    fields = [
-        *known,
-        *gutenberg.fields,
-        *_printed(frame.fields, _has_title(gutenberg.fields)),
-        *header.fields,
-    ]
-    if contents.dropped:
-        fields.append(("Printed contents", " / ".join(contents.dropped)))
-    fields += _named_fields(gutenberg.named, fields)
-    front = [*split_items(frame.front, layout), *(Item(note) for note in header.notes)]
+    fields = [*known, *matter.fields, *header.fields]
+    fields += fallback_fields(matter, fields)
+    front = [*split_items(matter.front, layout), *(Item(note) for note in header.notes)]
     # A header ending in an A/N or Disclaimer field: the note may run on into the lines after it.
     after_note = bool(header.fields) and field_kind(header.fields[-1][0]) == "note"
     # When the markup gave headings, it has decided the title too.
-    if not gutenberg.found and not _has_title(fields) and not any(is_marked_heading(i.text) for i in items):
+    if not matter.printed and not _has_title(fields) and not any(is_marked_heading(i.text) for i in items):
         found = split_title(items)
         fields = [*found.fields, *fields]
         front += found.preface
@@ -197,9 +170,8 @@ def _split_parts(lines: Sequence[str], known: Sequence[tuple[str, str]]) -> _Par
         after_note = after_note and not found.fields
     notes, items = take_front_notes(items, continued=after_note)
     items, closing = take_end_notes(items, normal_gap(item.gap for item in items[1:]))
-    licence = [*frame.back, "", *gutenberg.header, "", *gutenberg.footer]
-    end = [*closing, *split_items(licence, layout)]
-    return _Parts(fields, [*front, *notes], items, end, layout, gutenberg.found, repairs)
+    end = [*closing, *split_items(matter.back, layout)]
+    return _Parts(fields, [*front, *notes], items, end, layout, matter.printed, list(matter.repairs))
 
 
 def parse_structure(text: str, known: Sequence[tuple[str, str]] = ()) -> RawStory:

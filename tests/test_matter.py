@@ -1,0 +1,46 @@
+"""What stands around a story: each step's decision is recorded for `inspect` to show."""
+
+from __future__ import annotations
+
+from ebookify.normalize.matter import fallback_fields, split_matter
+
+PARA = "She walked along the river for a long time, thinking about nothing at all, then home."
+
+
+def test_licence_contents_and_title_page_are_split_and_named() -> None:
+    lines = [
+        "The Project Gutenberg EBook of Tales, by Ann Author",
+        "",
+        "*** START OF THIS PROJECT GUTENBERG EBOOK TALES ***",
+        "",
+        "TALES",
+        "",
+        "By Ann Author",
+        "",
+        "CONTENTS",
+        "",
+        "CHAPTER I. The Start     1",
+        "CHAPTER II. The End     9",
+        "",
+        "",
+        "",
+        "CHAPTER I.",
+        "",
+        PARA,
+        "",
+        "*** END OF THIS PROJECT GUTENBERG EBOOK TALES ***",
+    ]
+    matter = split_matter(lines)
+    assert matter.printed
+    assert [line for line in matter.body if line] == ["CHAPTER I.", PARA]
+    assert matter.fields[:2] == (("Title", "TALES"), ("By", "Ann Author"))
+    assert fallback_fields(matter, matter.fields) == []
+    assert fallback_fields(matter, []) == [("Title", "Tales"), ("Author", "Ann Author")]
+    assert "dropped the printed contents list (2 entries)" in matter.repairs
+    assert any(repair.startswith("moved the Project Gutenberg licence") for repair in matter.repairs)
+    assert "*** END OF THIS PROJECT GUTENBERG EBOOK TALES ***" in matter.back
+
+
+def test_plain_story_has_no_matter() -> None:
+    matter = split_matter([PARA, "", PARA])
+    assert matter.body == (PARA, "", PARA) and matter.repairs == () and not matter.printed
