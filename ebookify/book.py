@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ebookify.errors import EbookifyError, InputError, OptionsError
 from ebookify.model import Book, Metadata, Story
-from ebookify.normalize import load_story
+from ebookify.normalize import load_story, normalize_bytes
 from ebookify.normalize.metadata import clean_book_values
 from ebookify.options import NormalizeOptions, StoryOverrides, worker_count
 from ebookify.workers import die_with_parent, stop_pool
@@ -28,6 +28,8 @@ class StorySource:
     path: Path
     options: NormalizeOptions = NormalizeOptions()
     overrides: StoryOverrides = StoryOverrides()
+    data: bytes | None = None
+    """The story's bytes when they were read already (stdin); None reads `path`."""
 
 
 # Below this much text, starting worker processes costs more than it saves.
@@ -37,6 +39,8 @@ PARALLEL_MIN_BYTES = 2_000_000
 def _load_one(source: StorySource) -> Story | EbookifyError:
     """Load one story in a worker; a user error comes back as a value so that it keeps its message."""
     try:
+        if source.data is not None:
+            return normalize_bytes(source.data, str(source.path), source.options, source.overrides)
         return load_story(source.path, source.options, source.overrides)
     except EbookifyError as error:
         return error
@@ -44,7 +48,7 @@ def _load_one(source: StorySource) -> Story | EbookifyError:
 
 def _input_bytes(sources: Sequence[StorySource]) -> int:
     try:
-        return sum(source.path.stat().st_size for source in sources)
+        return sum(len(s.data) if s.data is not None else s.path.stat().st_size for s in sources)
     except OSError:
         return 0  # a missing file is reported by load_story, in order
 

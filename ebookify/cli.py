@@ -24,6 +24,7 @@ from ebookify.inspect import story_to_dict, story_to_text
 from ebookify.model import Book, Story
 from ebookify.normalize import load_story
 from ebookify.normalize.cleanup import clean_value
+from ebookify.normalize.pipeline import MAX_INPUT_BYTES
 from ebookify.options import NormalizeOptions, StoryOverrides, WriteOptions, check_encoding, core_count
 from ebookify.progress import Reporter, make_reporter
 from ebookify.resources import read_style
@@ -55,6 +56,8 @@ examples:
 
 
 COMMANDS = ("inspect", "build", "batch")
+STDIO = "-"
+"""As an input, the story is read from stdin; as -o, the book is written to stdout."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -125,9 +128,14 @@ def _convert_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
-        "inputs", nargs="+", metavar="INPUT", help="plain-text story files (any encoding; globs work)"
+        "inputs",
+        nargs="+",
+        metavar="INPUT",
+        help="plain-text story files (any encoding; globs work; - reads stdin)",
     )
-    parser.add_argument("-o", "--output", help="output file (default: INPUT.epub next to the first input)")
+    parser.add_argument(
+        "-o", "--output", help="output file (default: INPUT.epub next to the first input; - is stdout)"
+    )
     parser.add_argument(
         "-f", "--format", choices=("epub", "pdf"), help="book format (default: from -o, else epub)"
     )
@@ -211,7 +219,11 @@ def run_inspect(argv: Sequence[str]) -> int:
 def _output_path(output: str | None, fmt: str | None, inputs: Sequence[Path]) -> tuple[Path, str]:
     """The book's file and format: -o, else the first input's name with the format's extension; refused
     when it is one of `inputs` (the default name is the input's own when the input ends in .epub)."""
-    path = Path(output) if output else inputs[0].with_suffix(f".{fmt or 'epub'}")
+    if output == STDIO:
+        return Path(STDIO), fmt or "epub"
+    if (output is None and not inputs[0].name) or inputs[0].is_dir():
+        raise InputError(f"{inputs[0]} is a directory, not a text file")
+    path = Path(output) if output is not None else inputs[0].with_suffix(f".{fmt or 'epub'}")
     check_target(path, inputs)
     return path, format_of(path, fmt)
 
@@ -239,6 +251,9 @@ def _load(sources: list[StorySource], args: argparse.Namespace, reporter: Report
 
 
 def _write(book: Book, output: Path, fmt: str, options: WriteOptions, reporter: Reporter) -> None:
+    if str(output) == STDIO:
+        _write_to_stdout(book, fmt, options)
+        return
     if fmt == "pdf":
         from ebookify.render.pdf import write_pdf
 
@@ -248,6 +263,45 @@ def _write(book: Book, output: Path, fmt: str, options: WriteOptions, reporter: 
 
         write_epub(book, output, options)
     reporter.note(f"wrote {output}")
+
+
+def _write_to_stdout(book: Book, fmt: str, options: WriteOptions) -> None:
+    """`-o -`: the book is written (and checked) as a file first, then copied to stdout, so a failure
+    sends nothing down the pipe."""
+    import shutil
+    import tempfile
+
+    from ebookify.render.epub import write_epub
+    from ebookify.render.pdf import write_pdf
+
+    with tempfile.TemporaryDirectory(prefix="ebookify-stdout-") as folder:
+        path = Path(folder) / f"book.{fmt}"
+        (write_pdf if fmt == "pdf" else write_epub)(book, path, options)
+        with path.open("rb") as handle:
+            shutil.copyfileobj(handle, sys.stdout.buffer)
+        sys.stdout.buffer.flush()
+
+
+def _check_stdout(targets: Sequence[tuple[Path, str]]) -> None:
+    """A book is binary: `-o -` to a terminal would fill it with bytes (pandoc refuses too)."""
+    if any(str(target) == STDIO for target, _ in targets) and sys.stdout.isatty():
+        raise OptionsError("-o - writes the book to stdout, which is a terminal; redirect it or name a file")
+
+
+def _check_stdin(inputs: Sequence[Path], output: str | None) -> bool:
+    """Whether an input is `-` (stdin): at most one, and the book then needs a name (-o)."""
+    dashes = sum(1 for path in inputs if str(path) == STDIO)
+    if dashes > 1:
+        raise OptionsError("stdin (-) can be given once")
+    if dashes and output is None:
+        raise OptionsError("the story comes from stdin (-): name the book with -o FILE (or -o - for stdout)")
+    return bool(dashes)
+
+
+def _read_stdin() -> bytes:
+    """The story on stdin, read here once, before any worker starts; one byte past the limit, so that an
+    endless stream stops with the size error."""
+    return sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
 
 
 def _clean_metadata_flags(args: argparse.Namespace) -> argparse.Namespace:
@@ -264,12 +318,18 @@ def run_convert(argv: Sequence[str]) -> int:
     args = _clean_metadata_flags(_convert_parser().parse_args(argv))
     inputs = expand_inputs(args.inputs)
     options = _write_options(args)
+    from_stdin = _check_stdin(inputs, args.output)
     output, fmt = _output_path(args.output, args.format, [*inputs, *read_files(options.style, options.cover)])
+    _check_stdout([(output, fmt)])
     single = len(inputs) == 1
     overrides = StoryOverrides(
         title=args.title if single else None, authors=tuple(args.author) if single else (), language=args.lang
     )
-    sources = [StorySource(path, _normalize_options(args), overrides) for path in inputs]
+    stdin = _read_stdin() if from_stdin else None
+    sources = [
+        StorySource(path, _normalize_options(args), overrides, stdin if str(path) == STDIO else None)
+        for path in inputs
+    ]
 
     def assemble(stories: list[Story]) -> Book:
         return make_book(
@@ -343,6 +403,7 @@ def run_build(argv: Sequence[str]) -> int:
         targets = [(manifest.output_path(fmt), fmt) for fmt in manifest.formats]
         for target, _ in targets:
             check_target(target, read)
+    _check_stdout(targets)
     return _build_and_write(sources, args, options, assemble, targets, wanted=True)
 
 

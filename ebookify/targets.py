@@ -24,6 +24,8 @@ NAME_MAX = 255
 
 def format_of(target: Path, fmt: str | None) -> str:
     """The format a target's name asks for; `fmt` (--format) names it for a name without an extension."""
+    if not target.name or target.name.lower() in (".epub", ".pdf"):
+        raise OptionsError(f"cannot write {str(target)!r}: give the book a file name, such as book.epub")
     suffix = target.suffix.lower().lstrip(".")
     if suffix in FORMATS:
         if fmt and fmt != suffix:

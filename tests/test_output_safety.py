@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import io
 import os
 import socket
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
 import pytest
 
 from ebookify import load_story, make_book, write_epub
+from ebookify.cli import main
 from ebookify.errors import OptionsError
 
 from .hardening import assert_one_line_error, run_cli, story_bytes
@@ -192,3 +196,55 @@ def test_a_name_of_250_bytes_is_written(story: Path, tmp_path: Path) -> None:
     assert len(os.fsencode(target.name)) == 250
     assert run_cli([str(story), "-o", str(target), "-q"]).code == 0
     assert _is_epub(target) and [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []
+
+
+@pytest.mark.parametrize("name", ["", ".epub", "."])
+def test_an_output_without_a_file_name_is_refused(story: Path, name: str) -> None:
+    _refused([str(story), "-o", name], "give the book a file name")
+
+
+def test_a_folder_input_without_output_is_one_line(tmp_path: Path) -> None:
+    # The default output is the input's name with .epub: "." has none (this was exit 70).
+    _refused([str(tmp_path)], "is a directory")
+    _refused(["."], "is a directory")
+
+
+# stdin and stdout: `-`.
+
+
+def _run(argv: list[str], data: bytes) -> subprocess.CompletedProcess[bytes]:
+    command = [sys.executable, "-m", "ebookify", *argv]
+    return subprocess.run(command, input=data, capture_output=True, timeout=300, check=False)
+
+
+def test_a_story_from_stdin_to_a_file(tmp_path: Path) -> None:
+    target = tmp_path / "b.epub"
+    result = _run(["-", "-o", str(target), "-q"], STORY)
+    assert result.returncode == 0, result.stderr
+    assert _is_epub(target) and b"Odd Input" in zipfile.ZipFile(target).read("EPUB/content.opf")
+
+
+def test_stdin_needs_an_output_name_and_is_read_once() -> None:
+    assert_one_line_error(run_cli(["-"]), "name the book with -o")
+    assert_one_line_error(run_cli(["-", "-", "-o", "x.epub"]), "stdin (-) can be given once")
+
+
+@pytest.mark.parametrize(("fmt", "magic"), [("epub", b"PK\x03\x04"), ("pdf", b"%PDF-")])
+def test_a_book_to_stdout(story: Path, fmt: str, magic: bytes) -> None:
+    result = _run([str(story), "-o", "-", "--format", fmt, "-q", "-j", "1"], b"")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(magic) and result.stderr == b""
+    # From stdin to stdout, like a filter.
+    assert _run(["-", "-o", "-", "-q"], STORY).stdout.startswith(b"PK\x03\x04")
+
+
+def test_a_book_to_a_terminal_is_refused(story: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr(sys, "stdout", Terminal())
+    err = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", err)
+    assert main([str(story), "-o", "-", "-q"]) == 2
+    assert "stdout, which is a terminal" in err.getvalue() and err.getvalue().count("\n") == 1
