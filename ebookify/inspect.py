@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ebookify.model import Block, Metadata, Paragraph, Quote, Span, Story, Verse
+from ebookify.model import Block, LayoutReport, Metadata, Paragraph, Quote, Span, Story, Verse
 from ebookify.normalize.thoughts import describe_convention
 
 _MARKS = {"plain": ("", ""), "thought": ("⟨", "⟩"), "emphasis": ("_", "_"), "strong": ("**", "**")}
@@ -49,6 +49,22 @@ def metadata_to_dict(meta: Metadata) -> dict[str, Any]:
     }
 
 
+def layout_to_dict(layout: LayoutReport) -> dict[str, Any]:
+    """The layout measured and decided, in the `inspect --json` shape."""
+    return {
+        "paragraphs": layout.paragraphs,
+        "paragraph_starts": layout.paragraph_starts,
+        "indented_starts": layout.indented_starts,
+        "wrap_width": layout.wrap_width,
+        "margin": layout.margin,
+        "double_spaced": layout.double_spaced,
+        "usual_gap": layout.usual_gap,
+        "verse_blocks": layout.verse_blocks,
+        "scene_breaks": {"dividers": layout.divider_breaks, "gaps": layout.gap_breaks},
+        "summary": layout.summary,
+    }
+
+
 def story_to_dict(story: Story) -> dict[str, Any]:
     """One story in the `inspect --json` shape."""
     return {
@@ -56,6 +72,7 @@ def story_to_dict(story: Story) -> dict[str, Any]:
         "encoding": story.encoding,
         "repairs": list(story.repairs),
         "markup": story.markup,
+        "layout": layout_to_dict(story.layout),
         "metadata": metadata_to_dict(story.metadata),
         "front_notes": [block_to_dict(b) for b in story.front_notes],
         "end_notes": [block_to_dict(b) for b in story.end_notes],
@@ -110,6 +127,8 @@ def story_to_text(story: Story) -> str:
     """A readable view of the model: metadata, notes and chapters, styles visibly marked."""
     meta = story.metadata
     lines = [
+        # What was measured and decided comes first: it explains everything below it.
+        story.layout.summary,
         f"# {meta.title}",
         f"source: {story.source}  encoding: {story.encoding}",
         f"markup: {story.markup}",

@@ -136,6 +136,49 @@ class Metadata:
         return tuple(seen)
 
 
+ParagraphMarks: TypeAlias = Literal["blank lines", "indented", "one per line", "verse"]
+
+
+@dataclass(frozen=True)
+class LayoutReport:
+    """What the normalizer measured in a text's layout and decided from it, for `inspect` to explain."""
+
+    paragraphs: ParagraphMarks = "blank lines"
+    """How paragraphs are marked: blank lines between them, indented first lines, a line each; "verse"
+    when the text is (nearly) all stanzas."""
+    paragraph_starts: int = 0
+    indented_starts: int = 0
+    wrap_width: int | None = None
+    """The hard-wrap column, None when lines are not wrapped."""
+    margin: int = 0
+    """The left margin every running line carries, in columns."""
+    double_spaced: bool = False
+    usual_gap: int = 1
+    """Blank lines between paragraphs as a rule; a wider gap may be a scene break."""
+    verse_blocks: int = 0
+    divider_breaks: int = 0
+    gap_breaks: int = 0
+
+    @property
+    def summary(self) -> str:
+        """One line: "paragraphs: indented first lines (163 of 170 starts), hard-wrapped at 72 columns...";
+        then the verse blocks and the scene breaks."""
+        if self.paragraphs == "indented":
+            marked = f"indented first lines ({self.indented_starts} of {self.paragraph_starts} starts)"
+        elif self.paragraphs == "one per line":
+            marked = "one line per paragraph"
+        elif self.paragraphs == "verse":
+            marked = "none, the text is verse"
+        else:
+            marked = "blank lines between them"
+        layout = [marked, f"hard-wrapped at {self.wrap_width} columns" if self.wrap_width else "not wrapped"]
+        layout += [f"left margin of {self.margin} columns"] if self.margin else []
+        layout += ["double-spaced (undone)"] if self.double_spaced else []
+        layout.append(f"usual gap {self.usual_gap} blank line{'' if self.usual_gap == 1 else 's'}")
+        breaks = f"{self.divider_breaks} dividers, {self.gap_breaks} gaps"
+        return f"paragraphs: {', '.join(layout)}; verse: {self.verse_blocks} blocks; scene breaks: {breaks}"
+
+
 @dataclass(frozen=True)
 class Story:
     """One story: its metadata, notes set apart from the body, and its chapters."""
@@ -149,6 +192,8 @@ class Story:
     repairs: tuple[str, ...] = ()
     markup: str = "plain text"
     """The markup the text was read as, with the evidence: "Markdown (front matter, 4 headings)"."""
+    layout: LayoutReport = LayoutReport()
+    """What was measured and decided about the text's paragraphs, verse and scene breaks."""
 
 
 @dataclass(frozen=True)

@@ -67,3 +67,27 @@ def test_a_poem_after_a_paragraph_in_the_same_block_is_split_off() -> None:
     items = split_items([*lines, *SONNET[:4]], detect_layout(lines))
     assert [bool(item.verse) for item in items] == [False, False, False, False, True]
     assert items[3].text.endswith("Then the girl began to sing:")
+
+
+def test_a_long_verse_line_broken_by_metre_is_one_line_again() -> None:
+    stanza = [
+        "A bunch of the boys were whooping it up in the Malamute saloon;",
+        "The kid that handles the music-box was hitting a jag-time tune;",
+        "Back of the bar, in a solo game, sat Dangerous Dan McGrew,",
+        "And watching his luck was his light-o'-love,",
+        "          the lady that's known as Lou.",
+    ]
+    items = split_items([*stanza, "", *stanza], detect_layout([*stanza, "", *stanza]))
+    assert items[0].verse == (0, 0, 0, 0) and items[0].lines == 5
+    assert items[0].text.endswith("light-o'-love, the lady that's known as Lou.")
+
+
+def test_a_line_set_deeper_in_capitals_is_not_an_overflow() -> None:
+    stanza = [
+        "  How doth the little crocodile",
+        "    Improve his shining tail,",
+        "  And pour the waters",
+        "    On it",
+    ]
+    items = split_items(stanza, detect_layout(stanza))
+    assert items[0].verse == (0, 1, 0, 1)

@@ -9,7 +9,7 @@ from ebookify.normalize.layout import ends_sentence
 from ebookify.normalize.paragraphs import Item
 from ebookify.normalize.scenes import is_wide_gap
 
-_OPENING = "\"“‘'«"
+_OPENING = "\"“‘'«`„"
 _CLOSING = "\"”’'»"
 
 
@@ -55,3 +55,10 @@ def is_scene_gap(items: Sequence[Item], index: int, normal: int) -> bool:
 
 def _short_line(item: Item) -> bool:
     return item.lines == 1 and len(item.text) < 60
+
+
+def count_breaks(items: Sequence[Item], normal: int) -> tuple[int, int]:
+    """The scene breaks a text shows: (runs of divider lines, gaps taken as breaks), for `inspect`."""
+    dividers = sum(1 for i, item in enumerate(items) if item.divider and (i == 0 or not items[i - 1].divider))
+    gaps = sum(1 for i in range(1, len(items)) if is_scene_gap(items, i, normal))
+    return dividers, gaps

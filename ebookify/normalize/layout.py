@@ -7,6 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+from ebookify.normalize.scenes import is_divider
+
 # A first-line indent is at most this many columns past the margin; further in is centring or a quotation.
 MAX_PARAGRAPH_INDENT = 12
 # Sentence-final punctuation, possibly followed by closing quotes or brackets (or opening quotes typed
@@ -84,7 +86,12 @@ def _wrap_width(lines: Sequence[str], filled: Sequence[bool]) -> int | None:
     for i in range(len(lines) - 1):
         if filled[i] and filled[i + 1]:
             inner += 1
-            if starts_lower(lines[i + 1]) and not ends_sentence(lines[i]):
+            # A verse line's overflow set deeper under it is no wrap of running text.
+            if (
+                starts_lower(lines[i + 1])
+                and not ends_sentence(lines[i])
+                and not _deeper(lines[i + 1], lines[i])
+            ):
                 run_on.append(len(lines[i]))
     # One line in twenty running on, or a hundred in all (the prose speeches of a verse play).
     if len(run_on) < 8 or (len(run_on) * 20 < inner and len(run_on) < 100) or inner * 10 < sum(filled) * 3:
@@ -96,6 +103,11 @@ def _wrap_width(lines: Sequence[str], filled: Sequence[bool]) -> int | None:
     if not 30 <= width <= 120 or median * 4 < width * 3:
         return None
     return width
+
+
+def _deeper(line: str, previous: str) -> bool:
+    """The line is set at least two columns deeper than the one above it."""
+    return line_indent(line) >= line_indent(previous) + 2
 
 
 def wrap_width(lines: Sequence[str]) -> int | None:
@@ -133,7 +145,7 @@ def _margin(lines: Sequence[str], indents: Sequence[int], filled: Sequence[bool]
 
 
 def _count_starts(
-    indents: Sequence[int], filled: Sequence[bool], margin: int
+    lines: Sequence[str], indents: Sequence[int], filled: Sequence[bool], margin: int
 ) -> tuple[int, Counter[int], int]:
     """Paragraph starts: (indented ones inside blocks, the indents of indented ones, all starts)."""
     inside = starts = 0
@@ -144,10 +156,14 @@ def _count_starts(
             continue
         first = i == 0 or not filled[i - 1]
         indented = margin < indent <= deepest
-        # Inside a block, a start is an indented line under a line at the margin (the lines of an indented
-        # stanza follow each other at one indent).
-        if not first and not (indented and indents[i - 1] <= margin):
+        # Inside a block, a start is an indented line under a line at the margin, or under a one-line
+        # paragraph (the lines of an indented stanza follow each other at one indent, mid-sentence).
+        if not first and not (indented and (indents[i - 1] <= margin or ends_sentence(lines[i - 1]))):
             continue
+        if indented and starts_lower(lines[i]):
+            continue  # a paragraph never starts in lower case: an overflow or a wrap set deeper
+        if first and is_divider(lines[i]):
+            continue  # a divider line starts no paragraph
         starts += 1
         if indented:
             found[indent] += 1
@@ -161,7 +177,7 @@ def detect_layout(lines: Sequence[str]) -> Layout:
     indents = [len(line) - len(line.lstrip()) for line in lines]
     width = _wrap_width(lines, filled)
     margin = _margin(lines, indents, filled, width)
-    inside, found, starts = _count_starts(indents, filled, margin)
+    inside, found, starts = _count_starts(lines, indents, filled, margin)
     indented_starts = sum(found.values())
     blocks = sum(1 for a, b in zip([False, *filled], filled, strict=False) if b and not a)
     # Indentation marks paragraphs when it starts paragraphs inside blocks of lines, and most starts are

@@ -17,7 +17,7 @@ from ebookify.normalize.layout import (
     wrap_width,
 )
 from ebookify.normalize.scenes import is_divider
-from ebookify.normalize.verse import MAX_VERSE_LINE, looks_like_verse, verse_levels
+from ebookify.normalize.verse import looks_like_verse, verse_levels
 
 __all__ = ["Item", "Join", "Layout", "detect_layout", "line_join", "split_items", "wrap_width"]
 
@@ -31,6 +31,9 @@ class Join(Enum):
     """A deliberate line break inside one paragraph (a letter, a list, a speaker's name): kept."""
     NEW = ""
     """The second line starts a new paragraph."""
+    TURNOVER = "\t"
+    """The second line is the overflow of the first, set deeper and going on in lower case (a long verse
+    line broken "according to metre", or a stray indented wrap): joined with a space, never a new line."""
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,10 @@ _WRAP_SLACK = 6
 _TABLE = re.compile(r"\S {3,}\S")
 _CLOSING_QUOTES = '"”'
 _OPENING_QUOTES = '"“'
+# A line longer than this never goes on a run of verse (its overflow, set deeper, may make it longer).
+_VERSE_RUN_LINE = 80
+# A line set this much deeper than the one above it, in lower case, is that line's overflow.
+_TURNOVER_STEP = 2
 # How far a first-line indent may stray from the text's usual one.
 _INDENT_SLIP = 2
 # Lines in an unwrapped text longer than this are prose, never lines of a poem or a letter.
@@ -74,6 +81,8 @@ def _first_line_indent(previous: str, line: str, layout: Layout) -> bool:
 def _break_kind(previous: str, line: str, layout: Layout) -> Join | None:
     """The join the layout forces between two text lines, or None when the break was deliberate (the next
     word would have fitted): those are settled once verse has been found."""
+    if starts_lower(line) and line_indent(line) >= line_indent(previous) + _TURNOVER_STEP:
+        return Join.TURNOVER
     # Three spaces in a row are needed for a table row; looking for them first skips the regex on prose.
     if "   " in previous.strip() and _TABLE.search(previous.strip()):
         return Join.LINE  # columns (a contents list, a cast list): wrapped prose has no wide spaces inside
@@ -133,16 +142,16 @@ def _may_continue_verse(previous: str, line: str, kind: Join | None) -> bool:
     """A line may go on a run of verse after a deliberate break, or after a full line when it starts with
     a capital at the same indent or further in (a long verse line reaches the wrap width; wrapped prose
     goes on in lower case, or back at the margin under an indented first line)."""
-    if len(line) > MAX_VERSE_LINE:
+    if len(line) > _VERSE_RUN_LINE:
         return False
-    if kind is None:
+    if kind is None or kind is Join.TURNOVER:
         return True
     return kind is Join.WRAP and starts_upper(line) and line_indent(line) >= line_indent(previous)
 
 
 def _verse_in(block: Sequence[str], kinds: Sequence[Join | None], run: range, layout: Layout) -> list[range]:
     """The run itself when it is verse. A first line that ends a wrapped paragraph is left out."""
-    lines = [block[i] for i in run]
+    lines = verse_lines(block, kinds, run)
     # Wrapped prose fills its lines (German prose starts many of them with a capital): a stanza reaches
     # the wrap width only now and then.
     full = sum(1 for i in run[1:] if kinds[i] is Join.WRAP)
@@ -155,9 +164,24 @@ def _verse_in(block: Sequence[str], kinds: Sequence[Join | None], run: range, la
     strict = layout.wrap_width is None and len(run) < len(block)
     if looks_like_verse(lines, set_off, strict):
         return [run]
-    if len(run) > 2 and looks_like_verse(lines[1:], strict=strict):
+    if (
+        len(run) > 2
+        and kinds[run.start + 1] is not Join.TURNOVER
+        and looks_like_verse(lines[1:], strict=strict)
+    ):
         return [range(run.start + 1, run.stop)]
     return []
+
+
+def verse_lines(block: Sequence[str], kinds: Sequence[Join | None], run: range) -> list[str]:
+    """The lines of a run of verse, each overflow joined to the line it belongs to."""
+    lines: list[str] = []
+    for index in run:
+        if kinds[index] is Join.TURNOVER and lines:
+            lines[-1] = _join(lines[-1], block[index], Join.TURNOVER)
+        else:
+            lines.append(block[index])
+    return lines
 
 
 def _break_kinds(block: Sequence[str], dividers: Sequence[bool], layout: Layout) -> list[Join | None]:
@@ -181,7 +205,7 @@ def _block_items(block: Sequence[str], gap: int, layout: Layout) -> Iterator[Ite
     while index < len(block):
         if index in verse:
             run = verse[index]
-            lines = [block[i] for i in run]
+            lines = verse_lines(block, kinds, run)
             text = "\n".join(line.strip() for line in lines)
             yield Item(text, item_gap, len(run), False, verse_levels(lines))
             index, item_gap = run.stop, 0
@@ -219,7 +243,7 @@ def _lined(kinds: Sequence[Join | None], index: int) -> bool:
 def _join(previous: str, line: str, how: Join) -> str:
     """Append a line to a paragraph's text; a word broken at a hyphen is rejoined without a space."""
     line = line.strip()
-    if how is Join.WRAP:
+    if how is Join.WRAP or how is Join.TURNOVER:
         if previous.endswith("-") and (previous[-2:-1].isalpha() or previous.endswith("--")):
             return previous + line
         return previous + " " + line

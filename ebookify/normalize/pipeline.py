@@ -104,6 +104,7 @@ def normalize_bytes(
         encoding=decoded.encoding,
         repairs=(*decoded.repairs, *markup.repairs, *raw.repairs, *_stray_repairs(strays)),
         markup=markup.description,
+        layout=raw.layout,
     )
 
 

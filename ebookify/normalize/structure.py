@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from ebookify.model import SceneBreak
-from ebookify.normalize.breaks import is_scene_gap
+from ebookify.model import LayoutReport, ParagraphMarks, SceneBreak
+from ebookify.normalize.breaks import count_breaks, is_scene_gap
 from ebookify.normalize.chapters import ChapterStart, find_chapters, split_heading_lines
 from ebookify.normalize.dialogue import split_dialogue
 from ebookify.normalize.header import field_kind, split_header
@@ -61,6 +61,7 @@ class RawStory:
     repairs: tuple[str, ...] = ()
     language: str | None = None
     """The language the body is written in, as measured (a header's Language field wins over it)."""
+    layout: LayoutReport = field(default_factory=LayoutReport)
 
 
 def scene_blocks(items: Sequence[Item], normal: int = 1) -> Iterable[RawBlock]:
@@ -125,7 +126,7 @@ def _chapter(items: Sequence[Item], section: Section, normal: int, several: bool
     rest, end = take_end_notes(items[last:last_end], normal)
     ranges[-1] = (ranges[-1][0], last + len(rest))
     body = _section_blocks(items, ranges, normal)
-    if not any(isinstance(block, str) for block in body):
+    if all(isinstance(block, SceneBreak) for block in body):
         # A chapter that is all "notes" is text.
         return RawChapter(
             section.title, _section_blocks(items, section.ranges, normal), section.part, opening
@@ -179,7 +180,7 @@ def parse_structure(text: str, known: Sequence[tuple[str, str]] = ()) -> RawStor
 
     `known` are fields read before (a Markdown front matter): they come first and count as the header.
     """
-    lines, _ = undouble(_clean_lines(text))
+    lines, double = undouble(_clean_lines(text))
     parts = _split_parts(lines, known)
     normal = normal_gap(item.gap for item in parts.items[1:])
     # A printed book's chapters have no writer's notes: only fan fiction's A/N are taken apart.
@@ -204,7 +205,26 @@ def parse_structure(text: str, known: Sequence[tuple[str, str]] = ()) -> RawStor
         end_notes=_note_texts(parts.end),
         repairs=tuple(parts.repairs),
         language=detect_language(" ".join(item.text for item in parts.items)),
+        layout=_layout_report(parts, double, normal, chapters),
     )
+
+
+def _layout_report(parts: _Parts, double: bool, normal: int, chapters: Sequence[RawChapter]) -> LayoutReport:
+    """What was measured and decided, for `inspect` to explain."""
+    layout = parts.layout
+    blocks = [block for chapter in chapters for block in chapter.blocks]
+    verse = sum(1 for block in blocks if isinstance(block, RawVerse))
+    prose = sum(1 for block in blocks if isinstance(block, str))
+    marked: ParagraphMarks = (
+        "indented" if layout.indented else "one per line" if layout.one_per_line else "blank lines"
+    )
+    # A book of poems: the few lines of prose (titles, dedications) say nothing about paragraphs.
+    marked = "verse" if verse and prose * 10 <= verse else marked
+    dividers, gaps = count_breaks(parts.items, normal)
+    return LayoutReport(
+        marked, layout.starts, layout.indented_starts, layout.wrap_width, layout.margin, double, normal,
+        verse, dividers, gaps,
+    )  # fmt: skip
 
 
 # Front matter is a small part of a book: more text than this before the first heading is the story.
@@ -214,5 +234,12 @@ _FRONT_MATTER_SHARE = 0.05
 def _is_front_matter(before: Sequence[Item], chapters: Sequence[RawChapter]) -> bool:
     """The items before a printed book's first chapter are front matter unless they are much of the book."""
     size = sum(len(item.text) for item in before)
-    rest = sum(len(block) for chapter in chapters for block in chapter.blocks if isinstance(block, str))
+    rest = sum(_size(block) for chapter in chapters for block in chapter.blocks)
     return size <= (size + rest) * _FRONT_MATTER_SHARE
+
+
+def _size(block: RawBlock) -> int:
+    """A block's length in characters (a stanza's lines together)."""
+    if isinstance(block, str):
+        return len(block)
+    return sum(len(text) for _, text in block.lines) if isinstance(block, RawVerse) else 0

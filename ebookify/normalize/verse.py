@@ -9,8 +9,9 @@ from collections.abc import Sequence
 from ebookify.normalize.headings import has_page_number, match_heading
 from ebookify.normalize.layout import ends_sentence, line_indent, starts_upper
 
-# Verse lines are short: a line longer than this is prose (blank verse runs to about 60 columns).
-MAX_VERSE_LINE = 80
+# Verse lines are short: a line longer than this is prose (blank verse runs to about 60 columns, a
+# ballad's long line with its overflow joined to about 90).
+MAX_VERSE_LINE = 100
 # Three spaces inside a line set text in columns (a contents or cast list), not verse.
 _COLUMNS = re.compile(r"\S {3,}\S")
 # A byline ("by", "By Lucillus") or a copyright line marks a title block, not a stanza.
