@@ -8,6 +8,9 @@ from pathlib import Path
 
 from ebookify.errors import OptionsError
 
+MAX_STYLE_BYTES = 2**20
+"""The largest user stylesheet read (1 MiB; the built-in styles are about 10 KB)."""
+
 
 def styles_dir() -> Traversable:
     """The styles folder: inside the installed wheel, or the checkout's top-level `styles/`."""
@@ -32,7 +35,11 @@ def read_style(name: str) -> str:
     if name.endswith(".css") or "/" in name:
         path = Path(name)
         try:
-            return path.read_text(encoding="utf-8")
+            with path.open("rb") as handle:  # bounded: `--style /dev/zero` read until memory ran out
+                data = handle.read(MAX_STYLE_BYTES + 1)
+            if len(data) > MAX_STYLE_BYTES:
+                raise OptionsError(f"style {name} is larger than {MAX_STYLE_BYTES // 2**20} MiB")
+            return data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")  # as read_text did
         except OSError as exc:
             raise OptionsError(f"cannot read style {name}: {exc.strerror or exc}") from None
         except UnicodeDecodeError:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -147,3 +148,21 @@ def test_an_encoding_that_cannot_hold_a_story_is_one_line(tmp_path: Path, encodi
 
 def test_a_real_encoding_is_accepted(tmp_path: Path) -> None:
     assert run_cli([str(GOODBYE), "--encoding", "cp1252", "-o", str(tmp_path / "b.epub"), "-q"]).code == 0
+
+
+@pytest.mark.parametrize(
+    ("flag", "said"), [("--cover", "larger than 64 MiB"), ("--style", "larger than 1 MiB")]
+)
+def test_an_endless_cover_or_style_file_is_one_line(tmp_path: Path, flag: str, said: str) -> None:
+    # /dev/zero has no size: it was read until memory ran out.
+    result = run_cli([str(GOODBYE), flag, "/dev/zero", "-o", str(tmp_path / "b.epub"), "-q"])
+    assert_one_line_error(result, said)
+    assert result.code == 2
+
+
+def test_a_small_user_stylesheet_is_read(tmp_path: Path) -> None:
+    css = tmp_path / "mine.css"
+    css.write_bytes(b"p {\r\n  color: #123456;\r\n}\r\n")
+    assert run_cli([str(GOODBYE), "--style", str(css), "-o", str(tmp_path / "b.epub"), "-q"]).code == 0
+    with zipfile.ZipFile(tmp_path / "b.epub") as book:
+        assert any(b"#123456" in book.read(name) for name in book.namelist() if name.endswith(".css"))

@@ -265,13 +265,22 @@ MAX_COVER_PIXELS = 50_000_000
 would decode to gigabytes. Readers show covers at about 1600 x 2560 (4 megapixels)."""
 
 
+MAX_COVER_BYTES = 64 * 2**20
+"""The largest cover file read (64 MiB: a 50-megapixel photo as a high-quality JPEG is ~25 MiB);
+`--cover /dev/zero` read until memory ran out."""
+
+
 def cover_from_file(path: str | Path) -> bytes:
     """The user's cover image: JPEG and PNG are kept byte for byte, other formats become PNG."""
     path = Path(path)
     try:
-        data = path.read_bytes()
+        # One byte past the limit: a device such as /dev/zero has no size to check beforehand.
+        with path.open("rb") as handle:
+            data = handle.read(MAX_COVER_BYTES + 1)
     except OSError as exc:
         raise InputError(f"cannot read cover image {path}: {exc.strerror or exc}") from None
+    if len(data) > MAX_COVER_BYTES:
+        raise InputError(f"cover {path} is larger than {MAX_COVER_BYTES // 2**20} MiB; use a smaller image")
     try:
         with warnings.catch_warnings():
             # Pillow warns (and later refuses) past its own limit; ours below is lower and says why.
