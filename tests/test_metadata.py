@@ -60,3 +60,11 @@ def test_detected_language_stands_in_for_a_missing_field_only() -> None:
 def test_dates_read_without_guessing() -> None:
     assert w3c_date("January 1, 1994 [eBook #98] Most recently updated: February 26, 2026") == "1994-01-01"
     assert w3c_date("03/05/2010") == "2010"
+
+
+def test_straight_quotes_kept_when_the_story_keeps_them() -> None:
+    fields = [("Title", '"Quoted" Story'), ("Summary", "It's -- short.")]
+    curly = metadata_from_fields(fields, "x", StoryOverrides())
+    assert curly.title == "“Quoted” Story" and curly.summary == "It’s — short."
+    plain = metadata_from_fields(fields, "x", StoryOverrides(), smart_quotes=False)
+    assert plain.title == '"Quoted" Story' and plain.summary == "It's -- short."

@@ -95,14 +95,21 @@ def _drop_closing_period(text: str) -> str:
     return text
 
 
-def clean_title(value: str) -> str:
-    """A title on one line, without a closing period, out of capitals, with the body's quotes and dashes."""
-    return typeset_text(from_capitals(_drop_closing_period(clean_value(value).strip())))
+def clean_title(value: str, typeset: bool = True) -> str:
+    """A title on one line, without a closing period, out of capitals, with the body's quotes and dashes
+    (straight ones when the story keeps its straight quotes)."""
+    text = from_capitals(_drop_closing_period(clean_value(value).strip()))
+    return typeset_text(text) if typeset else text
 
 
-def clean_name(value: str) -> str:
+def clean_name(value: str, typeset: bool = True) -> str:
     """A person's name cleaned like a title; initials keep their periods."""
-    return clean_title(value)
+    return clean_title(value, typeset)
+
+
+def _clean_summary(value: str, typeset: bool) -> str:
+    text = clean_value(value, one_line=False)
+    return typeset_text(text) if typeset else text
 
 
 def _values(fields: Sequence[tuple[str, str]]) -> dict[str, str]:
@@ -115,12 +122,12 @@ def _values(fields: Sequence[tuple[str, str]]) -> dict[str, str]:
     return values
 
 
-def _clean_overrides(overrides: StoryOverrides) -> StoryOverrides:
+def _clean_overrides(overrides: StoryOverrides, typeset: bool = True) -> StoryOverrides:
     """Overrides come from flags or a manifest, not from decoded text: clean them like header values."""
     return StoryOverrides(
-        title=clean_title(overrides.title) if overrides.title else None,
-        authors=tuple(a for a in map(clean_name, overrides.authors) if a),
-        summary=clean_value(overrides.summary, one_line=False) if overrides.summary else None,
+        title=clean_title(overrides.title, typeset) if overrides.title else None,
+        authors=tuple(a for a in (clean_name(name, typeset) for name in overrides.authors) if a),
+        summary=_clean_summary(overrides.summary, typeset) if overrides.summary else None,
         language=parse_language(clean_value(overrides.language)) if overrides.language else None,
     )
 
@@ -149,21 +156,27 @@ def metadata_from_fields(
     fallback_title: str,
     overrides: StoryOverrides,
     detected_language: str | None = None,
+    smart_quotes: bool = True,
 ) -> Metadata:
     """Build Metadata from header fields; overrides win, the file name is the fallback title, and the
-    language the text is written in stands in for a missing Language field."""
+    language the text is written in stands in for a missing Language field. Title, names and summary get
+    the body's typography (`smart_quotes`)."""
     values = _values(fields)
-    overrides = _clean_overrides(overrides)
-    title = overrides.title or clean_title(values.get("title", ""))
+    overrides = _clean_overrides(overrides, smart_quotes)
+    title = overrides.title or clean_title(values.get("title", ""), smart_quotes)
     series, series_index = split_series(values.get("series", ""))
     language = overrides.language or values.get("language", "")
-    authors = overrides.authors or tuple(map(clean_name, split_list(values.get("authors", ""), words=True)))
+    names = split_list(values.get("authors", ""), words=True)
+    authors = overrides.authors or tuple(clean_name(name, smart_quotes) for name in names)
+    summary = overrides.summary or (
+        _clean_summary(values["summary"], smart_quotes) if "summary" in values else None
+    )
     published = values.get("published")
     return Metadata(
         title=title or fallback_title,
         authors=tuple(a for a in authors if a),
         language=language_code(language) if language else detected_language or "en",
-        summary=overrides.summary or values.get("summary"),
+        summary=summary,
         rating=values["rating"].rstrip(".") if "rating" in values else None,
         genres=split_genres(values.get("genres", "")),
         pairings=split_list(values.get("pairings", "")),
@@ -178,7 +191,7 @@ def metadata_from_fields(
         words=values.get("words"),
         rights=values.get("rights"),
         contributors=tuple(
-            (clean_name(name), role)
+            (clean_name(name, smart_quotes), role)
             for kind, role in _ROLES
             for name in split_list(values.get(kind, ""), words=True)
         ),

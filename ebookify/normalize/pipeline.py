@@ -76,7 +76,9 @@ def normalize_bytes(
     decoded = decode_bytes(data, source, options.encoding)
     markup = read_markup(decoded.text)
     raw = restore_markup(parse_structure(markup.text, markup.fields), markup)
-    metadata = metadata_from_fields(raw.fields, _fallback_title(source), overrides, raw.language)
+    metadata = metadata_from_fields(
+        raw.fields, _fallback_title(source), overrides, raw.language, options.smart_quotes
+    )
     count = len(raw.chapters)
     raw_groups = [
         raw.front_notes,
