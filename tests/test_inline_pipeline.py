@@ -42,3 +42,16 @@ def test_no_smart_quotes_keeps_the_typed_characters_but_still_styles() -> None:
         Span(" late..."),
     )
     assert find_paragraph(story, "home")[0].text == '"Go home," he said.'
+
+
+def test_repairs_name_split_speakers_and_unpaired_markers() -> None:
+    story = normalize_bytes(
+        b'"I tried," she said at last, quietly. "I know," he said.\n\nThen *sigh she left.\n', "story.txt"
+    )
+    assert [b.text for ch in story.chapters for b in ch.blocks if isinstance(b, Paragraph)] == [
+        "“I tried,” she said at last, quietly.",
+        "“I know,” he said.",
+        "Then *sigh she left.",
+    ]
+    assert any("split two speakers' lines apart" in repair for repair in story.repairs)
+    assert any("unpaired emphasis marker kept as text: “Then *sigh" in repair for repair in story.repairs)

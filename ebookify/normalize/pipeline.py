@@ -14,6 +14,7 @@ from ebookify.normalize.inline import mark_lines
 from ebookify.normalize.markup.read import read_markup
 from ebookify.normalize.markup.restore import mark_story_inline, raw_texts, restore_markup
 from ebookify.normalize.metadata import metadata_from_fields
+from ebookify.normalize.speakers import split_speakers
 from ebookify.normalize.structure import RawBlock, RawQuote, RawVerse, parse_structure
 from ebookify.normalize.typography import typeset_spans, typeset_text
 from ebookify.options import NormalizeOptions, StoryOverrides
@@ -80,9 +81,10 @@ def normalize_bytes(
         raw.fields, _fallback_title(source), overrides, raw.language, options.smart_quotes
     )
     count = len(raw.chapters)
+    splits: list[str] = []
     raw_groups = [
         raw.front_notes,
-        *(chapter.blocks for chapter in raw.chapters),
+        *(_split_speakers(chapter.blocks, splits) for chapter in raw.chapters),
         *(chapter.front_notes for chapter in raw.chapters),
         *(chapter.end_notes for chapter in raw.chapters),
         raw.end_notes,
@@ -104,7 +106,7 @@ def normalize_bytes(
         front_notes=front,
         end_notes=end,
         encoding=decoded.encoding,
-        repairs=(*decoded.repairs, *markup.repairs, *raw.repairs, *_stray_repairs(strays)),
+        repairs=(*decoded.repairs, *markup.repairs, *raw.repairs, *_listed(splits), *_listed(strays)),
         markup=markup.description,
         layout=raw.layout,
     )
@@ -115,16 +117,27 @@ def _typeset_title(title: str | None, options: NormalizeOptions) -> str | None:
     return typeset_text(title) if title and options.smart_quotes else title
 
 
-# Enough unpaired markers to find them in the text; a story full of them gets a count for the rest.
-_MAX_STRAYS_SHOWN = 5
+# Enough repairs of one kind to find them in the text; a story full of them gets a count for the rest.
+_MAX_SHOWN = 5
 
 
-def _stray_repairs(strays: list[str]) -> list[str]:
-    """One repair line per unpaired emphasis marker (the first few), so the user can see them."""
-    lines = [f"unpaired emphasis marker kept as text: “{excerpt}”" for excerpt in strays[:_MAX_STRAYS_SHOWN]]
-    if len(strays) > _MAX_STRAYS_SHOWN:
-        lines.append(f"… and {len(strays) - _MAX_STRAYS_SHOWN} more unpaired emphasis markers")
-    return lines
+def _listed(repairs: list[str]) -> list[str]:
+    """The first few repairs of one kind, then how many more there were."""
+    more = [f"… and {len(repairs) - _MAX_SHOWN} more like it"] if len(repairs) > _MAX_SHOWN else []
+    return [*repairs[:_MAX_SHOWN], *more]
+
+
+def _split_speakers(blocks: Iterable[RawBlock], splits: list[str]) -> list[RawBlock]:
+    """Paragraphs where a second speaker answers after an attribution, split before the answer."""
+    out: list[RawBlock] = []
+    for block in blocks:
+        if not isinstance(block, str):
+            out.append(block)
+            continue
+        parts = split_speakers(block)
+        splits += [f"split two speakers' lines apart before “{part[:40]}…”" for part in parts[1:]]
+        out += parts
+    return out
 
 
 def _finish(
@@ -146,7 +159,7 @@ def _finish(
             yield Quote(tuple(_finish(block.blocks, marked, options, dialect, strays)))
             continue
         spans = drop_emphasis_markers(next(marked))
-        strays += stray_markers(spans)
+        strays += [f"unpaired emphasis marker kept as text: “{x}”" for x in stray_markers(spans)]
         yield Paragraph(typeset_spans(spans, dialect) if options.smart_quotes else spans)
 
 
@@ -155,6 +168,6 @@ def _verse(raw: RawVerse, options: NormalizeOptions, dialect: bool, strays: list
     lines = []
     marked = mark_lines([text for _, text in raw.lines])
     for (level, _), spans in zip(raw.lines, marked, strict=True):
-        strays += stray_markers(spans)
+        strays += [f"unpaired emphasis marker kept as text: “{x}”" for x in stray_markers(spans)]
         lines.append(VerseLine(typeset_spans(spans, dialect) if options.smart_quotes else spans, level))
     return Verse(tuple(lines))
