@@ -217,10 +217,9 @@ class _Placed:
     back: list[str]
 
 
-def _place(lines: Sequence[str], block: Block, before_title: bool, placed: _Placed) -> None:
+def _place(block_lines: Sequence[str], before_title: bool, placed: _Placed) -> None:
     """Where a frame block's unused lines go: copyright to the fields, dedications and a writer's
     preface to the front, banners, adverts, imprints and terms to the back."""
-    block_lines = lines[block[0] : block[1]]
     advert = any(is_banner(line) for line in block_lines) or is_notice(" ".join(block_lines))
     for line in block_lines:
         text = line.strip()
@@ -311,7 +310,7 @@ def split_frame(lines: Sequence[str], printed: bool = False) -> Frame:
         if printed and not (is_notice(" ".join(lines[i] for i in unused)) or block[0] < first_used):
             kept.update(unused)  # a printed book's imprint and dedication stay its front matter
             continue
-        _place([lines[i] for i in unused], (0, len(unused)), block[0] < first_used, placed)
+        _place([lines[i] for i in unused], block[0] < first_used, placed)
         for notes in (placed.front, placed.back):
             if notes and notes[-1]:
                 notes.append("")
