@@ -28,7 +28,7 @@ from ebookify.normalize.pipeline import MAX_INPUT_BYTES
 from ebookify.options import NormalizeOptions, StoryOverrides, WriteOptions, check_encoding, core_count
 from ebookify.progress import Reporter, make_reporter
 from ebookify.resources import read_style
-from ebookify.targets import check_target, format_of, read_files
+from ebookify.targets import NAME_MAX, check_target, format_of, name_too_long, read_files
 
 log = logging.getLogger("ebookify")
 
@@ -187,6 +187,8 @@ def expand_inputs(patterns: Sequence[str]) -> list[Path]:
     """Expand globs the shell did not (quoted, or on Windows); a pattern that matches nothing is an error."""
     paths: list[Path] = []
     for pattern in patterns:
+        if name_too_long(Path(pattern)):
+            raise InputError(f"{pattern}: a name in the path is longer than {NAME_MAX} bytes")
         if glob.has_magic(pattern) and not Path(pattern).exists():
             matches = sorted(glob.glob(pattern))
             if not matches:

@@ -13,6 +13,7 @@ from typing import Any
 from ebookify.errors import OptionsError
 from ebookify.normalize.cleanup import clean_value
 from ebookify.options import StoryOverrides, check_encoding
+from ebookify.targets import NAME_MAX, name_too_long
 
 BOOK_KEYS = {
     "title": str,
@@ -145,6 +146,8 @@ class _Places:
         where = f"{self.name}, line {line}: {key} {value!r}"
         if "\0" in value:
             raise OptionsError(f"{where} contains a NUL character")
+        if name_too_long(Path(value)):
+            raise OptionsError(f"{where} has a name longer than {NAME_MAX} bytes")
         path = self.folder / value
         real = os.path.realpath(path)
         inside = real == self.root or real.startswith(self.root.rstrip(os.sep) + os.sep)

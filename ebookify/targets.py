@@ -61,11 +61,16 @@ def _real(path: Path) -> str:
         return str(path)
 
 
+def name_too_long(path: Path) -> bool:
+    """Whether a name in `path` is longer than any file system takes (the OS then raises ENAMETOOLONG
+    from every call, even a test for existence)."""
+    return any(len(os.fsencode(part)) > NAME_MAX for part in path.parts)
+
+
 def check_name(target: Path) -> None:
     """A target whose name no file system takes fails here, in one line, before any work."""
-    for part in target.parts:
-        if len(os.fsencode(part)) > NAME_MAX:
-            raise OptionsError(f"cannot write {target}: a name in the path is longer than {NAME_MAX} bytes")
+    if name_too_long(target):
+        raise OptionsError(f"cannot write {target}: a name in the path is longer than {NAME_MAX} bytes")
 
 
 def check_target(target: Path, inputs: Iterable[Path]) -> None:

@@ -222,3 +222,10 @@ def test_metadata_gets_the_flags_cleanup(tmp_path: Path) -> None:
     assert manifest.editor is not None and "\u0007" not in manifest.editor
     assert manifest.editor.startswith("Ed ")
     assert manifest.description == "One.\n\nTwo."  # paragraphs kept
+
+
+def test_a_story_name_over_255_bytes_is_one_line(tmp_path: Path) -> None:
+    with pytest.raises(OptionsError, match=r"line 4: path .* has a name longer than 255 bytes"):
+        read_manifest(_book(tmp_path, story="x" * 300 + ".txt"))
+    # Leave alone: a long name a file system takes.
+    assert read_manifest(_book(tmp_path / "2", story="y" * 250 + ".txt")).stories[0].path.name.startswith("y")

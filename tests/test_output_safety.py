@@ -248,3 +248,12 @@ def test_a_book_to_a_terminal_is_refused(story: Path, monkeypatch: pytest.Monkey
     monkeypatch.setattr(sys, "stderr", err)
     assert main([str(story), "-o", "-", "-q"]) == 2
     assert "stdout, which is a terminal" in err.getvalue() and err.getvalue().count("\n") == 1
+
+
+@pytest.mark.parametrize("suffix", [".txt", "*.txt"])
+def test_an_input_name_over_255_bytes_is_one_line(tmp_path: Path, suffix: str) -> None:
+    # The OS refuses even to say whether such a file exists (ENAMETOOLONG): this was exit 70.
+    name = str(tmp_path / ("x" * 300 + suffix))
+    _refused([name], "longer than 255 bytes")
+    _refused([name, "-o", str(tmp_path / "b.epub")], "longer than 255 bytes")
+    assert_one_line_error(run_cli(["inspect", name]), "longer than 255 bytes")
