@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ebookify.normalize.chapters import contents_items
+from ebookify.normalize.headings import match_heading
 from ebookify.normalize.paragraphs import Item
 from ebookify.normalize.structure import RawChapter, parse_structure
 
@@ -170,3 +171,19 @@ def test_contents_items_of_several_lines_and_parts() -> None:
     assert contents_items(items) == {0, 1, 2, 3, 4}
     # Without a "Contents" line, nothing is taken for a contents list.
     assert contents_items(items[1:]) == set()
+
+
+def test_an_act_and_its_first_scene_on_one_line() -> None:
+    act = "ACT\u00a0{0}. SCENE I.\n\n{1}\n\nSCENE II. _Newgate._\n\n{1}"
+    text = f"{act.format('I', SPEECH)}\n\n{act.format('II', SPEECH)}"
+    assert _shape(text) == [
+        ("ACT I", "SCENE I"),
+        ("ACT I", "SCENE II. _Newgate._"),
+        ("ACT II", "SCENE I"),
+        ("ACT II", "SCENE II. _Newgate._"),
+    ]
+
+
+def test_an_act_with_a_place_is_one_heading() -> None:
+    heading = match_heading("ACT I. Algernon Moncrieff's Flat in Half-Moon Street, W.")
+    assert heading is not None and heading.inner is None and heading.kind == "part"

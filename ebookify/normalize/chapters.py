@@ -220,6 +220,11 @@ def _candidates(items: Sequence[Item], skip: set[int], normal: int) -> list[Chap
             index += 1
             continue
         numbering.follow(heading)
+        if heading.inner is not None:
+            # "ACT I. SCENE I.": the part opens here (spanning nothing), then its first chapter on the line.
+            starts.append(ChapterStart(index, heading.text, 0, heading.kind, heading.keyword, heading.number))
+            heading = heading.inner
+            numbering.follow(heading)
         subtitles = _subtitles(items, index, heading, normal)
         title = _title(heading, subtitles)
         span = 1 + len(subtitles)

@@ -70,6 +70,8 @@ class Heading:
     titled: bool
     keyword: str = ""
     """The heading's word, normalised ("chapter" for "Ch."), empty for a bare number."""
+    inner: Heading | None = None
+    """The chapter a part heading opens on the same line ("ACT I. SCENE I." holds "SCENE I.")."""
 
 
 def _rest_is_title(sep: str, rest: str) -> bool:
@@ -94,8 +96,8 @@ def has_page_number(line: str) -> bool:
 
 
 def clean_heading(text: str) -> str:
-    """A heading without its decorations and trailing period."""
-    text = _strip(text)
+    """A heading without its decorations and trailing period, its spaces single ("ACT\u00a0I" → "ACT I")."""
+    text = " ".join(_strip(text).split())
     return text[:-1].rstrip() if text.endswith(".") and not text.endswith("..") else text
 
 
@@ -130,7 +132,12 @@ def _keyword_heading(line: str, text: str) -> Heading | None:
         keyword = keyword_name(match.group("kw"))
         special = pattern is language_patterns(language)[2]
         kind: HeadingKind = "special" if special else "part" if keyword in PART_NAMES else "chapter"
-        return Heading(kind, number, clean_heading(line), bool(match.group("rest")), keyword)
+        rest = match.group("rest")
+        inner = _keyword_heading(rest, _strip(rest)) if kind == "part" and rest else None
+        if inner is not None and inner.kind == "chapter":
+            # "ACT I. SCENE I.": the act, and the scene it opens with.
+            return Heading(kind, number, clean_heading(text[: match.start("rest")]), False, keyword, inner)
+        return Heading(kind, number, clean_heading(line), bool(rest), keyword)
     return None
 
 
