@@ -187,3 +187,17 @@ def test_an_act_and_its_first_scene_on_one_line() -> None:
 def test_an_act_with_a_place_is_one_heading() -> None:
     heading = match_heading("ACT I. Algernon Moncrieff's Flat in Half-Moon Street, W.")
     assert heading is not None and heading.inner is None and heading.kind == "part"
+
+
+def test_a_dictionary_s_letters_are_its_chapters() -> None:
+    letters = "ABCDEFGHIJ"
+    text = "\n\n".join(f"{letter}\n\n{PARA}" for letter in letters)
+    assert [title for _, title in _shape(f"AUTHOR'S PREFACE\n\n{PARA}\n\n{text}")] == [
+        "AUTHOR'S PREFACE",
+        *letters,  # "I" after "H" is the ninth letter, not a numeral
+    ]
+
+
+def test_a_few_lone_capitals_are_text() -> None:
+    text = f"{PARA}\n\nA\n\n{PARA}\n\nB\n\n{PARA}\n\nC\n\n{PARA}"
+    assert [title for _, title in _shape(text)] == [None]

@@ -34,7 +34,10 @@ _NUMBER_SKIP = 5
 # Numbered sections are chapters when there are at least this many.
 _MIN_NUMBERED = 2
 # Headings that are chapters (as opposed to parts that group them, or specials such as a prologue).
-_CHAPTER_LEVEL = ("chapter", "bare", "numbered")
+_CHAPTER_LEVEL = ("chapter", "bare", "numbered", "letter")
+# Letter sections may skip a letter (no words under X); a run of fewer than this many is no alphabet.
+_LETTER_SKIP = 2
+_MIN_LETTERS = 5
 
 
 @dataclass(frozen=True)
@@ -172,6 +175,17 @@ class _Numbering:
 
     last: int = 0
     refused_next: int | None = None
+    last_letter: int = 0
+
+    def as_letter(self, heading: Heading) -> Heading | None:
+        """A lone capital that goes on the alphabet ("H" then "I") as a letter section, else None."""
+        place = heading.letter
+        if place is None or not self.last_letter < place <= self.last_letter + _LETTER_SKIP:
+            return None
+        # "I" after "H" is the ninth letter, not the first numeral; "A" starts an alphabet only as a letter.
+        if heading.kind == "bare" and not self.last_letter:
+            return None
+        return Heading("letter", place, heading.text, False, letter=place)
 
     def accepts(self, heading: Heading) -> bool:
         """A bare "IV" or a numbered "IV. Title" is a heading only as the next chapter number.
@@ -179,6 +193,8 @@ class _Numbering:
         A numbered section may skip a few numbers ("45." then "50."), a bare number may not: a lone "7" is
         as likely a numbered stanza or list item.
         """
+        if heading.kind == "letter":
+            return self.as_letter(heading) is not None
         if heading.kind not in ("bare", "numbered") or heading.number is None:
             return True
         skip = _NUMBER_SKIP if heading.kind == "numbered" and self.last else 1
@@ -191,6 +207,8 @@ class _Numbering:
     def follow(self, heading: Heading) -> None:
         if heading.kind == "part":
             self.last = 0
+        elif heading.kind == "letter":
+            self.last_letter = heading.number or 0
         elif heading.number is not None:
             self.last = heading.number
 
@@ -216,6 +234,8 @@ def _candidates(items: Sequence[Item], skip: set[int], normal: int) -> list[Chap
         heading = (
             None if index in skip or item.divider or _continues(items, index) else match_heading(item.text)
         )
+        if heading is not None:
+            heading = numbering.as_letter(heading) or heading
         if heading is None or not numbering.accepts(heading):
             index += 1
             continue
@@ -273,6 +293,12 @@ def _chapter_words(starts: Sequence[ChapterStart]) -> list[ChapterStart]:
     return [s for s in starts if s.kind != "chapter" or s.keyword == main or s.keyword in framing]
 
 
+def _letter_sections(starts: Sequence[ChapterStart]) -> list[ChapterStart]:
+    """A dictionary's letters ("A" ... "Z") are its chapters when they run through much of the alphabet."""
+    letters = sum(1 for start in starts if start.kind == "letter")
+    return list(starts) if letters >= _MIN_LETTERS else [s for s in starts if s.kind != "letter"]
+
+
 def _numbered_sections(starts: Sequence[ChapterStart]) -> list[ChapterStart]:
     """Numbered sections ("XII. La rentrée.") are chapters in a text without chapter words, two or more."""
     numbered = sum(1 for start in starts if start.kind == "numbered")
@@ -310,4 +336,4 @@ def _parts(starts: Sequence[ChapterStart]) -> list[ChapterStart]:
 def find_chapters(items: Sequence[Item], normal: int = 1) -> list[ChapterStart]:
     """The chapter and part headings of a story's items, in reading order."""
     starts = _without_runs(_candidates(items, contents_items(items), normal))
-    return _parts(_numbered_sections(_chapter_words(starts)))
+    return _parts(_letter_sections(_numbered_sections(_chapter_words(starts))))

@@ -100,14 +100,18 @@ def _patterns(vocabulary: Vocabulary, words: str, ordinals: str) -> tuple[re.Pat
     keywords = trie_pattern(_with_plain((*vocabulary.chapters, *vocabulary.parts)))
     specials = trie_pattern(_with_plain(vocabulary.specials))
     article = rf"(?:(?:{'|'.join(vocabulary.articles)})\s+)?" if vocabulary.articles else ""
+    # "AUTHOR'S PREFACE", "The Translator's Introduction" (English only: the other languages put it after).
+    possessive = r"(?:[^\W\d_]+['’]s\s+)?" if vocabulary.articles else ""
     number = _number(words)
     return (
         re.compile(rf"^(?P<kw>{keywords})(?:\s+|(?<=\.)\s*|(?=\d)){article}{number}{_REST}$", re.I),
         re.compile(rf"^{article}(?P<num>{ordinals})\s+(?P<kw>{keywords}){_REST}$", re.I),
-        re.compile(rf"^{article}(?P<kw>{specials})(?:\s+{number})?{_REST}$", re.I),
+        re.compile(rf"^{article}{possessive}(?P<kw>{specials})(?:\s+{number})?{_REST}$", re.I),
     )
 
 
+# "AUTHOR'S PREFACE" is looked up by the word after the possessive.
+_POSSESSIVE = re.compile(r"^(?:the\s+)?[^\W\d_]+['’]s\s+", re.I)
 # The first word of a line, to pick the languages whose patterns it could match.
 _LEADING_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?")
 
@@ -146,7 +150,7 @@ def language_patterns(language: str) -> tuple[re.Pattern[str], ...]:
 
 def candidate_languages(text: str) -> list[str]:
     """The languages whose heading patterns a line could match, from its first word."""
-    first = _leading_word(text)
+    first = _leading_word(_POSSESSIVE.sub("", text, count=1))
     return [language for language, words in _FIRST_WORDS.items() if first in words]
 
 

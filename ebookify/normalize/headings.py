@@ -18,7 +18,7 @@ from ebookify.normalize.heading_words import (
 )
 from ebookify.normalize.numerals import number_value
 
-HeadingKind = Literal["part", "chapter", "special", "bare", "numbered"]
+HeadingKind = Literal["part", "chapter", "special", "bare", "numbered", "letter"]
 
 # Decorations around headings ("~Chapter 1~", "**Prologue**", "[Part 2]", "===/ Chapter 1 /").
 _DECORATION = " \t*~=#_[](){}<>|+/\\"
@@ -26,6 +26,8 @@ _DECORATION = " \t*~=#_[](){}<>|+/\\"
 _EDGE_DASHES = "-–—"
 # A number alone on its line: "7", "XII", "IV."; lower-case roman numerals are words, not headings.
 _BARE = re.compile(r"^(?P<num>\d{1,3}|[IVXLC]+)\.?$")
+# A capital letter alone on its line: "A", "B." (a dictionary's or an abecedarium's sections).
+_LETTER = re.compile(r"^(?P<letter>[A-Z])\.?$")
 # A numbered section: "XII. La rentrée.", "1. AT THE GATES OF LIFE AND DEATH"; its siblings confirm it.
 _NUMBERED = re.compile(r"^(?P<num>\d{1,3}|[IVXLC]+)[.)]\s+(?P<rest>\S.*)$")
 # A heading's title is at most this long: "SCENE V. An open Gallery to Juliet's Chamber, overlooking..."
@@ -72,6 +74,8 @@ class Heading:
     """The heading's word, normalised ("chapter" for "Ch."), empty for a bare number."""
     inner: Heading | None = None
     """The chapter a part heading opens on the same line ("ACT I. SCENE I." holds "SCENE I.")."""
+    letter: int | None = None
+    """A lone capital's place in the alphabet ("I" may be the ninth letter as well as the first numeral)."""
 
 
 def _rest_is_title(sep: str, rest: str) -> bool:
@@ -166,8 +170,12 @@ def match_heading(line: str) -> Heading | None:
     text = _strip(line)
     if not text or text[0] in _QUOTES or text[-1] in ",;":
         return None
+    letter = _LETTER.match(text)
+    place = ord(letter.group("letter")) - ord("A") + 1 if letter else None
     if match := _BARE.match(text):
-        return Heading("bare", number_value(match.group("num")), clean_heading(line), False)
+        return Heading("bare", number_value(match.group("num")), clean_heading(line), False, letter=place)
+    if place is not None:
+        return Heading("letter", place, clean_heading(line), False, letter=place)
     if heading := _keyword_heading(line, text):
         return heading
     match = _NUMBERED.match(text)
