@@ -201,3 +201,20 @@ def test_a_dictionary_s_letters_are_its_chapters() -> None:
 def test_a_few_lone_capitals_are_text() -> None:
     text = f"{PARA}\n\nA\n\n{PARA}\n\nB\n\n{PARA}\n\nC\n\n{PARA}"
     assert [title for _, title in _shape(text)] == [None]
+
+
+def test_a_word_of_the_book_s_own_counted_up_is_a_chapter_word() -> None:
+    vigils = ["ERSTE VIGILIE.", "ZWEITE VIGILIE.", "DRITTE VIGILIE."]
+    text = "\n\n".join(f"{vigil}\n\n{PARA}" for vigil in vigils)
+    assert [title for _, title in _shape(text)] == ["ERSTE VIGILIE", "ZWEITE VIGILIE", "DRITTE VIGILIE"]
+
+
+def test_a_word_with_a_number_once_or_out_of_order_is_text() -> None:
+    once = f"{PARA}\n\nFirst Love\n\n{PARA}\n\nRoom 101\n\n{PARA}"
+    assert [title for _, title in _shape(once)] == [None]
+    shuffled = "\n\n".join(f"{night}\n\n{PARA}" for night in ["Second Night", "First Night", "Third Night"])
+    assert [title for _, title in _shape(shuffled)] == [None]
+    inside = (
+        f"Chapter 1\n\n{PARA}\n\nDay 1\n\n{PARA}\n\nDay 2\n\n{PARA}\n\nDay 3\n\n{PARA}\n\nChapter 2\n\n{PARA}"
+    )
+    assert [title for _, title in _shape(inside)] == ["Chapter 1", "Chapter 2"]

@@ -38,6 +38,8 @@ _CHAPTER_LEVEL = ("chapter", "bare", "numbered", "letter")
 # Letter sections may skip a letter (no words under X); a run of fewer than this many is no alphabet.
 _LETTER_SKIP = 2
 _MIN_LETTERS = 5
+# A word of the book's own is a heading word when at least this many headings count up with it.
+_MIN_LEARNED = 3
 
 
 @dataclass(frozen=True)
@@ -274,6 +276,25 @@ def _without_runs(starts: Sequence[ChapterStart]) -> list[ChapterStart]:
     return kept
 
 
+def _learned_words(starts: Sequence[ChapterStart]) -> list[ChapterStart]:
+    """Headings of a word of the book's own ("ERSTE VIGILIE.") are chapters only in a book without chapter
+    words, and only a run of three or more numbered 1, 2, 3, ... in order ("First Love" once is a title)."""
+    learned = [start for start in starts if start.keyword.startswith("~")]
+    if not learned:
+        return list(starts)
+    known = any(start.kind == "chapter" and not start.keyword.startswith("~") for start in starts)
+    series: dict[str, list[int | None]] = {}
+    for start in learned:
+        series.setdefault(start.keyword, []).append(start.number)
+    counting = {
+        word
+        for word, numbers in series.items()
+        if len(numbers) >= _MIN_LEARNED and numbers == list(range(1, len(numbers) + 1))
+    }
+    keep = set() if known else set(sorted(counting, key=lambda word: len(series[word]))[-1:])
+    return [start for start in starts if not start.keyword.startswith("~") or start.keyword in keep]
+
+
 def _chapter_words(starts: Sequence[ChapterStart]) -> list[ChapterStart]:
     """Chapters of the text's main word, and of other words only when they frame it (Letters 1-4 before it).
 
@@ -336,4 +357,4 @@ def _parts(starts: Sequence[ChapterStart]) -> list[ChapterStart]:
 def find_chapters(items: Sequence[Item], normal: int = 1) -> list[ChapterStart]:
     """The chapter and part headings of a story's items, in reading order."""
     starts = _without_runs(_candidates(items, contents_items(items), normal))
-    return _parts(_letter_sections(_numbered_sections(_chapter_words(starts))))
+    return _parts(_letter_sections(_numbered_sections(_chapter_words(_learned_words(starts)))))

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ebookify.normalize.number_words import FOREIGN_NUMBER_WORDS, strip_accents
+from ebookify.normalize.number_words import FOREIGN_NUMBER_WORDS, FOREIGN_ORDINALS, strip_accents
 from ebookify.normalize.numerals import ROMAN_PATTERN, WORD_VALUES, WORDS_PATTERN, trie_pattern
 
 
@@ -165,3 +165,16 @@ PART_NAMES = frozenset(keyword_name(word) for v in VOCABULARIES.values() for wor
 
 CHAPTER_NAMES = frozenset(keyword_name(word) for v in VOCABULARIES.values() for word in v.chapters)
 """The names of chapter-level words ("chapter", "scene", "kapitel")."""
+
+
+@cache
+def learned_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Headings made of a word of the book's own and a number: "Erste Vigilie", "FIFTH NIGHT" (an ordinal
+    first), "Vigil 3", "Lesson IV" (a numeral after). Their siblings decide if the word is a heading word."""
+    english = [word for word in WORD_VALUES if word.endswith(("st", "nd", "rd", "th")) and " " not in word]
+    ordinals = trie_pattern(sorted({*english, *FOREIGN_ORDINALS}))
+    word = r"(?P<kw>[^\W\d_][^\W\d_'’-]{2,19})"
+    return (
+        re.compile(rf"^(?P<num>{ordinals})\s+{word}\.?$", re.I),
+        re.compile(rf"^{word}\s+(?P<num>\d{{1,3}}|[IVXLC]+)\.?$"),
+    )

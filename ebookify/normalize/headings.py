@@ -15,7 +15,9 @@ from ebookify.normalize.heading_words import (
     candidate_languages,
     keyword_name,
     language_patterns,
+    learned_patterns,
 )
+from ebookify.normalize.number_words import FOREIGN_ORDINALS
 from ebookify.normalize.numerals import number_value
 
 HeadingKind = Literal["part", "chapter", "special", "bare", "numbered", "letter"]
@@ -145,6 +147,24 @@ def _keyword_heading(line: str, text: str) -> Heading | None:
     return None
 
 
+def _learned_heading(line: str, text: str) -> Heading | None:
+    """ "ERSTE VIGILIE.", "Vigil 3": a capitalised word of the book's own with a number. Its keyword is
+    marked with "~": only a run of such headings counting up from the first makes them chapters."""
+    for pattern in learned_patterns():
+        match = pattern.match(text)
+        if not match or not match.group("kw")[0].isupper():
+            continue
+        value = match.group("num")
+        number = number_value(value)
+        if number is None:
+            number = FOREIGN_ORDINALS.get(value.lower())
+        if number is not None:
+            return Heading(
+                "chapter", number, clean_heading(line), False, "~" + keyword_name(match.group("kw"))
+            )
+    return None
+
+
 def _numbered_title(rest: str) -> bool:
     """The title of a numbered section: short, starting with a capital, not a sentence (case may be any)."""
     words = rest.split()
@@ -176,7 +196,7 @@ def match_heading(line: str) -> Heading | None:
         return Heading("bare", number_value(match.group("num")), clean_heading(line), False, letter=place)
     if place is not None:
         return Heading("letter", place, clean_heading(line), False, letter=place)
-    if heading := _keyword_heading(line, text):
+    if heading := _keyword_heading(line, text) or _learned_heading(line, text):
         return heading
     match = _NUMBERED.match(text)
     if match and _numbered_title(match.group("rest")):

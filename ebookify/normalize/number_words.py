@@ -117,3 +117,74 @@ FOREIGN_NUMBER_WORDS: dict[str, dict[str, int]] = {
     "it": _values(_ITALIAN),
 }
 """Per language, each number word (lower case, with and without accents) and its value."""
+
+_CARDINALS = {
+    *[
+        "un",
+        "une",
+        "deux",
+        "trois",
+        "quatre",
+        "cinq",
+        "six",
+        "sept",
+        "huit",
+        "neuf",
+        "dix",
+        "onze",
+        "douze",
+        "treize",
+        "quatorze",
+        "quinze",
+        "seize",
+    ],
+    *["dix-sept", "dix-huit", "dix-neuf", "vingt", "ein"],
+    *_GERMAN_CARDINALS,
+    *[
+        "uno",
+        "una",
+        "dos",
+        "tres",
+        "cuatro",
+        "cinco",
+        "seis",
+        "siete",
+        "ocho",
+        "nueve",
+        "diez",
+        "once",
+        "doce",
+        "trece",
+        "catorce",
+        "quince",
+    ],
+    *["dieciséis", "diecisiete", "dieciocho", "diecinueve", "veinte"],
+    *[
+        "due",
+        "tre",
+        "quattro",
+        "cinque",
+        "sei",
+        "sette",
+        "otto",
+        "nove",
+        "dieci",
+        "undici",
+        "dodici",
+        "tredici",
+        "quattordici",
+        "quindici",
+    ],
+    *["sedici", "diciassette", "diciotto", "diciannove", "venti"],
+}
+_PLAIN_CARDINALS = {strip_accents(word) for word in _CARDINALS}
+
+FOREIGN_ORDINALS: dict[str, int] = {
+    word: value
+    for words in FOREIGN_NUMBER_WORDS.values()
+    for word, value in words.items()
+    if strip_accents(word) not in _PLAIN_CARDINALS
+    and word.replace("ue", "ü").replace("oe", "ö") not in _CARDINALS
+}
+"""The ordinals among them ("erste", "zwölfte", "première", "tercera", "quinto"), for headings numbered by an
+ordinal before a word of the book's own ("Erste Vigilie")."""
