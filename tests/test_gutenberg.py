@@ -129,3 +129,43 @@ def test_german_footer_and_the_title_named_by_a_footer() -> None:
         "*** END OF THE PROJECT GUTENBERG EBOOK NOTES FROM THE UNDERGROUND ***",
     ]
     assert split_gutenberg(cut).named == (("Etext title", "NOTES FROM THE UNDERGROUND"),)
+
+
+def test_title_subtitle_runs_on_over_two_lines() -> None:
+    lines = [
+        "Title: Poems on Serious and Sacred Subjects",
+        "       Printed only as Private Tokens of Regard, for the Particular",
+        "       Friends of the Author",
+        "",
+        "*** START OF THIS PROJECT GUTENBERG EBOOK POEMS ***",
+        "Text.",
+    ]
+    title = dict(split_gutenberg(lines).fields)["Title"]
+    assert title == (
+        "Poems on Serious and Sacred Subjects: Printed only as Private Tokens of Regard, "
+        "for the Particular Friends of the Author"
+    )
+
+
+def test_transcribers_closing_notes_go_to_the_back_with_their_divider() -> None:
+    lines = [
+        "*** START OF THIS PROJECT GUTENBERG EBOOK X ***",
+        "FINIS.",
+        "",
+        "       *       *       *",
+        "",
+        "Errata Noted by Transcriber:",
+        "  Spelling unchanged.",
+        "",
+        "End of the Project Gutenberg EBook of X",
+    ]
+    split = split_gutenberg(lines)
+    assert [line for line in split.body if line] == ["FINIS."]
+    assert split.footer[0] == "       *       *       *"
+    # A story that mentions errata in a sentence keeps it.
+    story = [
+        "*** START OF THIS PROJECT GUTENBERG EBOOK X ***",
+        "He read the errata twice.",
+        "End of the Project Gutenberg EBook of X",
+    ]
+    assert split_gutenberg(story).body == ("He read the errata twice.",)

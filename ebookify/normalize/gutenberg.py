@@ -19,6 +19,11 @@ _PRODUCED = re.compile(r"^\s*(?:Produced|Prepared|Transcribed|E-?text prepared) 
 _TRANSCRIBER = re.compile(r"^\s*\[?\s*transcriber'?s'?\s+notes?\b", re.I)
 # A bracketed transcriber's note is a few paragraphs.
 _NOTE_LINES = 60
+# A transcriber's notes at the end of the book ("Errata Noted by Transcriber:"), within its last lines.
+_CLOSING_LABEL = re.compile(
+    r"^\W*(?:transcriber'?s'?\s+notes?|errata\b|notes? (?:on|about) the (?:text|transcription|e-?text))", re.I
+)
+_CLOSING_NOTES_LINES = 200
 
 # The title a licence header names in its first lines: "The Project Gutenberg EBook of Katrine, by
 # Elinor Macartney Lane", "Project Gutenberg's Jack Sheppard, by ...", "The Project Gutenberg Etext of X"
@@ -51,18 +56,21 @@ def _header_fields(lines: Sequence[str]) -> tuple[list[tuple[str, str]], list[st
     fields: list[tuple[str, str]] = []
     rest: list[str] = []
     after_field = False
+    continued = 0
     for line in lines:
         field = parse_field(line) if not line[:1].isspace() else None
         # Only known keys: "Please note: neither this list ..." in a 1990s header is licence text.
         if field and field[1] and field_kind(field[0]):
             fields.append(field)
-            after_field = True
+            after_field, continued = True, 0
         elif after_field and line[:1].isspace() and line.strip():
             # An indented line right after a field continues it; under a title it is the subtitle
-            # ("Title: Jack Sheppard" / "       A Romance" is "Jack Sheppard: A Romance").
+            # ("Title: Jack Sheppard" / "       A Romance" is "Jack Sheppard: A Romance"), and the
+            # subtitle's own next line runs on ("... for the Particular" / "Friends of the Author").
             key, value = fields[-1]
-            joiner = ": " if field_kind(key) == "title" and value[-1:].isalnum() else " "
-            fields[-1] = (key, f"{value}{joiner}{line.strip()}")
+            subtitle = field_kind(key) == "title" and continued == 0 and value[-1:].isalnum()
+            fields[-1] = (key, f"{value}{': ' if subtitle else ' '}{line.strip()}")
+            continued += 1
         else:
             rest.append(line)
             after_field = False
@@ -97,6 +105,27 @@ def _producer_end(lines: Sequence[str], start: int) -> int:
     return index
 
 
+def _closing_notes_start(lines: Sequence[str], start: int, end: int) -> int:
+    """Where a transcriber's closing notes (errata, notes on the e-text) begin before the END marker,
+    with the divider that sets them off; `end` when the book ends without them."""
+    # In the book's last lines, never in its first half (its opening transcriber's note is a credit).
+    first = max(start + 1, end - _CLOSING_NOTES_LINES, (start + end) // 2)
+    label = next(
+        (i for i in range(first, end) if _CLOSING_LABEL.match(lines[i]) and not lines[i - 1].strip()),
+        None,
+    )
+    if label is None:
+        return end
+    notes_start = label
+    # Up over the blank and divider lines above the label ("*   *   *"): they belong to the notes.
+    for index in range(label - 1, start, -1):
+        if lines[index].strip() and any(c.isalnum() for c in lines[index]):
+            break
+        if lines[index].strip():
+            notes_start = index
+    return notes_start
+
+
 def _named_fields(lines: Sequence[str]) -> list[tuple[str, str]]:
     """Title and author from a line that names the book ("The Project Gutenberg EBook of X, by Y",
     "*** END OF THE PROJECT GUTENBERG EBOOK X ***"), for texts without `Title:` (kept apart)."""
@@ -127,6 +156,7 @@ def split_gutenberg(lines: Sequence[str]) -> GutenbergSplit:
     end = next((i for i in range(start + 1, len(lines)) if _is_end(lines[i])), len(lines))
     fields, header = _header_fields(lines[:start])
     body_start = _producer_end(lines, start + 1)
+    end = _closing_notes_start(lines, body_start, end)
     header += ["", *lines[start:body_start]]
     body = tuple(lines[body_start:end])
     named = tuple(_named_fields([*lines[:5], *lines[end : end + 5]]))
