@@ -167,3 +167,20 @@ def test_an_epigraph_before_the_first_chapter_goes_with_the_front_notes() -> Non
 def test_a_footnote_mark_without_a_definition_stays_text() -> None:
     story = read("# A\n\nSee [^1] and [^x] here.\n\n# B\n\nOk.\n")
     assert texts(story)[0] == "See [^1] and [^x] here."
+
+
+def test_a_title_heading_with_a_by_line_above_same_level_chapters() -> None:
+    text = "# The Long Road\n\nby Jane Doe\n\n# Chapter 1\n\nHe walked.\n\n# Chapter 2\n\nShe ran.\n"
+    story = read(text)
+    assert story.metadata.title == "The Long Road"
+    assert story.metadata.authors == ("Jane Doe",)
+    assert [ch.title for ch in story.chapters] == ["Chapter 1", "Chapter 2"]
+    assert texts(story) == ["He walked.", "She ran."]
+
+
+def test_prose_starting_with_by_under_a_title_stays_text() -> None:
+    story = read(
+        "# The Long Road\n\nBy the time he came, it was dark.\n\n## One\n\nText.\n\n## Two\n\nMore.\n"
+    )
+    assert story.metadata.authors == ()
+    assert "By the time he came, it was dark." in texts(story)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ebookify.normalize.header import field_kind
-from ebookify.normalize.headings import match_heading
+from ebookify.normalize.headings import byline_field, match_heading
 from ebookify.normalize.markup.document import Heading, MarkupDocument
 from ebookify.normalize.markup.marks import heading_line, is_marked_heading
 
@@ -18,13 +18,49 @@ def _opens_text(doc: MarkupDocument, heading: Heading) -> bool:
 
 
 def _title_heading(doc: MarkupDocument) -> Heading | None:
-    """A heading opening the text with no other heading at its level or above: a title, not a chapter."""
+    """A heading opening the text with no other heading at its level or above: a title, not a chapter.
+
+    "# My Story" straight above "# Chapter 1" is a title set at the chapters' level.
+    """
     if not doc.headings or not _opens_text(doc, doc.headings[0]):
         return None
-    first = doc.headings[0]
-    if any(other.level <= first.level for other in doc.headings[1:]):
+    first, *rest = doc.headings
+    if not any(other.level <= first.level for other in rest):
+        return first
+    following = rest[0]
+    between = [line for line in doc.lines[first.line + 1 : following.line] if line.strip()]
+    if between and not (len(between) == 1 and _byline(between)):
         return None
-    return first
+    if match_heading(first.text) is None and match_heading(following.text) is not None:
+        return first
+    return None
+
+
+# A by-line is short and ends without a sentence's punctuation ("By the time he came, ..." is prose).
+_BYLINE_LENGTH = 50
+
+
+def _byline(lines: Sequence[str]) -> tuple[str, str] | None:
+    """The by-line in lines under a title heading ("by Jane Doe"): a short paragraph of one line."""
+    index = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if index is None or (index + 1 < len(lines) and lines[index + 1].strip()):
+        return None
+    line = lines[index].strip()
+    if len(line) > _BYLINE_LENGTH or line[-1:] in ".!?,;:":
+        return None
+    return byline_field(line)
+
+
+def _take_byline(doc: MarkupDocument, title: Heading) -> list[tuple[str, str]]:
+    """The author's by-line right under the title heading, as a field; its line leaves the text."""
+    end = next((h.line for h in doc.headings if h.line > title.line), len(doc.lines))
+    lines = doc.lines[title.line + 1 : end]
+    field = _byline(lines)
+    if field is None:
+        return []
+    index = title.line + 1 + next(i for i, line in enumerate(lines) if line.strip())
+    doc.lines[index] = ""
+    return [field]
 
 
 def _roles(headings: Sequence[Heading]) -> dict[int, str]:
@@ -56,7 +92,7 @@ def place_headings(doc: MarkupDocument, fields: Sequence[tuple[str, str]]) -> li
         if opening.text == story_title:
             doc.lines[opening.line] = ""
         elif story_title is None and match_heading(opening.text) is None:
-            added.append(("Title", opening.text))
+            added += [("Title", opening.text), *_take_byline(doc, opening)]
             doc.lines[opening.line] = ""
         else:
             doc.lines[opening.line] = heading_line("chapter", opening.text)
