@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ebookify.normalize.matter import fallback_fields, split_matter
+from ebookify.normalize.matter import fallback_fields, is_half_title, split_matter
 
 PARA = "She walked along the river for a long time, thinking about nothing at all, then home."
 
@@ -44,3 +44,10 @@ def test_licence_contents_and_title_page_are_split_and_named() -> None:
 def test_plain_story_has_no_matter() -> None:
     matter = split_matter([PARA, "", PARA])
     assert matter.body == (PARA, "", PARA) and matter.repairs == () and not matter.printed
+
+
+def test_half_title_is_the_title_again() -> None:
+    fields = [("Title", "Dracula"), ("Author", "Bram Stoker")]
+    assert is_half_title("DRACULA", fields)
+    assert not is_half_title("DRACULA'S GUEST", fields)
+    assert not is_half_title("Dracula\nby Bram Stoker", fields)

@@ -73,3 +73,14 @@ def fallback_fields(matter: Matter, fields: Sequence[tuple[str, str]]) -> list[t
     """The licence-named title and author, for the metadata nothing else gave."""
     have = {field_kind(key) for key, value in fields if value}
     return [(key, value) for key, value in matter.fallback if field_kind(key) not in have]
+
+
+def _letters(text: str) -> str:
+    return "".join(c for c in text.lower() if c.isalnum())
+
+
+def is_half_title(text: str, fields: Sequence[tuple[str, str]]) -> bool:
+    """A line of a printed book's front matter that only repeats its title ("DRACULA", "KATRINE")."""
+    titles = [value for key, value in fields if field_kind(key) == "title" and value]
+    letters = _letters(text)
+    return bool(letters) and "\n" not in text and any(_letters(title) == letters for title in titles)

@@ -13,7 +13,7 @@ from ebookify.normalize.header import field_kind, split_header
 from ebookify.normalize.languages import detect_language
 from ebookify.normalize.layout import undouble
 from ebookify.normalize.markup.marks import is_marked_heading, marked_chapters
-from ebookify.normalize.matter import fallback_fields, split_matter
+from ebookify.normalize.matter import fallback_fields, is_half_title, split_matter
 from ebookify.normalize.notes import is_preface, take_end_notes, take_front_notes
 from ebookify.normalize.paragraphs import Item, Layout, detect_layout, split_items
 from ebookify.normalize.scenes import normal_gap
@@ -187,8 +187,11 @@ def parse_structure(text: str, known: Sequence[tuple[str, str]] = ()) -> RawStor
     starts = marked_chapters(parts.items) or find_chapters(parts.items, normal)
     before, chapters = _chapters(parts.items, starts, normal, notes=not parts.gutenberg)
     if parts.gutenberg and _is_front_matter(before, chapters):
-        # A printed book's front matter (title page, dedication, contents) comes before its first chapter.
-        parts.front += before
+        # A printed book's front matter (title page, dedication, contents) comes before its first chapter;
+        # its half-title (the title again, "DRACULA") is kept as the printed title, not shown twice.
+        half_titles = [item for item in before if is_half_title(item.text, parts.fields)]
+        parts.fields += [("Printed title", item.text) for item in half_titles]
+        parts.front += [item for item in before if item not in half_titles]
     elif not parts.gutenberg and is_preface(before):
         # The writer's preface before the first chapter ("At the request of over forty users, ...").
         parts.front += before
