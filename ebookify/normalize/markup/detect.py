@@ -111,7 +111,7 @@ def _count_text(key: str, count: int) -> str:
 
 # What a line construct starts with, looked for with `in` (a novel is scanned ten times faster than by
 # the pattern): a text with none of these has no Markdown lines.
-_LINE_OPENINGS = ("\n#", "\n>", "\n[", "\n![")
+_LINE_OPENINGS = ("\n#", "\n>", "\n[^", "\n![", "]:")
 
 
 def _line_counts(text: str) -> Counter[str]:
