@@ -52,6 +52,7 @@ class BatchRun:
     returncode: int
     stories: int
     worker_seconds: float
+    cpu_seconds: float
     words: int
 
     def rate(self) -> float:
@@ -59,7 +60,11 @@ class BatchRun:
         return self.stories / self.seconds
 
     def cpu_per_1000_words(self) -> float:
-        """Seconds of worker time per 1,000 words."""
+        """Seconds of worker CPU per 1,000 words."""
+        return 1000 * self.cpu_seconds / max(self.words, 1)
+
+    def wall_per_1000_words(self) -> float:
+        """Seconds of worker wall time (CPU and waiting for a core) per 1,000 words."""
         return 1000 * self.worker_seconds / max(self.words, 1)
 
 
@@ -76,10 +81,12 @@ def run_client(args: list[str], outdir: Path) -> BatchRun:
     if code != 0:
         print(result.stdout[-2000:], result.stderr[-2000:])
     with sqlite3.connect(outdir / ".ebookify-batch.sqlite") as db:
-        stories, worker_seconds, words = db.execute(
-            "SELECT COUNT(*), SUM(seconds), SUM(words) FROM books WHERE status = 'done'"
+        stories, worker_seconds, cpu_seconds, words = db.execute(
+            "SELECT COUNT(*), SUM(seconds), SUM(cpu_seconds), SUM(words) FROM books WHERE status = 'done'"
         ).fetchone()
-    return BatchRun(seconds, client_mb, worker_mb, code, stories, worker_seconds or 0.0, words or 0)
+    return BatchRun(
+        seconds, client_mb, worker_mb, code, stories, worker_seconds or 0.0, cpu_seconds or 0.0, words or 0
+    )
 
 
 def make_short_story(number: int, words: int, pool: list[str], rng: random.Random) -> str:
@@ -123,7 +130,8 @@ def show(label: str, run: BatchRun, local_workers: bool = True) -> None:
     print(
         f"{label}: {run.stories} books in {run.seconds:.1f} s = {run.rate():.2f} stories/s; "
         f"client peak {run.client_mb:.0f} MB{worker}; "
-        f"worker time {run.cpu_per_1000_words():.4f} s per 1,000 words; exit {run.returncode}"
+        f"per 1,000 words: worker CPU {run.cpu_per_1000_words():.4f} s, worker wall "
+        f"{run.wall_per_1000_words():.4f} s; exit {run.returncode}"
     )
 
 

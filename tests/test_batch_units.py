@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import sqlite3
 import tarfile
 import zipfile
 from pathlib import Path
@@ -137,3 +138,19 @@ def test_one_bad_story_does_not_spoil_its_chunk() -> None:
     assert results[0].title == "Story Number 1" and results[0].chapters == 2 and results[0].words > 50
     assert results[0].books[0][1].startswith(b"PK") and results[0].thumbnail
     assert results[1].error and "\n" not in results[1].error
+
+
+def test_a_state_of_an_earlier_version_gets_the_new_columns(tmp_path: Path) -> None:
+    with sqlite3.connect(tmp_path / ".ebookify-batch.sqlite") as db:
+        columns = (
+            "source TEXT PRIMARY KEY, stem TEXT NOT NULL UNIQUE, content_hash TEXT, options_hash TEXT, "
+            "status TEXT, error TEXT, title TEXT, authors TEXT, language TEXT, summary TEXT, subjects TEXT, "
+            "words INTEGER, chapters INTEGER, repairs TEXT, outputs TEXT, thumbnail TEXT, seconds REAL, "
+            "attempts INTEGER, updated TEXT, run INTEGER"
+        )
+        db.execute(f"CREATE TABLE books ({columns})")  # the first release's table, without cpu_seconds
+    state = BatchState(tmp_path)
+    state.save([_row("/a/x.txt", "x")])
+    row = state.get("/a/x.txt")
+    assert row is not None and row.cpu_seconds == 0.0
+    state.close()

@@ -15,7 +15,7 @@ from ebookify.render.package import write_atomically
 
 REPORT_COLUMNS = (
     "source", "status", "error", "title", "authors", "language", "words", "chapters", "repairs",
-    "outputs", "seconds", "attempts", "updated",
+    "outputs", "seconds", "cpu_seconds", "attempts", "updated",
 )  # fmt: skip
 
 
@@ -32,6 +32,7 @@ def _csv_values(row: BookRow) -> list[str]:
         "; ".join(row.repairs),
         "; ".join(row.outputs),
         f"{row.seconds:.3f}",
+        f"{row.cpu_seconds:.3f}",
         str(row.attempts),
         row.updated,
     ]

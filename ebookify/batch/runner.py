@@ -178,6 +178,7 @@ class _Batch:
             outputs=books,
             thumbnail=next((name for name in outputs if name.endswith(".cover.jpg")), None),
             seconds=result.seconds,
+            cpu_seconds=result.cpu_seconds,
             attempts=flight.attempts,
             updated=now_iso(),
             run=self.run,

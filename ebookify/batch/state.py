@@ -29,7 +29,8 @@ CREATE TABLE IF NOT EXISTS books (
     words INTEGER, chapters INTEGER, repairs TEXT,
     outputs TEXT,                     -- JSON list of files under OUTDIR
     thumbnail TEXT,
-    seconds REAL,                     -- the worker's time for this story
+    seconds REAL,                     -- the worker's wall time for this story
+    cpu_seconds REAL,                 -- the worker's CPU time for it
     attempts INTEGER NOT NULL DEFAULT 1,
     updated TEXT NOT NULL,
     run INTEGER NOT NULL
@@ -62,6 +63,7 @@ class BookRow:
     outputs: tuple[str, ...] = ()
     thumbnail: str | None = None
     seconds: float = 0.0
+    cpu_seconds: float = 0.0
     attempts: int = 1
     updated: str = ""
     run: int = 0
@@ -82,7 +84,7 @@ def _row(values: sqlite3.Row) -> BookRow:
         fields[name] = tuple(json.loads(fields[name] or "[]"))
     fields["words"], fields["chapters"] = fields["words"] or 0, fields["chapters"] or 0
     fields["title"], fields["language"] = fields["title"] or "", fields["language"] or ""
-    fields["seconds"] = fields["seconds"] or 0.0
+    fields["seconds"], fields["cpu_seconds"] = fields["seconds"] or 0.0, fields["cpu_seconds"] or 0.0
     return BookRow(**fields)
 
 
@@ -101,7 +103,15 @@ class BatchState:
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.executescript(_SCHEMA)
+        self._add_missing_columns()
         self.db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+
+    def _add_missing_columns(self) -> None:
+        """A database of an earlier ebookify gets the columns added since (their values unknown)."""
+        present = {row["name"] for row in self.db.execute("PRAGMA table_info(books)")}
+        for name in ("cpu_seconds",):
+            if name not in present:
+                self.db.execute(f"ALTER TABLE books ADD COLUMN {name} REAL")
 
     def close(self) -> None:
         """Close the database."""

@@ -72,6 +72,9 @@ class StoryResult:
     """(format, bytes) for each format asked for."""
     thumbnail: bytes | None = None
     seconds: float = 0.0
+    """Wall time of the conversion in the worker."""
+    cpu_seconds: float = 0.0
+    """CPU time of the worker process for it (the cost model's unit; wall time includes waiting)."""
 
     @property
     def ok(self) -> bool:
@@ -162,20 +165,25 @@ def thumbnail_jpeg(book: Book, options: WriteOptions) -> bytes:
 
 def convert_story(job: StoryJob, settings: TaskSettings, options: WriteOptions) -> StoryResult:
     """One story to its books; a user error or a crash in a rule becomes a failed result."""
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
+
+    def failed(message: str) -> StoryResult:
+        return StoryResult(
+            job.source, message, seconds=time.perf_counter() - start, cpu_seconds=time.process_time() - cpu
+        )
+
     try:
         story = normalize_bytes(job.data, job.name, settings.normalize)
         book = make_book([story])
         books = tuple((fmt, _book_bytes(book, fmt, options)) for fmt in settings.formats)
         thumbnail = thumbnail_jpeg(book, options)
     except EbookifyError as error:
-        return StoryResult(job.source, one_line(str(error)), seconds=time.perf_counter() - start)
+        return failed(one_line(str(error)))
     except MemoryError:
-        return StoryResult(job.source, "out of memory", seconds=time.perf_counter() - start)
+        return failed("out of memory")
     except Exception as error:  # a bug in a rule: this story fails, the batch goes on
         log.debug("internal error converting %s", job.source, exc_info=True)
-        message = one_line(f"internal error ({type(error).__name__}: {error})")
-        return StoryResult(job.source, message, seconds=time.perf_counter() - start)
+        return failed(one_line(f"internal error ({type(error).__name__}: {error})"))
     meta = story.metadata
     return StoryResult(
         job.source,
@@ -190,6 +198,7 @@ def convert_story(job: StoryJob, settings: TaskSettings, options: WriteOptions) 
         books=books,
         thumbnail=thumbnail,
         seconds=time.perf_counter() - start,
+        cpu_seconds=time.process_time() - cpu,
     )
 
 
