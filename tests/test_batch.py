@@ -247,3 +247,10 @@ def test_a_batch_killed_with_sigkill_leaves_no_partial_book_and_resumes(
     assert (summary.done, summary.skipped, summary.failed) == (40 - len(recorded), len(recorded), 0)
     assert len(conversions(count_file)) == 40 - len(recorded)
     assert not list(out.rglob("*.part")) and len(list(out.glob("*.epub"))) == 40
+
+
+def test_cli_usage_errors_are_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["batch"]) == 2
+    assert main(["batch", "x", "-o", "y", "--retry-faild"]) == 2
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 2 and "did you mean --retry-failed?" in lines[1]
