@@ -111,3 +111,10 @@ def test_a_quote_inside_a_quote_keeps_its_words_and_an_opening_quote_is_an_epigr
     quote = story.chapters[0].blocks[1]
     assert isinstance(quote, Quote)
     assert [b.text for b in quote.blocks if isinstance(b, Paragraph)] == ["You wrote:", "Come home."]
+
+
+def test_italics_attributed_with_a_thinking_verb_are_a_thought_and_plain_italics_stay_emphasis() -> None:
+    story = read("<p><i>Why me?</i> she thought.</p><p>It was <i>so</i> cold.</p><p>End.</p>")
+    first, second = paragraphs(story)[:2]
+    assert first.spans[0] == Span("Why me?", "thought")
+    assert second.spans[1] == Span("so", "emphasis")
