@@ -16,6 +16,7 @@ from ebookify.normalize.headings import (
     match_heading,
 )
 from ebookify.normalize.paragraphs import Item
+from ebookify.normalize.poems import poem_titles
 
 # "Contents", "Table of Contents", "CONTENTS." as a line of its own.
 _CONTENTS = re.compile(r"^[\W_]*(?:table of )?contents[\W_]*$", re.I)
@@ -354,7 +355,21 @@ def _parts(starts: Sequence[ChapterStart]) -> list[ChapterStart]:
     return [start for start in starts if start.kind != "part" or start.keyword in holding]
 
 
+def _with_poem_titles(items: Sequence[Item], starts: list[ChapterStart], normal: int) -> list[ChapterStart]:
+    """In a collection of poems without chapter headings, the poems' titles are its chapters."""
+    if any(start.kind in _CHAPTER_LEVEL for start in starts):
+        return starts
+    taken = {start.index for start in starts}
+    titles = [
+        ChapterStart(index, clean_heading(items[index].text), 1, "chapter", "~poem")
+        for index in poem_titles(items, normal)
+        if index not in taken
+    ]
+    return sorted([*starts, *titles], key=lambda start: start.index) if titles else starts
+
+
 def find_chapters(items: Sequence[Item], normal: int = 1) -> list[ChapterStart]:
     """The chapter and part headings of a story's items, in reading order."""
     starts = _without_runs(_candidates(items, contents_items(items), normal))
-    return _parts(_letter_sections(_numbered_sections(_chapter_words(_learned_words(starts)))))
+    starts = _letter_sections(_numbered_sections(_chapter_words(_learned_words(starts))))
+    return _parts(_with_poem_titles(items, starts, normal))
