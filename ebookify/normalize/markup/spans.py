@@ -75,7 +75,7 @@ class SpanReader:
         ("[^1]" typed as text) stays."""
         if match.group(1) not in self.refs.footnotes:
             return match.group(0)
-        before = line[: match.start()]
+        before = line[max(0, match.start() - 80) : match.start()]  # a phrase of 60 characters at most
         phrase = _MARKED_PHRASE.search(before) or _WORD_BEFORE.search(before)
         anchor = _release_all(phrase.group(phrase.lastindex or 0)) if phrase else ""
         self.marks.append(FootnoteMark(match.group(1), anchor.strip()))
