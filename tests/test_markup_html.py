@@ -118,3 +118,13 @@ def test_italics_attributed_with_a_thinking_verb_are_a_thought_and_plain_italics
     first, second = paragraphs(story)[:2]
     assert first.spans[0] == Span("Why me?", "thought")
     assert second.spans[1] == Span("so", "emphasis")
+
+
+def test_the_page_title_is_kept_as_a_field_and_the_head_is_not_text() -> None:
+    story = read(
+        "<html><head><title>The Long Road | Stories</title><style>p {color: red}</style></head>"
+        "<body><p>He walked.</p><p>She ran.</p></body></html>"
+    )
+    assert ("Page title", "The Long Road | Stories") in story.metadata.fields
+    assert [p.text for p in paragraphs(story)] == ["He walked.", "She ran."]
+    assert "removed 1 <style> element" in story.repairs

@@ -64,6 +64,7 @@ class _Reader(HTMLParser):
         self.after_break = False
         self.removed: Counter[str] = Counter()
         self.containers: list[bool] = []
+        self.page_title = ""
         self.after_term = False
         """For each open <div>-like element, whether it is set apart as a quote (class="epigraph")."""
 
@@ -137,7 +138,8 @@ class _Reader(HTMLParser):
             return
         if tag in _SKIPPED:
             self.skipping = max(0, self.skipping - 1)
-            self.removed[f"<{tag}> element"] += 1
+            if tag in ("script", "style"):
+                self.removed[f"<{tag}> element"] += 1
         elif tag in _STYLE_TAGS and tag in self.styles:
             del self.styles[len(self.styles) - 1 - self.styles[::-1].index(tag)]
             self._put(_STYLE_TAGS[tag][1])
@@ -150,6 +152,9 @@ class _Reader(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if self.skipping:
+            # The page's <title> is kept as a field (its words are the story's name, most often).
+            if self.lasttag == "title":
+                self.page_title += data
             return
         if data.strip():
             self.after_break = False
@@ -186,6 +191,8 @@ def read_html(text: str, blocks: bool) -> MarkupDocument:
             doc.add_line(line)
     doc.removed.update(reader.removed)
     _unstyle_fields(doc.lines)
+    if " ".join(reader.page_title.split()):
+        doc.fields.append(("Page title", " ".join(reader.page_title.split())))
     return doc
 
 
