@@ -42,7 +42,9 @@ def thoughts_of(paragraphs: Sequence[str]) -> list[list[str]]:
 )
 def test_whole_parenthetical_paragraph_is_a_thought(text: str) -> None:
     assert parenthetical_thought(text)
-    assert thoughts_of([text]) == [[text]]
+    # The story uses the convention: two more thoughts in parentheses.
+    others = ["(I can save them.)", "(Not another person. Please.)"]
+    assert thoughts_of([text, *others])[0] == [text]
 
 
 @pytest.mark.parametrize(
@@ -189,3 +191,8 @@ def test_a_new_sentence_after_a_full_stop_is_not_an_attribution() -> None:
     assert attribution_after("'Fine.' She thought about it for a while.", 7) is None
     assert attribution_after("'Fine,' she thought.", 7) == "thought"
     assert attribution_after("'Fine.' Sakura thought.", 7) == "thought"
+
+
+def test_a_quoted_name_before_a_thinking_verb_is_the_subject_not_a_thought() -> None:
+    story = ["'Heinrich' would remember it as his first.", "'No!' she thought.", "'Why me' she thought."]
+    assert thoughts_of(story) == [[], ["'No!'"], ["'Why me'"]]

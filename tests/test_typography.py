@@ -65,6 +65,10 @@ def test_dashes_and_ellipses(text: str, want: str) -> None:
         ('She said--"Stop!"', "She said—“Stop!”"),
         ('"Ah"--he waved--"\'tis so."', "“Ah”—he waved—“’tis so.”"),
         ('So...."Next', "So.…“Next"),
+        # A word processor's opening marks after a dash, where they close, are turned; elsewhere trusted.
+        ("“Miss—“!", "“Miss—”!"),
+        ("‘Wait—‘ she said.", "‘Wait—’ she said."),
+        ("She said—“Stop!”", "She said—“Stop!”"),
         # A spaced dash is a space: the usual rules decide.
         ('"No -" she said. He began - "Yes."', "“No -” she said. He began - “Yes.”"),
     ],

@@ -76,8 +76,9 @@ def single_role(text: str, i: int) -> Role:
         # processor types it as an opening mark (‘em), which is still an apostrophe.
         return Role.APOSTROPHE
     if char == "‘":
-        # A left single quote was typed (or set by a word processor) as an opening mark: trust it.
-        return Role.OPEN
+        # A left single quote was typed (or set by a word processor) as an opening mark: trust it, except
+        # after a dash before punctuation or space (‘Wait—‘ she said), a word processor's slip.
+        return Role.CLOSE if after_break(text, i) is Role.CLOSE else Role.OPEN
     if prev.isalnum() and nxt.isalnum():
         # Between letters or digits it is inside a word: don't, o'clock, ma'am, Sakura's.
         return Role.APOSTROPHE
@@ -99,11 +100,12 @@ def single_role(text: str, i: int) -> Role:
 def double_role(text: str, i: int) -> Role:
     """The role of the double quote at text[i]."""
     char = text[i]
-    if char == "“":
-        return Role.OPEN
     if char == "”":
         return Role.CLOSE
     broken = after_break(text, i)
+    if char == "“":
+        # Trust a typed opening mark, except where a word processor set one after a dash: “Miss—“!
+        return Role.CLOSE if broken is Role.CLOSE else Role.OPEN
     if broken is not None:
         return broken
     nxt = text[i + 1] if i + 1 < len(text) else ""

@@ -76,8 +76,11 @@ def split_speakers(text: str) -> list[str]:
     """Split `"I tried," she said at last, quietly. "I know," he said.` before each quotation whose
     attribution names a different speaker from the one before. Only a paragraph made wholly of attributed
     quotations is split; one speaker's lines, and lines with narration between them, never are."""
-    if "\n" in text or sum(text.count(mark) for mark in '"“”') < _MIN_MARKS:
-        return [text]  # kept lines are laid out on purpose; two quotations need four marks
+    stripped = text.strip()
+    if stripped[:1] not in '"“' or stripped[-1:] not in ".!?" or "\n" in text:
+        return [text]  # an exchange opens with a quotation and ends with an attribution; kept lines stay
+    if sum(text.count(mark) for mark in '"“”') < _MIN_MARKS:
+        return [text]  # two quotations need four marks
     quoted = sorted(
         (q for q in find_quoted(text) if q.family == "double" and q.depth == 0), key=lambda q: q.start
     )

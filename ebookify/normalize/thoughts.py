@@ -2,26 +2,22 @@
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ebookify.normalize.asides import parenthetical_thought, parenthetical_thoughts
 from ebookify.normalize.attribution import Attribution, attribution_after, attribution_before
 from ebookify.normalize.elisions import AMBIGUOUS_ELISION, dialect_marks, is_dialect
 from ebookify.normalize.quotes import Quoted, find_quoted
 from ebookify.normalize.unmarked import unmarked_thoughts
 
-# A whole paragraph in parentheses is how copy-pasted stories keep a thought once italics are lost.
-_PARENTHETICAL = re.compile(r"\A\s*\((?P<inner>[^()]*)\)\s*\Z")
-# ... unless it is the author talking (an aside to readers, a label), which stays plain.
-_AUTHOR_ASIDE = re.compile(
-    r"\b(?:a/?n|t/?n|author|authors?'s?|disclaimer|review|reviews|update|updated|chapter|readers?|reading"
-    r"|fic|fanfic|beta|lol|omg|flashback|pov|to be continued|the end|continued|sorry for)\b",
-    re.IGNORECASE,
-)
 # A standalone thought reads like a clause: it ends in punctuation, inside or right after its closing mark.
 _CLAUSE_PUNCTUATION = ".!?…,;:—–-"
+
+
+# A speaker's name set in italics at the start of a play's line: "_Polly._", "*Mr. Peachum.*".
+_SPEAKER_LABEL = re.compile(r"([_*])[A-Z][\w'’.]*(?: [A-Z][\w'’.]*){0,2}\.\1")
 
 
 @dataclass(frozen=True)
@@ -62,30 +58,6 @@ class QuoteConvention:
         )
 
 
-def parenthetical_thought(text: str) -> bool:
-    """True when the whole paragraph is one parenthetical aside of a character: "(Love. Love. Love.)"."""
-    match = _PARENTHETICAL.match(text)
-    if match is None:
-        return False
-    inner = match.group("inner")
-    # Emoticons and numbers such as "(:" or "(1)" have no words; author asides are not thoughts.
-    if not any(c.isalpha() for c in inner) or _AUTHOR_ASIDE.search(inner):
-        return False
-    # Double quotes inside quote titles or speech ("Containing the stories "A," "B""); an aside the author
-    # already marked up, "(_She sings._)", is a stage direction.
-    if any(c in inner for c in '"“”') or inner.lstrip()[:1] in ("_", "*", "/", "="):
-        return False
-    return not _is_label(inner)
-
-
-def _is_label(inner: str) -> bool:
-    """Title Case, "(Trade Mark, Reg. U.S. Pat. Of.)", "(Sakura POV)": it names, it does not think."""
-    words = inner.split()
-    # Only words inside a sentence tell: "(Love. Love. Love.)" is capitalised because each is a sentence.
-    mid_sentence = [w for prev, w in itertools.pairwise(words) if prev[-1] not in ".!?…"]
-    return bool(mid_sentence) and all(w[0].isupper() or not w[0].isalpha() for w in mid_sentence)
-
-
 def attribution_of(text: str, quoted: Quoted) -> Attribution:
     """Speech wins over thought when both sides carry a verb: being wrong there costs less."""
     after = attribution_after(text, quoted.end)
@@ -100,6 +72,8 @@ def marked_thought(text: str, start: int, end: int) -> bool:
     # Like a quotation it must end its clause inside the markers; "_I_ think" stresses a word.
     if text[end - 2] not in _CLAUSE_PUNCTUATION:  # the character before the closing marker
         return False
+    if _SPEAKER_LABEL.fullmatch(text, start, end) and text[end:].lstrip()[:1].isupper():
+        return False  # a play's speaker, "_Polly._ I think ...": the line that follows is spoken
     kinds = (attribution_after(text, end), attribution_before(text, start))
     return "thought" in kinds and "speech" not in kinds
 
@@ -137,6 +111,13 @@ def detect_convention(paragraphs: Sequence[str], quoted: Sequence[Sequence[Quote
     )
 
 
+def _a_clause(text: str, quoted: Quoted) -> bool:
+    """A thought is a clause: several words, or one ended by punctuation ('No!'); a lone quoted name is the
+    subject of the sentence ('Heinrich' would remember it)."""
+    inner = text[quoted.start + 1 : quoted.end - 1].strip()
+    return len(inner.split()) >= 2 or (bool(inner) and inner[-1] in _CLAUSE_PUNCTUATION)
+
+
 def _stands_alone(text: str, quoted: Quoted) -> bool:
     """A single-quoted clause of its own, not a word quoted inside a sentence (he wrote 'closed')."""
     before = text[: quoted.start].rstrip()
@@ -148,16 +129,19 @@ def _stands_alone(text: str, quoted: Quoted) -> bool:
     return starts_clause and ends_clause and (len(inner.split()) >= 2 or inner[-1] in "!?")
 
 
-def thought_ranges(text: str, quoted: Sequence[Quoted], convention: QuoteConvention) -> list[tuple[int, int]]:
-    """The (start, end) ranges of one paragraph's text that are a character's thoughts."""
-    if parenthetical_thought(text):
+def thought_ranges(
+    text: str, quoted: Sequence[Quoted], convention: QuoteConvention, parenthetical: bool | None = None
+) -> list[tuple[int, int]]:
+    """The (start, end) ranges of one paragraph's text that are a character's thoughts; `parenthetical`
+    says whether the story's convention makes it a thought in parentheses (None: judge it alone)."""
+    if parenthetical_thought(text) if parenthetical is None else parenthetical:
         stripped = text.strip()
         start = text.index(stripped)
         return [(start, start + len(stripped))]
     ranges = []
     for passage in _candidates(quoted, text):
         kind = attribution_of(text, passage)
-        if kind == "thought" or (
+        if (kind == "thought" and _a_clause(text, passage)) or (
             kind is None and convention.single_for_thoughts and _stands_alone(text, passage)
         ):
             ranges.append((passage.start, passage.end))
@@ -174,7 +158,10 @@ def find_thoughts(paragraphs: Sequence[str]) -> list[list[tuple[int, int]]]:
     with none may lead with a thought whose italics were lost (see unmarked.py)."""
     quoted = [find_quoted(text) for text in paragraphs]
     convention = detect_convention(paragraphs, quoted)
-    found = [thought_ranges(text, q, convention) for text, q in zip(paragraphs, quoted, strict=True)]
+    found = [
+        thought_ranges(text, q, convention, parenthetical)
+        for text, q, parenthetical in zip(paragraphs, quoted, parenthetical_thoughts(paragraphs), strict=True)
+    ]
     for ranges, unmarked in zip(found, unmarked_thoughts(paragraphs), strict=True):
         if unmarked and not ranges:
             ranges.append(unmarked)

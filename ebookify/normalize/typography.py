@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from ebookify.model import Span
 from ebookify.normalize.elisions import AMBIGUOUS_ELISION
-from ebookify.normalize.quotes import Role, double_role, find_quoted, single_role
+from ebookify.normalize.quotes import Role, after_break, double_role, find_quoted, single_role
 
 # Each rule: a pattern, its replacement and two substrings it cannot match without ("" when it needs none),
 # applied in order to a paragraph's whole text so that a quote at a span boundary still sees its neighbours.
@@ -102,8 +102,21 @@ def _opens_quotation(text: str, i: int, dialect: bool, pairing: _Pairing) -> boo
     return not ((inside_clause or nxt.islower()) and pairing.unanswered(i))
 
 
+# A word processor types an opening mark after a dash or an ellipsis, even where it closes: “Miss—“!
+_TYPED_AFTER_BREAK = re.compile(r"(?<=[—–…-])[“‘]")
+
+
+def _closing_after_break(text: str, i: int) -> str:
+    """The typed mark at text[i], turned to a closing one when nothing but punctuation or space follows."""
+    if after_break(text, i) is Role.CLOSE:
+        return "”" if text[i] == "“" else "’"
+    return text[i]
+
+
 def _curl_quotes(text: str, dialect: bool = False) -> str:
     """Straight quotes to curly ones; an apostrophe is a right single quote (’em, ’90s, rock ’n’ roll)."""
+    if "“" in text or "‘" in text:
+        text = _TYPED_AFTER_BREAK.sub(lambda m: _closing_after_break(text, m.start()), text)
     if "'" not in text and '"' not in text and "‘" not in text:
         return text  # nothing to curl (most paragraphs of a novel without dialogue)
     out = list(text)
