@@ -97,3 +97,17 @@ def test_spaced_dividers_are_breaks_and_never_text() -> None:
     for divider in ("- - - -", "* * * * *", "~ ~ ~", ":.:.:.:"):
         blocks = _blocks(f"One is here.\n\n{divider}\n\nTwo is here.")
         assert blocks == ["One is here.", SceneBreak(), "Two is here."], divider
+
+
+def test_gaps_in_a_play_under_a_heading_and_after_an_attribution_are_not_breaks() -> None:
+    speeches = "\n\n".join(f"Der Prinz. Line {n} is here.\n\nConti. Answer {n} is here." for n in range(4))
+    assert SceneBreak() not in _blocks(speeches.replace("\n\nConti. Answer 2", "\n\n\n\nConti. Answer 2"))
+    framed = "Conti. Der Prinz.\n\n\n\nThe prince sat down. He was tired.\n\nHe slept."
+    assert SceneBreak() not in _blocks(framed)
+    poem = "One is here.\n\n  Over the hills and far away\n  The piper played a tune\n  And all ran\n\nG.J."
+    assert SceneBreak() not in _blocks(poem + "\n\n\n\nTwo is here.\n\nThree is here.")
+
+
+def test_a_wide_gap_between_two_paragraphs_of_prose_is_still_a_break() -> None:
+    text = "One is here.\n\nTwo is here.\n\n\n\nThree is here.\n\nFour is here."
+    assert _blocks(text).count(SceneBreak()) == 1

@@ -91,3 +91,21 @@ def test_a_line_set_deeper_in_capitals_is_not_an_overflow() -> None:
     ]
     items = split_items(stanza, detect_layout(stanza))
     assert items[0].verse == (0, 1, 0, 1)
+
+
+def test_colons_go_on_and_a_bracketed_triplet_stays_verse() -> None:
+    couplet = ["  Thou shalt no God but me adore:", "  'Twere too expensive to have more."]
+    assert looks_like_verse(couplet, set_off=True)
+    poem = [
+        "To render justice to you both; and frame                       }",
+        "Memorials worthy of each honour'd name:                    }",
+        "Hail Felpham! Hail! in youth my favorite scene!",
+        "First in my heart of villages marine!",
+        "To me thy waves confirm'd my truest wealth,",
+        "My only parent's renovated health,",
+        "Whose love maternal, and whose sweet discourse",
+        "Gave to my feelings all their cordial force:",
+    ]
+    assert looks_like_verse(poem)
+    contents = ["Chapter the First         1", "The Second Part           9", "Another Thing            17"]
+    assert not looks_like_verse(contents)

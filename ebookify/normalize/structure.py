@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ebookify.model import LayoutReport, ParagraphMarks, SceneBreak
-from ebookify.normalize.breaks import count_breaks, is_scene_gap
+from ebookify.normalize.breaks import count_breaks, scene_gaps
 from ebookify.normalize.chapters import ChapterStart, find_chapters, split_heading_lines
 from ebookify.normalize.dialogue import split_dialogue
 from ebookify.normalize.header import field_kind, split_header
@@ -68,11 +68,12 @@ def scene_blocks(items: Sequence[Item], normal: int = 1) -> Iterable[RawBlock]:
     """Paragraphs (merged dialogue split) with scene breaks for dividers and wide gaps, none at the edges."""
     pending = False
     started = False
+    gaps = scene_gaps(items, normal)
     for index, item in enumerate(items):
         if item.divider:
             pending = True
             continue
-        if is_scene_gap(items, index, normal):
+        if index in gaps:
             pending = True
         if pending and started:
             yield SceneBreak()

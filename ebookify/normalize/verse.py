@@ -18,6 +18,8 @@ _COLUMNS = re.compile(r"\S {3,}\S")
 _TITLE_BLOCK = re.compile(
     r"^(?:(?:[Ww]ritten\s+)?[Bb][Yy]:?(?:\s+[A-Z][\w.'’-]*){0,4}$|(?i:copyright\b|\(c\)|©))"
 )
+# Closing quotes and brackets after a line's last word.
+_CLOSERS = "\"'”’»)]_*"
 # Indentation differences under this many columns are ragged typing, not a level.
 _LEVEL_STEP = 2
 # More distinct indents than this in one stanza: centred or ragged lines, set flush instead.
@@ -42,9 +44,14 @@ def looks_like_verse(lines: Sequence[str], set_off: bool = False, strict: bool =
     count = len(texts)
     if count < 2 or (count == 2 and not set_off) or any(len(t) > MAX_VERSE_LINE for t in texts):
         return False
-    if strict and (count < 4 or sum(ends_sentence(t) for t in texts[:-1]) * 3 > count - 1):
+    # Verse ends sentences with a full stop, a question or an outcry; its colons and semicolons go on.
+    ended = sum(1 for t in texts[:-1] if ends_sentence(t) and not t.rstrip(_CLOSERS).endswith(":"))
+    if strict and (count < 4 or ended * 3 > count - 1):
         return False
-    if any(_COLUMNS.search(t) or _TITLE_BLOCK.match(t) or has_page_number(t) for t in texts):
+    if any(_TITLE_BLOCK.match(t) for t in texts):
+        return False
+    # A contents or cast list sets most lines in columns; a poem brackets a triplet now and then ("}").
+    if sum(1 for t in texts if _COLUMNS.search(t) or has_page_number(t)) * 4 > count:
         return False
     # Capitals at the start of nearly every line is the mark of verse (and of lyrics and hymns).
     if sum(starts_upper(t) for t in texts) * 4 < count * 3:
@@ -53,7 +60,7 @@ def looks_like_verse(lines: Sequence[str], set_off: bool = False, strict: bool =
     if sum(t.isupper() for t in texts) * 2 >= count:
         return False
     # Prose one-liners (dialogue, a list of short sentences) end their lines with sentences.
-    if sum(ends_sentence(t) for t in texts[:-1]) * 5 > (count - 1) * 3:
+    if ended * 5 > (count - 1) * 3:
         return False
     if not _even_lengths([len(t) for t in texts]):
         return False
