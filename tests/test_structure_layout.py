@@ -94,3 +94,20 @@ def test_a_long_verse_line_stays_in_its_stanza_but_wrapped_german_prose_is_prose
     ]
     items = split_items([*prose, "", *german], detect_layout(prose))
     assert not items[-1].verse and items[-1].lines == 4
+
+
+def test_a_blank_line_before_a_paragraph_at_the_margin_is_a_page_break_in_indented_text() -> None:
+    paragraphs = [PROSE] * 6
+    lines = _indented(paragraphs)
+    cut = 2 * len(textwrap.wrap(PROSE, 60, initial_indent="     ")) + 1
+    # A page break in the middle of the third paragraph: the sentence goes on in lower case at the margin.
+    assert lines[cut][:1].islower()
+    items = split_items([*lines[:cut], "", *lines[cut:]], detect_layout(lines))
+    assert [item.text for item in items] == paragraphs and all(item.gap == 0 for item in items[1:])
+
+
+def test_a_blank_line_before_an_indented_paragraph_stays_a_gap() -> None:
+    lines = _indented([PROSE] * 6)
+    start = 3 * len(textwrap.wrap(PROSE, 60, initial_indent="     "))
+    items = split_items([*lines[:start], "", *lines[start:]], detect_layout(lines))
+    assert [item.gap for item in items] == [0, 0, 0, 1, 0, 0]

@@ -46,6 +46,8 @@ class Item:
     divider: bool = False
     verse: tuple[int, ...] = ()
     """For a stanza, the indentation level of each of its lines ("\\n" separates them in `text`)."""
+    indent: int = -1
+    """The indentation of its first line as written (-1 when not known)."""
 
 
 # Wrapped lines fill up to the width minus about one word: a break with room for this much more is deliberate.
@@ -218,7 +220,9 @@ def _block_items(block: Sequence[str], gap: int, layout: Layout) -> Iterator[Ite
                 break
             text = _join(text, block[end], how)
             end += 1
-        yield Item(text, item_gap, end - index, end - index == 1 and dividers[index])
+        yield Item(
+            text, item_gap, end - index, end - index == 1 and dividers[index], (), line_indent(block[index])
+        )
         index, item_gap = end, 0
 
 
@@ -264,4 +268,29 @@ def split_items(lines: Sequence[str], layout: Layout) -> list[Item]:
             items.extend(_block_items(block, gap, layout))
             block, gap = [], 0
         gap += 1
-    return items
+    return _page_breaks(items, layout) if layout.indented else items
+
+
+def _page_breaks(items: Sequence[Item], layout: Layout) -> list[Item]:
+    """In a text that indents its paragraphs, a blank line before a paragraph of several lines set at the
+    margin is a page break of the source, not a gap: it is dropped, and a sentence it cut is joined again."""
+    out: list[Item] = []
+    for item in items:
+        previous = out[-1] if out else None
+        if (
+            previous is None
+            or item.gap == 0
+            or item.lines < 2
+            or not 0 <= item.indent <= layout.margin
+            or item.divider
+            or item.verse
+            or previous.divider
+            or previous.verse
+        ):
+            out.append(item)
+        elif not ends_sentence(previous.text) and starts_lower(item.text):
+            joined = _join(previous.text, item.text, Join.WRAP)
+            out[-1] = Item(joined, previous.gap, previous.lines + item.lines, False, (), previous.indent)
+        else:
+            out.append(Item(item.text, 0, item.lines, False, (), item.indent))
+    return out
