@@ -31,7 +31,9 @@ HEADERS: dict[str, tuple[str, str, tuple[str, ...], str]] = {
     "empty-fields": ("Title:\nAuthor:\nLanguage:\nSummary:\n", "Empty Fields", (), "en"),
     "long": (f"Title: {LONG}\nAuthor: {LONG}\nSummary: {LONG * 2}\n", LONG.strip(), (LONG.strip(),), "en"),
     "odd-characters": ("Title: \u202eevil\x01 \ufffe title\nAuthor: \u2066x\n", "evil title", ("x",), "en"),
-    "markup": ("Title: <b>Bold</b> & co\nAuthor: <i>me</i>\n", "<b>Bold</b> & co", ("<i>me</i>",), "en"),
+    # Balanced tags are HTML (issue 22): read as text, never injected; a lone "<b>" is just characters.
+    "markup": ("Title: <b>Bold</b> & co\nAuthor: <i>me</i>\n", "Bold & co", ("me",), "en"),
+    "markup-unpaired": ("Title: a <b> tag & co\nAuthor: x < y\n", "a <b> tag & co", ("x < y",), "en"),
     "language-posix": ("Title: Posix\nLanguage: en_US\n", "Posix", (), "en-US"),
     "language-name": ("Title: Named\nLanguage: english\n", "Named", (), "en"),
     "language-junk": ("Title: Junk\nLanguage: Klingon!!\n", "Junk", (), "en"),
