@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
 import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -10,6 +11,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 
 from ebookify.batch.task import StoryJob, StoryResult, TaskSettings, convert_stories, one_line
+from ebookify.workers import die_with_parent, stop_pool
 
 Task = Callable[[list[StoryJob], TaskSettings], list[StoryResult]]
 Outcome = tuple[list[StoryJob], list[StoryResult]]
@@ -17,9 +19,11 @@ Outcome = tuple[list[StoryJob], list[StoryResult]]
 WORKER_DIED = "the worker process died converting this story, twice (killed, out of memory or crashed)"
 
 
-def _ignore_interrupt() -> None:
-    """Workers leave Ctrl-C to the client, which stops them; else each would print a traceback."""
+def _start_worker(parent: int) -> None:
+    """Workers leave Ctrl-C to the client, which stops them (else each would print a traceback), and die
+    with the client even when it is killed with SIGKILL."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    die_with_parent(parent)
 
 
 def failed_results(jobs: Iterable[StoryJob], error: str) -> list[StoryResult]:
@@ -47,7 +51,9 @@ class LocalExecutor:
     @staticmethod
     def _new_pool(workers: int) -> ProcessPoolExecutor:
         context = multiprocessing.get_context("spawn")
-        return ProcessPoolExecutor(workers, mp_context=context, initializer=_ignore_interrupt)
+        return ProcessPoolExecutor(
+            workers, mp_context=context, initializer=_start_worker, initargs=(os.getpid(),)
+        )
 
     def run(self, chunks: Iterable[list[StoryJob]], settings: TaskSettings) -> Iterator[Outcome]:
         """Each chunk with its results, in the order they finish; chunks are drawn only as slots free."""
@@ -103,9 +109,5 @@ class LocalExecutor:
 
     def close(self) -> None:
         """Stop the workers now: books in flight are lost (they are converted again on the next run)."""
-        if self._pool is None:
-            return
-        processes = dict(getattr(self._pool, "_processes", None) or {})
-        self._pool.shutdown(wait=False, cancel_futures=True)
-        for process in processes.values():
-            process.terminate()
+        if self._pool is not None:
+            stop_pool(self._pool)
