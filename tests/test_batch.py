@@ -95,26 +95,31 @@ def test_report_lists_every_failure_with_its_reason(mixed: Path) -> None:
     assert "Story Number 0" in index
 
 
-def test_opds_feed_parses_as_atom_and_every_acquisition_link_resolves(mixed: Path) -> None:
-    run_batch(_options(mixed, formats=("epub", "pdf"), sources=(mixed / "more.zip",)))
-    catalog = mixed / "out" / "catalog.xml"
+def _check_feed(catalog: Path, entries: int, types: list[str]) -> None:
     feed = etree.parse(str(catalog)).getroot()
     assert feed.tag == f"{{{ATOM}}}feed"
-    entries = feed.findall(f"{{{ATOM}}}entry")
-    assert len(entries) == 2
+    found = feed.findall(f"{{{ATOM}}}entry")
+    assert len(found) == entries
     for link in feed.iter(f"{{{ATOM}}}link"):
         assert link.get("type"), "every OPDS link has a type"
-    for entry in entries:
+    for entry in found:
         for tag in ("id", "title", "updated"):
             assert (entry.findtext(f"{{{ATOM}}}{tag}") or "").strip()
-        acquisitions = [link for link in entry.iter(f"{{{ATOM}}}link") if link.get("rel") == ACQUISITION]
-        types = sorted(str(link.get("type")) for link in acquisitions)
-        assert types == ["application/epub+zip", "application/pdf"]
-        images = [
-            link for link in entry.iter(f"{{{ATOM}}}link") if "opds-spec.org/image" in str(link.get("rel"))
-        ]
+        links = list(entry.iter(f"{{{ATOM}}}link"))
+        acquisitions = [link for link in links if link.get("rel") == ACQUISITION]
+        assert sorted(str(link.get("type")) for link in acquisitions) == types
+        images = [link for link in links if "opds-spec.org/image" in str(link.get("rel"))]
+        assert images
         for link in acquisitions + images:
             assert (catalog.parent / str(link.get("href"))).is_file()
+
+
+def test_opds_feed_parses_as_atom_and_every_acquisition_link_resolves(mixed: Path) -> None:
+    run_batch(_options(mixed))
+    _check_feed(mixed / "out" / "catalog.xml", 7, ["application/epub+zip"])
+    one = (mixed / "src" / "story-000.txt",)
+    run_batch(_options(mixed, sources=one, outdir=mixed / "both", formats=("epub", "pdf")))
+    _check_feed(mixed / "both" / "catalog.xml", 1, ["application/epub+zip", "application/pdf"])
 
 
 def test_an_interrupted_batch_resumes_and_converts_only_the_rest(
