@@ -113,8 +113,7 @@ def dialect_marks(text: str) -> int:
 
 def is_dialect(paragraphs: Iterable[str]) -> bool:
     """True when elided words are so frequent that single quotes cannot be trusted to quote."""
-    marks = words = 0
-    for text in paragraphs:
-        marks += dialect_marks(text)
-        words += text.count(" ") + 1
-    return marks >= _MIN_DIALECT_MARKS and marks * 1000 >= DIALECT_PER_THOUSAND * max(words, 1)
+    text = "\n".join(paragraphs)  # one pass of the pattern over the story, not one per paragraph
+    marks = dialect_marks(text)
+    words = text.count(" ") + text.count("\n") + 1
+    return marks >= _MIN_DIALECT_MARKS and marks * 1000 >= DIALECT_PER_THOUSAND * words
