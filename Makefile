@@ -1,4 +1,5 @@
-# The two commands of the README: `make demo` (books from examples/ in out/) and `make test`.
+# The commands of the README: `make demo` (books from examples/ in out/), `make check` (the developer loop:
+# lint, types and the fast tests) and `make test` (everything, EPUBCheck and the PDFs included).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -29,6 +30,9 @@ lint: $(STAMP)
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
+
+check: $(STAMP) lint typecheck
+	$(BIN)/pytest -q -m "not slow"
 
 test: system $(STAMP) lint typecheck
 	EBOOKIFY_REQUIRE_EPUBCHECK=1 $(BIN)/pytest -q

@@ -47,6 +47,7 @@ def _options(root: Path, cluster: Any, **changes: object) -> BatchOptions:
     return BatchOptions(**values)  # type: ignore[arg-type]
 
 
+@pytest.mark.slow
 def test_mixed_batch_completes_on_the_cluster_and_the_books_pass_epubcheck(
     tmp_path: Path, cluster: Any
 ) -> None:

@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -104,6 +105,7 @@ def _model_text(story: Story) -> str:
     return "\n".join(parts)
 
 
+@pytest.mark.slow
 def test_generated_stories_make_valid_books_that_lose_nothing(tmp_path: Path) -> None:
     sample: list[Story] = []
 

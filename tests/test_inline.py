@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -104,13 +103,10 @@ def test_goodbye_parenthetical_thoughts(data_dir: Path) -> None:
 
 def test_gutenberg_novel_has_italics_and_no_thoughts(data_dir: Path) -> None:
     paragraphs = paragraphs_of(data_dir / "gutenberg" / "jack-sheppard-16215-8.txt")
-    start = time.perf_counter()
-    marked = mark_inline(paragraphs)
-    elapsed = time.perf_counter() - start
+    marked = mark_inline(paragraphs)  # its time: benchmarks/bench_inspect.py (under 2 s)
     styles = [s.style for spans in marked for s in spans]
     assert styles.count("thought") == 0
     assert styles.count("emphasis") > 100
-    assert elapsed < 2.0  # 155,000 words; measured about 0.3 s
 
 
 def test_starred_words_with_a_thinking_verb_are_a_thought() -> None:

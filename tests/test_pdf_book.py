@@ -37,6 +37,7 @@ def _text_pages(reader: PdfReader) -> list[int]:
     return [i for i, label in enumerate(reader.page_labels) if label.isdigit()]
 
 
+@pytest.mark.slow
 def test_the_same_pages_whatever_the_number_of_processes(pdf: Path, tmp_path: Path) -> None:
     # Bytes may differ (font caches warm up differently per process); the pages may not.
     single = tmp_path / "single.pdf"
@@ -123,6 +124,7 @@ def test_metadata_and_tags(pdf: Path) -> None:
 
 
 # WeasyPrint 70 leaves its sRGB profile file open when it writes PDF/A: its leak, not ours.
+@pytest.mark.slow
 @pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
 @pytest.mark.parametrize(("variant", "marker"), [("pdf/ua-1", b"pdfuaid:part"), ("pdf/a-3b", b"pdfaid:part")])
 def test_pdf_variants_keep_their_identification(tmp_path: Path, variant: str, marker: bytes) -> None:
@@ -135,6 +137,7 @@ def test_pdf_variants_keep_their_identification(tmp_path: Path, variant: str, ma
         assert "/OutputIntents" in root
 
 
+@pytest.mark.slow
 def test_the_assembly_holds_one_text_part_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
     # Bounded memory on a long anthology: each part is streamed into the book and closed before the next
     # one is opened, so the assembly never holds more than one part, however many the book has.
@@ -170,6 +173,7 @@ def test_the_assembly_holds_one_text_part_at_a_time(monkeypatch: pytest.MonkeyPa
     assert len(PdfReader(io.BytesIO(data)).pages) > len(opened)
 
 
+@pytest.mark.slow
 def test_a_long_contents_laid_out_in_runs_reads_as_one(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:

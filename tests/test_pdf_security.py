@@ -51,6 +51,7 @@ def fetched(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return urls
 
 
+@pytest.mark.slow
 def test_markup_in_story_and_metadata_is_printed_not_followed(tmp_path: Path, fetched: list[str]) -> None:
     meta = Metadata(title="Evil " + HOSTILE[0], authors=(HOSTILE[1],), summary=HOSTILE[2], genres=HOSTILE)
     chapter = Chapter(HOSTILE[2], tuple(Paragraph((Span(f"Text {h} end."),)) for h in HOSTILE))
@@ -72,6 +73,7 @@ def test_markup_in_story_and_metadata_is_printed_not_followed(tmp_path: Path, fe
         assert text.count(_flat(hostile)) >= 2, hostile  # on the title page and in the text
 
 
+@pytest.mark.slow
 def test_a_50000_character_word_and_a_lone_surrogate_lose_nothing(tmp_path: Path) -> None:
     paragraphs = (
         Paragraph((Span("Before the long word."),)),
@@ -93,6 +95,7 @@ def test_a_50000_character_word_and_a_lone_surrogate_lose_nothing(tmp_path: Path
     assert PdfReader(target).metadata.title == "Long  word"  # type: ignore[union-attr]
 
 
+@pytest.mark.slow
 def test_a_style_that_asks_for_a_local_file_fails_loudly(tmp_path: Path) -> None:
     css = tmp_path / "evil.css"
     css.write_text('body { background: url("file:///etc/passwd"); }', encoding="utf-8")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 from ebookify.model import SceneBreak
 from ebookify.normalize.structure import RawBlock, RawStory, parse_structure
 
@@ -48,9 +46,7 @@ def test_change_of_plans_title_preface_and_split_dialogue() -> None:
 
 
 def test_jack_sheppard_has_three_epochs_of_chapters() -> None:
-    started = time.perf_counter()
-    story = _gutenberg("jack-sheppard-16215-8.txt")
-    elapsed = time.perf_counter() - started
+    story = _gutenberg("jack-sheppard-16215-8.txt")  # its time: benchmarks/bench_inspect.py (under 1 s)
     titles = [chapter.title or "" for chapter in story.chapters]
     # The epochs are parts that hold the chapters, numbered afresh in each.
     epochs = [chapter.part for chapter in story.chapters]
@@ -72,7 +68,6 @@ def test_jack_sheppard_has_three_epochs_of_chapters() -> None:
     # The printed contents list (paper page numbers) is dropped; its lines stay in a hidden field.
     assert not any("CONTENTS" in _text(note) for note in story.front_notes)
     assert dict(story.fields)["Printed contents"].startswith("CONTENTS.")
-    assert elapsed < 1.0, f"{elapsed:.2f} s"
 
 
 def test_katrine_roman_chapters_after_a_contents_list() -> None:

@@ -27,6 +27,7 @@ def test_example_epubs_pass_epubcheck(tmp_path: Path) -> None:
     assert reports == {book: [] for book in books}
 
 
+@pytest.mark.slow
 def test_pdf_first_page_is_the_cover_page(tmp_path: Path) -> None:
     target = tmp_path / "goodbye.pdf"
     write_pdf(make_book([load_story(EXAMPLES[0])]), target)
@@ -41,6 +42,7 @@ def test_pdf_first_page_is_the_cover_page(tmp_path: Path) -> None:
     assert len(reader.pages) > 2
 
 
+@pytest.mark.slow
 def test_pdf_pages_are_numbered(tmp_path: Path) -> None:
     target = tmp_path / "change.pdf"
     write_pdf(make_book([load_story(EXAMPLES[1])]), target)

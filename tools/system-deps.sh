@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # Installs the system packages ebookify's tests and PDF output need, only those that are missing:
-# a Java runtime for EPUBCheck, Pango for WeasyPrint, HarfBuzz subsetting, poppler for PDF checks,
-# and the book fonts the styles ask for. Debian/Ubuntu (apt) only; elsewhere it says what to install.
+# a JDK for EPUBCheck (its source launcher runs tests/EpubCheckBatch.java: one JVM for all the books instead
+# of one per book; with a JRE only, the tests fall back to that slow way), Pango for WeasyPrint, HarfBuzz
+# subsetting, poppler for PDF checks, and the book fonts the styles ask for. Debian/Ubuntu (apt) only;
+# elsewhere it says what to install.
 set -euo pipefail
-packages=(default-jre-headless libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils
+packages=(default-jdk-headless libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils
           fonts-linuxlibertine fonts-dejavu-core)
 missing=()
 if command -v dpkg-query >/dev/null 2>&1; then
   for pkg in "${packages[@]}"; do
-    if [ "$pkg" = default-jre-headless ] && command -v java >/dev/null 2>&1; then continue; fi
+    # Any java with javac will do; a java without javac (a JRE) gets the JDK for the one-JVM EPUBCheck batch.
+    if [ "$pkg" = default-jdk-headless ] && command -v javac >/dev/null 2>&1; then continue; fi
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
   done
 else
