@@ -165,7 +165,7 @@ def main() -> int:
             from distributed import LocalCluster
 
             start = time.perf_counter()
-            cluster_args = {"n_workers": 2, "threads_per_worker": 1, "dashboard_address": None}
+            cluster_args = {"n_workers": 2, "threads_per_worker": 1, "dashboard_address": ":0"}
             with LocalCluster(**cluster_args) as cluster:  # type: ignore[no-untyped-call]
                 print(f"LocalCluster of 2 workers started in {time.perf_counter() - start:.1f} s")
                 dask = run_client(
