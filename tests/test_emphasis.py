@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ebookify.model import Span
-from ebookify.normalize.emphasis import drop_emphasis_markers, find_emphasis, stray_markers
+from ebookify.normalize.emphasis import drop_emphasis_markers, find_emphasis, stray_markers, unmarked_text
 
 
 def marked(text: str) -> list[tuple[str, str]]:
@@ -141,3 +141,13 @@ def test_dropping_markers_leaves_plain_and_quoted_thought_spans_alone() -> None:
 def test_dropping_markers_of_a_thought_set_in_stars() -> None:
     spans = (Span("_Why me?_", "thought"), Span(" she thought."))
     assert drop_emphasis_markers(spans) == (Span("Why me?", "thought"), Span(" she thought."))
+
+
+def test_heading_text_loses_paired_markers_only() -> None:
+    # A title is a plain string: the markers of "_The Country of the Saints._" would be printed literally.
+    assert unmarked_text("PART II _The Country of the Saints._") == "PART II The Country of the Saints."
+    assert unmarked_text("Chapter 3: *Really* _un_likely") == "Chapter 3: Really unlikely"
+    # No pair, no change: snake_case, arithmetic and a lone star stay as written.
+    assert unmarked_text("snake_case_name") == "snake_case_name"
+    assert unmarked_text("2 * 3 * 4") == "2 * 3 * 4"
+    assert unmarked_text("The Star* of Chapter One") == "The Star* of Chapter One"

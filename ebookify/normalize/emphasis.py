@@ -183,3 +183,17 @@ def drop_emphasis_markers(spans: Sequence[Span]) -> tuple[Span, ...]:
             inner = inner.strip(" ")  # spaced stars ("* so *") leave their spaces outside the emphasis
         out.append(Span(inner, span.style) if size else span)
     return tuple(out)
+
+
+def unmarked_text(text: str) -> str:
+    """A heading's text without its paired emphasis markers: a title is one plain string in the model, so
+    "PART II _The Country of the Saints._" is set as "PART II The Country of the Saints."."""
+    if "_" not in text and "*" not in text:
+        return text
+    spans: list[Span] = []
+    position = 0
+    for start, end, style in find_emphasis(text):
+        spans += [Span(text[position:start]), Span(text[start:end], style)]
+        position = end
+    spans.append(Span(text[position:]))
+    return "".join(span.text for span in drop_emphasis_markers(spans))

@@ -9,7 +9,7 @@ from ebookify.errors import InputError
 from ebookify.model import Block, Chapter, Paragraph, Quote, SceneBreak, Span, Story, Verse, VerseLine
 from ebookify.normalize.decode import decode_bytes
 from ebookify.normalize.elisions import is_dialect
-from ebookify.normalize.emphasis import drop_emphasis_markers, stray_markers
+from ebookify.normalize.emphasis import drop_emphasis_markers, stray_markers, unmarked_text
 from ebookify.normalize.inline import mark_lines
 from ebookify.normalize.markup.read import read_markup
 from ebookify.normalize.markup.restore import mark_story_inline, raw_texts, restore_markup
@@ -113,8 +113,12 @@ def normalize_bytes(
 
 
 def _typeset_title(title: str | None, options: NormalizeOptions) -> str | None:
-    """Chapter headings get the same quotes and dashes as the text (Jack Sheppard’s Escape)."""
-    return typeset_text(title) if title and options.smart_quotes else title
+    """Chapter headings get the same quotes and dashes as the text (Jack Sheppard’s Escape), and lose the
+    author's emphasis markers, which a plain-string title cannot carry as italics."""
+    if not title:
+        return title
+    title = unmarked_text(title)
+    return typeset_text(title) if options.smart_quotes else title
 
 
 # Enough repairs of one kind to find them in the text; a story full of them gets a count for the rest.
