@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ebookify.normalize.chapters import is_contents_label
+from ebookify.normalize.headings import without_page_number
 
 # The list sits in the front matter: within this share of the text (and this many lines of the top).
 _FRONT_SHARE = 0.2
@@ -15,9 +16,8 @@ _FRONT_LINES = 1500
 _ENTRY_LENGTH = 80
 _END_GAP = 3
 _MIN_ENTRIES = 2
-# A column head ("CHAP.      PAGE") and a page number at the end of an entry.
+# A column head ("CHAP.      PAGE").
 _COLUMN_HEAD = re.compile(r"^(?:chap(?:ter)?\.?\s+)?page\.?$|^chap(?:ter)?\.?$", re.I)
-_PAGE = re.compile(r"(?:\s{2,}|\.{2,}\s*)(?:\d+|[ivxlc]+)$", re.I)
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,7 @@ class ContentsSplit:
 
 def _key(line: str) -> str:
     """An entry's words for comparing it with a heading: no page number, case, spacing or punctuation."""
-    return re.sub(r"[\W_]+", "", _PAGE.sub("", line.strip())).lower()
+    return re.sub(r"[\W_]+", "", without_page_number(line.strip())).lower()
 
 
 def _list_end(lines: Sequence[str], label: int) -> tuple[int, int]:

@@ -7,6 +7,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ebookify.normalize.layout import line_indent
+
 # The page is measured on the first lines (a novel's 20,000 lines are set alike).
 _SAMPLE_LINES = 3000
 # Lines longer than this are not wrapped by hand: centring means nothing in such a text.
@@ -37,17 +39,12 @@ class Page:
     right: int | None
 
 
-def indent(line: str) -> int:
-    """The number of leading spaces."""
-    return len(line) - len(line.lstrip())
-
-
 def measure_page(lines: Sequence[str]) -> Page:
     """The most common indent and the 90th percentile of line ends, over the non-blank lines."""
     filled = [line for line in lines[:_SAMPLE_LINES] if line.strip()]
     if not filled:
         return Page(0, None)
-    margin = Counter(indent(line) for line in filled).most_common(1)[0][0]
+    margin = Counter(line_indent(line) for line in filled).most_common(1)[0][0]
     ends = sorted(len(line) for line in filled)
     right = ends[len(ends) * 9 // 10]
     return Page(margin, right if right <= _WRAPPED_EDGE else None)
@@ -57,7 +54,7 @@ def is_centred(line: str, page: Page) -> bool:
     """A short line standing clear of both edges, about as far from one as from the other."""
     if page.right is None or not line.strip():
         return False
-    left = indent(line) - page.margin
+    left = line_indent(line) - page.margin
     right = page.right - len(line.rstrip())
     width = page.right - page.margin
     if left < 3 or right < 2 or len(line.strip()) > width * 0.8:
@@ -69,7 +66,7 @@ def is_right_aligned(line: str, page: Page) -> bool:
     """A short line pushed to the right edge (an author's address, a signature)."""
     if page.right is None or not line.strip():
         return False
-    left = indent(line) - page.margin
+    left = line_indent(line) - page.margin
     return left >= (page.right - page.margin) * 0.35 and len(line.rstrip()) >= page.right - 6
 
 

@@ -101,6 +101,11 @@ def has_page_number(line: str) -> bool:
     return bool(_PAGE_NUMBER.search(line.rstrip()))
 
 
+def without_page_number(line: str) -> str:
+    """A contents entry without the page number at its end (the same number has_page_number finds)."""
+    return _PAGE_NUMBER.sub("", line)
+
+
 def clean_heading(text: str) -> str:
     """A heading without its decorations and trailing period, its spaces single ("ACT\u00a0I" → "ACT I")."""
     text = " ".join(_strip(text).split())
