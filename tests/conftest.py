@@ -19,10 +19,14 @@ def data_dir() -> Path:
 
 # The generated-story property tests (tests/test_hardening_property.py) run a sample in every test run; a
 # release check runs many more: EBOOKIFY_HYPOTHESIS_EXAMPLES=5000 pytest tests/test_hardening_property.py
-STORY_EXAMPLES = int(os.environ.get("EBOOKIFY_HYPOTHESIS_EXAMPLES", "0") or 0) or 60
+# The everyday sample is derandomized so that a test run (and CI) is reproducible: a random sample once
+# failed CI on a case no earlier run had drawn. The release check draws fresh random examples each time;
+# what it finds becomes a unit test.
+STORY_EXAMPLES = int(os.environ.get("EBOOKIFY_HYPOTHESIS_EXAMPLES", "0") or 0)
 settings.register_profile(
     "ebookify-stories",
-    max_examples=STORY_EXAMPLES,
+    max_examples=STORY_EXAMPLES or 60,
+    derandomize=not STORY_EXAMPLES,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )

@@ -12,7 +12,7 @@ from pathlib import Path
 from lxml import etree
 
 from ebookify.cli import main
-from ebookify.model import Book, Paragraph, Story
+from ebookify.model import Book, Paragraph, Story, Verse
 
 _XHTML = "{http://www.w3.org/1999/xhtml}"
 _PARSER = etree.XMLParser(huge_tree=True, resolve_entities=False, no_network=True)
@@ -108,13 +108,13 @@ def chapter_texts(path: Path) -> list[str]:
 
 
 def model_texts(stories: Sequence[Story]) -> list[str]:
-    """The model's chapter headings and paragraphs in reading order (what chapter_texts must equal)."""
+    """The model's chapter headings, paragraphs and stanzas in reading order (chapter_texts must equal it)."""
     texts = []
     for story in stories:
         for chapter in story.chapters:
             if chapter.title:
                 texts.append(chapter.title)
-            texts += [block.text for block in chapter.blocks if isinstance(block, Paragraph)]
+            texts += [block.text for block in chapter.blocks if isinstance(block, Paragraph | Verse)]
     return texts
 
 
