@@ -10,7 +10,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from ebookify.normalize.decode import decode_bytes
+from ebookify.normalize.decode.decode import decode_bytes
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 SIZE = 5_000_000

@@ -19,9 +19,9 @@ from pathlib import Path
 
 from measure import measure
 
-from ebookify.normalize.decode import decode_bytes
-from ebookify.normalize.inline import mark_inline
-from ebookify.normalize.structure import parse_structure
+from ebookify.normalize.decode.decode import decode_bytes
+from ebookify.normalize.inline.inline import mark_inline
+from ebookify.normalize.structure.structure import parse_structure
 
 NOVEL = Path(__file__).resolve().parent.parent / "tests" / "data" / "gutenberg" / "jack-sheppard-16215-8.txt"
 TARGET_SECONDS = 0.5

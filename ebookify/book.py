@@ -10,7 +10,7 @@ from pathlib import Path
 from ebookify.errors import EbookifyError, InputError, OptionsError
 from ebookify.model import Book, Metadata, Story
 from ebookify.normalize import load_story, normalize_bytes
-from ebookify.normalize.metadata import clean_book_values
+from ebookify.normalize.matter.metadata import clean_book_values
 from ebookify.options import NormalizeOptions, StoryOverrides, worker_count
 from ebookify.workers import die_with_parent, stop_pool
 

@@ -23,7 +23,7 @@ from ebookify.errors import EbookifyError, InputError, OptionsError
 from ebookify.inspect import story_to_dict, story_to_text
 from ebookify.model import Book, Story
 from ebookify.normalize import load_story
-from ebookify.normalize.cleanup import clean_value
+from ebookify.normalize.decode.cleanup import clean_value
 from ebookify.normalize.pipeline import MAX_INPUT_BYTES
 from ebookify.options import NormalizeOptions, StoryOverrides, WriteOptions, check_encoding, core_count
 from ebookify.progress import Reporter, make_reporter

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ebookify.model import Block, LayoutReport, Metadata, Paragraph, Quote, Span, Story, Verse
-from ebookify.normalize.thoughts import describe_convention
+from ebookify.normalize.inline.thoughts import describe_convention
 
 _MARKS = {"plain": ("", ""), "thought": ("⟨", "⟩"), "emphasis": ("_", "_"), "strong": ("**", "**")}
 

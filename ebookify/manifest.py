@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ebookify.errors import OptionsError
-from ebookify.normalize.cleanup import clean_value
+from ebookify.normalize.decode.cleanup import clean_value
 from ebookify.options import StoryOverrides, check_encoding
 from ebookify.targets import NAME_MAX, name_too_long
 

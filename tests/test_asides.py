@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from ebookify.model import Span
-from ebookify.normalize.asides import is_play, parenthetical_thought, parenthetical_thoughts
-from ebookify.normalize.inline import mark_inline
+from ebookify.normalize.inline.asides import is_play, parenthetical_thought, parenthetical_thoughts
+from ebookify.normalize.inline.inline import mark_inline
 
 PROSE = "She ran across the field and did not look back."
 THOUGHTS = ["(Love. Love. Love.)", "(I'm the hero this time. I can save them.)", "(So hard to breathe...)"]

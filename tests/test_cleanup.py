@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ebookify.normalize.cleanup import (
+from ebookify.normalize.decode.cleanup import (
     balance_bidi,
     fix_c1_controls,
     normalize_line_endings,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ebookify.normalize.contents import drop_contents
+from ebookify.normalize.matter.contents import drop_contents
 
 PARA = "It was the best of times, it was the worst of times, it was the age of wisdom."
 

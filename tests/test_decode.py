@@ -10,8 +10,8 @@ import chardet
 import pytest
 
 from ebookify.errors import DecodeError, InputError, OptionsError
-from ebookify.normalize import detect
-from ebookify.normalize.decode import decode_bytes
+from ebookify.normalize.decode import detect
+from ebookify.normalize.decode.decode import decode_bytes
 
 from .conftest import DATA
 

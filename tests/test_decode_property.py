@@ -8,7 +8,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from ebookify.errors import DecodeError, InputError
-from ebookify.normalize.decode import decode_bytes
+from ebookify.normalize.decode.decode import decode_bytes
 
 _CODECS = ["utf-8", "utf-16", "utf-16-le", "utf-32", "cp1252", "latin-1", "mac-roman", "cp1251", "shift_jis"]
 

@@ -6,8 +6,8 @@ import codecs
 
 import pytest
 
-from ebookify.normalize.decode import decode_bytes
-from ebookify.normalize.detect import binary_signature, bom_codec, guess_codec, sniff_utf16_32
+from ebookify.normalize.decode.decode import decode_bytes
+from ebookify.normalize.decode.detect import binary_signature, bom_codec, guess_codec, sniff_utf16_32
 
 
 def test_binary_signatures_are_named() -> None:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from ebookify.normalize.elisions import ELIDED_FORMS, WORD_FORMS, dialect_marks, is_dialect
-from ebookify.normalize.quotes import find_quoted
-from ebookify.normalize.thoughts import detect_convention, find_thoughts
-from ebookify.normalize.typography import typeset_text
+from ebookify.normalize.inline.elisions import ELIDED_FORMS, WORD_FORMS, dialect_marks, is_dialect
+from ebookify.normalize.inline.quotes import find_quoted
+from ebookify.normalize.inline.thoughts import detect_convention, find_thoughts
+from ebookify.normalize.inline.typography import typeset_text
 
 
 @pytest.mark.parametrize("form", sorted(ELIDED_FORMS))

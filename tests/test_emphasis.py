@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 
 from ebookify.model import Span
-from ebookify.normalize.emphasis import drop_emphasis_markers, find_emphasis, stray_markers, unmarked_text
+from ebookify.normalize.inline.emphasis import (
+    drop_emphasis_markers,
+    find_emphasis,
+    stray_markers,
+    unmarked_text,
+)
 
 
 def marked(text: str) -> list[tuple[str, str]]:

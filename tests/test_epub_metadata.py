@@ -12,7 +12,7 @@ from lxml import etree
 
 from ebookify import write_epub
 from ebookify.model import Book, Chapter, Metadata, Paragraph, Span, Story
-from ebookify.normalize.dates import w3c_date
+from ebookify.normalize.matter.dates import w3c_date
 from ebookify.render import opf
 from ebookify.render.opf import book_identifier, language_tag
 

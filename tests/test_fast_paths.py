@@ -12,13 +12,13 @@ import pytest
 
 from ebookify.errors import WriterError
 from ebookify.model import Metadata, Paragraph, Span
-from ebookify.normalize import cleanup
-from ebookify.normalize.detect import guess_codec
-from ebookify.normalize.dialogue import split_dialogue
-from ebookify.normalize.numerals import WORD_VALUES, WORDS_PATTERN, trie_pattern
-from ebookify.normalize.paragraphs import Layout, detect_layout, split_items
-from ebookify.normalize.sloppy import decode_sloppy_cp1252, encode_sloppy_cp1252
-from ebookify.normalize.typography import typeset_spans, typeset_text
+from ebookify.normalize.decode import cleanup
+from ebookify.normalize.decode.detect import guess_codec
+from ebookify.normalize.decode.sloppy import decode_sloppy_cp1252, encode_sloppy_cp1252
+from ebookify.normalize.inline.typography import typeset_spans, typeset_text
+from ebookify.normalize.structure.dialogue import split_dialogue
+from ebookify.normalize.structure.numerals import WORD_VALUES, WORDS_PATTERN, trie_pattern
+from ebookify.normalize.structure.paragraphs import Layout, detect_layout, split_items
 from ebookify.render import cover
 from ebookify.render.split import split_blocks
 from ebookify.render.verify import match_in_order

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from ebookify.normalize.display import (
+from ebookify.normalize.matter.display import (
     copyright_holder,
     is_banner,
     is_centred,
     is_notice,
     measure_page,
 )
-from ebookify.normalize.frame import split_frame
-from ebookify.normalize.titlepage import display_text
+from ebookify.normalize.matter.frame import split_frame
+from ebookify.normalize.matter.titlepage import display_text
 
 PROSE = [
     "     North of 53. A magic phrase. Spoken, mumbled or thought inwardly",

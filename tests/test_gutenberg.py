@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ebookify.normalize.gutenberg import split_gutenberg
+from ebookify.normalize.matter.gutenberg import split_gutenberg
 
 TEXT = [
     "The Project Gutenberg EBook of Tales, by Ann Author",

@@ -18,8 +18,8 @@ from ebookify import (
     normalize_bytes,
     write_epub,
 )
-from ebookify.normalize.cleanup import remove_invisible
-from ebookify.normalize.decode import repair_text
+from ebookify.normalize.decode.cleanup import remove_invisible
+from ebookify.normalize.decode.decode import repair_text
 
 from .epubcheck import check_many
 from .hardening import assert_book_matches, chapter_texts, paragraphs, run_cli, story_bytes

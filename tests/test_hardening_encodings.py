@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from ebookify import DecodeError, load_story, make_book, normalize_bytes
-from ebookify.normalize.detect import guess_codec
+from ebookify.normalize.decode.detect import guess_codec
 
 from .epubcheck import check_many
 from .hardening import assert_book_matches, assert_one_line_error, paragraphs, run_cli, story_bytes

@@ -105,7 +105,7 @@ def test_every_metadata_case_passes_epubcheck(
 
 
 def test_clean_value_cleans_flags_like_story_text() -> None:
-    from ebookify.normalize.cleanup import clean_value
+    from ebookify.normalize.decode.cleanup import clean_value
 
     # Catch: controls, unclosed bidi overrides, NFD and runs of spaces in a title typed on the command line.
     assert clean_value("  Cafe\u0301\x00  \u202eTitle\t ") == "Café Title"

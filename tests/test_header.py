@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from ebookify.normalize.header import (
+from ebookify.normalize.matter.header import (
     parse_field,
     split_genres,
     split_header,
     split_list,
     split_series,
 )
-from ebookify.normalize.languages import language_code
-from ebookify.normalize.metadata import metadata_from_fields
+from ebookify.normalize.matter.languages import language_code
+from ebookify.normalize.matter.metadata import metadata_from_fields
 from ebookify.options import StoryOverrides
 
 GOODBYE_HEADER = [

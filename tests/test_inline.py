@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from ebookify.model import Span
-from ebookify.normalize.decode import decode_bytes
-from ebookify.normalize.inline import mark_inline, mark_lines, split_spans
+from ebookify.normalize.decode.decode import decode_bytes
+from ebookify.normalize.inline.inline import mark_inline, mark_lines, split_spans
 
 
 def paragraphs_of(path: Path) -> list[str]:

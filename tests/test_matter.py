@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ebookify.normalize.matter import fallback_fields, is_half_title, split_matter
+from ebookify.normalize.matter.matter import fallback_fields, is_half_title, split_matter
 
 PARA = "She walked along the river for a long time, thinking about nothing at all, then home."
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ebookify.normalize.dates import w3c_date
-from ebookify.normalize.languages import detect_language
-from ebookify.normalize.metadata import clean_name, clean_title, metadata_from_fields
+from ebookify.normalize.matter.dates import w3c_date
+from ebookify.normalize.matter.languages import detect_language
+from ebookify.normalize.matter.metadata import clean_name, clean_title, metadata_from_fields
 from ebookify.options import StoryOverrides
 
 

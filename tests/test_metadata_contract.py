@@ -13,7 +13,7 @@ from ebookify.cli import main
 from ebookify.errors import OptionsError
 from ebookify.model import Book, Chapter, Metadata, Paragraph, Span, Story
 from ebookify.normalize import load_story
-from ebookify.normalize.languages import parse_language
+from ebookify.normalize.matter.languages import parse_language
 from ebookify.options import StoryOverrides
 from ebookify.render.epub import write_epub
 from ebookify.render.opf import package_metadata

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ebookify.normalize.mojibake import repair_mojibake
+from ebookify.normalize.decode.mojibake import repair_mojibake
 
 
 def mojibake(text: str, errors: str = "replace") -> str:

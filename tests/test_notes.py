@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ebookify.normalize.notes import is_closing_note, is_note_label
-from ebookify.normalize.structure import parse_structure
+from ebookify.normalize.matter.notes import is_closing_note, is_note_label
+from ebookify.normalize.structure.structure import parse_structure
 
 PARA = "She walked along the river for a long time, thinking about nothing at all."
 TALK = '"Don\'t go," he said. "Please tell me you will stay."'

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ebookify.normalize.plausibility import anomaly_share
+from ebookify.normalize.decode.plausibility import anomaly_share
 
 
 @pytest.mark.parametrize(

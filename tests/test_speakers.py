@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ebookify.normalize.speakers import different_speakers, speaker, split_speakers
+from ebookify.normalize.inline.speakers import different_speakers, speaker, split_speakers
 
 
 @pytest.mark.parametrize(

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from ebookify.normalize.headings import is_title_like, match_heading
-from ebookify.normalize.numerals import number_value, roman_value
-from ebookify.normalize.structure import parse_structure
+from ebookify.normalize.structure.headings import is_title_like, match_heading
+from ebookify.normalize.structure.numerals import number_value, roman_value
+from ebookify.normalize.structure.structure import parse_structure
 
 PARA = "She walked along the river for a long time, thinking about nothing at all."
 

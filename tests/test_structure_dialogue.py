@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ebookify.normalize.dialogue import split_dialogue
+from ebookify.normalize.structure.dialogue import split_dialogue
 
 
 def test_two_speakers_in_one_paragraph_are_split() -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import textwrap
 
-from ebookify.normalize.layout import detect_layout, undouble
-from ebookify.normalize.paragraphs import split_items
+from ebookify.normalize.structure.layout import detect_layout, undouble
+from ebookify.normalize.structure.paragraphs import split_items
 
 PROSE = (
     "It was a warm May morning, sweet with the fragrance of the locusts, for the great trees arching "

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import textwrap
 
-from ebookify.normalize.paragraphs import Layout, detect_layout, split_items, wrap_width
-from ebookify.normalize.structure import parse_structure
+from ebookify.normalize.structure.paragraphs import Layout, detect_layout, split_items, wrap_width
+from ebookify.normalize.structure.structure import parse_structure
 
 from .conftest import DATA
 

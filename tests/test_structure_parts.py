@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ebookify.normalize.chapters import contents_items
-from ebookify.normalize.headings import match_heading
-from ebookify.normalize.paragraphs import Item
-from ebookify.normalize.structure import RawChapter, parse_structure
+from ebookify.normalize.structure.chapters import contents_items
+from ebookify.normalize.structure.headings import match_heading
+from ebookify.normalize.structure.paragraphs import Item
+from ebookify.normalize.structure.structure import RawChapter, parse_structure
 
 PARA = "She walked along the river for a long time, thinking about nothing at all."
 SPEECH = "ROMEO.\nCan I go forward when my heart is here?\nTurn back, dull earth, and find thy centre out."

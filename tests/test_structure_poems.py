@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ebookify.normalize.structure import parse_structure
+from ebookify.normalize.structure.structure import parse_structure
 
 STANZA = (
     "The lonely sunsets flare forlorn\n  Down valleys dreadly desolate;\n"

@@ -7,7 +7,7 @@ import textwrap
 from ebookify.inspect import story_to_dict, story_to_text
 from ebookify.model import LayoutReport
 from ebookify.normalize import normalize_bytes
-from ebookify.normalize.structure import parse_structure
+from ebookify.normalize.structure.structure import parse_structure
 
 PROSE = (
     "It was a warm May morning, sweet with the fragrance of the locusts, for the great trees arching "

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from ebookify.model import SceneBreak
-from ebookify.normalize.scenes import is_divider, normal_gap
-from ebookify.normalize.structure import parse_structure
+from ebookify.normalize.structure.scenes import is_divider, normal_gap
+from ebookify.normalize.structure.structure import parse_structure
 
 
 @pytest.mark.parametrize(

@@ -5,9 +5,9 @@ from __future__ import annotations
 import textwrap
 
 from ebookify.model import SceneBreak
-from ebookify.normalize.paragraphs import detect_layout, split_items
-from ebookify.normalize.structure import RawVerse, parse_structure
-from ebookify.normalize.verse import looks_like_verse, verse_levels
+from ebookify.normalize.structure.paragraphs import detect_layout, split_items
+from ebookify.normalize.structure.structure import RawVerse, parse_structure
+from ebookify.normalize.structure.verse import looks_like_verse, verse_levels
 
 SONNET = [
     "  From fairest creatures we desire increase,",

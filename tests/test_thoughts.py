@@ -6,10 +6,10 @@ from collections.abc import Sequence
 
 import pytest
 
-from ebookify.normalize.asides import parenthetical_thought
-from ebookify.normalize.attribution import attribution_after, attribution_before
-from ebookify.normalize.quotes import find_quoted
-from ebookify.normalize.thoughts import QuoteConvention, detect_convention, find_thoughts
+from ebookify.normalize.inline.asides import parenthetical_thought
+from ebookify.normalize.inline.attribution import attribution_after, attribution_before
+from ebookify.normalize.inline.quotes import find_quoted
+from ebookify.normalize.inline.thoughts import QuoteConvention, detect_convention, find_thoughts
 
 # Speech in double quotes, thoughts in single quotes (the change-of-plans convention).
 AMERICAN_STORY = [

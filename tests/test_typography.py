@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ebookify.model import Span
-from ebookify.normalize.typography import typeset_spans, typeset_text
+from ebookify.normalize.inline.typography import typeset_spans, typeset_text
 
 
 @pytest.mark.parametrize(

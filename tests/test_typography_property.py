@@ -6,7 +6,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from ebookify.model import SPAN_STYLES, Span
-from ebookify.normalize.typography import typeset_spans
+from ebookify.normalize.inline.typography import typeset_spans
 
 # What typography may rewrite: quotes (to curly ones or primes), hyphens (to dashes), periods (to ellipses).
 _TYPOGRAPHIC = set("'\"‘’“”′″-–—⸺.… \n")

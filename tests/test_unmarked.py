@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ebookify.normalize.unmarked import measure_narration, unmarked_thoughts
+from ebookify.normalize.inline.unmarked import measure_narration, unmarked_thoughts
 
 # Narration in the third person and the past tense, the way most fan fiction is told.
 NARRATION = [

@@ -7,16 +7,16 @@ from pathlib import Path
 
 from ebookify.errors import InputError
 from ebookify.model import Block, Chapter, Paragraph, Quote, SceneBreak, Span, Story, Verse, VerseLine
-from ebookify.normalize.decode import decode_bytes
-from ebookify.normalize.elisions import is_dialect
-from ebookify.normalize.emphasis import drop_emphasis_markers, stray_markers, unmarked_text
-from ebookify.normalize.inline import mark_lines
+from ebookify.normalize.decode.decode import decode_bytes
+from ebookify.normalize.inline.elisions import is_dialect
+from ebookify.normalize.inline.emphasis import drop_emphasis_markers, stray_markers, unmarked_text
+from ebookify.normalize.inline.inline import mark_lines
+from ebookify.normalize.inline.speakers import split_speakers
+from ebookify.normalize.inline.typography import typeset_spans, typeset_text
 from ebookify.normalize.markup.read import read_markup
 from ebookify.normalize.markup.restore import mark_story_inline, raw_texts, restore_markup
-from ebookify.normalize.metadata import metadata_from_fields
-from ebookify.normalize.speakers import split_speakers
-from ebookify.normalize.structure import RawBlock, RawQuote, RawVerse, parse_structure
-from ebookify.normalize.typography import typeset_spans, typeset_text
+from ebookify.normalize.matter.metadata import metadata_from_fields
+from ebookify.normalize.structure.structure import RawBlock, RawQuote, RawVerse, parse_structure
 from ebookify.options import NormalizeOptions, StoryOverrides
 
 MAX_INPUT_BYTES = 32 * 1024 * 1024

@@ -9,8 +9,8 @@ import uuid
 from dataclasses import dataclass
 
 from ebookify.model import Block, Book, Paragraph, Quote, SceneBreak, Span, Verse
-from ebookify.normalize.dates import w3c_date
-from ebookify.normalize.languages import language_code
+from ebookify.normalize.matter.dates import w3c_date
+from ebookify.normalize.matter.languages import language_code
 from ebookify.render.html import xml_safe
 
 log = logging.getLogger("ebookify")

@@ -8,7 +8,7 @@ from html import escape
 from typing import Literal
 
 from ebookify.model import Book, Metadata
-from ebookify.normalize.dates import w3c_date
+from ebookify.normalize.matter.dates import w3c_date
 from ebookify.options import WriteOptions
 from ebookify.render import html
 from ebookify.render.documents import PartRef, plan_book

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ebookify.normalize.cleanup import plural
+from ebookify.normalize.decode.cleanup import plural
 
 # Markdown's line constructs, found in one pass over line starts: "# Title" (a space after the hashes, so
 # "#hashtag" is not one), "> quoted", "[^1]: a footnote", "[id]: http://a link", "![an image](...)".

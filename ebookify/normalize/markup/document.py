@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ebookify.normalize.cleanup import plural
+from ebookify.normalize.decode.cleanup import plural
 from ebookify.normalize.markup.marks import quote_placeholder
 
 

@@ -8,8 +8,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ebookify.normalize.header import field_kind
-from ebookify.normalize.headings import match_heading
+from ebookify.normalize.matter.header import field_kind
+from ebookify.normalize.structure.headings import match_heading
 
 # Front matter is a short block: a delimiter line that closes further down than this is a scene break.
 _MAX_LINES = 80

@@ -6,10 +6,10 @@ import re
 from collections import Counter
 from html.parser import HTMLParser
 
-from ebookify.normalize.header import field_kind, parse_field
 from ebookify.normalize.markup.detect import BLOCK_TAGS
 from ebookify.normalize.markup.document import MarkupDocument
 from ebookify.normalize.markup.marks import EMPHASIS, LINE_BREAK, STRONG
+from ebookify.normalize.matter.header import field_kind, parse_field
 
 _STYLE_TAGS = {"i": EMPHASIS, "em": EMPHASIS, "cite": EMPHASIS, "b": STRONG, "strong": STRONG}
 _HEADINGS = {f"h{level}": level for level in range(1, 7)}

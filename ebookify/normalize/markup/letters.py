@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 
 from ebookify.normalize.markup.marks import QUOTE
-from ebookify.normalize.structure import RawBlock, RawQuote
+from ebookify.normalize.structure.structure import RawBlock, RawQuote
 
 # "Dear Harry," / "My dearest Mina,—" / "Darling:" opening a paragraph; "Dear God," is an exclamation.
 _SALUTATION = re.compile(

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ebookify.normalize.chapters import ChapterStart
-from ebookify.normalize.paragraphs import Item
+from ebookify.normalize.structure.chapters import ChapterStart
+from ebookify.normalize.structure.paragraphs import Item
 
 # Private-use characters never occur in the stories we read (the decoder sees text, not fonts' glyph slots),
 # have no letters or digits for the heading and title heuristics to see, and survive paragraph splitting.

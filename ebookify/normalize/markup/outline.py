@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ebookify.normalize.header import field_kind
-from ebookify.normalize.headings import byline_field, match_heading
 from ebookify.normalize.markup.document import Heading, MarkupDocument
 from ebookify.normalize.markup.marks import heading_line, is_marked_heading
+from ebookify.normalize.matter.header import field_kind
+from ebookify.normalize.structure.headings import byline_field, match_heading
 
 CHAPTER_TITLE_KEY = "Chapter title"
 """The field that keeps a front matter `title: Chapter 1`, the title of the chapter a file holds."""

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from ebookify.normalize.header import field_kind
 from ebookify.normalize.markup.detect import HTML_TAG, Evidence, detect_markup
 from ebookify.normalize.markup.document import MarkupDocument
 from ebookify.normalize.markup.frontmatter import FrontMatter, split_front_matter
@@ -13,6 +12,7 @@ from ebookify.normalize.markup.marks import is_marked_heading, placeholder_numbe
 from ebookify.normalize.markup.outline import place_headings
 from ebookify.normalize.markup.references import References
 from ebookify.normalize.markup.spans import SpanReader
+from ebookify.normalize.matter.header import field_kind
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 
 from ebookify.model import Span
-from ebookify.normalize.inline import mark_inline
+from ebookify.normalize.inline.inline import mark_inline
 from ebookify.normalize.markup.letters import set_apart_letters
 from ebookify.normalize.markup.marks import (
     LINE_BREAK,
@@ -17,8 +17,15 @@ from ebookify.normalize.markup.marks import (
 )
 from ebookify.normalize.markup.read import MarkupText
 from ebookify.normalize.markup.styles import mark_inline_with_markup
-from ebookify.normalize.paragraphs import Layout, detect_layout, split_items
-from ebookify.normalize.structure import RawBlock, RawChapter, RawQuote, RawStory, RawVerse, scene_blocks
+from ebookify.normalize.structure.paragraphs import Layout, detect_layout, split_items
+from ebookify.normalize.structure.structure import (
+    RawBlock,
+    RawChapter,
+    RawQuote,
+    RawStory,
+    RawVerse,
+    scene_blocks,
+)
 
 _PLACEHOLDER = re.compile(f"{QUOTE}[\ue100-\ue10f]+")
 

@@ -6,9 +6,9 @@ import re
 from collections.abc import Callable, Sequence
 
 from ebookify.model import Span, SpanStyle
-from ebookify.normalize.inline import mark_inline
+from ebookify.normalize.inline.inline import mark_inline
+from ebookify.normalize.inline.thoughts import marked_thought
 from ebookify.normalize.markup.marks import EMPHASIS, LINE_BREAK, STRONG, restore_literals
-from ebookify.normalize.thoughts import marked_thought
 
 StyleRange = tuple[int, int, SpanStyle]
 _OPENERS: dict[str, SpanStyle] = {EMPHASIS[0]: "emphasis", STRONG[0]: "strong"}

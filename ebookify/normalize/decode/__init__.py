@@ -1,0 +1,1 @@
+"""Bytes to clean text: the codec guessed and checked, mojibake repaired, characters cleaned."""

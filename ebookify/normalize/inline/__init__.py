@@ -1,0 +1,1 @@
+"""Paragraphs to styled spans, the last steps: quotes, thoughts, emphasis, speakers split, typography."""

@@ -1,0 +1,1 @@
+"""Text to structure: layout measured, paragraphs and verse, scene breaks, chapter headings, parts."""

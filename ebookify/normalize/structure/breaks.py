@@ -1,0 +1,102 @@
+"""Scene breaks from gaps: a gap is a break only when wider than usual and nothing else explains it."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from ebookify.normalize.structure.headings import is_title_like, match_heading
+from ebookify.normalize.structure.layout import ends_sentence
+from ebookify.normalize.structure.paragraphs import Item
+from ebookify.normalize.structure.scenes import is_wide_gap
+
+_OPENING = "\"“‘'«`„"
+_CLOSING = "\"”’'»"
+
+
+def _heading_like(item: Item) -> bool:
+    """A line set like a title ("THE END", "SCENE II. A Street"): the space around it frames a heading."""
+    if "\n" in item.text:
+        return False
+    # "Three." ends a sentence: a title-like line with a full stop is a short paragraph, unless it is set
+    # in capitals ("PRINTED AT THE PRIVATE PRESS.").
+    if match_heading(item.text) is not None:
+        return True
+    return is_title_like(item.text) and (item.text.isupper() or not ends_sentence(item.text))
+
+
+def _set_apart(item: Item) -> bool:
+    """A stanza, a list, a letter's closing or a heading: blank lines set such things off, scenes aside."""
+    return bool(item.verse) or "\n" in item.text or _heading_like(item)
+
+
+def _speech(text: str, start: bool) -> bool:
+    """The paragraph opens (start) or closes (not start) with a quotation mark."""
+    edge = text.lstrip()[:1] if start else text.rstrip()[-1:]
+    return edge in (_OPENING if start else _CLOSING)
+
+
+def scene_gaps(items: Sequence[Item], normal: int) -> set[int]:
+    """The indexes of the items whose gap before them is a scene break: wider than the text's usual gap
+    between paragraphs, and not framing a heading, a stanza or a list, nor inside a conversation or a play."""
+    wide = [i for i in range(1, len(items)) if is_wide_gap(items[i].gap, normal)]
+    # In a play, scenes change under headings; the space between speeches is only space.
+    if not wide or _is_play(items):
+        return set()
+    return {i for i in wide if _gap_is_break(items, i, normal)}
+
+
+def _gap_is_break(items: Sequence[Item], index: int, normal: int) -> bool:
+    before, item = items[index - 1], items[index]
+    if before.divider or item.divider or _set_apart(before) or _set_apart(item):
+        return False
+    # Under a heading, the first item and the space after it belong to the heading (a summary, a cast
+    # list, an epigraph); under a poem, a short line is its attribution.
+    if index == 1 or (index > 1 and (_heading_like(items[index - 2]) or _attribution(items, index - 1))):
+        return False
+    # "...and began to sing this:--": the space sets off what the colon announces (a song, a letter, a list).
+    if before.text.rstrip("-—– ").endswith(":"):
+        return False
+    # One speech ends and the next begins: a pause in a conversation, not a change of scene.
+    if _speech(before.text, start=False) and _speech(item.text, start=True):
+        return False
+    # A single short line with wide gaps on both sides is set off for itself (a motto, an outcry).
+    after = items[index + 1] if index + 1 < len(items) else None
+    if after is not None and is_wide_gap(after.gap, normal) and _short_line(item):
+        return False
+    return not (index > 1 and is_wide_gap(before.gap, normal) and _short_line(before))
+
+
+def _attribution(items: Sequence[Item], index: int) -> bool:
+    """A short line after a stanza ("G.J.", "--Byron"): the poem's author, set under it."""
+    return (
+        index > 0
+        and bool(items[index - 1].verse)
+        and _short_line(items[index])
+        and len(items[index].text) < 40
+    )
+
+
+# A speaker's name opening a speech: "SAMPSON.", "Der Prinz.", "Conti (indem er ...)." (a play's layout).
+_SPEAKER = re.compile(r"^([A-ZÀ-Þ][\w'’-]*(?: [A-Za-zÀ-ÿ][\w'’-]*){0,2})(?: \([^)]{0,200}\))?[.:](?:\s|$)")
+# A play: most items open with one of a few names that come back again and again.
+_PLAY_SHARE = 0.4
+_PLAY_REPEATS = 3
+
+
+def _is_play(items: Sequence[Item]) -> bool:
+    """Most paragraphs open with a speaker's name, each name heard at least three times."""
+    names = Counter(match.group(1) for item in items if (match := _SPEAKER.match(item.text)))
+    speeches = sum(count for count in names.values() if count >= _PLAY_REPEATS)
+    return len(items) >= 6 and speeches >= len(items) * _PLAY_SHARE
+
+
+def _short_line(item: Item) -> bool:
+    return item.lines == 1 and len(item.text) < 60
+
+
+def count_breaks(items: Sequence[Item], normal: int) -> tuple[int, int]:
+    """The scene breaks a text shows: (runs of divider lines, gaps taken as breaks), for `inspect`."""
+    dividers = sum(1 for i, item in enumerate(items) if item.divider and (i == 0 or not items[i - 1].divider))
+    return dividers, len(scene_gaps(items, normal))

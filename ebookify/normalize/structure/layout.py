@@ -1,0 +1,189 @@
+"""Layout measured over a whole text: hard-wrap width, margin, indented first lines, double spacing."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+from ebookify.normalize.structure.scenes import is_divider
+
+# A first-line indent is at most this many columns past the margin; further in is centring or a quotation.
+MAX_PARAGRAPH_INDENT = 12
+# Sentence-final punctuation, possibly followed by closing quotes or brackets (or opening quotes typed
+# the wrong way round).
+_CLOSERS = "\"'”’»)]_*“‘«"
+_FINAL = ".!?…:"
+
+
+@dataclass(frozen=True)
+class Layout:
+    """How a text lays out its paragraphs, as measured from all of its lines."""
+
+    wrap_width: int | None = None
+    """The column the text is hard-wrapped at, None when lines are not wrapped."""
+    indented: bool = False
+    """Paragraphs start with an indented first line (whatever the blank lines do)."""
+    one_per_line: bool = False
+    """Every line is a paragraph (no blank lines, no wrapping)."""
+    margin: int = 0
+    """The indentation of the text's running lines (a left margin some old files carry)."""
+    indented_starts: int = 0
+    """Paragraph starts (after a blank line, or indented inside a block) that are indented."""
+    starts: int = 0
+    """All paragraph starts counted for `indented_starts`."""
+    double_spaced: bool = False
+    """Every line was followed by a blank line (typewriter double spacing), undone before splitting."""
+    paragraph_indent: int = 0
+    """The usual indentation of a paragraph's first line (in columns, tabs counted as 4)."""
+
+
+def line_indent(line: str) -> int:
+    """The number of leading spaces (tabs are expanded before layout is measured)."""
+    return len(line) - len(line.lstrip())
+
+
+def ends_sentence(line: str) -> bool:
+    """True when the line ends with sentence punctuation (closing quotes and brackets aside)."""
+    return line.rstrip().rstrip(_CLOSERS)[-1:] in _FINAL
+
+
+def starts_lower(line: str) -> bool:
+    """True when the line's first letter (after quotes and brackets) is lower case."""
+    text = line.lstrip()
+    if text[:1].isalpha():
+        return text[0].islower()  # most lines start with a letter: decided without a loop
+    for char in text[:4]:
+        if char.isalpha():
+            return char.islower()
+    return False
+
+
+def starts_upper(line: str) -> bool:
+    """True when the line's first character, after quotes and brackets, is an upper-case letter."""
+    for char in line.lstrip()[:4]:
+        if char.isalpha():
+            return char.isupper()
+        if char.isdigit():
+            return False
+    return False
+
+
+def filled_lines(lines: Sequence[str]) -> list[bool]:
+    """For each line, whether it holds more than whitespace (computed once: a novel has 20,000 lines)."""
+    return [bool(line.strip()) for line in lines]
+
+
+def _wrap_width(lines: Sequence[str], filled: Sequence[bool]) -> int | None:
+    """The hard-wrap width, measured on the lines that certainly wrap: a line that leaves its sentence
+    unfinished while the next line goes on in lower case. Their lengths bunch just under one width.
+
+    Measuring only those keeps a play's short verse lines or a poem among the prose out of the measure;
+    verse starts its lines with capitals, so a book of even-length poems is not "wrapped"."""
+    inner = 0
+    run_on: list[int] = []
+    for i in range(len(lines) - 1):
+        if filled[i] and filled[i + 1]:
+            inner += 1
+            # A verse line's overflow set deeper under it is no wrap of running text.
+            if (
+                starts_lower(lines[i + 1])
+                and not ends_sentence(lines[i])
+                and not _deeper(lines[i + 1], lines[i])
+            ):
+                run_on.append(len(lines[i]))
+    # One line in twenty running on, or a hundred in all (the prose speeches of a verse play).
+    if len(run_on) < 8 or (len(run_on) * 20 < inner and len(run_on) < 100) or inner * 10 < sum(filled) * 3:
+        return None
+    run_on.sort()
+    width = run_on[len(run_on) * 98 // 100]
+    median = run_on[len(run_on) // 2]
+    # Greedy wrapping leaves most lines nearly full; ragged lines of any length are one-line paragraphs.
+    if not 30 <= width <= 120 or median * 4 < width * 3:
+        return None
+    return width
+
+
+def _deeper(line: str, previous: str) -> bool:
+    """The line is set at least two columns deeper than the one above it."""
+    return line_indent(line) >= line_indent(previous) + 2
+
+
+def wrap_width(lines: Sequence[str]) -> int | None:
+    """The hard-wrap width of a text, None when its lines are not wrapped."""
+    return _wrap_width(lines, filled_lines(lines))
+
+
+def undouble(lines: Sequence[str]) -> tuple[list[str], bool]:
+    """Typewriter double spacing undone: when a blank line follows nearly every line, even mid-sentence,
+    one blank line is removed from every gap. Returns the lines and whether the text was double-spaced."""
+    filled = filled_lines(lines)
+    touching = sum(1 for a, b in pairwise(filled) if a and b)
+    singles = [i for i in range(len(lines) - 2) if filled[i] and not filled[i + 1] and filled[i + 2]]
+    if len(singles) < 10 or touching * 4 > len(singles):
+        return list(lines), False
+    # A sentence going on across the blank line: the blank is line spacing, not a paragraph gap.
+    continued = sum(1 for i in singles if not ends_sentence(lines[i]) and starts_lower(lines[i + 2]))
+    if continued * 6 < len(singles):
+        return list(lines), False
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        if not filled[i] and (i == 0 or filled[i - 1]):
+            continue  # the first blank line of each gap
+        out.append(line)
+    return out, True
+
+
+def _margin(lines: Sequence[str], indents: Sequence[int], filled: Sequence[bool], width: int | None) -> int:
+    """The indentation of running lines: lines after a nearly full line continue its paragraph."""
+    counts: Counter[int] = Counter()
+    for i in range(1, len(lines)):
+        if filled[i] and filled[i - 1] and (width is None or len(lines[i - 1]) * 5 >= width * 4):
+            counts[indents[i]] += 1
+    return counts.most_common(1)[0][0] if counts else 0
+
+
+def _count_starts(
+    lines: Sequence[str], indents: Sequence[int], filled: Sequence[bool], margin: int
+) -> tuple[int, Counter[int], int]:
+    """Paragraph starts: (indented ones inside blocks, the indents of indented ones, all starts)."""
+    inside = starts = 0
+    found: Counter[int] = Counter()
+    deepest = margin + MAX_PARAGRAPH_INDENT
+    for i, indent in enumerate(indents):
+        if not filled[i]:
+            continue
+        first = i == 0 or not filled[i - 1]
+        indented = margin < indent <= deepest
+        # Inside a block, a start is an indented line under a line at the margin, or under a one-line
+        # paragraph (the lines of an indented stanza follow each other at one indent, mid-sentence).
+        if not first and not (indented and (indents[i - 1] <= margin or ends_sentence(lines[i - 1]))):
+            continue
+        if indented and starts_lower(lines[i]):
+            continue  # a paragraph never starts in lower case: an overflow or a wrap set deeper
+        if first and is_divider(lines[i]):
+            continue  # a divider line starts no paragraph
+        starts += 1
+        if indented:
+            found[indent] += 1
+            inside += not first
+    return inside, found, starts
+
+
+def detect_layout(lines: Sequence[str]) -> Layout:
+    """Measure the paragraph layout of a text from its lines."""
+    filled = filled_lines(lines)
+    indents = [len(line) - len(line.lstrip()) for line in lines]
+    width = _wrap_width(lines, filled)
+    margin = _margin(lines, indents, filled, width)
+    inside, found, starts = _count_starts(lines, indents, filled, margin)
+    indented_starts = sum(found.values())
+    blocks = sum(1 for a, b in zip([False, *filled], filled, strict=False) if b and not a)
+    # Indentation marks paragraphs when it starts paragraphs inside blocks of lines, and most starts are
+    # indented: 163 indented first lines of 170 starts, whatever the blank lines between them do.
+    indented = inside >= 3 and (inside > blocks or indented_starts * 3 >= starts * 2)
+    runs = sum(1 for a, b in pairwise(filled) if a and b)
+    one_per_line = width is None and not indented and runs >= 3 and runs > blocks
+    usual = found.most_common(1)[0][0] if found else 0
+    return Layout(width, indented, one_per_line, margin, indented_starts, starts, paragraph_indent=usual)

@@ -1,0 +1,249 @@
+"""Body text to structure: header fields, front notes, chapters of paragraphs and scene breaks, end notes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from ebookify.model import LayoutReport, ParagraphMarks, SceneBreak
+from ebookify.normalize.markup.marks import is_marked_heading, marked_chapters
+from ebookify.normalize.matter.header import field_kind, split_header
+from ebookify.normalize.matter.languages import detect_language
+from ebookify.normalize.matter.matter import fallback_fields, is_half_title, split_matter
+from ebookify.normalize.matter.notes import is_preface, take_end_notes, take_front_notes
+from ebookify.normalize.matter.titles import split_title
+from ebookify.normalize.structure.breaks import count_breaks, scene_gaps
+from ebookify.normalize.structure.chapters import ChapterStart, find_chapters, split_heading_lines
+from ebookify.normalize.structure.dialogue import split_dialogue
+from ebookify.normalize.structure.layout import undouble
+from ebookify.normalize.structure.paragraphs import Item, Layout, detect_layout, split_items
+from ebookify.normalize.structure.scenes import normal_gap
+from ebookify.normalize.structure.sections import Section, split_sections
+
+
+@dataclass(frozen=True)
+class RawVerse:
+    """A stanza before inline marking: each line's indentation level and text."""
+
+    lines: tuple[tuple[int, str], ...]
+
+
+@dataclass(frozen=True)
+class RawQuote:
+    """A quote block (a letter, a message) before inline marking: its own raw blocks."""
+
+    blocks: tuple[str | RawVerse | SceneBreak, ...]
+
+
+RawBlock = str | RawVerse | SceneBreak | RawQuote
+"""A paragraph's plain text ("\\n" marks a kept line break), a stanza, a scene break or a quote block."""
+
+
+@dataclass(frozen=True)
+class RawChapter:
+    """A chapter before inline marking: its heading, raw blocks and the part it belongs to."""
+
+    title: str | None
+    blocks: tuple[RawBlock, ...]
+    part: str | None = None
+    front_notes: tuple[str, ...] = ()
+    end_notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RawStory:
+    """The structure of a story's text, before inline marking and typography."""
+
+    fields: tuple[tuple[str, str], ...]
+    chapters: tuple[RawChapter, ...]
+    front_notes: tuple[RawBlock, ...] = ()
+    end_notes: tuple[RawBlock, ...] = ()
+    repairs: tuple[str, ...] = ()
+    language: str | None = None
+    """The language the body is written in, as measured (a header's Language field wins over it)."""
+    layout: LayoutReport = field(default_factory=LayoutReport)
+
+
+def scene_blocks(items: Sequence[Item], normal: int = 1) -> Iterable[RawBlock]:
+    """Paragraphs (merged dialogue split) with scene breaks for dividers and wide gaps, none at the edges."""
+    pending = False
+    started = False
+    gaps = scene_gaps(items, normal)
+    for index, item in enumerate(items):
+        if item.divider:
+            pending = True
+            continue
+        if index in gaps:
+            pending = True
+        if pending and started:
+            yield SceneBreak()
+        pending, started = False, True
+        if item.verse:
+            yield RawVerse(tuple(zip(item.verse, item.text.split("\n"), strict=True)))
+        else:
+            yield from split_dialogue(item.text)
+
+
+def _note_texts(items: Iterable[Item]) -> tuple[str, ...]:
+    """Notes keep their paragraphs as written; their divider lines are dropped."""
+    return tuple(item.text for item in items if not item.divider)
+
+
+def _clean_lines(text: str) -> list[str]:
+    """Lines without byte-order marks or trailing spaces, tabs expanded (indentation is layout)."""
+    return [line.expandtabs(4).rstrip() for line in text.replace("\ufeff", "").split("\n")]
+
+
+def _chapters(
+    items: Sequence[Item], starts: Sequence[ChapterStart], normal: int, notes: bool = True
+) -> tuple[list[Item], list[RawChapter]]:
+    """Items before the first heading, and the chapters from each heading to the next."""
+    if not starts:
+        return [], [RawChapter(None, tuple(scene_blocks(items, normal)))]
+    chapters = [
+        _chapter(items, section, normal, notes and len(starts) > 1)
+        for section in split_sections(items, starts)
+    ]
+    return list(items[: starts[0].index]), chapters
+
+
+def _section_blocks(
+    items: Sequence[Item], ranges: Sequence[tuple[int, int]], normal: int
+) -> tuple[RawBlock, ...]:
+    return tuple(block for start, end in ranges for block in scene_blocks(items[start:end], normal))
+
+
+def _chapter(items: Sequence[Item], section: Section, normal: int, several: bool) -> RawChapter:
+    """A chapter; in a story of several chapters, the A/N and sign-off at its edges are its own notes. A note
+    set under the heading of the part the chapter opens comes first among its notes."""
+    ranges = list(section.ranges)
+    opening = _note_texts(item for start, end in section.notes for item in items[start:end])
+    if not several or not ranges:
+        return RawChapter(section.title, _section_blocks(items, ranges, normal), section.part, opening)
+    (first, first_end), (last, last_end) = ranges[0], ranges[-1]
+    front, _ = take_front_notes(items[first:first_end])
+    ranges[0] = (first + len(front), first_end)
+    last = max(last, ranges[-1][0])
+    rest, end = take_end_notes(items[last:last_end], normal)
+    ranges[-1] = (ranges[-1][0], last + len(rest))
+    body = _section_blocks(items, ranges, normal)
+    if all(isinstance(block, SceneBreak) for block in body):
+        # A chapter that is all "notes" is text.
+        return RawChapter(
+            section.title, _section_blocks(items, section.ranges, normal), section.part, opening
+        )
+    return RawChapter(section.title, body, section.part, (*opening, *_note_texts(front)), _note_texts(end))
+
+
+def _has_title(fields: Iterable[tuple[str, str]]) -> bool:
+    return any(field_kind(key) == "title" and value for key, value in fields)
+
+
+@dataclass
+class _Parts:
+    """A story's pieces while they are being sorted out."""
+
+    fields: list[tuple[str, str]]
+    front: list[Item]
+    items: list[Item]
+    end: list[Item]
+    layout: Layout
+    gutenberg: bool
+    repairs: list[str]
+
+
+def _split_parts(lines: Sequence[str], known: Sequence[tuple[str, str]]) -> _Parts:
+    """Licence header/footer, metadata header, header-less title and preface, notes, and the body items."""
+    matter = split_matter(lines)
+    header = split_header(matter.body)
+    layout = detect_layout(matter.body)
+    items = list(split_heading_lines(split_items(header.body, layout)))
+    fields = [*known, *matter.fields, *header.fields]
+    fields += fallback_fields(matter, fields)
+    front = [*split_items(matter.front, layout), *(Item(note) for note in header.notes)]
+    # A header ending in an A/N or Disclaimer field: the note may run on into the lines after it.
+    after_note = bool(header.fields) and field_kind(header.fields[-1][0]) == "note"
+    # When the markup gave headings, it has decided the title too.
+    if not matter.printed and not _has_title(fields) and not any(is_marked_heading(i.text) for i in items):
+        found = split_title(items)
+        fields = [*found.fields, *fields]
+        front += found.preface
+        items = list(found.rest)
+        after_note = after_note and not found.fields
+    notes, items = take_front_notes(items, continued=after_note)
+    items, closing = take_end_notes(items, normal_gap(item.gap for item in items[1:]))
+    end = [*closing, *split_items(matter.back, layout)]
+    return _Parts(fields, [*front, *notes], items, end, layout, matter.printed, list(matter.repairs))
+
+
+def parse_structure(text: str, known: Sequence[tuple[str, str]] = ()) -> RawStory:
+    """Recover header fields, notes, chapters and paragraphs from decoded text.
+
+    `known` are fields read before (a Markdown front matter): they come first and count as the header.
+    """
+    lines, double = undouble(_clean_lines(text))
+    parts = _split_parts(lines, known)
+    normal = normal_gap(item.gap for item in parts.items[1:])
+    # A printed book's chapters have no writer's notes: only fan fiction's A/N are taken apart.
+    starts = marked_chapters(parts.items) or find_chapters(parts.items, normal)
+    before, chapters = _chapters(parts.items, starts, normal, notes=not parts.gutenberg)
+    if parts.gutenberg and _is_front_matter(before, chapters):
+        # A printed book's front matter (title page, dedication, contents) comes before its first chapter;
+        # its half-title (the title again, "DRACULA") is kept as the printed title, not shown twice.
+        half_titles = [item for item in before if is_half_title(item.text, parts.fields)]
+        parts.fields += [("Printed title", item.text) for item in half_titles]
+        parts.front += [item for item in before if item not in half_titles]
+    elif not parts.gutenberg and is_preface(before):
+        # The writer's preface before the first chapter ("At the request of over forty users, ...").
+        parts.front += before
+    elif any(not item.divider for item in before):
+        chapters.insert(0, RawChapter(None, tuple(scene_blocks(before, normal))))
+    if all(isinstance(block, SceneBreak) for chapter in chapters for block in chapter.blocks):
+        # A text that is all "notes" is the story itself: never leave the body empty.
+        body = [*parts.front, *parts.items, *parts.end]
+        return RawStory(tuple(parts.fields), (RawChapter(None, tuple(scene_blocks(body, normal))),))
+    return RawStory(
+        fields=tuple(parts.fields),
+        chapters=tuple(chapters),
+        front_notes=_note_texts(parts.front),
+        end_notes=_note_texts(parts.end),
+        repairs=tuple(parts.repairs),
+        language=detect_language(" ".join(item.text for item in parts.items)),
+        layout=_layout_report(parts, double, normal, chapters),
+    )
+
+
+def _layout_report(parts: _Parts, double: bool, normal: int, chapters: Sequence[RawChapter]) -> LayoutReport:
+    """What was measured and decided, for `inspect` to explain."""
+    layout = parts.layout
+    blocks = [block for chapter in chapters for block in chapter.blocks]
+    verse = sum(1 for block in blocks if isinstance(block, RawVerse))
+    prose = sum(1 for block in blocks if isinstance(block, str))
+    marked: ParagraphMarks = (
+        "indented" if layout.indented else "one per line" if layout.one_per_line else "blank lines"
+    )
+    # A book of poems: the few lines of prose (titles, dedications) say nothing about paragraphs.
+    marked = "verse" if verse and prose * 10 <= verse else marked
+    dividers, gaps = count_breaks(parts.items, normal)
+    return LayoutReport(
+        marked, layout.starts, layout.indented_starts, layout.wrap_width, layout.margin, double, normal,
+        verse, dividers, gaps,
+    )  # fmt: skip
+
+
+# Front matter is a small part of a book: more text than this before the first heading is the story.
+_FRONT_MATTER_SHARE = 0.05
+
+
+def _is_front_matter(before: Sequence[Item], chapters: Sequence[RawChapter]) -> bool:
+    """The items before a printed book's first chapter are front matter unless they are much of the book."""
+    size = sum(len(item.text) for item in before)
+    rest = sum(_size(block) for chapter in chapters for block in chapter.blocks)
+    return size <= (size + rest) * _FRONT_MATTER_SHARE
+
+
+def _size(block: RawBlock) -> int:
+    """A block's length in characters (a stanza's lines together)."""
+    if isinstance(block, str):
+        return len(block)
+    return sum(len(text) for _, text in block.lines) if isinstance(block, RawVerse) else 0

@@ -1,0 +1,80 @@
+"""Verse among the lines of a text: runs of short, capitalised, unwrapped lines, and their indent levels."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+
+from ebookify.normalize.structure.headings import has_page_number, match_heading
+from ebookify.normalize.structure.layout import ends_sentence, line_indent, starts_upper
+
+# Verse lines are short: a line longer than this is prose (blank verse runs to about 60 columns, a
+# ballad's long line with its overflow joined to about 90).
+MAX_VERSE_LINE = 100
+# Three spaces inside a line set text in columns (a contents or cast list), not verse.
+_COLUMNS = re.compile(r"\S {3,}\S")
+# A byline ("by", "By Lucillus") or a copyright line marks a title block, not a stanza.
+_TITLE_BLOCK = re.compile(
+    r"^(?:(?:[Ww]ritten\s+)?[Bb][Yy]:?(?:\s+[A-Z][\w.'’-]*){0,4}$|(?i:copyright\b|\(c\)|©))"
+)
+# Closing quotes and brackets after a line's last word.
+_CLOSERS = "\"'”’»)]_*"
+# Indentation differences under this many columns are ragged typing, not a level.
+_LEVEL_STEP = 2
+# More distinct indents than this in one stanza: centred or ragged lines, set flush instead.
+_MAX_LEVELS = 3
+
+
+def _even_lengths(lengths: Sequence[int]) -> bool:
+    """Line lengths that stay near their mean (metre), as verse lines do; prose one-liners vary widely."""
+    mean = sum(lengths) / len(lengths)
+    spread: float = math.sqrt(sum((n - mean) ** 2 for n in lengths) / len(lengths))
+    return spread <= mean * 0.5
+
+
+def looks_like_verse(lines: Sequence[str], set_off: bool = False, strict: bool = False) -> bool:
+    """True for a run of lines that reads as verse: short lines, capitalised starts, most lines ending
+    without sentence punctuation, even lengths, no columns, headings or title-block lines.
+
+    A couplet (two lines) is verse only when `set_off` (a block of its own, indented from the margin).
+    `strict` is for lines among one-line paragraphs: there a run of short lines is verse only with four
+    lines or more, at most a third of them ending a sentence."""
+    texts = [line.strip() for line in lines]
+    count = len(texts)
+    if count < 2 or (count == 2 and not set_off) or any(len(t) > MAX_VERSE_LINE for t in texts):
+        return False
+    # Verse ends sentences with a full stop, a question or an outcry; its colons and semicolons go on.
+    ended = sum(1 for t in texts[:-1] if ends_sentence(t) and not t.rstrip(_CLOSERS).endswith(":"))
+    if strict and (count < 4 or ended * 3 > count - 1):
+        return False
+    if any(_TITLE_BLOCK.match(t) for t in texts):
+        return False
+    # A contents or cast list sets most lines in columns; a poem brackets a triplet now and then ("}").
+    if sum(1 for t in texts if _COLUMNS.search(t) or has_page_number(t)) * 4 > count:
+        return False
+    # Capitals at the start of nearly every line is the mark of verse (and of lyrics and hymns).
+    if sum(starts_upper(t) for t in texts) * 4 < count * 3:
+        return False
+    # A run of ALL-CAPS lines is a title block or a list of headings.
+    if sum(t.isupper() for t in texts) * 2 >= count:
+        return False
+    # Prose one-liners (dialogue, a list of short sentences) end their lines with sentences.
+    if ended * 5 > (count - 1) * 3:
+        return False
+    if not _even_lengths([len(t) for t in texts]):
+        return False
+    return not any(match_heading(t) for t in texts)
+
+
+def verse_levels(lines: Sequence[str]) -> tuple[int, ...]:
+    """Indentation levels of a stanza's lines: 0 for the least indented, then 1, 2 for each step further in.
+    Centred or ragged stanzas (many different indents) are set flush: their indents mean nothing."""
+    indents = [line_indent(line) for line in lines]
+    if len(set(indents)) > _MAX_LEVELS:
+        return tuple(0 for _ in lines)
+    steps: list[int] = []
+    for indent in sorted(set(indents)):
+        if not steps or indent - steps[-1] >= _LEVEL_STEP:
+            steps.append(indent)
+    return tuple(sum(1 for step in steps[1:] if indent >= step) for indent in indents)
