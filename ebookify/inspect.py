@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ebookify.model import Block, LayoutReport, Metadata, Paragraph, Quote, Span, Story, Verse
+from ebookify.model import COLOPHON_TITLE, Block, LayoutReport, Metadata, Paragraph, Quote, Span, Story, Verse
 from ebookify.normalize.inline.thoughts import describe_convention
 
 _MARKS = {"plain": ("", ""), "thought": ("⟨", "⟩"), "emphasis": ("_", "_"), "strong": ("**", "**")}
@@ -75,7 +75,10 @@ def story_to_dict(story: Story) -> dict[str, Any]:
         "layout": layout_to_dict(story.layout),
         "metadata": metadata_to_dict(story.metadata),
         "front_notes": [block_to_dict(b) for b in story.front_notes],
-        "end_notes": [block_to_dict(b) for b in story.end_notes],
+        # Everything after the story in reading order: its end notes, then the colophon (About this edition),
+        # whose blocks are the last `colophon` of them, as a chapter's `front_notes` counts its first notes.
+        "end_notes": [block_to_dict(b) for b in (*story.end_notes, *story.colophon)],
+        "colophon": len(story.colophon),
         "chapters": [
             {
                 "title": ch.title,
@@ -149,4 +152,7 @@ def story_to_text(story: Story) -> str:
         lines += [_block_text(b) for b in chapter.blocks]
         lines += [f"[chapter note] {_block_text(b)}" for b in chapter.end_notes]
     lines += [f"[end note] {_block_text(b)}" for b in story.end_notes]
+    if story.colophon:
+        lines += ["", f"## {COLOPHON_TITLE}", ""]
+        lines += [f"[colophon] {_block_text(b)}" for b in story.colophon]
     return "\n".join(lines) + "\n"

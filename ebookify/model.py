@@ -136,6 +136,9 @@ class Metadata:
         return tuple(seen)
 
 
+COLOPHON_TITLE = "About this edition"
+"""The heading every writer and `inspect` give a story's colophon."""
+
 ParagraphMarks: TypeAlias = Literal["blank lines", "indented", "one per line", "verse"]
 
 
@@ -194,6 +197,10 @@ class Story:
     """The markup the text was read as, with the evidence: "Markdown (front matter, 4 headings)"."""
     layout: LayoutReport = LayoutReport()
     """What was measured and decided about the text's paragraphs, verse and scene breaks."""
+    colophon: tuple[Block, ...] = ()
+    """About this edition: the licence, production credits and transcriber's notes of the edition the text
+    came from (a Project Gutenberg header and footer). Writers set it at the back of the book, after the
+    end notes, under a heading of its own; it is no part of the story."""
 
 
 @dataclass(frozen=True)

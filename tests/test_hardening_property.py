@@ -100,7 +100,12 @@ def _model_text(story: Story) -> str:
     chapter titles, paragraphs."""
     meta = story.metadata
     parts = [meta.title, *meta.authors, meta.summary or "", *(f"{k} {v}" for k, v in meta.fields)]
-    blocks = [*story.front_notes, *story.end_notes, *(b for c in story.chapters for b in c.blocks)]
+    blocks = [
+        *story.front_notes,
+        *story.end_notes,
+        *story.colophon,
+        *(b for c in story.chapters for b in c.blocks),
+    ]
     blocks += [note for c in story.chapters for note in c.notes]
     parts += [c.title or "" for c in story.chapters] + [c.part or "" for c in story.chapters]
     parts += [getattr(block, "text", "") for block in blocks]

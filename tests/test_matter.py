@@ -38,7 +38,9 @@ def test_licence_contents_and_title_page_are_split_and_named() -> None:
     assert fallback_fields(matter, []) == [("Title", "Tales"), ("Author", "Ann Author")]
     assert "dropped the printed contents list (2 entries)" in matter.repairs
     assert any(repair.startswith("moved the Project Gutenberg licence") for repair in matter.repairs)
-    assert "*** END OF THIS PROJECT GUTENBERG EBOOK TALES ***" in matter.back
+    # The licence is the colophon (About this edition), never the end notes.
+    assert "*** END OF THIS PROJECT GUTENBERG EBOOK TALES ***" in matter.colophon
+    assert not any("GUTENBERG" in line for line in matter.back)
 
 
 def test_plain_story_has_no_matter() -> None:

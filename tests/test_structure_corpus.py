@@ -77,9 +77,9 @@ def test_katrine_roman_chapters_after_a_contents_list() -> None:
     assert len(titles) == 29 and titles[-1] == "XXVIII. UNDER THE SOUTHERN PINES ONCE MORE"
     poem = next(_text(note) for note in story.front_notes if "Dear and great Friend" in _text(note))
     assert poem.count("\n") == 5 and poem.endswith("for the land was thine!_")
-    # The licence header and footer are at the back, never in the front matter.
-    assert not any("Project Gutenberg" in _text(note) for note in story.front_notes)
-    ends = [_text(note) for note in story.end_notes]
+    # The licence header and footer are the colophon at the back, never in the front matter or end notes.
+    assert not any("Project Gutenberg" in _text(note) for note in (*story.front_notes, *story.end_notes))
+    ends = [_text(note) for note in story.colophon]
     assert any(text.startswith("The Project Gutenberg EBook of Katrine") for text in ends)
     assert any(text.startswith("End of the Project Gutenberg EBook of Katrine") for text in ends)
 
@@ -97,4 +97,4 @@ def test_gutenberg_licence_fields_and_subtitle() -> None:
     fields = dict(story.fields)
     assert fields["Title"] == "Jack Sheppard: A Romance"
     assert fields["Language"] == "English"
-    assert any(_text(note).startswith("*** END OF THIS PROJECT GUTENBERG EBOOK") for note in story.end_notes)
+    assert any(_text(note).startswith("*** END OF THIS PROJECT GUTENBERG EBOOK") for note in story.colophon)

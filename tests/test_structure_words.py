@@ -49,7 +49,7 @@ def _words(text: str) -> Counter[str]:
 
 def _output_text(story: RawStory) -> str:
     parts = [f"{key} {value}" for key, value in story.fields]
-    parts += [block for block in (*story.front_notes, *story.end_notes) if isinstance(block, str)]
+    parts += [b for b in (*story.front_notes, *story.end_notes, *story.colophon) if isinstance(b, str)]
     for chapter in story.chapters:
         parts.append(chapter.title or "")
         parts += [block for block in chapter.blocks if isinstance(block, str)]

@@ -88,12 +88,15 @@ def normalize_bytes(
         *(chapter.front_notes for chapter in raw.chapters),
         *(chapter.end_notes for chapter in raw.chapters),
         raw.end_notes,
+        raw.colophon,
     ]
     texts = [text for group in raw_groups for text in raw_texts(group)]
     marked = iter(mark_story_inline(texts, markup.marked))
     dialect = is_dialect(texts)
     strays: list[str] = []
-    front, *groups, end = [tuple(_finish(group, marked, options, dialect, strays)) for group in raw_groups]
+    front, *groups, end, colophon = [
+        tuple(_finish(group, marked, options, dialect, strays)) for group in raw_groups
+    ]
     bodies, chapter_fronts, chapter_ends = groups[:count], groups[count : 2 * count], groups[2 * count :]
     chapters = tuple(
         Chapter(_typeset_title(c.title, options), blocks, _typeset_title(c.part, options), before, after)
@@ -109,6 +112,7 @@ def normalize_bytes(
         repairs=(*decoded.repairs, *markup.repairs, *raw.repairs, *_listed(splits), *_listed(strays)),
         markup=markup.description,
         layout=raw.layout,
+        colophon=colophon,
     )
 
 

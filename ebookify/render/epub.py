@@ -12,7 +12,7 @@ from pathlib import Path
 from ebooklib import epub
 
 from ebookify.errors import WriterError
-from ebookify.model import Book, Story
+from ebookify.model import COLOPHON_TITLE, Book, Story
 from ebookify.options import WriteOptions
 from ebookify.render import html
 from ebookify.render.blank_metadata import showable_book
@@ -149,6 +149,13 @@ def layout_book(book: Book, options: WriteOptions, cover_href: str | None) -> Bo
         else:
             layout.toc += entries
         layout.documents += docs
+    colophon = html.colophon_html(book)
+    if colophon:
+        # About this edition (a licence, production credits) closes the book, listed last in the contents.
+        body = section(colophon, "colophon", "colophon", "doc-colophon")
+        page = xhtml_document(COLOPHON_TITLE, body, lang, body_type="backmatter")
+        layout.documents.append(ContentDocument("colophon", COLOPHON_TITLE, page))
+        layout.toc.append(TocEntry(COLOPHON_TITLE, layout.documents[-1].file_name))
     first = plans[0]
     # An anthology's text starts with its first story's title page, a story's with its first chapter.
     start = first.chapters[0].first_doc_id if first.chapters and not book.is_anthology else first.titlepage_id

@@ -6,7 +6,19 @@ import re
 from collections.abc import Iterable
 from html import escape
 
-from ebookify.model import Block, Book, Chapter, Metadata, Paragraph, Quote, SceneBreak, Span, Story, Verse
+from ebookify.model import (
+    COLOPHON_TITLE,
+    Block,
+    Book,
+    Chapter,
+    Metadata,
+    Paragraph,
+    Quote,
+    SceneBreak,
+    Span,
+    Story,
+    Verse,
+)
 
 # Characters XML 1.0 forbids, plus noncharacters; writers must never see them (ebooklib mangles them).
 _XML_ILLEGAL = re.compile(
@@ -132,6 +144,22 @@ def notes_html(blocks: Iterable[Block], kind: str, break_long_words: bool = Fals
     body = blocks_html(blocks, break_long_words)
     label = "Author’s note" if kind == "front" else "End note"
     return f'<aside class="notes {kind}-notes"><p class="notes-label">{label}</p>\n{body}\n</aside>'
+
+
+def colophon_html(book: Book, heading: str = "h2", break_long_words: bool = False) -> str:
+    """About this edition: each story's licence and credits at the back of the book, under one heading (an
+    anthology names the story each belongs to); "" when no story has any."""
+    stories = [story for story in book.stories if story.colophon]
+    if not stories:
+        return ""
+    sub = f"h{min(int(heading[1:]) + 1, 6)}"
+    parts = [f'<{heading} class="colophon-title">{text_html(COLOPHON_TITLE)}</{heading}>']
+    for story in stories:
+        if book.is_anthology:
+            title = text_html(story.metadata.title, break_long_words)
+            parts.append(f'<{sub} class="colophon-story">{title}</{sub}>')
+        parts.append(blocks_html(story.colophon, break_long_words))
+    return "\n".join(parts)
 
 
 def part_title_html(title: str, heading: str = "h1", break_long_words: bool = False) -> str:

@@ -7,18 +7,19 @@ from dataclasses import dataclass
 from html import escape
 from typing import Literal
 
-from ebookify.model import Book, Metadata
+from ebookify.model import COLOPHON_TITLE, Book, Metadata
 from ebookify.normalize.matter.dates import w3c_date
 from ebookify.options import WriteOptions
 from ebookify.render import html
 from ebookify.render.documents import PartRef, plan_book
 
-SectionKind = Literal["titlepage", "part", "chapter"]
+SectionKind = Literal["titlepage", "part", "chapter", "colophon"]
 
 
 @dataclass(frozen=True)
 class Section:
-    """Something that opens on a new page: a story's title page, a part's title page or a chapter."""
+    """Something that opens on a new page: a story's title page, a part's title page, a chapter, or the
+    colophon (About this edition) at the back."""
 
     anchor: str
     kind: SectionKind
@@ -63,8 +64,12 @@ class FurniturePage:
     folio: str
 
 
+COLOPHON_ANCHOR = "colophon"
+
+
 def book_sections(book: Book, options: WriteOptions) -> list[Section]:
-    """Every story's title page (anthologies only: a single story's is front matter) and chapters."""
+    """Every story's title page (anthologies only: a single story's is front matter) and chapters, then
+    the colophon."""
     sections = []
     for plan in plan_book(book):
         story, number = plan.story, plan.number - 1
@@ -104,6 +109,13 @@ def book_sections(book: Book, options: WriteOptions) -> list[Section]:
                     listed,
                 )
             )
+    colophon = html.colophon_html(book, "h2", break_long_words=True)
+    if colophon:
+        # About this edition closes the book on a page of its own, with running heads like a chapter's.
+        body = f'<section class="chapter colophon" id="{COLOPHON_ANCHOR}">\n{colophon}\n</section>'
+        sections.append(
+            Section(COLOPHON_ANCHOR, "colophon", len(book.stories), COLOPHON_TITLE, COLOPHON_TITLE, body)
+        )
     return sections
 
 

@@ -8,6 +8,9 @@ from dataclasses import dataclass, field
 from ebookify.errors import WriterError
 from ebookify.render.pdf_html import FurniturePage, RunningHead, Section, TocEntry
 
+# Sections whose pages carry running heads and folios: a chapter's, and the colophon's at the back.
+_TEXT_KINDS = ("chapter", "colophon")
+
 PART_WEIGHT = 120_000
 """Characters of HTML per part (about 50 A5 pages): small enough to keep two cores busy and a
 worker's memory bounded, large enough that per-part costs (styles, fonts) stay small. It does not
@@ -83,7 +86,7 @@ def running_heads(book_title: str, sections: Sequence[Section]) -> tuple[Running
     title on versos, each chapter's (or story's) head on rectos."""
     heads: dict[RunningHead, None] = {("verso", book_title): None} if book_title else {}
     for section in sections:
-        if section.kind == "chapter" and section.running_head:
+        if section.kind in _TEXT_KINDS and section.running_head:
             heads[("recto", section.running_head)] = None
     return tuple(heads)
 
@@ -100,9 +103,9 @@ def _furniture(
         if index in opening:
             current = opening[index]
             # A story's or a part's title page carries nothing; a chapter's opening page only its folio.
-            kind = "blank" if current.kind != "chapter" else f"opening-{side}"
+            kind = "blank" if current.kind not in _TEXT_KINDS else f"opening-{side}"
             pages.append(FurniturePage(kind, "", folio if kind != "blank" else ""))  # type: ignore[arg-type]
-        elif current.kind != "chapter":
+        elif current.kind not in _TEXT_KINDS:
             pages.append(FurniturePage("blank", "", ""))
         else:
             # Book title on the left page, story or chapter title on the right, as in a printed book.
@@ -129,6 +132,8 @@ def _toc(sections: list[Section], starts: dict[str, int]) -> list[TocEntry]:
         depth = 1 if anthology else 0
         if section.kind == "titlepage":
             entries.append(TocEntry(section.anchor, section.toc_title, folio, 0, is_story=True))
+        elif section.kind == "colophon":
+            entries.append(TocEntry(section.anchor, section.toc_title, folio, 0, False))
         elif anthology and chapters.get(section.story, 0) <= 1 and section.kind == "chapter":
             continue
         elif section.kind == "part":
@@ -162,6 +167,8 @@ def _outline(sections: list[Section], starts: dict[str, int]) -> list[OutlineIte
         siblings = story.children if story is not None else top
         if section.kind == "titlepage":
             story, part = node, None
+            top.append(node)
+        elif section.kind == "colophon":
             top.append(node)
         elif section.kind == "part":
             part = node

@@ -22,7 +22,8 @@ _PARSER = etree.XMLParser(huge_tree=True, resolve_entities=False, no_network=Tru
 
 
 def model_pieces(book: Book, options: WriteOptions) -> Iterator[str]:
-    """The model's texts in reading order: story titles, notes, chapter headings and paragraphs."""
+    """The model's texts in reading order: story titles, notes, chapter headings and paragraphs, then the
+    colophon (About this edition) at the back of the book."""
     for plan in plan_book(book):
         story = plan.story
         yield story.metadata.title
@@ -37,6 +38,8 @@ def model_pieces(book: Book, options: WriteOptions) -> Iterator[str]:
             yield from _texts(ref.chapter.blocks)
             yield from _texts(ref.chapter.end_notes if options.include_notes else ())
         yield from _texts(end)
+    for story in book.stories:
+        yield from _texts(story.colophon)
 
 
 def _texts(blocks: Iterable[Block]) -> Iterator[str]:

@@ -61,6 +61,7 @@ def restore_markup(raw: RawStory, markup: MarkupText) -> RawStory:
             *front,
         ),
         end_notes=(*_with_quotes(raw.end_notes, quotes, in_notes=True), *markup.end_notes),
+        colophon=tuple(_with_quotes(raw.colophon, quotes, in_notes=True)),
     )
 
 

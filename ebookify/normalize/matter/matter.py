@@ -27,7 +27,9 @@ class Matter:
     front: tuple[str, ...]
     body: tuple[str, ...]
     back: tuple[str, ...]
-    """Adverts, terms, credits and the licence: the back of the book."""
+    """Adverts, terms and credits around the story: its end notes."""
+    colophon: tuple[str, ...]
+    """The edition's licence header and footer with its production credits: "About this edition"."""
     printed: bool
     """A Project Gutenberg book: its text before the first chapter is the printed front matter."""
     repairs: tuple[str, ...]
@@ -51,7 +53,10 @@ def split_matter(lines: Sequence[str]) -> Matter:
         fields.append(("Printed contents", " / ".join(contents.dropped)))
     licence = [line for line in (*gutenberg.header, *gutenberg.footer) if line.strip()]
     repairs = [
-        *_described(len(licence), "moved the Project Gutenberg licence ({}) to the end notes"),
+        *_described(
+            len(licence),
+            "moved the Project Gutenberg licence and credits ({}) to the colophon (About this edition)",
+        ),
         *([f"dropped the printed contents list ({contents.entries} entries)"] if contents.entries else []),
         *([f"read the title page: {', '.join(key for key, _ in frame.fields)}"] if frame.fields else []),
         *_described(
@@ -63,7 +68,8 @@ def split_matter(lines: Sequence[str]) -> Matter:
         fallback=tuple((_NAMED[key][0], value) for key, value in gutenberg.named),
         front=frame.front,
         body=frame.body,
-        back=(*frame.back, "", *gutenberg.header, "", *gutenberg.footer),
+        back=frame.back,
+        colophon=(*gutenberg.header, "", *gutenberg.footer),
         printed=gutenberg.found,
         repairs=tuple(repairs),
     )

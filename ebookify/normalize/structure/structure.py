@@ -58,6 +58,8 @@ class RawStory:
     chapters: tuple[RawChapter, ...]
     front_notes: tuple[RawBlock, ...] = ()
     end_notes: tuple[RawBlock, ...] = ()
+    colophon: tuple[RawBlock, ...] = ()
+    """About this edition: the licence and production credits, for the back of the book."""
     repairs: tuple[str, ...] = ()
     language: str | None = None
     """The language the body is written in, as measured (a header's Language field wins over it)."""
@@ -147,6 +149,7 @@ class _Parts:
     front: list[Item]
     items: list[Item]
     end: list[Item]
+    colophon: list[Item]
     layout: Layout
     gutenberg: bool
     repairs: list[str]
@@ -173,7 +176,10 @@ def _split_parts(lines: Sequence[str], known: Sequence[tuple[str, str]]) -> _Par
     notes, items = take_front_notes(items, continued=after_note)
     items, closing = take_end_notes(items, normal_gap(item.gap for item in items[1:]))
     end = [*closing, *split_items(matter.back, layout)]
-    return _Parts(fields, [*front, *notes], items, end, layout, matter.printed, list(matter.repairs))
+    colophon = split_items(matter.colophon, layout)
+    return _Parts(
+        fields, [*front, *notes], items, end, colophon, layout, matter.printed, list(matter.repairs)
+    )
 
 
 def parse_structure(text: str, known: Sequence[tuple[str, str]] = ()) -> RawStory:
@@ -200,13 +206,14 @@ def parse_structure(text: str, known: Sequence[tuple[str, str]] = ()) -> RawStor
         chapters.insert(0, RawChapter(None, tuple(scene_blocks(before, normal))))
     if all(isinstance(block, SceneBreak) for chapter in chapters for block in chapter.blocks):
         # A text that is all "notes" is the story itself: never leave the body empty.
-        body = [*parts.front, *parts.items, *parts.end]
+        body = [*parts.front, *parts.items, *parts.end, *parts.colophon]
         return RawStory(tuple(parts.fields), (RawChapter(None, tuple(scene_blocks(body, normal))),))
     return RawStory(
         fields=tuple(parts.fields),
         chapters=tuple(chapters),
         front_notes=_note_texts(parts.front),
         end_notes=_note_texts(parts.end),
+        colophon=_note_texts(parts.colophon),
         repairs=tuple(parts.repairs),
         language=detect_language(" ".join(item.text for item in parts.items)),
         layout=_layout_report(parts, double, normal, chapters),
