@@ -39,6 +39,19 @@ def require_java() -> str:
     return java
 
 
+def require_ebook_meta() -> str:
+    """Calibre's ebook-meta; skips with the reason when it is missing, unless CI demands the external checks
+    (EBOOKIFY_REQUIRE_EPUBCHECK: make test installs Calibre with EPUBCheck's Java)."""
+    ebook_meta = shutil.which("ebook-meta")
+    if ebook_meta is None:
+        if os.environ.get("EBOOKIFY_REQUIRE_EPUBCHECK"):
+            pytest.fail("Calibre's ebook-meta is required here (EBOOKIFY_REQUIRE_EPUBCHECK) but not on PATH")
+        pytest.skip(
+            "Calibre's ebook-meta is not installed, so Calibre's reading of the metadata is not checked"
+        )
+    return ebook_meta
+
+
 def report_messages(report: dict[str, Any]) -> list[str]:
     """EPUBCheck's JSON report's messages as readable lines."""
     return [

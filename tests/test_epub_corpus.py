@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -15,7 +14,7 @@ from ebookify.model import Book, Chapter, Metadata, Paragraph, Span, Story
 from ebookify.options import WriteOptions
 
 from .conftest import DATA
-from .epubcheck import check_many
+from .epubcheck import check_many, require_ebook_meta
 
 INPUTS = (
     sorted(DATA.glob("*.txt"))
@@ -67,11 +66,7 @@ def _calibre_book() -> Book:
 
 
 def test_calibre_reads_title_authors_tags_and_series(tmp_path: Path) -> None:
-    ebook_meta = shutil.which("ebook-meta")
-    if ebook_meta is None:
-        pytest.skip(
-            "Calibre's ebook-meta is not installed, so Calibre's reading of the metadata is not checked"
-        )
+    ebook_meta = require_ebook_meta()
     target = tmp_path / "book.epub"
     write_epub(_calibre_book(), target)
     out = subprocess.run([ebook_meta, str(target)], capture_output=True, text=True, check=True).stdout
@@ -82,3 +77,17 @@ def test_calibre_reads_title_authors_tags_and_series(tmp_path: Path) -> None:
     assert fields["Series"] == "Seasons #3"
     assert fields["Languages"] == "eng"
     assert fields["Comments"] == "A journey."
+
+
+def test_calibre_reads_title_author_language_and_date_of_every_gutenberg_book(tmp_path: Path) -> None:
+    ebook_meta = require_ebook_meta()
+    for source in sorted((DATA / "gutenberg").glob("*.txt")):
+        story = load_story(source)
+        target = write_epub(make_book([story]), tmp_path / f"{source.stem}.epub")
+        out = subprocess.run([ebook_meta, str(target)], capture_output=True, text=True, check=True).stdout
+        fields = dict(re.findall(r"^(\S[^:]*?)\s*:\s(.*)$", out, re.M))
+        meta = story.metadata
+        assert meta.published, source.name  # each has a Release Date
+        assert (fields["Title"], fields["Author(s)"]) == (meta.title, " & ".join(meta.authors)), source.name
+        assert fields["Languages"] == "eng", source.name
+        assert fields["Published"].startswith(meta.published[:10]), source.name

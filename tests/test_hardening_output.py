@@ -247,6 +247,18 @@ def test_without_java_epubcheck_skips_and_says_why(monkeypatch: pytest.MonkeyPat
         epubcheck.require_java()
 
 
+def test_without_calibre_the_metadata_check_skips_unless_ci_requires_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    monkeypatch.delenv("EBOOKIFY_REQUIRE_EPUBCHECK", raising=False)
+    with pytest.raises(pytest.skip.Exception, match="ebook-meta is not installed"):
+        epubcheck.require_ebook_meta()
+    monkeypatch.setenv("EBOOKIFY_REQUIRE_EPUBCHECK", "1")
+    with pytest.raises(pytest.fail.Exception, match="ebook-meta is required"):
+        epubcheck.require_ebook_meta()
+
+
 def test_ci_requires_epubcheck() -> None:
     ci = (Path(__file__).parent.parent / ".ci" / "run").read_text(encoding="utf-8")
     assert "EBOOKIFY_REQUIRE_EPUBCHECK=1" in ci
