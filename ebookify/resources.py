@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from importlib import resources
-from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ebookify.errors import OptionsError
+
+if TYPE_CHECKING:  # importlib.resources imports tempfile (7 ms); `inspect` never reads a style
+    from importlib.resources.abc import Traversable
 
 MAX_STYLE_BYTES = 2**20
 """The largest user stylesheet read (1 MiB; the built-in styles are about 10 KB)."""
@@ -14,6 +16,8 @@ MAX_STYLE_BYTES = 2**20
 
 def styles_dir() -> Traversable:
     """The styles folder: inside the installed wheel, or the checkout's top-level `styles/`."""
+    from importlib import resources
+
     packaged = resources.files("ebookify") / "styles"
     if packaged.is_dir():
         return packaged
