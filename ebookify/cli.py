@@ -45,6 +45,7 @@ commands:
   ebookify inspect INPUT...      show what the normalizer understood (--json for tools)
   ebookify build MANIFEST.toml   build an anthology described by a manifest (see README)
   ebookify batch SRC... -o DIR   convert a whole archive, one book per story (resumable; see --help)
+  ebookify serve                 a page in your browser to drop stories in, fix them and build the book
 
 examples:
   ebookify story.txt                      story.epub next to the input
@@ -55,7 +56,7 @@ examples:
 """
 
 
-COMMANDS = ("inspect", "build", "batch")
+COMMANDS = ("inspect", "build", "batch", "serve")
 STDIO = "-"
 """As an input, the story is read from stdin; as -o, the book is written to stdout."""
 
@@ -474,6 +475,10 @@ def _dispatch(argv: list[str]) -> int:
             from ebookify.batch.cli import run_batch_command
 
             return run_batch_command(argv[1:])
+        if argv and argv[0] == "serve":
+            from ebookify.web.command import run_serve
+
+            return run_serve(argv[1:])
         _check_command(argv)
         return run_convert(argv)
     except EbookifyError as error:

@@ -1,0 +1,95 @@
+"""Book builds off the event loop: one thread per build, its phase and elapsed time read by the page."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from ebookify.errors import EbookifyError
+from ebookify.model import Book
+from ebookify.options import WriteOptions
+
+log = logging.getLogger("ebookify")
+
+FORMATS = {"epub": "application/epub+zip", "pdf": "application/pdf"}
+
+
+@dataclass
+class BuildJob:
+    """One build: what it is doing now, and the book's file once it is written."""
+
+    build_id: str
+    fmt: str
+    target: Path
+    download_name: str
+    phase: str = "waiting"
+    error: str | None = None
+    started: float = field(default_factory=time.monotonic)
+    finished: float | None = None
+
+    @property
+    def running(self) -> bool:
+        """Whether the build has not ended yet."""
+        return self.finished is None
+
+    def status(self) -> dict[str, object]:
+        """The build as the page polls it."""
+        end = self.finished if self.finished is not None else time.monotonic()
+        return {
+            "id": self.build_id,
+            "format": self.fmt,
+            "phase": self.phase,
+            "running": self.running,
+            "error": self.error,
+            "seconds": round(end - self.started, 1),
+            "ready": self.finished is not None and self.error is None,
+        }
+
+
+def write_book(book: Book, fmt: str, target: Path, options: WriteOptions) -> None:
+    """Write with the library's own writers (the same checks as the CLI: the EPUB is verified)."""
+    if fmt == "pdf":
+        from ebookify.render.pdf import write_pdf
+
+        write_pdf(book, target, options)
+    else:
+        from ebookify.render.epub import write_epub
+
+        write_epub(book, target, options)
+
+
+def _run(job: BuildJob, assemble: Callable[[], Book], options: WriteOptions) -> None:
+    from ebookify.cli import one_line
+
+    try:
+        job.phase = "reading the stories"
+        book = assemble()
+        job.phase = "laying out the pages" if job.fmt == "pdf" else "writing the EPUB"
+        write_book(book, job.fmt, job.target, options)
+        job.phase = "done"
+    except EbookifyError as error:
+        job.error, job.phase = one_line(str(error)), "failed"
+    except Exception as error:  # a bug: the page gets one line, the log the traceback
+        log.exception("web build failed")
+        job.error, job.phase = one_line(f"internal error ({type(error).__name__}: {error})"), "failed"
+    finally:
+        job.finished = time.monotonic()
+
+
+def start_build(job: BuildJob, assemble: Callable[[], Book], options: WriteOptions) -> threading.Thread:
+    """Run the build in a thread of its own (a PDF takes seconds to minutes); the page polls the job."""
+    thread = threading.Thread(target=_run, args=(job, assemble, options), name=f"build-{job.build_id}")
+    thread.daemon = True
+    thread.start()
+    return thread
+
+
+def with_sources(book: Book, paths: list[Path]) -> Book:
+    """The book's stories named by their files in the session folder: the writers' checks (never
+    overwrite an input) then look only there, never at a name the browser gave."""
+    stories = tuple(replace(s, source=str(p)) for s, p in zip(book.stories, paths, strict=True))
+    return replace(book, stories=stories)

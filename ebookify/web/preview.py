@@ -1,0 +1,76 @@
+"""What the page shows of a story: the book's own HTML for the preview, and the normalizer's findings."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ebookify.inspect import metadata_to_dict, story_to_text
+from ebookify.model import Book, Story
+from ebookify.render import html
+from ebookify.render.documents import chapter_toc_title
+
+# The lines of `ebookify inspect` that explain what was measured, repaired and styled, and why.
+_EXPLAINING = ("repair: ", "why: ", "quotes: ")
+
+
+def _sheet(body: str) -> str:
+    """One document of the book (a page opening), drawn as a sheet of paper in the preview."""
+    return f'<div class="sheet">\n{body}\n</div>'
+
+
+def story_body_html(story: Story, include_notes: bool) -> str:
+    """The story as the writers set it: title page and notes, part openings, chapters, end notes; each
+    of the book's documents on a sheet of its own (render/html.py makes every piece)."""
+    opening = html.cover_page_html(story)
+    if include_notes and story.front_notes:
+        opening += "\n" + html.notes_html(story.front_notes, "front")
+    sheets = [opening]
+    part = None
+    for chapter in story.chapters:
+        if chapter.part and chapter.part != part:
+            sheets.append(html.part_title_html(chapter.part))
+        part = chapter.part
+        sheets.append(f'<section class="chapter">{html.chapter_html(chapter, notes=include_notes)}</section>')
+    if include_notes and story.end_notes:
+        sheets[-1] += "\n" + html.notes_html(story.end_notes, "end")
+    return "\n".join(map(_sheet, sheets))
+
+
+def book_title_html(book: Book) -> str:
+    """An anthology's title page as the book will have it."""
+    return _sheet(html.book_title_page_html(book))
+
+
+def explanations(story: Story) -> list[dict[str, str]]:
+    """Every repair and decision with its reason, the same lines `ebookify inspect` prints."""
+    lines = story_to_text(story).splitlines()
+    found = [{"kind": "layout", "text": lines[0]}] if lines and lines[0] else []
+    for line in lines[1:]:
+        if line.startswith("## "):
+            break  # the chapters start: the explanations are all above them
+        for prefix in _EXPLAINING:
+            if line.startswith(prefix):
+                found.append({"kind": prefix.rstrip(": "), "text": line.removeprefix(prefix)})
+    return found
+
+
+def _notes_count(story: Story) -> int:
+    chapter_notes = sum(len(c.front_notes) + len(c.end_notes) for c in story.chapters)
+    return len(story.front_notes) + len(story.end_notes) + chapter_notes
+
+
+def story_summary(story: Story) -> dict[str, Any]:
+    """The metadata read, the chapters and parts, the notes and the explanations, as JSON."""
+    meta = metadata_to_dict(story.metadata)
+    return {
+        "metadata": {key: meta[key] for key in ("title", "authors", "summary", "language", "series")}
+        | {"series_index": meta["series_index"], "fields": meta["fields"]},
+        "encoding": story.encoding,
+        "markup": story.markup,
+        "chapters": [
+            {"title": chapter_toc_title(c, number, story), "part": c.part, "blocks": len(c.blocks)}
+            for number, c in enumerate(story.chapters, 1)
+        ],
+        "notes": _notes_count(story),
+        "explanations": explanations(story),
+    }
