@@ -13,8 +13,12 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from selenium.webdriver.remote.webdriver import WebDriver
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
@@ -78,7 +82,7 @@ def serving(temporary: Path) -> Iterator[str]:
 
 
 @contextlib.contextmanager
-def chromium(width: int, height: int, downloads: Path) -> Iterator[object]:
+def chromium(width: int, height: int, downloads: Path) -> Iterator[WebDriver]:
     """A headless Chromium window of this size whose downloads go to `downloads`; quit after."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service

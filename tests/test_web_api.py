@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from starlette.testclient import TestClient
 
-from ebookify.web import api, books, sessions
+from ebookify.web import api, books, builds, sessions
 from ebookify.web.app import create_app
 from ebookify.web.guard import allowed_hosts
 from ebookify.web.sessions import SessionStore
@@ -169,7 +169,7 @@ def test_build_errors(client: TestClient, store: SessionStore) -> None:
     error_of(client.get("/api/builds/b999"), 404)
     error_of(client.get("/download/b999"), 404)
     session = next(iter(store.sessions.values()))
-    running = sessions.BuildJob("b500", "epub", session.folder / "x.epub", "x.epub")
+    running = builds.BuildJob("b500", "epub", session.folder / "x.epub", "x.epub")
     session.builds["b500"] = running
     assert "being built" in error_of(client.post("/api/builds", json={"format": "epub"}), 409)
     assert "not ready" in error_of(client.get("/download/b500"), 404)

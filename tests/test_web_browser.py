@@ -75,8 +75,9 @@ def test_drop_edit_reorder_build_download(tmp_path: Path) -> None:
 
         # Edit the first story's title in its form.
         driver.find_element(By.CSS_SELECTOR, "#stories li:first-child .story-name").click()
-        _wait(driver, lambda d: d.find_element(By.ID, "meta-title").get_attribute("value").startswith("Goodbye"))
+        _idle(driver)
         title = driver.find_element(By.ID, "meta-title")
+        assert title.get_attribute("value") == "Goodbye, my almost lover"
         title.clear()
         title.send_keys(EDITED)
         driver.find_element(By.CSS_SELECTOR, "#meta-form button[type=submit]").click()
@@ -84,7 +85,8 @@ def test_drop_edit_reorder_build_download(tmp_path: Path) -> None:
         _idle(driver)
 
         # Reorder with the keyboard: the edited story moves down, after "Change of Plans".
-        driver.find_element(By.CSS_SELECTOR, "#stories li:first-child [data-action=down]").send_keys(Keys.ENTER)
+        down = driver.find_element(By.CSS_SELECTOR, "#stories li:first-child [data-action=down]")
+        down.send_keys(Keys.ENTER)
         _wait(driver, lambda d: _names(d) == ["Change of Plans", EDITED])
         _idle(driver)
 

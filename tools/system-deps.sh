@@ -4,11 +4,13 @@
 # of one per book; with a JRE only, the tests fall back to that slow way), Pango for WeasyPrint, HarfBuzz
 # subsetting, poppler for PDF checks, the book fonts the styles ask for, and Calibre, whose ebook-meta checks
 # that a reader's library reads the EPUB's metadata (Debian 12: 110 packages, 104 MB download, 351 MB
-# installed, 131 s with --no-install-recommends on a busy 2-core machine). Debian/Ubuntu (apt) only;
+# installed, 131 s with --no-install-recommends on a busy 2-core machine), and Chromium with its driver for the
+# `ebookify serve` browser test (Selenium drives /usr/bin/chromium through /usr/bin/chromedriver; nothing is
+# downloaded at test time). Debian/Ubuntu (apt) only;
 # elsewhere it says what to install.
 set -euo pipefail
 packages=(default-jdk-headless libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils
-          fonts-linuxlibertine fonts-dejavu-core calibre)
+          fonts-linuxlibertine fonts-dejavu-core calibre chromium chromium-driver)
 missing=()
 if command -v dpkg-query >/dev/null 2>&1; then
   for pkg in "${packages[@]}"; do
@@ -21,6 +23,7 @@ if command -v dpkg-query >/dev/null 2>&1; then
 else
   command -v java >/dev/null 2>&1 || { echo "please install a Java runtime (needed by EPUBCheck)" >&2; exit 1; }
   command -v ebook-meta >/dev/null 2>&1 || { echo "please install Calibre (its ebook-meta is tested)" >&2; exit 1; }
+  [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] || { echo "please install chromium and chromedriver in /usr/bin (the web page's browser test)" >&2; exit 1; }
   exit 0
 fi
 [ ${#missing[@]} -eq 0 ] && exit 0

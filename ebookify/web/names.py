@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ebookify.normalize.cleanup import clean_value
+from ebookify.normalize.decode.cleanup import clean_value
 
 NAME_LIMIT = 120
 """Characters kept of a client-given file name (it is only shown and used as a fallback title)."""

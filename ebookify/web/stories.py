@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ebookify.model import Block, Paragraph, Quote, Span, Story, Verse, VerseLine
 from ebookify.normalize import normalize_bytes
-from ebookify.normalize.cleanup import clean_value
+from ebookify.normalize.decode.cleanup import clean_value
 from ebookify.options import NormalizeOptions, StoryOverrides
 
 
