@@ -6,7 +6,6 @@ import argparse
 import contextlib
 import difflib
 import glob
-import json
 import logging
 import os
 import signal
@@ -21,6 +20,7 @@ from ebookify import __version__
 from ebookify.book import SORT_KEYS, StorySource, load_stories, make_book
 from ebookify.errors import EbookifyError, InputError, OptionsError
 from ebookify.inspect import story_to_dict, story_to_text
+from ebookify.jsontext import dumps_indented
 from ebookify.model import Book, Story
 from ebookify.normalize import load_story
 from ebookify.normalize.decode.cleanup import clean_value
@@ -213,9 +213,7 @@ def run_inspect(argv: Sequence[str]) -> int:
     stories = [load_story(path, options) for path in expand_inputs(args.inputs)]
     if args.json:
         # One write of the whole document: json.dump writes each token (120,000 writes for a novel, 0.1 s).
-        sys.stdout.write(
-            json.dumps({"stories": [story_to_dict(s) for s in stories]}, ensure_ascii=False, indent=1)
-        )
+        sys.stdout.write(dumps_indented({"stories": [story_to_dict(s) for s in stories]}))
         sys.stdout.write("\n")
     else:
         sys.stdout.write("\n".join(story_to_text(s) for s in stories))
