@@ -7,7 +7,14 @@ from typing import Any
 from ebookify.model import COLOPHON_TITLE, Block, LayoutReport, Metadata, Paragraph, Quote, Span, Story, Verse
 from ebookify.normalize.inline.thoughts import describe_convention
 
-_MARKS = {"plain": ("", ""), "thought": ("⟨", "⟩"), "emphasis": ("_", "_"), "strong": ("**", "**")}
+_MARKS = {
+    "plain": ("", ""),
+    "thought": ("⟨", "⟩"),
+    "emphasis": ("_", "_"),
+    "strong": ("**", "**"),
+    "speaker": ("⸢", "⸣"),
+    "direction": ("⟪", "⟫"),
+}
 
 
 def block_to_dict(block: Block) -> dict[str, Any]:
@@ -61,6 +68,12 @@ def layout_to_dict(layout: LayoutReport) -> dict[str, Any]:
         "usual_gap": layout.usual_gap,
         "verse_blocks": layout.verse_blocks,
         "scene_breaks": {"dividers": layout.divider_breaks, "gaps": layout.gap_breaks},
+        # Only a play has speeches and directions: other texts' layout stays as it was.
+        **(
+            {"play": {"speeches": layout.speeches, "directions": layout.directions}}
+            if layout.speeches
+            else {}
+        ),
         "summary": layout.summary,
     }
 
@@ -120,6 +133,13 @@ _WHY = [
 ]
 
 
+_WHY_PLAY = (
+    "why: ⸢SPEAKER⸣ and ⟪direction⟫: the text is a play (many paragraphs open with a few recurring speakers'"
+    " names); a name opening a speech is its speaker's label, a bracketed or Enter/Exit paragraph between"
+    " speeches and bracketed words inside them are stage directions"
+)
+
+
 def _paragraph_texts(story: Story) -> list[str]:
     blocks = [*story.front_notes, *(b for ch in story.chapters for b in ch.blocks), *story.end_notes]
     blocks += [inner for b in blocks if isinstance(b, Quote) for inner in b.blocks]
@@ -140,6 +160,7 @@ def story_to_text(story: Story) -> str:
     lines += [f"{key}: {value}" for key, value in meta.fields]
     lines.append("legend: ⟨thought⟩  _emphasis_  **strong**")
     lines += _WHY
+    lines += [_WHY_PLAY] if story.layout.speeches else []
     lines.append(f"quotes: {describe_convention(_paragraph_texts(story))}")
     lines += [f"[front note] {_block_text(b)}" for b in story.front_notes]
     part = None

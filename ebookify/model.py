@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal, TypeAlias
 
-SpanStyle: TypeAlias = Literal["plain", "thought", "emphasis", "strong"]
-SPAN_STYLES: tuple[SpanStyle, ...] = ("plain", "thought", "emphasis", "strong")
+SpanStyle: TypeAlias = Literal["plain", "thought", "emphasis", "strong", "speaker", "direction"]
+"""A span's role: "speaker" is the label naming who speaks in a play, "direction" a stage direction."""
+SPAN_STYLES: tuple[SpanStyle, ...] = ("plain", "thought", "emphasis", "strong", "speaker", "direction")
 
 
 @dataclass(frozen=True)
@@ -161,6 +162,10 @@ class LayoutReport:
     verse_blocks: int = 0
     divider_breaks: int = 0
     gap_breaks: int = 0
+    speeches: int = 0
+    """In a play, the speeches given their speaker's label (0 when the text is no play)."""
+    directions: int = 0
+    """In a play, the stage directions set apart between speeches."""
 
     @property
     def summary(self) -> str:
@@ -179,6 +184,7 @@ class LayoutReport:
         layout += ["double-spaced (undone)"] if self.double_spaced else []
         layout.append(f"usual gap {self.usual_gap} blank line{'' if self.usual_gap == 1 else 's'}")
         breaks = f"{self.divider_breaks} dividers, {self.gap_breaks} gaps"
+        breaks += f"; play: {self.speeches} speeches, {self.directions} directions" if self.speeches else ""
         return f"paragraphs: {', '.join(layout)}; verse: {self.verse_blocks} blocks; scene breaks: {breaks}"
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from ebookify.errors import InputError
@@ -16,6 +17,7 @@ from ebookify.normalize.inline.typography import typeset_spans, typeset_text
 from ebookify.normalize.markup.read import read_markup
 from ebookify.normalize.markup.restore import mark_story_inline, raw_texts, restore_markup
 from ebookify.normalize.matter.metadata import metadata_from_fields
+from ebookify.normalize.structure.plays import find_play, set_play
 from ebookify.normalize.structure.structure import RawBlock, RawQuote, RawVerse, parse_structure
 from ebookify.options import NormalizeOptions, StoryOverrides
 
@@ -102,6 +104,11 @@ def normalize_bytes(
         Chapter(_typeset_title(c.title, options), blocks, _typeset_title(c.part, options), before, after)
         for c, blocks, before, after in zip(raw.chapters, bodies, chapter_fronts, chapter_ends, strict=True)
     )
+    layout = raw.layout
+    play = find_play(chapters, front)
+    if play is not None:
+        chapters, speeches, directions = set_play(chapters, play)
+        layout = replace(layout, speeches=speeches, directions=directions)
     return Story(
         source=source,
         metadata=metadata,
@@ -111,7 +118,7 @@ def normalize_bytes(
         encoding=decoded.encoding,
         repairs=(*decoded.repairs, *markup.repairs, *raw.repairs, *_listed(splits), *_listed(strays)),
         markup=markup.description,
-        layout=raw.layout,
+        layout=layout,
         colophon=colophon,
     )
 

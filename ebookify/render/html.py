@@ -30,6 +30,8 @@ _TAGS = {
     "thought": ('<i class="thought">', "</i>"),
     "emphasis": ("<em>", "</em>"),
     "strong": ("<strong>", "</strong>"),
+    "speaker": ('<span class="speaker">', "</span>"),
+    "direction": ('<i class="direction">', "</i>"),
 }
 # Verse indentation levels the stylesheets set (class "i1" ... "i4"); deeper lines get the deepest.
 _VERSE_LEVELS = 4
@@ -66,6 +68,17 @@ def span_html(span: Span, break_long_words: bool = False) -> str:
         return inner
     start, end = _TAGS[span.style]
     return f"{start}{inner}{end}"
+
+
+def play_role(paragraph: Paragraph) -> str | None:
+    """A play's paragraph class: "speech" (it opens with its speaker's label), "speaker" (the label alone,
+    over its speech), "direction" (a stage direction between speeches); None for any other paragraph."""
+    styles = {span.style for span in paragraph.spans if span.text.strip()}
+    if styles == {"direction"}:
+        return "direction"
+    if paragraph.spans[0].style != "speaker":
+        return None
+    return "speaker" if styles <= {"speaker", "direction"} else "speech"
 
 
 def verse_html(verse: Verse, break_long_words: bool = False) -> str:
@@ -105,7 +118,11 @@ def blocks_html(blocks: Iterable[Block], break_long_words: bool = False, continu
             continue
         assert isinstance(block, Paragraph)
         inner = "".join(span_html(s, break_long_words) for s in block.spans)
-        out.append(f'<p class="first">{inner}</p>' if first else f"<p>{inner}</p>")
+        role = play_role(block)
+        if role:
+            out.append(f'<p class="{role}">{inner}</p>')
+        else:
+            out.append(f'<p class="first">{inner}</p>' if first else f"<p>{inner}</p>")
         first = False
     return "\n".join(out)
 

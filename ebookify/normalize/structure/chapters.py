@@ -79,12 +79,18 @@ def _heading_lines(item: Item) -> int:
     return len(lines) if whole and any(match_heading(line) for line in lines) else 0
 
 
+# A line of the book's own words with a number ("FIRST CITIZEN.") that opens this many blocks is a
+# speaker's label over a speech: a heading is not set over text again and again with the same number.
+_LABEL_REPEATS = 3
+
+
 def split_heading_lines(items: Sequence[Item]) -> Iterator[Item]:
     """Heading lines stuck to each other or to the paragraph under them ("Chapter 1" / "The Start" / text)
-    become items of their own."""
+    become items of their own; a play's recurring label ("FIRST CITIZEN." over a speech) stays."""
+    firsts = Counter(item.text.split("\n", 1)[0] for item in items if "\n" in item.text)
     for item in items:
         count = _heading_lines(item)
-        if not count:
+        if not count or _recurring_label(item.text.split("\n", 1)[0], firsts):
             yield item
             continue
         lines = item.text.split("\n")
@@ -93,6 +99,14 @@ def split_heading_lines(items: Sequence[Item]) -> Iterator[Item]:
         if count < len(lines):
             rest = "\n".join(lines[count:])
             yield replace(item, text=rest, gap=0, lines=max(1, item.lines - count), verse=item.verse[count:])
+
+
+def _recurring_label(line: str, firsts: Counter[str]) -> bool:
+    """A learned heading ("FIRST CITIZEN.") that opens several blocks of text, as a speaker's label does."""
+    if firsts[line] < _LABEL_REPEATS:
+        return False
+    heading = match_heading(line)
+    return heading is not None and heading.keyword.startswith("~")
 
 
 def is_contents_label(text: str) -> bool:
