@@ -313,3 +313,46 @@ def test_preview_of_the_book_lists_its_stories(client: TestClient) -> None:
 def test_preview_book_needs_a_story(client: TestClient) -> None:
     assert "add a story" in error_of(client.get("/preview/book"), 400)
     assert books.PREVIEW_POLICY.startswith("default-src 'none'")
+
+
+MANIFEST = b"""title = "Team Book"
+editor = "Sam"
+series = "Examples"
+page_size = "A4"
+notes = false
+
+[[stories]]
+path = "second.txt"
+title = "Second, Renamed"
+
+[[stories]]
+path = "first.txt"
+
+[[stories]]
+path = "not-dropped.txt"
+"""
+
+
+def test_a_dropped_manifest_orders_and_describes_the_stories(client: TestClient) -> None:
+    first, second = add(client, name="first.txt")["id"], add(client, name="second.txt")["id"]
+    state = client.post("/api/manifest?name=team.toml", content=MANIFEST).json()
+    assert [s["id"] for s in state["stories"]] == [second, first]
+    assert state["missing"] == ["not-dropped.txt"]
+    settings = state["settings"]
+    assert (settings["title"], settings["editor"], settings["page_size"]) == ("Team Book", "Sam", "A4")
+    assert settings["include_notes"] is False
+    assert client.get(f"/api/stories/{second}").json()["metadata"]["title"] == "Second, Renamed"
+
+
+def test_a_bad_manifest_is_one_sentence_naming_the_dropped_file(
+    client: TestClient, store: SessionStore
+) -> None:
+    add(client, name="first.txt")
+    outside = b'[[stories]]\npath = "../../../etc/passwd"\n'
+    message = error_of(client.post("/api/manifest?name=team.toml", content=outside), 400)
+    assert message.startswith("team.toml, line 2") and "outside" in message and "ebookify-web" not in message
+    typo = error_of(client.post("/api/manifest?name=team.toml", content=b'titel = "x"\n'), 400)
+    assert "unknown key 'titel'" in typo
+    assert "TOML" in error_of(client.post("/api/manifest?name=t.toml", content=b"[[["), 400)
+    folder = next(iter(store.sessions.values())).folder
+    assert not list((folder / "manifest").iterdir())  # the manifest's copy is not kept

@@ -12,6 +12,7 @@ from starlette.responses import Response
 
 from ebookify.render.pdf_geometry import page_geometry
 from ebookify.resources import MAX_STYLE_BYTES, builtin_styles
+from ebookify.web.manifests import apply_manifest, read_dropped
 from ebookify.web.names import upload_name
 from ebookify.web.preview import story_summary
 from ebookify.web.requests import PageError, bool_field, read_body, read_json, session_of, text_field
@@ -20,6 +21,7 @@ from ebookify.web.sessions import MAX_FILE_BYTES, Session
 from ebookify.web.stories import ReadingSwitches, StoryEdits, UploadedStory
 
 PAGE_SIZES = ("A5", "A4", "Letter", "6x9")
+MAX_MANIFEST_BYTES = 2**20
 
 
 def session_state(session: Session) -> dict[str, Any]:
@@ -189,3 +191,15 @@ async def upload_style(request: Request) -> Response:
     session.style_path.write_bytes(data)
     session.settings = replace(session.settings, style="uploaded")
     return json_response(session_state(session))
+
+
+@answers
+async def add_manifest(request: Request) -> Response:
+    """POST /api/manifest?name=NAME with a .toml manifest: its book settings, order and story metadata
+    applied to the stories on the page it names (by file name)."""
+    session = session_of(request)
+    name = upload_name(request.query_params.get("name", "")) or "book.toml"
+    data = await read_body(request, MAX_MANIFEST_BYTES, name)
+    manifest = read_dropped(session, name, data)
+    missing = apply_manifest(session, manifest)
+    return json_response(session_state(session) | {"missing": missing})

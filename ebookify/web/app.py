@@ -101,6 +101,7 @@ def routes() -> list[Route | Mount]:
         Route("/api/stories/{story_id}", api.edit_story, methods=["PUT"]),
         Route("/api/stories/{story_id}", api.remove_story, methods=["DELETE"]),
         Route("/api/order", api.reorder, methods=["POST"]),
+        Route("/api/manifest", api.add_manifest, methods=["POST"]),
         Route("/api/settings", api.change_settings, methods=["PUT"]),
         Route("/api/style", api.upload_style, methods=["POST"]),
         Route("/api/builds", books.build, methods=["POST"]),

@@ -32,11 +32,20 @@ def write_options(session: Session) -> WriteOptions:
     return WriteOptions(style=style, include_notes=settings.include_notes, page_size=settings.page_size)
 
 
-def assemble(uploaded: list[UploadedStory], settings: BookSettings) -> Book:
-    """The book from the stories in their order, with the book's title, editor and series."""
+def assemble(uploaded: list[UploadedStory], settings: BookSettings, job: BuildJob | None = None) -> Book:
+    """The book from the stories in their order, with the book's title, editor and series; a build's
+    `job` counts the stories read."""
     if not uploaded:
         raise PageError(400, "add a story first")
-    stories = [story.story(settings.reading) for story in uploaded]
+    stories = []
+    for number, story in enumerate(uploaded, 1):
+        if job is not None:
+            job.phase, job.done, job.total = (
+                f"reading story {number} of {len(uploaded)}",
+                number - 1,
+                len(uploaded),
+            )
+        stories.append(story.story(settings.reading))
     book = make_book(
         stories,
         title=settings.title or None,
@@ -107,7 +116,7 @@ async def build(request: Request) -> Response:
     options = write_options(session)
     session.builds[build_id] = job
     stories, settings = list(session.stories), session.settings  # later edits do not change this build
-    start_build(job, lambda: _named(job, assemble(stories, settings)), options)
+    start_build(job, lambda: _named(job, assemble(stories, settings, job)), options)
     return json_response(job.status(), 202)
 
 

@@ -28,6 +28,9 @@ class BuildJob:
     download_name: str
     phase: str = "waiting"
     error: str | None = None
+    done: int = 0
+    """Steps done of `total` in the counted phase (reading the stories); 0 of 0 when it cannot be counted."""
+    total: int = 0
     started: float = field(default_factory=time.monotonic)
     finished: float | None = None
 
@@ -46,6 +49,8 @@ class BuildJob:
             "running": self.running,
             "error": self.error,
             "seconds": round(end - self.started, 1),
+            "done": self.done,
+            "total": self.total,
             "ready": self.finished is not None and self.error is None,
         }
 
@@ -68,6 +73,7 @@ def _run(job: BuildJob, assemble: Callable[[], Book], options: WriteOptions) -> 
     try:
         job.phase = "reading the stories"
         book = assemble()
+        job.done = job.total = 0  # the writers do not report their steps: the bar shows activity
         job.phase = "laying out the pages" if job.fmt == "pdf" else "writing the EPUB"
         write_book(book, job.fmt, job.target, options)
         job.phase = "done"

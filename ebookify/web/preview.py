@@ -33,6 +33,9 @@ def story_body_html(story: Story, include_notes: bool) -> str:
         sheets.append(f'<section class="chapter">{html.chapter_html(chapter, notes=include_notes)}</section>')
     if include_notes and story.end_notes:
         sheets[-1] += "\n" + html.notes_html(story.end_notes, "end")
+    colophon = html.colophon_html(Book(metadata=story.metadata, stories=(story,)))
+    if colophon:
+        sheets.append(colophon)
     return "\n".join(map(_sheet, sheets))
 
 

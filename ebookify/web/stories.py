@@ -115,4 +115,5 @@ def without_thoughts(story: Story) -> Story:
         chapters=chapters,
         front_notes=_blocks(story.front_notes),
         end_notes=_blocks(story.end_notes),
+        colophon=_blocks(story.colophon),
     )

@@ -2,7 +2,7 @@
 "use strict";
 
 const $ = (id) => document.getElementById(id);
-const state = { stories: [], settings: {}, selected: null, version: 0, dragged: null };
+const state = { stories: [], settings: {}, selected: null, version: 0, dragged: null, adding: false };
 
 // Every call to the server: JSON answers, errors as the one sentence the server wrote.
 async function api(method, url, body, type) {
@@ -22,10 +22,11 @@ async function api(method, url, body, type) {
   return data;
 }
 
+// One sentence per problem; while several files are added, each one's problem is kept.
 function showError(message) {
   const box = $("error");
-  box.textContent = message;
-  box.hidden = !message;
+  box.textContent = state.adding && message && box.textContent ? `${box.textContent} ${message}` : message;
+  box.hidden = !box.textContent;
 }
 
 function say(message) {
@@ -39,7 +40,7 @@ async function guarded(work) {
   pending += 1;
   document.body.setAttribute("aria-busy", "true");
   try {
-    showError("");
+    if (!state.adding) showError("");
     await work();
   } catch (error) {
     showError(error.message);
@@ -60,6 +61,9 @@ function drawStories() {
   $("show-book").hidden = count < 2;
   $("no-story").hidden = count > 0;
   $("story-view").hidden = count === 0;
+  if (!$("progress").hidden) return;
+  $("build-epub").disabled = count === 0;
+  $("build-pdf").disabled = count === 0;
 }
 
 function button(text, label, action) {
@@ -152,9 +156,21 @@ function takeState(data) {
   drawStories();
 }
 
-// Adding stories: dropped files, chosen files, pasted text; one after the other.
+// Adding stories: dropped files, chosen files, pasted text; one after the other. A manifest (.toml) comes
+// last: it orders and describes the stories already on the page, by their file names.
 async function addFiles(files) {
-  for (const file of files) {
+  showError("");
+  state.adding = true;
+  try {
+    await addEach(files);
+  } finally {
+    state.adding = false;
+  }
+}
+
+async function addEach(files) {
+  const isManifest = (file) => file.name.toLowerCase().endsWith(".toml");
+  for (const file of files.filter((f) => !isManifest(f))) {
     say(`Reading ${file.name}…`);
     await guarded(async () => {
       const data = await api("POST", `/api/stories?name=${encodeURIComponent(file.name)}`, file, "text/plain");
@@ -164,6 +180,17 @@ async function addFiles(files) {
       say(`Added ${data.title}.`);
     });
   }
+  for (const file of files.filter(isManifest)) await addManifest(file);
+}
+
+async function addManifest(file) {
+  await guarded(async () => {
+    const data = await api("POST", `/api/manifest?name=${encodeURIComponent(file.name)}`, file, "text/plain");
+    takeState(data);
+    if (state.selected) await select(state.selected, false);
+    const missing = data.missing.length ? ` It also names ${data.missing.join(", ")}: add those files too.` : "";
+    say(`Applied ${file.name}: the book’s title, order and settings.${missing}`);
+  });
 }
 
 function remember(id, title) {
@@ -226,6 +253,9 @@ function explanation(entry) {
 }
 
 function showPreview(url) {
+  const book = url === "/preview/book";
+  $("preview-heading").textContent = book ? "Preview: the book’s title page" : "Preview";
+  $("preview").title = book ? "Preview of the book’s title page" : "Preview of the story as the book will set it";
   state.version += 1;
   $("preview").src = `${url}?v=${state.version}`;
 }
@@ -254,6 +284,9 @@ function drawSettings(data) {
   }
   const size = $("page-size");
   if (size.options.length === 0) size.replaceChildren(...data.page_sizes.map((name) => new Option(name, name)));
+  if (![...size.options].some((o) => o.value === settings.page_size)) {
+    size.append(new Option(settings.page_size, settings.page_size)); // a manifest's own CSS size
+  }
   style.value = settings.style;
   size.value = settings.page_size;
   for (const [id, key] of [["book-title", "title"], ["book-editor", "editor"], ["book-series", "series"]]) {
@@ -299,6 +332,13 @@ async function buildBook(format) {
     let job = await api("POST", "/api/builds", { format });
     while (job.running) {
       say(`Making the ${format.toUpperCase()}: ${job.phase} (${Math.round(job.seconds)} s)…`);
+      const bar = $("progress");
+      if (job.total) {
+        bar.max = job.total;
+        bar.value = job.done;
+      } else {
+        bar.removeAttribute("value"); // no count: the bar shows that work goes on
+      }
       await new Promise((resolve) => setTimeout(resolve, 500));
       job = await api("GET", `/api/builds/${job.id}`);
     }
@@ -317,8 +357,8 @@ async function buildBook(format) {
 
 function setBuilding(building) {
   $("progress").hidden = !building;
-  $("build-epub").disabled = building;
-  $("build-pdf").disabled = building;
+  $("build-epub").disabled = building || state.stories.length === 0;
+  $("build-pdf").disabled = building || state.stories.length === 0;
   if (!building && $("error").textContent) say("");
 }
 
@@ -342,12 +382,17 @@ function setUp() {
   drop.addEventListener("dragleave", () => drop.classList.remove("over"));
   drop.addEventListener("drop", (event) => {
     event.preventDefault();
+    event.stopPropagation(); // the page's own drop handler would add the files a second time
     drop.classList.remove("over");
     addFiles([...event.dataTransfer.files]);
   });
-  // A file dropped beside the zone must not replace the page with the file.
+  // A file dropped anywhere on the page is added too (and never replaces the page with the file).
   window.addEventListener("dragover", (event) => event.preventDefault());
-  window.addEventListener("drop", (event) => event.preventDefault());
+  window.addEventListener("drop", (event) => {
+    event.preventDefault();
+    if (!state.dragged && event.dataTransfer.files.length) addFiles([...event.dataTransfer.files]);
+    state.dragged = null;
+  });
   $("files").addEventListener("change", async (event) => {
     await addFiles([...event.target.files]);
     event.target.value = "";
