@@ -25,7 +25,8 @@ def block_to_dict(block: Block) -> dict[str, Any]:
         lines = [{"indent": line.indent, "spans": _spans_list(line.spans)} for line in block.lines]
         return {"type": "verse", "lines": lines}
     if isinstance(block, Quote):
-        return {"type": "quote", "blocks": [block_to_dict(b) for b in block.blocks]}
+        kind = {"kind": block.kind} if block.kind != "passage" else {}  # text messages are marked
+        return {"type": "quote", **kind, "blocks": [block_to_dict(b) for b in block.blocks]}
     return {"type": "scene_break"}
 
 

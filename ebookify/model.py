@@ -64,11 +64,16 @@ class Verse:
         return "\n".join(line.text for line in self.lines)
 
 
+QuoteKind: TypeAlias = Literal["passage", "message"]
+
+
 @dataclass(frozen=True)
 class Quote:
     """A passage set apart from the narration (a letter, an e-mail, a text message, a quoted document)."""
 
     blocks: tuple[Block, ...]
+    kind: QuoteKind = "passage"
+    """ "message" for text messages (set in a box), "passage" for everything else (indented)."""
 
     @property
     def text(self) -> str:

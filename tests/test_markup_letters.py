@@ -5,7 +5,7 @@ from __future__ import annotations
 from ebookify.model import Paragraph, Quote, Story
 from ebookify.normalize.markup.letters import set_apart_letters
 from ebookify.normalize.pipeline import normalize_bytes
-from ebookify.normalize.structure.structure import RawQuote
+from ebookify.normalize.structure.structure import RawQuote, RawVerse
 from ebookify.options import NormalizeOptions
 
 
@@ -67,3 +67,16 @@ def test_a_chapter_that_is_one_letter_is_left_as_it_is() -> None:
         "R. Walton",
     ]
     assert set_apart_letters(blocks) == tuple(blocks)
+
+
+def test_an_email_header_read_as_a_stanza_opens_a_quote() -> None:
+    header = RawVerse(((0, "From: Dana Lee"), (0, "To: Jo March"), (0, "Subject: Monday")))
+    blocks = set_apart_letters(["Home at last.", header, "Bring the figures.", "Best,", "Dana", "Bed."])
+    assert blocks == (
+        "Home at last.",
+        RawQuote(("From: Dana Lee\nTo: Jo March\nSubject: Monday", "Bring the figures.", "Best,", "Dana")),
+        "Bed.",
+    )
+    # A stanza that is no e-mail header stays verse, with or without a letter after it.
+    poem = RawVerse(((0, "From the hills"), (0, "To the sea")))
+    assert set_apart_letters(["Home.", poem, "Best,", "Bed."]) == ("Home.", poem, "Best,", "Bed.")

@@ -31,6 +31,8 @@ def test_letter_email_and_messages_are_quote_blocks_with_their_lines() -> None:
         "Love,\nHermione",
     ]
     assert email.blocks[0].text == "From: Hermione Granger\nTo: Harry Potter\nSubject: The owl"  # type: ignore[union-attr]
+    # The text messages are a conversation: boxed, the letter and the e-mail indented.
+    assert (letter.kind, email.kind, messages.kind) == ("passage", "passage", "message")
     assert isinstance(messages.blocks[0], Paragraph)
     assert messages.blocks[0].spans[:2] == (Span("Ron:", "strong"), Span(" where r u\n"))
 
@@ -54,7 +56,8 @@ def test_epub_sets_quotes_apart_and_passes_epubcheck(tmp_path: Path) -> None:
 
     with zipfile.ZipFile(target) as archive:
         chapter = next(archive.read(n).decode() for n in archive.namelist() if n.endswith("c0001.xhtml"))
-    assert chapter.count('<blockquote class="quote">') == 3
+    assert chapter.count('<blockquote class="quote">') == 2
+    assert chapter.count('<blockquote class="quote message">') == 1
     assert "<p>Love,<br/>Hermione</p>" in chapter
     assert check_many([target]) == {target: []}
 

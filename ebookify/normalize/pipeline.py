@@ -171,7 +171,7 @@ def _finish(
             yield _verse(block, options, dialect, strays)
             continue
         if isinstance(block, RawQuote):
-            yield Quote(tuple(_finish(block.blocks, marked, options, dialect, strays)))
+            yield Quote(tuple(_finish(block.blocks, marked, options, dialect, strays)), block.kind)
             continue
         spans = drop_emphasis_markers(next(marked))
         strays += [f"unpaired emphasis marker kept as text: “{x}”" for x in stray_markers(spans)]

@@ -110,10 +110,10 @@ def blocks_html(blocks: Iterable[Block], break_long_words: bool = False, continu
             first = False
             continue
         if isinstance(block, Quote):
-            # A letter or a message is set apart, indented, its own paragraphs and lines kept.
-            out.append(
-                f'<blockquote class="quote">\n{blocks_html(block.blocks, break_long_words)}\n</blockquote>'
-            )
+            # A letter is set apart, indented, a text message boxed; their own paragraphs and lines kept.
+            css = "quote message" if block.kind == "message" else "quote"
+            inner = blocks_html(block.blocks, break_long_words)
+            out.append(f'<blockquote class="{css}">\n{inner}\n</blockquote>')
             first = False
             continue
         assert isinstance(block, Paragraph)

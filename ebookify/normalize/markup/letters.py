@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 
 from ebookify.normalize.markup.marks import QUOTE
-from ebookify.normalize.structure.structure import RawBlock, RawQuote
+from ebookify.normalize.structure.structure import RawBlock, RawQuote, RawVerse
 
 # "Dear Harry," / "My dearest Mina,—" / "Darling:" opening a paragraph; "Dear God," is an exclamation.
 _SALUTATION = re.compile(
@@ -69,22 +69,31 @@ def _is_text(block: RawBlock, pattern: re.Pattern[str]) -> bool:
     return isinstance(block, str) and bool(pattern.match(block))
 
 
+def _header_lines(block: RawBlock) -> RawBlock:
+    """An e-mail's header read as a stanza (short lines together) as the lines of one paragraph."""
+    if isinstance(block, RawVerse):
+        lines = "\n".join(text for _, text in block.lines)
+        return lines if _opens_letter(lines) else block
+    return block
+
+
 def set_apart_letters(blocks: Sequence[RawBlock]) -> tuple[RawBlock, ...]:
     """Blocks with each letter (salutation to signature) as a quote block; the rest as it was."""
-    if not any(isinstance(b, str) and _opens_letter(b) for b in blocks):
+    read = [_header_lines(block) for block in blocks]
+    if not any(isinstance(b, str) and _opens_letter(b) for b in read):
         return tuple(blocks)
     out: list[RawBlock] = []
     index = 0
-    while index < len(blocks):
-        block = blocks[index]
-        end = _letter_end(blocks, index) if isinstance(block, str) and _opens_letter(block) else None
+    while index < len(read):
+        block = read[index]
+        end = _letter_end(read, index) if isinstance(block, str) and _opens_letter(block) else None
         if end is None:
-            out.append(block)
+            out.append(blocks[index])
             index += 1
             continue
-        if index == 0 and end == len(blocks):
+        if index == 0 and end == len(read):
             # A chapter that is one letter (an epistolary novel's "Letter 3") needs nothing set apart.
             return tuple(blocks)
-        out.append(RawQuote(tuple(b for b in blocks[index:end] if isinstance(b, str))))
+        out.append(RawQuote(tuple(b for b in read[index:end] if isinstance(b, str))))
         index = end
     return tuple(out)

@@ -15,6 +15,7 @@ from ebookify.normalize.markup.marks import (
     placeholder_number,
     restore_literals,
 )
+from ebookify.normalize.markup.messages import is_script, quote_kind, set_apart_messages
 from ebookify.normalize.markup.read import MarkupText
 from ebookify.normalize.markup.styles import mark_inline_with_markup
 from ebookify.normalize.structure.paragraphs import Layout, detect_layout, split_items
@@ -32,8 +33,10 @@ _PLACEHOLDER = re.compile(f"{QUOTE}[\ue100-\ue10f]+")
 
 def restore_markup(raw: RawStory, markup: MarkupText) -> RawStory:
     """The story with quote blocks in place of their placeholders and the markup's notes added; letters
-    and e-mails in its chapters set apart as quote blocks."""
-    raw = replace(raw, chapters=tuple(replace(c, blocks=set_apart_letters(c.blocks)) for c in raw.chapters))
+    and e-mails in its chapters set apart as quote blocks, and text messages outside a script."""
+    # Text messages only in a story that is not a script (a play's speaker lines look like them).
+    script = is_script(block for c in raw.chapters for block in c.blocks)
+    raw = replace(raw, chapters=tuple(replace(c, blocks=_set_apart(c.blocks, script)) for c in raw.chapters))
     if not markup.marked:
         return raw
     layout = detect_layout(markup.text.split("\n")) if markup.quotes else Layout()
@@ -63,6 +66,12 @@ def restore_markup(raw: RawStory, markup: MarkupText) -> RawStory:
         end_notes=(*_with_quotes(raw.end_notes, quotes, in_notes=True), *markup.end_notes),
         colophon=tuple(_with_quotes(raw.colophon, quotes, in_notes=True)),
     )
+
+
+def _set_apart(blocks: Sequence[RawBlock], script: bool) -> tuple[RawBlock, ...]:
+    """Letters, e-mails and (outside a script) text messages as quote blocks."""
+    letters = set_apart_letters(blocks)
+    return letters if script else set_apart_messages(letters)
 
 
 # A book's dedication or epigraph set under a heading of its own, as a Markdown book has it.
@@ -107,7 +116,8 @@ def _quote(lines: Sequence[str], layout: Layout) -> RawQuote:
             "\n".join(text for _, text in block.lines) if isinstance(block, RawVerse) else block
             for block in blocks
             if not isinstance(block, RawQuote)
-        )
+        ),
+        quote_kind([plain_text(line) for line in lines]),
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from ebookify.model import LayoutReport, ParagraphMarks, SceneBreak
+from ebookify.model import LayoutReport, ParagraphMarks, QuoteKind, SceneBreak
 from ebookify.normalize.markup.marks import is_marked_heading, marked_chapters
 from ebookify.normalize.matter.header import field_kind, split_header
 from ebookify.normalize.matter.languages import detect_language
@@ -33,6 +33,7 @@ class RawQuote:
     """A quote block (a letter, a message) before inline marking: its own raw blocks."""
 
     blocks: tuple[str | RawVerse | SceneBreak, ...]
+    kind: QuoteKind = "passage"
 
 
 RawBlock = str | RawVerse | SceneBreak | RawQuote
