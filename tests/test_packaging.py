@@ -22,6 +22,8 @@ def test_wheel_installs_styles(tmp_path: Path) -> None:
     wheel = next((tmp_path / "dist").glob("ebookify-*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
     assert "ebookify/styles/classic.css" in names and "ebookify/styles/print.css" in names
+    # `ebookify serve` works offline: its script, styles and template are package data.
+    assert {"ebookify/web/static/app.js", "ebookify/web/templates/index.html"} <= set(names)
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     python = venv / "bin" / "python"

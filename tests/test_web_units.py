@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import socket
 import sys
 
 import pytest
@@ -72,3 +73,13 @@ def test_serve_without_the_web_extra_says_what_to_install(
 def test_serve_refuses_a_bad_port(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["serve", "--port", "70000", "--no-browser"]) == 2
     assert "--port" in capsys.readouterr().err
+
+
+def test_serve_on_a_port_in_use_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert main(["serve", "--port", str(port), "--no-browser"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"ebookify: error: cannot listen on 127.0.0.1:{port}: ") and err.count("\n") == 1

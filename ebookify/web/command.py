@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import socket
 import threading
 import webbrowser
 from collections.abc import Sequence
@@ -51,15 +52,26 @@ def run_serve(argv: Sequence[str]) -> int:
     from ebookify.web.app import create_app
     from ebookify.web.guard import allowed_hosts
 
+    listening = _listen(args.host, args.port)
     app = create_app(allowed_hosts(args.host, args.port))
-    config = uvicorn.Config(app, host=args.host, port=args.port, log_level="warning", lifespan="on")
-    server = uvicorn.Server(config)
+    config = uvicorn.Config(app, log_level="warning", lifespan="on")
     url = f"http://{args.host}:{args.port}/"
     log.warning("serving the page at %s (Ctrl-C stops it)", url)
     if not args.no_browser:
         threading.Timer(1.0, webbrowser.open, args=(url,)).start()
-    try:
-        server.run()
-    except SystemExit as exit_:  # uvicorn exits when the port is taken
-        raise OptionsError(f"cannot listen on {args.host}:{args.port} (is the port in use?)") from exit_
+    with listening:
+        uvicorn.Server(config).run(sockets=[listening])
     return 0
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    """The listening socket, bound here so that a port in use is one line before anything starts."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    listening = socket.socket(family, socket.SOCK_STREAM)
+    listening.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        listening.bind((host, port))
+    except OSError as error:
+        listening.close()
+        raise OptionsError(f"cannot listen on {host}:{port}: {error.strerror or error}") from None
+    return listening

@@ -42,8 +42,10 @@ async function guarded(work) {
   try {
     if (!state.adding) showError("");
     await work();
+    return true;
   } catch (error) {
     showError(error.message);
+    return false;
   } finally {
     pending -= 1;
     if (pending === 0) document.body.removeAttribute("aria-busy");
@@ -172,13 +174,14 @@ async function addEach(files) {
   const isManifest = (file) => file.name.toLowerCase().endsWith(".toml");
   for (const file of files.filter((f) => !isManifest(f))) {
     say(`Reading ${file.name}…`);
-    await guarded(async () => {
+    const added = await guarded(async () => {
       const data = await api("POST", `/api/stories?name=${encodeURIComponent(file.name)}`, file, "text/plain");
       takeState(data);
       remember(data.id, data.title);
       await select(data.id, false);
       say(`Added ${data.title}.`);
     });
+    if (!added) say(`${file.name} was not added.`);
   }
   for (const file of files.filter(isManifest)) await addManifest(file);
 }
