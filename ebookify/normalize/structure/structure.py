@@ -15,6 +15,7 @@ from ebookify.normalize.matter.titles import split_title
 from ebookify.normalize.structure.breaks import count_breaks, scene_gaps
 from ebookify.normalize.structure.chapters import ChapterStart, find_chapters, split_heading_lines
 from ebookify.normalize.structure.dialogue import split_dialogue
+from ebookify.normalize.structure.furniture import drop_page_furniture
 from ebookify.normalize.structure.layout import undouble
 from ebookify.normalize.structure.paragraphs import Item, Layout, detect_layout, split_items
 from ebookify.normalize.structure.scenes import normal_gap
@@ -189,7 +190,12 @@ def parse_structure(text: str, known: Sequence[tuple[str, str]] = ()) -> RawStor
     `known` are fields read before (a Markdown front matter): they come first and count as the header.
     """
     lines, double = undouble(_clean_lines(text))
-    parts = _split_parts(lines, known)
+    furniture = drop_page_furniture(lines)
+    parts = _split_parts(furniture.lines, known)
+    if furniture.removed:
+        parts.repairs.append(
+            f"removed page furniture (running heads, footers, page numbers): {furniture.removed} lines"
+        )
     normal = normal_gap(item.gap for item in parts.items[1:])
     # A printed book's chapters have no writer's notes: only fan fiction's A/N are taken apart.
     starts = marked_chapters(parts.items) or find_chapters(parts.items, normal)
