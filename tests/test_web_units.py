@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from ebookify.cli import main
-from ebookify.model import Chapter, Paragraph, Span, Story
+from ebookify.model import Chapter, Paragraph, Quote, Span, Story, Verse, VerseLine
 from ebookify.model import Metadata as Meta
 from ebookify.web.guard import allowed_hosts, refusal
 from ebookify.web.names import book_file_name, upload_name
@@ -83,3 +83,14 @@ def test_serve_on_a_port_in_use_is_one_line(capsys: pytest.CaptureFixture[str]) 
         assert main(["serve", "--port", str(port), "--no-browser"]) == 2
     err = capsys.readouterr().err
     assert err.startswith(f"ebookify: error: cannot listen on 127.0.0.1:{port}: ") and err.count("\n") == 1
+
+
+def test_without_thoughts_keeps_a_quotes_kind_and_a_lines_indent() -> None:
+    line = VerseLine((Span("I wonder", "thought"),), indent=2)
+    quote = Quote((Paragraph((Span("Mum: where are you?", "plain"),)), Verse((line,))), kind="message")
+    story = Story("s.txt", Meta("T"), (Chapter(None, (quote,)),))
+    kept = without_thoughts(story).chapters[0].blocks[0]
+    assert isinstance(kept, Quote) and kept.kind == "message"
+    verse = kept.blocks[1]
+    assert isinstance(verse, Verse) and verse.lines[0].indent == 2
+    assert verse.lines[0].spans[0].style == "plain"

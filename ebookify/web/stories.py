@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ebookify.model import Block, Paragraph, Quote, Span, Story, Verse, VerseLine
+from ebookify.model import Block, Paragraph, Quote, Span, Story, Verse
 from ebookify.normalize import normalize_bytes
 from ebookify.normalize.decode.cleanup import clean_value
 from ebookify.options import NormalizeOptions, StoryOverrides
@@ -88,12 +88,13 @@ def _plain(spans: tuple[Span, ...]) -> tuple[Span, ...]:
 
 
 def _block_without_thoughts(block: Block) -> Block:
+    # replace() keeps every other field of a block (a quote's kind, a line's indent).
     if isinstance(block, Paragraph):
-        return Paragraph(_plain(block.spans))
+        return replace(block, spans=_plain(block.spans))
     if isinstance(block, Verse):
-        return Verse(tuple(VerseLine(_plain(line.spans), line.indent) for line in block.lines))
+        return replace(block, lines=tuple(replace(line, spans=_plain(line.spans)) for line in block.lines))
     if isinstance(block, Quote):
-        return Quote(tuple(_block_without_thoughts(b) for b in block.blocks))
+        return replace(block, blocks=tuple(_block_without_thoughts(b) for b in block.blocks))
     return block
 
 
