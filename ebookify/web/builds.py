@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import os
+import signal
 import threading
 import time
 from collections.abc import Callable
@@ -12,6 +14,7 @@ from pathlib import Path
 from ebookify.errors import EbookifyError
 from ebookify.model import Book
 from ebookify.options import WriteOptions
+from ebookify.workers import die_with_parent
 
 log = logging.getLogger("ebookify")
 
@@ -58,13 +61,31 @@ class BuildJob:
 def write_book(book: Book, fmt: str, target: Path, options: WriteOptions) -> None:
     """Write with the library's own writers (the same checks as the CLI: the EPUB is verified)."""
     if fmt == "pdf":
-        from ebookify.render.pdf import write_pdf
-
-        write_pdf(book, target, options)
+        _write_pdf_apart(book, target, options)
     else:
         from ebookify.render.epub import write_epub
 
         write_epub(book, target, options)
+
+
+def _start_pdf_process(parent: int) -> None:
+    """The PDF process ignores Ctrl-C (the server stops it) and dies with the server."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    die_with_parent(parent)
+
+
+def _write_pdf_apart(book: Book, target: Path, options: WriteOptions) -> None:
+    """The PDF is laid out in a process of its own, started fresh: the PDF writer forks its workers,
+    and forking this server (its event loop and request threads) could copy a lock another thread holds;
+    the page also stays quick while the pages are laid out."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from ebookify.render.pdf import write_pdf
+
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(1, context, _start_pdf_process, (os.getpid(),)) as pool:
+        pool.submit(write_pdf, book, target, options).result()
 
 
 def _run(job: BuildJob, assemble: Callable[[], Book], options: WriteOptions) -> None:
