@@ -13,6 +13,7 @@ from ebookify.model import Chapter, Paragraph, Quote, Span, Story, Verse, VerseL
 from ebookify.model import Metadata as Meta
 from ebookify.web.guard import allowed_hosts, refusal
 from ebookify.web.names import book_file_name, upload_name
+from ebookify.web.preview import story_body_html
 from ebookify.web.stories import without_thoughts
 
 
@@ -94,3 +95,13 @@ def test_without_thoughts_keeps_a_quotes_kind_and_a_lines_indent() -> None:
     verse = kept.blocks[1]
     assert isinstance(verse, Verse) and verse.lines[0].indent == 2
     assert verse.lines[0].spans[0].style == "plain"
+
+
+def test_the_preview_of_a_long_story_stops_after_its_limit() -> None:
+    chapters = tuple(Chapter(f"Chapter {n}", (Paragraph((Span("word " * 200),)),)) for n in range(1, 11))
+    story = Story("s.txt", Meta("Long"), chapters)
+    short = story_body_html(story, include_notes=True, limit=2500)
+    assert "Chapter 2" in short and "Chapter 4" not in short
+    assert "The preview stops here: 7 more chapters are in the book." in short
+    whole = story_body_html(story, include_notes=True)
+    assert "Chapter 10" in whole and "preview stops" not in whole

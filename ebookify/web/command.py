@@ -13,6 +13,8 @@ from ebookify.errors import OptionsError
 
 log = logging.getLogger("ebookify")
 
+HOST = "127.0.0.1"
+"""The page is for this computer only: it never listens on a network address."""
 MISSING = 'ebookify serve needs the web extra: pip install "ebookify[web]"'
 
 
@@ -26,7 +28,6 @@ def _parser() -> argparse.ArgumentParser:
         "removed when you start over, after 30 idle minutes, or when the server stops (Ctrl-C).",
     )
     parser.add_argument("--port", type=int, default=8000, help="the port to listen on (default 8000)")
-    parser.add_argument("--host", default="127.0.0.1", help=argparse.SUPPRESS)
     parser.add_argument("--no-browser", action="store_true", help="do not open the page in a browser")
     return parser
 
@@ -52,10 +53,10 @@ def run_serve(argv: Sequence[str]) -> int:
     from ebookify.web.app import create_app
     from ebookify.web.guard import allowed_hosts
 
-    listening = _listen(args.host, args.port)
-    app = create_app(allowed_hosts(args.host, args.port))
+    listening = _listen(HOST, args.port)
+    app = create_app(allowed_hosts(HOST, args.port))
     config = uvicorn.Config(app, log_level="warning", lifespan="on")
-    url = f"http://{args.host}:{args.port}/"
+    url = f"http://{HOST}:{args.port}/"
     log.warning("serving the page at %s (Ctrl-C stops it)", url)
     if not args.no_browser:
         threading.Timer(1.0, webbrowser.open, args=(url,)).start()

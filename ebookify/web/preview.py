@@ -18,19 +18,33 @@ def _sheet(body: str) -> str:
     return f'<div class="sheet">\n{body}\n</div>'
 
 
-def story_body_html(story: Story, include_notes: bool) -> str:
+PREVIEW_LIMIT = 600_000
+"""Characters of HTML the preview shows (a long novel's first chapters): a browser frame holding a whole
+32 MiB story would take seconds to draw after every switch."""
+
+
+def story_body_html(story: Story, include_notes: bool, limit: int = PREVIEW_LIMIT) -> str:
     """The story as the writers set it: title page and notes, part openings, chapters, end notes; each
-    of the book's documents on a sheet of its own (render/html.py makes every piece)."""
+    of the book's documents on a sheet of its own (render/html.py makes every piece). After `limit`
+    characters the preview stops, saying how many chapters it leaves out."""
     opening = html.cover_page_html(story)
     if include_notes and story.front_notes:
         opening += "\n" + html.notes_html(story.front_notes, "front")
     sheets = [opening]
     part = None
-    for chapter in story.chapters:
+    size = len(opening)
+    for number, chapter in enumerate(story.chapters):
+        if size > limit:
+            left = len(story.chapters) - number
+            sheets.append(
+                f'<p class="preview-end">The preview stops here: {left} more chapters are in the book.</p>'
+            )
+            return "\n".join(map(_sheet, sheets))
         if chapter.part and chapter.part != part:
             sheets.append(html.part_title_html(chapter.part))
         part = chapter.part
         sheets.append(f'<section class="chapter">{html.chapter_html(chapter, notes=include_notes)}</section>')
+        size += len(sheets[-1])
     if include_notes and story.end_notes:
         sheets[-1] += "\n" + html.notes_html(story.end_notes, "end")
     colophon = html.colophon_html(Book(metadata=story.metadata, stories=(story,)))

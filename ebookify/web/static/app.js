@@ -210,13 +210,19 @@ async function select(id, focus) {
   $("story-heading").textContent = `3. The story: ${story.metadata.title}`;
   const meta = story.metadata;
   const edits = story.edits;
-  $("meta-title").value = edits.title || meta.title || "";
-  $("meta-authors").value = edits.authors || meta.authors.join(", ");
-  $("meta-summary").value = edits.summary || meta.summary || "";
-  $("meta-language").value = edits.language || meta.language || "";
-  $("meta-series").value = edits.series || meta.series || "";
+  const switched = state.shown !== id;
+  state.shown = id;
+  // The field being typed in keeps what is typed (a save of the field before it redraws the form).
+  const fill = (field, value) => {
+    if (switched || document.activeElement !== $(field)) $(field).value = value;
+  };
+  fill("meta-title", edits.title || meta.title || "");
+  fill("meta-authors", edits.authors || meta.authors.join(", "));
+  fill("meta-summary", edits.summary || meta.summary || "");
+  fill("meta-language", edits.language || meta.language || "");
+  fill("meta-series", edits.series || meta.series || "");
   const index = edits.series_index ?? meta.series_index;
-  $("meta-series-index").value = index === null || index === undefined ? "" : String(index);
+  fill("meta-series-index", index === null || index === undefined ? "" : String(index));
   drawChapters(story.chapters);
   $("notes-count").textContent = story.notes
     ? `${story.notes} paragraphs of author’s notes (${state.settings.include_notes ? "in the book" : "left out"}).`
@@ -263,6 +269,7 @@ function showPreview(url) {
   $("preview").src = `${url}?v=${state.version}`;
 }
 
+// Each field is saved when it is left (and all of them with the button), so a build never misses an edit.
 async function saveMetadata(event) {
   event.preventDefault();
   const id = state.selected;
@@ -408,6 +415,7 @@ function setUp() {
     $("paste").value = "";
   });
   $("meta-form").addEventListener("submit", saveMetadata);
+  $("meta-form").addEventListener("change", saveMetadata);
   $("book-form").addEventListener("submit", (event) => event.preventDefault());
   for (const id of ["style", "page-size", "include-notes", "smart-quotes", "thoughts"]) {
     $(id).addEventListener("change", saveSettings);
