@@ -63,7 +63,7 @@ class _Pairing:
         self.text = text
         self._paired: set[int] | None = None
         self._unanswered: set[int] = set()
-        self.has_doubles = any(mark in text for mark in '"“”')
+        self.has_doubles = '"' in text or "“" in text or "”" in text
 
     def _compute(self) -> set[int]:
         if self._paired is None:

@@ -86,7 +86,7 @@ def _break_kind(previous: str, line: str, layout: Layout) -> Join | None:
     if starts_lower(line) and line_indent(line) >= line_indent(previous) + _TURNOVER_STEP:
         return Join.TURNOVER
     # Three spaces in a row are needed for a table row; looking for them first skips the regex on prose.
-    if "   " in previous.strip() and _TABLE.search(previous.strip()):
+    if "   " in previous and "   " in previous.strip() and _TABLE.search(previous.strip()):
         return Join.LINE  # columns (a contents list, a cast list): wrapped prose has no wide spaces inside
     if layout.wrap_width is not None:
         room = layout.wrap_width - _WRAP_SLACK - len(previous)

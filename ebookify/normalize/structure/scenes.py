@@ -22,6 +22,8 @@ _WORDS = re.compile(
 )
 # Letter dividers: runs of x or o (xXx, XxXxX, oOo, o0o, -o-o-o-) with optional separators.
 _LETTERS = re.compile(r"^[xXoO0]+(?:[-~=*._ ]*[xXoO0]+)*$")
+# The letters and digits a divider can start with (_WORDS and _LETTERS).
+_ALNUM_STARTS = frozenset("slptxo0ſ")
 
 
 def _letter_divider(text: str) -> bool:
@@ -38,6 +40,10 @@ def is_divider(line: str) -> bool:
     """True for a scene-break divider line."""
     text = line.strip()
     if not text or len(text) > 60:
+        return False
+    # Most lines start with a letter or digit no divider starts with: only divider words (scene, line,
+    # page, section, time, pov, point of view; "ſ" folds to "s") and x/o runs do. Decided without a scan.
+    if text[0].isalnum() and text[0].lower() not in _ALNUM_STARTS:
         return False
     chars = text.replace(" ", "").replace("\u00a0", "")
     if all(c in _DIVIDER_CHARS for c in chars):
