@@ -150,7 +150,16 @@ async function remove(id) {
   });
 }
 
+// A change to the stories or the settings makes an earlier book out of date: its link goes.
+function forgetBuilt() {
+  if ($("download").childElementCount) {
+    $("download").replaceChildren();
+    say("Changed since the last book was made; make it again to include the change.");
+  }
+}
+
 function takeState(data) {
+  forgetBuilt();
   const titles = new Map(state.stories.map((s) => [s.id, s.title]));
   state.stories = data.stories.map((s) => ({ ...s, title: s.title || titles.get(s.id) }));
   state.settings = data.settings;
@@ -278,6 +287,7 @@ async function saveMetadata(event) {
   const values = Object.fromEntries(new FormData(form).entries());
   await guarded(async () => {
     await api("PUT", `/api/stories/${id}`, values);
+    forgetBuilt();
     await select(id, false);
     say("Saved; the preview shows the change.");
   });
