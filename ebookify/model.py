@@ -7,7 +7,6 @@ from typing import Literal, TypeAlias
 
 SpanStyle: TypeAlias = Literal["plain", "thought", "emphasis", "strong", "speaker", "direction"]
 """A span's role: "speaker" is the label naming who speaks in a play, "direction" a stage direction."""
-SPAN_STYLES: tuple[SpanStyle, ...] = ("plain", "thought", "emphasis", "strong", "speaker", "direction")
 
 
 @dataclass(frozen=True)

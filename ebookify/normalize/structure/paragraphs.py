@@ -19,7 +19,7 @@ from ebookify.normalize.structure.layout import (
 from ebookify.normalize.structure.scenes import is_divider
 from ebookify.normalize.structure.verse import looks_like_verse, verse_levels
 
-__all__ = ["Item", "Join", "Layout", "detect_layout", "line_join", "split_items", "wrap_width"]
+__all__ = ["Item", "Join", "Layout", "detect_layout", "split_items", "wrap_width"]
 
 
 class Join(Enum):
@@ -114,13 +114,6 @@ def _deliberate_join(previous: str, line: str, layout: Layout, lined: bool) -> J
         return Join.LINE
     # A lone short line ending a sentence in wrapped text ends its paragraph; "Dear John," keeps its line.
     return Join.NEW if ends_sentence(previous) else Join.LINE
-
-
-def line_join(previous: str, line: str, layout: Layout) -> Join:
-    """How `line` relates to the non-blank line before it, verse aside."""
-    if is_divider(previous) or is_divider(line) or _first_line_indent(previous, line, layout):
-        return Join.NEW
-    return _break_kind(previous, line, layout) or _deliberate_join(previous, line, layout, False)
 
 
 def _verse_runs(block: Sequence[str], kinds: Sequence[Join | None], layout: Layout) -> list[range]:
