@@ -138,5 +138,15 @@ def test_emphasis_in_a_stanza_may_span_its_lines() -> None:
 
 
 def test_markers_four_lines_apart_in_a_stanza_are_not_paired() -> None:
-    lines = ["_One", "two", "three", "four_"]
+    lines = ["_One", "two", "three", "four_", "five"]
     assert mark_lines(lines) == [(Span(line),) for line in lines]
+
+
+def test_a_stanza_set_wholly_in_italics_is_emphasis_however_long() -> None:
+    lines = [
+        "*There are strange things done",
+        "  By the men who moil for gold;",
+        "The Arctic trails",
+        "  I cremated Sam McGee.*",
+    ]
+    assert mark_lines(lines) == [(Span(line.strip("*"), "emphasis"),) for line in lines]

@@ -109,3 +109,17 @@ def test_colons_go_on_and_a_bracketed_triplet_stays_verse() -> None:
     assert looks_like_verse(poem)
     contents = ["Chapter the First         1", "The Second Part           9", "Another Thing            17"]
     assert not looks_like_verse(contents)
+
+
+def test_lines_stepping_in_and_out_in_turn_are_verse_however_many_questions_they_ask() -> None:
+    stanza = [
+        "Have you wandered in the wilderness, the sagebrush desolation,",
+        "  The bunch-grass levels where the cattle graze?",
+        "Have you whistled bits of rag-time at the end of all creation?",
+        "  And learned to know the desert's little ways?",
+        "Have you chummed up with the mesa, have you known its moods?",
+        "  Then listen to the Wild -- it's calling you.",
+    ]
+    assert looks_like_verse(stanza)
+    # The same questions at one indent are prose one-liners (a list of questions).
+    assert not looks_like_verse([line.strip() for line in stanza])

@@ -25,9 +25,12 @@ def mark_lines(lines: Sequence[str]) -> list[tuple[Span, ...]]:
     """Emphasis in the lines of one stanza, markers dropped; a marker pair may span lines (a title or a
     direction over two lines). Verse carries no thoughts."""
     text = "\n".join(lines)
-    # A pair over more than three lines is two stray markers, not one long emphasis.
+    # A pair over more than three lines is two stray markers, not one long emphasis, unless it opens and
+    # closes the stanza itself: a refrain set wholly in italics ("*There are strange things ... McGee.*").
     ranges = [
-        (s, e, style) for s, e, style in find_emphasis(text) if text.count("\n", s, e) <= _MAX_LINES - 1
+        (s, e, style)
+        for s, e, style in find_emphasis(text)
+        if text.count("\n", s, e) <= _MAX_LINES - 1 or (s == 0 and e == len(text))
     ]
     spans = drop_emphasis_markers(split_spans(text, (), ranges))
     marked: list[list[Span]] = [[]]

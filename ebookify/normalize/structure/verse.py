@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
 from ebookify.normalize.structure.headings import has_page_number, match_heading
 from ebookify.normalize.structure.layout import ends_sentence, line_indent, starts_upper
@@ -59,12 +60,28 @@ def looks_like_verse(lines: Sequence[str], set_off: bool = False, strict: bool =
     # A run of ALL-CAPS lines is a title block or a list of headings.
     if sum(t.isupper() for t in texts) * 2 >= count:
         return False
-    # Prose one-liners (dialogue, a list of short sentences) end their lines with sentences.
-    if ended * 5 > (count - 1) * 3:
+    # Prose one-liners (dialogue, a list of short sentences) end their lines with sentences; a stanza whose
+    # lines step in and out in turn ("Have you ...?" / "  The bunch-grass ...?") is verse whatever it asks.
+    if ended * 5 > (count - 1) * 3 and not _alternating([line_indent(line) for line in lines]):
         return False
     if not _even_lengths([len(t) for t in texts]):
         return False
     return not any(match_heading(t) for t in texts)
+
+
+# Lines that step in and out in turn: at least this many.
+_MIN_ALTERNATING = 4
+
+
+def _alternating(indents: Sequence[int]) -> bool:
+    """Two indents, each line at the other one than the line before (rhymes set in pairs): never prose."""
+    low, high = min(indents), max(indents)
+    return (
+        len(indents) >= _MIN_ALTERNATING
+        and high - low >= _LEVEL_STEP
+        and set(indents) == {low, high}
+        and all(a != b for a, b in pairwise(indents))
+    )
 
 
 def verse_levels(lines: Sequence[str]) -> tuple[int, ...]:
