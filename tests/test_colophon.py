@@ -33,6 +33,10 @@ GUTENBERG = "\n".join(
         "",
         "Author: Ann Author",
         "",
+        "Release Date: May 1, 2004 [EBook #12]",
+        "",
+        "Language: English",
+        "",
         "*** START OF THIS PROJECT GUTENBERG EBOOK TALES ***",
         "",
         "Produced by Jane Volunteer and the Online Distributed Proofreading Team",
@@ -138,9 +142,24 @@ def test_an_anthology_names_each_story_in_its_colophon(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_pdf_ends_with_the_colophon_in_contents_and_outline(tmp_path: Path) -> None:
+def test_pdf_ends_with_the_colophon_and_its_metadata_agrees_with_the_epub(tmp_path: Path) -> None:
     story = _story()
     target = write_pdf(make_book([story]), tmp_path / "tales.pdf")
+    epub = write_epub(make_book([story]), tmp_path / "tales.epub")
+    with zipfile.ZipFile(epub) as archive:
+        opf = etree.fromstring(archive.read("EPUB/content.opf"))
+    dc = {e.tag.split("}")[1]: e.text for e in opf.iter("{http://purl.org/dc/elements/1.1/}*")}
+    assert (dc["title"], dc["creator"], dc["language"], dc["date"]) == (
+        "Tales",
+        "Ann Author",
+        "en",
+        "2004-05-01",
+    )
+    info: Any = PdfReader(target).metadata
+    assert (info["/Title"], info["/Author"]) == (dc["title"], dc["creator"])
+    assert str(info["/CreationDate"]).startswith("D:20040501")
+    root: Any = PdfReader(target).trailer["/Root"]
+    assert root["/Lang"] == dc["language"]
     pages = page_texts(target)
     last = " ".join(pages[-2:])
     assert "About this edition" in last and "Produced by Jane Volunteer" in last

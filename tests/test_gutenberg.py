@@ -169,3 +169,14 @@ def test_transcribers_closing_notes_go_to_the_back_with_their_divider() -> None:
         "End of the Project Gutenberg EBook of X",
     ]
     assert split_gutenberg(story).body == ("He read the errata twice.",)
+
+
+def test_a_1990s_date_line_is_the_release_date_unless_a_field_gives_one() -> None:
+    old = ["**The Project Gutenberg Etext of Tales**", "", "March, 1994  [Etext #11]", "", *TEXT[7:]]
+    split = split_gutenberg(old)
+    assert split.fields == (("Release date", "March, 1994"),)
+    assert "March, 1994  [Etext #11]" in split.header  # the line stays in the licence too
+    dated = ["Release Date: May 1, 2004 [EBook #12]", "", "March, 1994  [Etext #11]", "", *TEXT[7:]]
+    assert split_gutenberg(dated).fields == (("Release Date", "May 1, 2004 [EBook #12]"),)
+    # A date line in the book itself is the book's.
+    assert split_gutenberg(["CHAPTER I.", "", "March, 1994  [Etext #11]"]).fields == ()

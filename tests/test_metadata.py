@@ -60,6 +60,10 @@ def test_detected_language_stands_in_for_a_missing_field_only() -> None:
 def test_dates_read_without_guessing() -> None:
     assert w3c_date("January 1, 1994 [eBook #98] Most recently updated: February 26, 2026") == "1994-01-01"
     assert w3c_date("03/05/2010") == "2010"
+    # A 1990s etext's date line names the month only; a W3C date keeps it, and is read again unchanged.
+    assert w3c_date("March, 1994  [Etext #11]") == "1994-03"
+    assert w3c_date("1994-03") == "1994-03"
+    assert w3c_date("Smarch, 1994") is None and w3c_date("1994-13") is None
 
 
 def test_straight_quotes_kept_when_the_story_keeps_them() -> None:

@@ -144,6 +144,8 @@ def cover_page_html(story: Story, heading: str = "h1", break_long_words: bool = 
     ]
     if meta.authors:
         parts.append(f'<p class="author">by {text_html(", ".join(meta.authors), break_long_words)}</p>')
+    if meta.published:
+        parts.append(f'<p class="date">Published {text_html(meta.published, break_long_words)}</p>')
     rows = metadata_rows(meta)
     if rows:
         parts.append('<dl class="fields">')

@@ -20,6 +20,8 @@ _ISO_DATE = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
 _NUMERIC_DATE = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
 _MONTH_FIRST = re.compile(r"^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$", re.I)
 _DAY_FIRST = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?\s+(\d{4})$", re.I)
+_ISO_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_MONTH_YEAR = re.compile(r"^([a-z]+)\.?,?\s+(\d{4})$", re.I)
 _YEAR = re.compile(r"^(\d{4})$")
 
 # What trails a date in a licence header: "[eBook #98]", "Most recently updated: ...".
@@ -34,10 +36,13 @@ def _valid_date(year: int, month: int, day: int) -> str | None:
 
 
 def w3c_date(value: str | None) -> str | None:
-    """A W3C date (YYYY-MM-DD or YYYY) for a header date, None when it cannot be read without guessing."""
+    """A W3C date (YYYY-MM-DD, YYYY-MM or YYYY) for a header date, None when it cannot be read without
+    guessing."""
     text = _TRAILER.sub("", " ".join((value or "").split()))
     if match := _ISO_DATE.match(text):
         return _valid_date(int(match[1]), int(match[2]), int(match[3]))
+    if (match := _ISO_MONTH.match(text)) and 1 <= int(match[2]) <= 12:
+        return text
     if match := _NUMERIC_DATE.match(text):
         first, second, year = int(match[1]), int(match[2]), int(match[3])
         # 03/05/2010 is March 5 in the US and 3 May elsewhere: keep only the year unless one reading fails.
@@ -52,6 +57,10 @@ def w3c_date(value: str | None) -> str | None:
     if match := _DAY_FIRST.match(text):
         month = _MONTHS.get(match[2].lower())
         return _valid_date(int(match[3]), month, int(match[1])) if month else None
+    if match := _MONTH_YEAR.match(text):
+        # "March, 1994" (a 1990s etext's date line): the month is known, the day is not.
+        month = _MONTHS.get(match[1].lower())
+        return f"{match[2]}-{month:02d}" if month else None
     if match := _YEAR.match(text):
         return match[1]
     return None

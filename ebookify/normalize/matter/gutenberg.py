@@ -32,6 +32,12 @@ _NAMED = re.compile(
     r"(?:(?:e-?texte?s?|e-?book)\s+)?(?:of\s+)?(?P<title>.+?)(?:,\s+(?:by|von)\s+(?P<author>[^*]+?))?\W*$",
     re.I,
 )
+# A 1990s etext's date line above its title: "March, 1994  [Etext #11]", "July, 1997  [Etext #972]".
+_DATELINE = re.compile(
+    r"^\s*(?P<date>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(?:\d{1,2},?\s+)?\d{4})"
+    r"\s*\[e-?(?:text|book)\s*#\s*\d+\]",
+    re.I,
+)
 # How far into a file the START marker may be (the licence header is short), and how near the end a
 # footer-only copy's END marker must be.
 _MAX_HEADER_LINES = 400
@@ -138,6 +144,15 @@ def _named_fields(lines: Sequence[str]) -> list[tuple[str, str]]:
     return []
 
 
+def _dateline_field(header: Sequence[str], fields: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The release date of a 1990s header's date line, when no `Release Date:` field gives one (its line
+    stays in the licence)."""
+    if any(field_kind(key) == "published" for key, _ in fields):
+        return []
+    found = next((m for line in header if (m := _DATELINE.match(line))), None)
+    return [("Release date", found.group("date"))] if found else []
+
+
 def _is_end(line: str) -> bool:
     # Every END line names Gutenberg: a substring test spares a novel's 20,000 lines two regexes each.
     if "utenberg" not in line and "UTENBERG" not in line:
@@ -158,6 +173,7 @@ def split_gutenberg(lines: Sequence[str]) -> GutenbergSplit:
         return GutenbergSplit((), (), tuple(lines[:end]), tuple(lines[end:]), True, named)
     end = next((i for i in range(start + 1, len(lines)) if _is_end(lines[i])), len(lines))
     fields, header = _header_fields(lines[:start])
+    fields += _dateline_field(header, fields)
     body_start = _producer_end(lines, start + 1)
     end = _closing_notes_start(lines, body_start, end)
     header += ["", *lines[start:body_start]]

@@ -59,8 +59,9 @@ _SMALL_WORDS = frozenset(
 _ROMAN = re.compile(r"^M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
 # A closing period that belongs to the last word: an initial ("Kakashi H."), or an abbreviation.
 _ABBREVIATION = re.compile(r"(?:^|\s)(?:[A-Z]|jr|sr|st|mr|mrs|ms|dr|prof|inc|co|ltd|vol|no|etc|esq)\.$", re.I)
-# Header keys whose rows a cover page never shows (besides the kinds in _HIDDEN_KINDS).
-_HIDDEN_KINDS = frozenset({"title", "authors", "language", "edition"})
+# Header keys whose rows a cover page never shows (besides the kinds in _HIDDEN_KINDS); the publication
+# date is shown once, under the authors, whatever key gave it ("Published", "Release Date").
+_HIDDEN_KINDS = frozenset({"title", "authors", "language", "edition", "published"})
 _HIDDEN_KEYS = frozenset({"release date", "posting date", "most recently updated", "first posted"})
 _ROLES = (("translators", "trl"), ("illustrators", "ill"), ("editors", "edt"))
 
