@@ -81,12 +81,15 @@ def _add_stories(driver: WebDriver) -> None:
 def _edit_title(driver: WebDriver) -> None:
     """The first story's title changed in its form."""
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
 
     driver.find_element(By.CSS_SELECTOR, "#stories li:first-child .story-name").click()
     _idle(driver)
     title = driver.find_element(By.ID, "meta-title")
     assert title.get_attribute("value") == "Goodbye, my almost lover"
-    title.clear()
+    # As a person does it: select the old title and type over it (WebDriver's clear() would leave the
+    # field and so save an empty title first, racing with the typing).
+    title.send_keys(Keys.CONTROL, "a")
     title.send_keys(EDITED)
     driver.find_element(By.CSS_SELECTOR, "#meta-form button[type=submit]").click()
     _wait(driver, lambda d: _names(d)[0] == EDITED)
