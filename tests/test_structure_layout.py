@@ -111,3 +111,39 @@ def test_a_blank_line_before_an_indented_paragraph_stays_a_gap() -> None:
     start = 3 * len(textwrap.wrap(PROSE, 60, initial_indent="     "))
     items = split_items([*lines[:start], "", *lines[start:]], detect_layout(lines))
     assert [item.gap for item in items] == [0, 0, 0, 1, 0, 0]
+
+
+BALLAD = [
+    "Now Sam McGee was from Tennessee, where the cotton blooms and blows.",
+    "Why he left his home in the South to roam",
+    "          'round the Pole, God only knows.",
+    "He was always cold, but the land of gold",
+    "          seemed to hold him like a spell;",
+    "Though he'd often say in his homely way",
+    "          that he'd sooner live in hell.",
+    "On a Christmas Day we were mushing our way",
+    "          over the Dawson trail.",
+    "Talk of your cold! through the parka's fold",
+    "          it stabbed like a driven nail.",
+]
+
+
+def test_overflows_at_one_indent_are_measured_and_a_capitalised_one_joins_too() -> None:
+    stanza = [
+        *BALLAD,
+        "Have you chummed up with the mesa, the little trail of gold?",
+        "          Do you know its moods and changes?",
+    ]
+    layout = detect_layout(stanza)
+    assert layout.turnover_indent == 10 and layout.turnover_length == len(
+        "On a Christmas Day we were mushing our way over the Dawson trail."
+    )
+    [item] = split_items(stanza, layout)
+    assert item.verse and item.text.split("\n")[-1].endswith("gold? Do you know its moods and changes?")
+    assert item.text.startswith("Now Sam McGee")  # a run with overflows may end sentences: no prose line
+    # Without overflows at one indent, a capitalised line set deeper is a line of its own.
+    plain = [
+        "Have you chummed up with the mesa, the little trail of gold?",
+        "          Do you know its moods and changes?",
+    ]
+    assert detect_layout(plain).turnover_indent is None

@@ -37,6 +37,11 @@ class Layout:
     """Every line was followed by a blank line (typewriter double spacing), undone before splitting."""
     paragraph_indent: int = 0
     """The usual indentation of a paragraph's first line (in columns, tabs counted as 4)."""
+    turnover_indent: int | None = None
+    """The indent a long verse line's overflow is set at ("the continuation is indented 10 spaces"), when
+    the text sets its overflows at one indent; None otherwise."""
+    turnover_length: int = 0
+    """The shortest line an overflow at that indent makes once joined to the line above it."""
 
 
 def line_indent(line: str) -> int:
@@ -186,4 +191,31 @@ def detect_layout(lines: Sequence[str]) -> Layout:
     runs = sum(1 for a, b in pairwise(filled) if a and b)
     one_per_line = width is None and not indented and runs >= 3 and runs > blocks
     usual = found.most_common(1)[0][0] if found else 0
-    return Layout(width, indented, one_per_line, margin, indented_starts, starts, paragraph_indent=usual)
+    turnover, length = _turnovers(lines, indents, filled)
+    return Layout(
+        width, indented, one_per_line, margin, indented_starts, starts,
+        paragraph_indent=usual, turnover_indent=turnover, turnover_length=length,
+    )  # fmt: skip
+
+
+# Overflows set at one indent: at least this many, and this share of all lines going on deeper in lower case.
+_MIN_TURNOVERS = 5
+_TURNOVER_SHARE = 2 / 3
+
+
+def _turnovers(
+    lines: Sequence[str], indents: Sequence[int], filled: Sequence[bool]
+) -> tuple[int | None, int]:
+    """The indent of the text's overflow lines (set deeper, going on in lower case) when nearly all sit at
+    one indent, and the shortest joined line they make; (None, 0) when there is no such habit."""
+    found: dict[int, list[int]] = {}
+    for i in range(1, len(lines)):
+        if filled[i] and filled[i - 1] and indents[i] >= indents[i - 1] + 2 and starts_lower(lines[i]):
+            found.setdefault(indents[i], []).append(len(lines[i - 1].strip()) + 1 + len(lines[i].strip()))
+    total = sum(len(joined) for joined in found.values())
+    if not found:
+        return None, 0
+    indent, joined = max(found.items(), key=lambda item: len(item[1]))
+    if len(joined) < _MIN_TURNOVERS or len(joined) < total * _TURNOVER_SHARE:
+        return None, 0
+    return indent, min(joined)

@@ -80,10 +80,22 @@ def _first_line_indent(previous: str, line: str, layout: Layout) -> bool:
     return line_indent(previous) <= indent and not starts_lower(line)
 
 
+def _at_turnover_indent(previous: str, line: str, layout: Layout) -> bool:
+    """A capitalised line at the indent the text sets its overflows at, that would make a line as long as
+    its overflows make: "Have you chummed up with the mesa?" / "          Do you know its moods ...?"."""
+    return (
+        layout.turnover_indent is not None
+        and line_indent(line) == layout.turnover_indent
+        and len(previous.strip()) + 1 + len(line.strip()) >= layout.turnover_length
+    )
+
+
 def _break_kind(previous: str, line: str, layout: Layout) -> Join | None:
     """The join the layout forces between two text lines, or None when the break was deliberate (the next
     word would have fitted): those are settled once verse has been found."""
-    if starts_lower(line) and line_indent(line) >= line_indent(previous) + _TURNOVER_STEP:
+    if line_indent(line) >= line_indent(previous) + _TURNOVER_STEP and (
+        starts_lower(line) or _at_turnover_indent(previous, line, layout)
+    ):
         return Join.TURNOVER
     # Three spaces in a row are needed for a table row; looking for them first skips the regex on prose.
     if "   " in previous and "   " in previous.strip() and _TABLE.search(previous.strip()):
@@ -157,7 +169,9 @@ def _verse_in(block: Sequence[str], kinds: Sequence[Join | None], run: range, la
     # Unwrapped lines inside a longer block are often one-line paragraphs: such a run needs more evidence
     # than a stanza that stands between blank lines.
     strict = layout.wrap_width is None and len(run) < len(block)
-    if looks_like_verse(lines, set_off, strict):
+    # A long line's overflow set deeper under it is verse's own habit: such a run is no list of sentences.
+    overflows = any(kinds[i] is Join.TURNOVER for i in run)
+    if looks_like_verse(lines, set_off, strict, overflows):
         return [run]
     if (
         len(run) > 2

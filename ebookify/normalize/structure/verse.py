@@ -34,13 +34,16 @@ def _even_lengths(lengths: Sequence[int]) -> bool:
     return spread <= mean * 0.5
 
 
-def looks_like_verse(lines: Sequence[str], set_off: bool = False, strict: bool = False) -> bool:
+def looks_like_verse(
+    lines: Sequence[str], set_off: bool = False, strict: bool = False, overflows: bool = False
+) -> bool:
     """True for a run of lines that reads as verse: short lines, capitalised starts, most lines ending
     without sentence punctuation, even lengths, no columns, headings or title-block lines.
 
     A couplet (two lines) is verse only when `set_off` (a block of its own, indented from the margin).
     `strict` is for lines among one-line paragraphs: there a run of short lines is verse only with four
-    lines or more, at most a third of them ending a sentence."""
+    lines or more, at most a third of them ending a sentence. `overflows` says some of its long lines run
+    over onto a line set deeper: then its lines may end sentences as often as they like."""
     texts = [line.strip() for line in lines]
     count = len(texts)
     if count < 2 or (count == 2 and not set_off) or any(len(t) > MAX_VERSE_LINE for t in texts):
@@ -62,7 +65,7 @@ def looks_like_verse(lines: Sequence[str], set_off: bool = False, strict: bool =
         return False
     # Prose one-liners (dialogue, a list of short sentences) end their lines with sentences; a stanza whose
     # lines step in and out in turn ("Have you ...?" / "  The bunch-grass ...?") is verse whatever it asks.
-    if ended * 5 > (count - 1) * 3 and not _alternating([line_indent(line) for line in lines]):
+    if ended * 5 > (count - 1) * 3 and not overflows and not _alternating([line_indent(t) for t in lines]):
         return False
     if not _even_lengths([len(t) for t in texts]):
         return False
