@@ -9,7 +9,7 @@ from ebookify.book import make_book
 from ebookify.normalize.pipeline import normalize_bytes
 from ebookify.options import WriteOptions
 from ebookify.render.epub import write_epub
-from ebookify.render.pdf_html import book_sections
+from ebookify.render.pdf.sections import book_sections
 
 PARA = "She walked along the river for a long time, thinking about nothing at all."
 TEXT = (

@@ -13,8 +13,8 @@ from lxml import etree
 from ebookify import write_epub
 from ebookify.model import Book, Chapter, Metadata, Paragraph, Span, Story
 from ebookify.normalize.matter.dates import w3c_date
-from ebookify.render import opf
-from ebookify.render.opf import book_identifier, language_tag
+from ebookify.render.epub import opf
+from ebookify.render.epub.opf import book_identifier, language_tag
 
 OPF_NS = {"opf": "http://www.idpf.org/2007/opf", "dc": "http://purl.org/dc/elements/1.1/"}
 # The vocabularies of the EPUB Accessibility / schema.org properties (EPUBCheck does not check values).

@@ -14,10 +14,10 @@ from ebookify import write_epub
 from ebookify.errors import WriterError
 from ebookify.model import Book, Chapter, Metadata, Paragraph, SceneBreak, Span, Story
 from ebookify.options import WriteOptions
-from ebookify.render import epub as epub_module
 from ebookify.render.epub import epub_bytes
-from ebookify.render.split import split_blocks
-from ebookify.render.verify import epub_text_elements, match_in_order, squash, verify_epub
+from ebookify.render.epub import writer as epub_module
+from ebookify.render.epub.split import split_blocks
+from ebookify.render.epub.verify import epub_text_elements, match_in_order, squash, verify_epub
 
 
 def para(text: str) -> Paragraph:

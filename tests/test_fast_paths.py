@@ -20,8 +20,8 @@ from ebookify.normalize.structure.dialogue import split_dialogue
 from ebookify.normalize.structure.numerals import WORD_VALUES, WORDS_PATTERN, trie_pattern
 from ebookify.normalize.structure.paragraphs import Layout, detect_layout, split_items
 from ebookify.render import cover
-from ebookify.render.split import split_blocks
-from ebookify.render.verify import match_in_order
+from ebookify.render.epub.split import split_blocks
+from ebookify.render.epub.verify import match_in_order
 
 
 @pytest.mark.parametrize(

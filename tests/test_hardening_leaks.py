@@ -13,7 +13,7 @@ import pytest
 
 import ebookify
 from ebookify import WriteOptions, make_book, normalize_bytes, write_epub
-from ebookify.render.pdf import PARTS_FOLDER_PREFIX
+from ebookify.render.pdf.writer import PARTS_FOLDER_PREFIX
 
 from .hardening import run_cli
 

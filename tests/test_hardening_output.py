@@ -133,7 +133,7 @@ def test_a_failure_while_the_pdf_is_streamed_leaves_no_partial_file(
 ) -> None:
     # The PDF is written part by part as it is assembled: a failure after the first parts were already
     # written (here, when the front matter is to be added) must still leave the old book alone.
-    from ebookify.render import pdf_writer
+    from ebookify.render.pdf import stream as pdf_writer
 
     real_add = pdf_writer.PdfStreamWriter.add
     written: list[int] = []
@@ -187,11 +187,11 @@ _SLOW_WRITER = """
 import sys, time
 from pathlib import Path
 from ebookify.cli import main
-from ebookify.render import package
+from ebookify.render import files
 def stall(fd):
     Path(sys.argv[2]).write_text("writing")  # tell the test the bytes are half on disk
     time.sleep(60)
-package.os.fsync = stall
+files.os.fsync = stall
 main([sys.argv[1], "-o", sys.argv[3], "-q"])
 """
 

@@ -16,8 +16,8 @@ from ebookify.normalize import load_story
 from ebookify.normalize.matter.languages import parse_language
 from ebookify.options import StoryOverrides
 from ebookify.render.epub import write_epub
-from ebookify.render.opf import package_metadata
-from ebookify.render.pdf_html import _document
+from ebookify.render.epub.opf import package_metadata
+from ebookify.render.pdf.sections import _document
 
 STORY = (
     "Title: A Quiet Evening\nAuthor: Jane Doe\nPublished: March 5, 2010\n\nShe sat by the window and read.\n"

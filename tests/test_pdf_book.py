@@ -141,7 +141,7 @@ def test_pdf_variants_keep_their_identification(tmp_path: Path, variant: str, ma
 def test_the_assembly_holds_one_text_part_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
     # Bounded memory on a long anthology: each part is streamed into the book and closed before the next
     # one is opened, so the assembly never holds more than one part, however many the book has.
-    from ebookify.render import pdf_merge
+    from ebookify.render.pdf import merge as pdf_merge
 
     real_open = pdf_merge.read_pdf
     opened: list[str] = []
@@ -179,7 +179,7 @@ def test_a_long_contents_laid_out_in_runs_reads_as_one(
 ) -> None:
     # A big anthology's contents is laid out a run of entries at a time (bounded memory); the pages must
     # be those of the contents laid out in one go: same entries on the same pages, every link kept.
-    from ebookify.render import pdf as pdf_module
+    from ebookify.render.pdf import writer as pdf_module
 
     book = make_book(
         [story(f"Story {n}", 9, 1, words=10) for n in range(1, 8)], title="Many", authors=["Test Author"]

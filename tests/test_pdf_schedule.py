@@ -10,11 +10,11 @@ from typing import Any
 import pytest
 
 from ebookify.errors import WriterError
-from ebookify.render import pdf_schedule
-from ebookify.render.pdf_html import Section
-from ebookify.render.pdf_layout import BookLayout
-from ebookify.render.pdf_schedule import BookJobs, InlineExecutor, run_book_jobs
-from ebookify.render.pdf_worker import RenderedPart, RenderJob
+from ebookify.render.pdf import schedule as pdf_schedule
+from ebookify.render.pdf.layout import BookLayout
+from ebookify.render.pdf.schedule import BookJobs, InlineExecutor, run_book_jobs
+from ebookify.render.pdf.sections import Section
+from ebookify.render.pdf.worker import RenderedPart, RenderJob
 
 
 def _section(anchor: str) -> Section:
@@ -117,7 +117,7 @@ def test_inline_executor_returns_results_and_exceptions() -> None:
 def test_the_pool_leaves_the_garbage_collector_as_it_found_it() -> None:
     import gc
 
-    from ebookify.render.pdf import job_executor
+    from ebookify.render.pdf.writer import job_executor
 
     before = gc.get_freeze_count()
     with job_executor(2) as executor:
@@ -129,7 +129,7 @@ def test_the_pool_leaves_the_garbage_collector_as_it_found_it() -> None:
 def test_layout_runs_the_collector_less_often_and_restores_its_setting() -> None:
     import gc
 
-    from ebookify.render.pdf_worker import fewer_collections
+    from ebookify.render.pdf.worker import fewer_collections
 
     before = gc.get_threshold()
     with fewer_collections():

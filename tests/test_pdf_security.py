@@ -20,7 +20,7 @@ from ebookify import (
     make_book,
     write_pdf,
 )
-from ebookify.render.fetcher import INTERNAL_PREFIX, DenyAllFetcher
+from ebookify.render.pdf.weasy.fetcher import INTERNAL_PREFIX, DenyAllFetcher
 
 from .pdf_books import lines, page_texts
 

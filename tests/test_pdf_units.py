@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 
 from ebookify import OptionsError, WriteOptions, make_book
-from ebookify.render.fetcher import DenyAllFetcher, ResourceRefusedError
-from ebookify.render.pdf_geometry import page_geometry
-from ebookify.render.pdf_html import Section, TocEntry, book_sections
-from ebookify.render.pdf_layout import book_layout, group_sections
-from ebookify.render.pdf_worker import RenderJob
+from ebookify.render.pdf.geometry import page_geometry
+from ebookify.render.pdf.layout import book_layout, group_sections
+from ebookify.render.pdf.sections import Section, TocEntry, book_sections
+from ebookify.render.pdf.weasy.fetcher import DenyAllFetcher, ResourceRefusedError
+from ebookify.render.pdf.worker import RenderJob
 
 from .pdf_books import story
 
@@ -117,7 +117,7 @@ def test_fetcher_refuses_files_and_network(tmp_path: Path) -> None:
 def test_page_reference_cache_matches_pydyf() -> None:
     import pydyf  # type: ignore[import-untyped]
 
-    from ebookify.render import weasy_speedups
+    from ebookify.render.pdf.weasy import speedups as weasy_speedups
 
     pdf = pydyf.PDF()
     for _ in range(3):
@@ -133,10 +133,10 @@ def test_page_reference_cache_matches_pydyf() -> None:
 def test_contents_laid_out_in_runs_match_the_contents_laid_out_at_once(tmp_path: Path, run: int) -> None:
     # A run that goes on from a dropped page must set its entries exactly where one long document
     # would: same entries on every page (the novel's 58 chapters, long and short titles, stories first).
-    from ebookify.render.pdf import _book_jobs
-    from ebookify.render.pdf_html import contents_document
-    from ebookify.render.pdf_layout import running_heads
-    from ebookify.render.pdf_worker import render_job
+    from ebookify.render.pdf.layout import running_heads
+    from ebookify.render.pdf.sections import contents_document
+    from ebookify.render.pdf.worker import render_job
+    from ebookify.render.pdf.writer import _book_jobs
 
     from .pdf_books import jack_sheppard, page_texts
 

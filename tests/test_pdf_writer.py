@@ -12,8 +12,8 @@ from pikepdf import Array, Dictionary, Name, Pdf, Stream, String
 from pypdf import PdfReader
 
 from ebookify.errors import WriterError
-from ebookify.render.pdf_copy import SourceCopier
-from ebookify.render.pdf_writer import PdfStreamWriter, refs
+from ebookify.render.pdf.copier import SourceCopier
+from ebookify.render.pdf.stream import PdfStreamWriter, refs
 
 _PAGE = b"<< /Type /Page /Parent %d 0 R /MediaBox [ 0 0 200 200 ] /Contents %d 0 R /Resources << >> >>"
 
@@ -125,7 +125,7 @@ def test_the_copier_renumbers_references_and_copies_each_object_once(tmp_path: P
 def test_pages_keep_what_they_inherited_from_the_old_page_tree(tmp_path: Path) -> None:
     # The book's page tree holds no attributes: a page whose media box and resources sat on its old
     # page tree node must carry them itself once copied (qpdf pushes them onto the page).
-    from ebookify.render.pdf_merge import book_source
+    from ebookify.render.pdf.merge import book_source
 
     pdf = Pdf.new()
     pdf.pages.append(pikepdf.Page(Dictionary(Type=Name.Page, Contents=Stream(pdf, b"q Q"))))

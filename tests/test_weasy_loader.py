@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from ebookify.render.weasy_loader import listing_lookup
+from ebookify.render.pdf.weasy.loader import listing_lookup
 
 LISTING = """3 libs found in cache `/etc/ld.so.cache'
 \tlibpango-1.0.so.0 (libc6,x86-64) => /lib/x86_64-linux-gnu/libpango-1.0.so.0

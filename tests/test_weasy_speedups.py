@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from ebookify.render import weasy_speedups
-from ebookify.render.pdf_worker import RenderJob, render_job
-from ebookify.render.weasy_speedups import versions_are_tested
+from ebookify.render.pdf.weasy import speedups as weasy_speedups
+from ebookify.render.pdf.weasy.speedups import versions_are_tested
+from ebookify.render.pdf.worker import RenderJob, render_job
 
 
 class _Context:

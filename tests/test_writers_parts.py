@@ -11,8 +11,8 @@ from ebookify import WriteOptions
 from ebookify.model import Book, Chapter, Metadata, Paragraph, Span, Story
 from ebookify.render.documents import plan_book, story_contents
 from ebookify.render.epub import epub_bytes
-from ebookify.render.pdf_html import book_sections, contents_document
-from ebookify.render.pdf_layout import book_layout
+from ebookify.render.pdf.layout import book_layout
+from ebookify.render.pdf.sections import book_sections, contents_document
 
 XHTML = "{http://www.w3.org/1999/xhtml}"
 NCX = "{http://www.daisy.org/z3986/2005/ncx/}"

@@ -11,7 +11,7 @@ from typing import BinaryIO
 
 from ebookify.batch.opds import CATALOG, href, write_catalog
 from ebookify.batch.state import BatchState, BookRow
-from ebookify.render.package import write_atomically
+from ebookify.render.files import write_atomically
 
 REPORT_COLUMNS = (
     "source", "status", "error", "title", "authors", "language", "words", "chapters", "repairs",

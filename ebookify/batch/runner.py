@@ -18,7 +18,7 @@ from ebookify.batch.sources import InputFile, count_inputs, discover_inputs
 from ebookify.batch.state import BatchState, BookRow, now_iso
 from ebookify.batch.task import StoryJob, StoryResult, TaskSettings, convert_stories, one_line
 from ebookify.errors import EbookifyError
-from ebookify.render.package import write_atomically
+from ebookify.render.files import write_atomically
 from ebookify.targets import check_target
 
 SUMMARY_FAILURES = 50

@@ -10,7 +10,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 
-from ebookify.render.pdf_geometry import page_geometry
+from ebookify.render.pdf.geometry import page_geometry
 from ebookify.resources import MAX_STYLE_BYTES, builtin_styles
 from ebookify.web.manifests import apply_manifest, read_dropped
 from ebookify.web.names import upload_name

@@ -8,7 +8,7 @@ from dataclasses import replace
 from ebookify.errors import OptionsError
 from ebookify.manifest import Manifest, read_manifest
 from ebookify.options import StoryOverrides
-from ebookify.render.pdf_geometry import page_geometry
+from ebookify.render.pdf.geometry import page_geometry
 from ebookify.resources import builtin_styles
 from ebookify.web.sessions import Session
 from ebookify.web.stories import ReadingSwitches, StoryEdits

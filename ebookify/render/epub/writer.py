@@ -18,12 +18,13 @@ from ebookify.render import html
 from ebookify.render.blank_metadata import showable_book
 from ebookify.render.cover import cover_from_file, cover_image, image_media_type, prefetch_cover_fonts
 from ebookify.render.documents import ContentsLine, StoryPlan, plan_book, story_contents
-from ebookify.render.navigation import Landmark, TocEntry, nav_document, ncx_document
-from ebookify.render.opf import book_identifier, language_tag, package_metadata
-from ebookify.render.package import build_timestamp, write_atomically, zip_epub, zip_parts
-from ebookify.render.split import split_blocks
-from ebookify.render.verify import verify_epub
-from ebookify.render.xhtml import cover_document, section, xhtml_document
+from ebookify.render.epub.navigation import Landmark, NavEntry, nav_document, ncx_document
+from ebookify.render.epub.opf import book_identifier, language_tag, package_metadata
+from ebookify.render.epub.package import build_timestamp, zip_epub, zip_parts
+from ebookify.render.epub.split import split_blocks
+from ebookify.render.epub.verify import verify_epub
+from ebookify.render.epub.xhtml import cover_document, section, xhtml_document
+from ebookify.render.files import write_atomically
 from ebookify.resources import read_style
 from ebookify.targets import check_book_target
 
@@ -49,11 +50,11 @@ class ContentDocument:
 
 
 @dataclass
-class BookLayout:
+class EpubLayout:
     """The documents in reading order, the contents and the landmarks of one EPUB."""
 
     documents: list[ContentDocument] = field(default_factory=list)
-    toc: list[TocEntry] = field(default_factory=list)
+    toc: list[NavEntry] = field(default_factory=list)
     landmarks: list[Landmark] = field(default_factory=list)
     nav_position: int | None = None
     """Where the contents page goes in the spine (None: only in the reader's menu)."""
@@ -105,14 +106,14 @@ def _cover_alt_text(book: Book) -> str:
     return f"Cover of {meta.title or 'Untitled'}{by}"
 
 
-def _toc_entries(lines: Sequence[ContentsLine]) -> tuple[TocEntry, ...]:
+def _toc_entries(lines: Sequence[ContentsLine]) -> tuple[NavEntry, ...]:
     """Contents lines as navigation entries, chapters nested under their parts."""
-    return tuple(TocEntry(line.title, f"{line.doc_id}.xhtml", _toc_entries(line.children)) for line in lines)
+    return tuple(NavEntry(line.title, f"{line.doc_id}.xhtml", _toc_entries(line.children)) for line in lines)
 
 
-def layout_book(book: Book, options: WriteOptions, cover_href: str | None) -> BookLayout:
+def layout_book(book: Book, options: WriteOptions, cover_href: str | None) -> EpubLayout:
     """Plan every document, the nested contents and the landmarks (cover, title page, contents, text)."""
-    layout = BookLayout()
+    layout = EpubLayout()
     lang = language_tag(book.metadata.language)
     if cover_href:
         layout.documents.append(
@@ -127,7 +128,7 @@ def layout_book(book: Book, options: WriteOptions, cover_href: str | None) -> Bo
     else:
         story = plans[0].story
         layout.documents.append(_story_title_document(story, plans[0].titlepage_id, lang, options))
-    layout.toc.append(TocEntry("Title Page", layout.documents[-1].file_name))
+    layout.toc.append(NavEntry("Title Page", layout.documents[-1].file_name))
     layout.landmarks.append(Landmark("titlepage", "title-page", "Title Page", layout.documents[-1].file_name))
     chapters = sum(len(plan.chapters) for plan in plans)
     # A contents page for a one-chapter story would list a single line: it stays a menu of the reader then.
@@ -145,7 +146,7 @@ def layout_book(book: Book, options: WriteOptions, cover_href: str | None) -> Bo
             # A one-chapter story without a heading is the story itself: no line nested under it.
             titled = any(ref.chapter.title or ref.part for ref in plan.chapters)
             nested = entries if len(entries) > 1 or titled else ()
-            layout.toc.append(TocEntry(story_title, f"{plan.titlepage_id}.xhtml", nested))
+            layout.toc.append(NavEntry(story_title, f"{plan.titlepage_id}.xhtml", nested))
         else:
             layout.toc += entries
         layout.documents += docs
@@ -155,7 +156,7 @@ def layout_book(book: Book, options: WriteOptions, cover_href: str | None) -> Bo
         body = section(colophon, "colophon", "colophon", "doc-colophon")
         page = xhtml_document(COLOPHON_TITLE, body, lang, body_type="backmatter")
         layout.documents.append(ContentDocument("colophon", COLOPHON_TITLE, page))
-        layout.toc.append(TocEntry(COLOPHON_TITLE, layout.documents[-1].file_name))
+        layout.toc.append(NavEntry(COLOPHON_TITLE, layout.documents[-1].file_name))
     first = plans[0]
     # An anthology's text starts with its first story's title page, a story's with its first chapter.
     start = first.chapters[0].first_doc_id if first.chapters and not book.is_anthology else first.titlepage_id

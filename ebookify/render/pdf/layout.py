@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ebookify.errors import WriterError
-from ebookify.render.pdf_html import FurniturePage, RunningHead, Section, TocEntry
+from ebookify.render.pdf.sections import FurniturePage, RunningHead, Section, TocEntry
 
 # Sections whose pages carry running heads and folios: a chapter's, and the colophon's at the back.
 _TEXT_KINDS = ("chapter", "colophon")

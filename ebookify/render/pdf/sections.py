@@ -172,7 +172,7 @@ def title_html(book: Book, cover_url: str | None) -> str:
 
 @dataclass(frozen=True)
 class ContentsDocument:
-    """The contents, to be laid out a run of entries at a time (pdf_worker._render_items): `first`
+    """The contents, to be laid out a run of entries at a time (worker._render_items): `first`
     and `continued` are whole documents with ITEMS_SLOT where a run of `items` goes; only the first
     run has the heading."""
 

@@ -11,7 +11,7 @@ import re
 
 from pikepdf import Array, Dictionary, Name, Object, Pdf, Stream
 
-from ebookify.render.pdf_writer import PdfStreamWriter
+from ebookify.render.pdf.stream import PdfStreamWriter
 
 # qpdf prints a reference as "N G R" and escapes "(", ")" and "\" inside literal strings, so a string
 # (literal or hex) is matched whole first and a reference can never be found inside one.

@@ -17,10 +17,11 @@ from ebookify.errors import EbookifyError, WriterError
 from ebookify.leftovers import folder_prefix, remove_leftovers
 from ebookify.model import Book
 from ebookify.options import WriteOptions, worker_count
-from ebookify.render.fetcher import INTERNAL_PREFIX
-from ebookify.render.package import write_atomically
-from ebookify.render.pdf_geometry import PageGeometry, content_page_css, furniture_page_css, page_geometry
-from ebookify.render.pdf_html import (
+from ebookify.render.files import write_atomically
+from ebookify.render.pdf.geometry import PageGeometry, content_page_css, furniture_page_css, page_geometry
+from ebookify.render.pdf.layout import PART_WEIGHT, BookLayout, group_sections, running_heads
+from ebookify.render.pdf.schedule import BookJobs, InlineExecutor, run_book_jobs
+from ebookify.render.pdf.sections import (
     RunningHead,
     Section,
     book_sections,
@@ -30,9 +31,8 @@ from ebookify.render.pdf_html import (
     part_html,
     title_html,
 )
-from ebookify.render.pdf_layout import PART_WEIGHT, BookLayout, group_sections, running_heads
-from ebookify.render.pdf_schedule import BookJobs, InlineExecutor, run_book_jobs
-from ebookify.render.pdf_worker import CONTENTS_RUN, RenderedPart, RenderJob, fewer_collections
+from ebookify.render.pdf.weasy.fetcher import INTERNAL_PREFIX
+from ebookify.render.pdf.worker import CONTENTS_RUN, RenderedPart, RenderJob, fewer_collections
 from ebookify.resources import read_print_css, read_style
 from ebookify.targets import check_book_target
 from ebookify.workers import die_with_parent, stop_pool
@@ -145,9 +145,9 @@ def assemble_pdf(book: Book, options: WriteOptions, handle: BinaryIO, part_weigh
     `handle` as the parts are joined.
 
     Every laid-out document is a file in a temporary folder; the assembly opens one part at a time,
-    streams its pages into the book and closes it, so no process holds the book (pdf_merge). The folder
+    streams its pages into the book and closes it, so no process holds the book (merge). The folder
     is removed on the way out."""
-    from ebookify.render.pdf_merge import BookJoiner, Furniture, file_version, read_pdf, version_key
+    from ebookify.render.pdf.merge import BookJoiner, Furniture, file_version, read_pdf, version_key
 
     parts = group_sections(book_sections(book, options), part_weight)
     # The furniture document lays out these heads in this order; the assembly finds them by position.

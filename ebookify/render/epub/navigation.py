@@ -6,17 +6,17 @@ import itertools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from ebookify.render.epub.xhtml import XML_DECLARATION, xhtml_document
 from ebookify.render.html import attr_text
-from ebookify.render.xhtml import XML_DECLARATION, xhtml_document
 
 
 @dataclass(frozen=True)
-class TocEntry:
+class NavEntry:
     """One line of the table of contents, with the entries nested under it (an anthology's chapters)."""
 
     title: str
     href: str
-    children: tuple[TocEntry, ...] = ()
+    children: tuple[NavEntry, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -29,12 +29,12 @@ class Landmark:
     href: str
 
 
-def toc_depth(entries: Sequence[TocEntry]) -> int:
+def toc_depth(entries: Sequence[NavEntry]) -> int:
     """How deep the contents nest (1 for a flat list)."""
     return max((1 + toc_depth(entry.children) for entry in entries), default=0)
 
 
-def _nav_list(entries: Sequence[TocEntry], indent: str) -> list[str]:
+def _nav_list(entries: Sequence[NavEntry], indent: str) -> list[str]:
     lines = [f"{indent}<ol>"]
     for entry in entries:
         link = f'<a href="{attr_text(entry.href)}">{attr_text(entry.title or "Untitled")}</a>'
@@ -49,7 +49,7 @@ def _nav_list(entries: Sequence[TocEntry], indent: str) -> list[str]:
 
 
 def nav_document(
-    entries: Sequence[TocEntry], landmarks: Sequence[Landmark], lang: str, heading: str = "Contents"
+    entries: Sequence[NavEntry], landmarks: Sequence[Landmark], lang: str, heading: str = "Contents"
 ) -> bytes:
     """nav.xhtml: the table of contents, then the landmarks (hidden: reading systems show them in menus)."""
     if not entries:
@@ -71,7 +71,7 @@ def nav_document(
     return xhtml_document(heading, "\n".join(body), lang, body_type="frontmatter")
 
 
-def _nav_points(entries: Sequence[TocEntry], order: Iterator[int], indent: str) -> list[str]:
+def _nav_points(entries: Sequence[NavEntry], order: Iterator[int], indent: str) -> list[str]:
     lines = []
     for entry in entries:
         number = next(order)
@@ -86,7 +86,7 @@ def _nav_points(entries: Sequence[TocEntry], order: Iterator[int], indent: str) 
 
 
 def ncx_document(
-    entries: Sequence[TocEntry], identifier: str, title: str, authors: Sequence[str], lang: str
+    entries: Sequence[NavEntry], identifier: str, title: str, authors: Sequence[str], lang: str
 ) -> bytes:
     """toc.ncx: the same contents for EPUB 2 readers, with play order and the real depth."""
     head = [

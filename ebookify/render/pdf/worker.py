@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ebookify.render.pdf_html import ITEMS_SLOT, item_anchors
+from ebookify.render.pdf.sections import ITEMS_SLOT, item_anchors
 
 log = logging.getLogger("ebookify")
 
@@ -42,7 +42,7 @@ class RenderJob:
     """A file to write the PDF to (its bytes then never cross the process border); empty: return them."""
     items: tuple[str, ...] = ()
     """List items laid out a run at a time (the contents): `html` is the first document, with
-    pdf_html.ITEMS_SLOT where its run goes, `continued_html` every later one."""
+    sections.ITEMS_SLOT where its run goes, `continued_html` every later one."""
     continued_html: str = ""
     items_per_document: int = CONTENTS_RUN
 
@@ -121,8 +121,8 @@ def render_job(job: RenderJob) -> RenderedPart:
 def _render(job: RenderJob) -> RenderedPart:
     from weasyprint import CSS, HTML
 
-    from ebookify.render import weasy_speedups
-    from ebookify.render.fetcher import DenyAllFetcher
+    from ebookify.render.pdf.weasy import speedups as weasy_speedups
+    from ebookify.render.pdf.weasy.fetcher import DenyAllFetcher
 
     weasy_speedups.install()
     fetcher = DenyAllFetcher(

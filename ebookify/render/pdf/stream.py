@@ -17,7 +17,7 @@ from ebookify.errors import WriterError
 
 _BATCH = 200
 """Objects per object stream: large enough to compress well, small enough to find an object fast."""
-_LEVEL = 6  # zlib level: the same as the laid-out parts (weasy_speedups), ~2% larger than 9, much faster
+_LEVEL = 6  # zlib level: the same as the laid-out parts (weasy.speedups), ~2% larger than 9, much faster
 
 _FREE, _AT_OFFSET, _IN_STREAM, _RESERVED = 0, 1, 2, 255
 

@@ -1,18 +1,12 @@
-"""Reproducible ZIP packaging and safe (temporary file + rename) writing of output files."""
+"""Reproducible ZIP packaging of an EPUB: fixed dates, mimetype first, images stored."""
 
 from __future__ import annotations
 
 import io
 import os
-import tempfile
 import time
 import zipfile
-from collections.abc import Callable, Mapping
-from pathlib import Path
-from typing import BinaryIO
-
-from ebookify.errors import WriterError
-from ebookify.leftovers import part_prefix, part_start, remove_leftovers
+from collections.abc import Mapping
 
 EPUB_MIMETYPE = b"application/epub+zip"
 # zlib level 6: on the Jack Sheppard novel level 9 saves 0.05% and level 1 costs 10% more bytes.
@@ -56,36 +50,3 @@ def zip_parts(data: bytes) -> dict[str, bytes]:
     """The entries of a ZIP archive, in archive order (for re-packing another tool's output)."""
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         return {name: archive.read(name) for name in archive.namelist()}
-
-
-def write_atomically(target: Path, data: bytes | Callable[[BinaryIO], None]) -> None:
-    """Write `data` (bytes, or a function that writes to the open file) to a temporary file beside
-    `target`, then rename; a failure leaves nothing behind."""
-    if target.is_dir():
-        raise WriterError(f"{target} is a directory; give a file name for the book")
-    parent = target.parent if str(target.parent) else Path(".")
-    if not parent.is_dir():
-        raise WriterError(f"cannot write {target}: folder {parent} does not exist")
-    prefix = part_prefix(target)
-    # A run killed while writing this book (SIGKILL cannot be cleaned up after) left its part here.
-    remove_leftovers(parent, part_start(target), ".part")
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=prefix, suffix=".part", dir=parent)
-    except OSError as exc:
-        raise WriterError(f"cannot write {target}: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            if isinstance(data, bytes):
-                handle.write(data)
-            else:
-                data(handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp_name, 0o644)
-        os.replace(tmp_name, target)
-    except OSError as exc:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise WriterError(f"cannot write {target}: {exc.strerror or exc}") from None
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from ebookify.render.weasy_loader import URLFetcher, URLFetcherResponse
+from ebookify.render.pdf.weasy.loader import URLFetcher, URLFetcherResponse
 
 log = logging.getLogger("ebookify")
 

@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import ParamSpec, TypeVar
 
 from ebookify.errors import WriterError
-from ebookify.render.pdf_html import Section
-from ebookify.render.pdf_layout import BookLayout, book_layout
-from ebookify.render.pdf_worker import RenderedPart, RenderJob, render_job
+from ebookify.render.pdf.layout import BookLayout, book_layout
+from ebookify.render.pdf.sections import Section
+from ebookify.render.pdf.worker import RenderedPart, RenderJob, render_job
 
 _P = ParamSpec("_P")
 _T = TypeVar("_T")

@@ -1,7 +1,7 @@
 """Assembles one PDF from the front matter, the text parts and their page furniture, laid out apart.
 
 Each part is opened with pikepdf (qpdf), given its furniture and mirrored margins in memory, and then
-streamed into the book (pdf_copy, pdf_writer) and closed, so the assembly holds one part at a time: on a
+streamed into the book (copier, stream) and closed, so the assembly holds one part at a time: on a
 6,418-page anthology the book assembled in qpdf's memory took 726 MB, growing with every page.
 The text parts are joined first, while the contents are still being laid out; the front matter is
 written after them, and the page tree puts it in front."""
@@ -18,14 +18,14 @@ from pikepdf import Array, Dictionary, Name, Object, Page, Pdf, Stream, String
 
 from ebookify.errors import WriterError
 from ebookify.render.html import xml_safe
-from ebookify.render.pdf_copy import SourceCopier
-from ebookify.render.pdf_geometry import PageGeometry
-from ebookify.render.pdf_html import FurniturePage, RunningHead, digit_anchor
-from ebookify.render.pdf_layout import BookLayout
-from ebookify.render.pdf_layout import OutlineItem as BookOutlineItem
-from ebookify.render.pdf_structure import StructureJoin
-from ebookify.render.pdf_worker import RenderedPart
-from ebookify.render.pdf_writer import PdfStreamWriter, refs
+from ebookify.render.pdf.copier import SourceCopier
+from ebookify.render.pdf.geometry import PageGeometry
+from ebookify.render.pdf.layout import BookLayout
+from ebookify.render.pdf.layout import OutlineItem as BookOutlineItem
+from ebookify.render.pdf.sections import FurniturePage, RunningHead, digit_anchor
+from ebookify.render.pdf.stream import PdfStreamWriter, refs
+from ebookify.render.pdf.structure import StructureJoin
+from ebookify.render.pdf.worker import RenderedPart
 
 _HEAD = Name("/EbookifyHead")
 # Catalog entries that describe the whole document (language, tagging, PDF/A and PDF/UA metadata).
@@ -53,7 +53,7 @@ def version_key(version: str) -> tuple[int, ...]:
 
 @dataclass(frozen=True)
 class Furniture:
-    """Running heads and figures laid out once (pdf_html.furniture_html); the assembly stamps them on
+    """Running heads and figures laid out once (sections.furniture_html); the assembly stamps them on
     every text page as artifacts, a folio figure by figure."""
 
     pdf: Pdf

@@ -1,5 +1,5 @@
 """Joins the tag trees (structure trees) of separately rendered PDFs into the book's one tag tree, as
-each source is copied into the book (pdf_copy) and closed."""
+each source is copied into the book (copier) and closed."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from collections.abc import Sequence
 
 from pikepdf import Array, Dictionary, Name, NumberTree, Object
 
-from ebookify.render.pdf_copy import SourceCopier
-from ebookify.render.pdf_writer import PdfStreamWriter, refs
+from ebookify.render.pdf.copier import SourceCopier
+from ebookify.render.pdf.stream import PdfStreamWriter, refs
 
 _LEAF = 256
 """Parent-tree entries per leaf of the number tree, so that a reader finds a page's entry fast."""

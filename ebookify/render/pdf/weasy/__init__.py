@@ -1,0 +1,1 @@
+"""WeasyPrint's side: its import, the fetcher that serves our resources and refuses others, its speed-ups."""
