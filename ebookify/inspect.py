@@ -20,7 +20,8 @@ _MARKS = {
 def block_to_dict(block: Block) -> dict[str, Any]:
     """One block in the `inspect --json` shape."""
     if isinstance(block, Paragraph):
-        return {"type": "paragraph", "spans": _spans_list(block.spans)}
+        role = {"role": block.role} if block.role != "text" else {}  # an illustration's caption is marked
+        return {"type": "paragraph", **role, "spans": _spans_list(block.spans)}
     if isinstance(block, Verse):
         lines = [{"indent": line.indent, "spans": _spans_list(line.spans)} for line in block.lines]
         return {"type": "verse", "lines": lines}
@@ -120,7 +121,7 @@ def _block_text(block: Block) -> str:
         return "\n".join(f"> {line}" if line else ">" for line in inner.split("\n"))
     if not isinstance(block, Paragraph):
         return "    * * *"
-    return _marked(block.spans)
+    return f"[caption] {_marked(block.spans)}" if block.role == "caption" else _marked(block.spans)
 
 
 # Why a span is styled, so a reader of `inspect` can check each decision.

@@ -17,11 +17,16 @@ class Span:
     style: SpanStyle = "plain"
 
 
+ParagraphRole: TypeAlias = Literal["text", "caption"]
+
+
 @dataclass(frozen=True)
 class Paragraph:
     """A paragraph: a sequence of styled spans."""
 
     spans: tuple[Span, ...]
+    role: ParagraphRole = "text"
+    """ "caption" for a printed book's illustration caption ("Illustration: Der Student"), set apart."""
 
     @property
     def text(self) -> str:

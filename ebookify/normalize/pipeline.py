@@ -16,6 +16,7 @@ from ebookify.normalize.inline.speakers import split_speakers
 from ebookify.normalize.inline.typography import typeset_spans, typeset_text
 from ebookify.normalize.markup.read import read_markup
 from ebookify.normalize.markup.restore import mark_story_inline, raw_texts, restore_markup
+from ebookify.normalize.matter.captions import caption
 from ebookify.normalize.matter.metadata import metadata_from_fields
 from ebookify.normalize.structure.plays import find_play, set_play
 from ebookify.normalize.structure.structure import RawBlock, RawQuote, RawVerse, parse_structure
@@ -175,7 +176,7 @@ def _finish(
             continue
         spans = drop_emphasis_markers(next(marked))
         strays += [f"unpaired emphasis marker kept as text: “{x}”" for x in stray_markers(spans)]
-        yield Paragraph(typeset_spans(spans, dialect) if options.smart_quotes else spans)
+        yield caption(Paragraph(typeset_spans(spans, dialect) if options.smart_quotes else spans))
 
 
 def _verse(raw: RawVerse, options: NormalizeOptions, dialect: bool, strays: list[str]) -> Verse:

@@ -118,6 +118,11 @@ def blocks_html(blocks: Iterable[Block], break_long_words: bool = False, continu
             continue
         assert isinstance(block, Paragraph)
         inner = "".join(span_html(s, break_long_words) for s in block.spans)
+        if block.role == "caption":
+            # An illustration's caption interrupts the text like a break: the next paragraph is not indented.
+            out.append(f'<p class="caption">{inner}</p>')
+            first = True
+            continue
         role = play_role(block)
         if role:
             out.append(f'<p class="{role}">{inner}</p>')

@@ -175,7 +175,7 @@ def _play_blocks(blocks: Sequence[Block], play: Play, counted: list[int]) -> Ite
 def _play_block(block: Block, play: Play, first: bool) -> Block:
     if isinstance(block, Verse):
         return _verse(block, play)
-    if not isinstance(block, Paragraph):
+    if not isinstance(block, Paragraph) or block.role == "caption":
         return block
     text = block.text
     label = _label(text)

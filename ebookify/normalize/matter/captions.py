@@ -1,0 +1,28 @@
+"""A printed book's illustration captions ("[Illustration: Der Student]"), set as captions, not text."""
+
+from __future__ import annotations
+
+import re
+
+from ebookify.model import Paragraph, Span
+
+# A paragraph that is wholly a bracketed illustration mark, as Project Gutenberg's transcribers write it:
+# "[Illustration]", "[Illustration: Der Student]", "[Frontispiece: ...]" (over several lines too).
+_CAPTION = re.compile(r"^\[\s*(?:illustrations?|frontispiece|plate\s+[ivxlc\d]+)\b[^\[\]]*\]$", re.I)
+
+
+def is_caption(text: str) -> bool:
+    """True for a paragraph that only marks where a printed book had a picture, with its caption."""
+    return bool(_CAPTION.match(text.strip()))
+
+
+def caption(paragraph: Paragraph) -> Paragraph:
+    """The paragraph as a caption when it is one: its brackets off ("Illustration: Der Student"), every
+    word kept; otherwise the paragraph as it was."""
+    if not is_caption(paragraph.text):
+        return paragraph
+    spans = list(paragraph.spans)
+    first, last = spans[0], spans[-1]
+    spans[0] = Span(first.text.lstrip()[1:].lstrip(), first.style)
+    spans[-1] = Span(spans[-1].text.rstrip()[:-1].rstrip(), last.style)
+    return Paragraph(tuple(span for span in spans if span.text), "caption")
