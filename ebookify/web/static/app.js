@@ -83,7 +83,7 @@ function storyItem(story, index) {
   item.dataset.id = story.id;
   item.className = story.id === state.selected ? "selected" : "";
   const name = story.title || story.name;
-  const show = button(name, `Show ${name}`, () => select(story.id, true));
+  const show = button(name, `Show ${name}`, () => guarded(() => select(story.id, true)));
   show.className = "story-name";
   if (story.id === state.selected) show.setAttribute("aria-current", "true");
   const moves = document.createElement("span");
@@ -215,6 +215,7 @@ function remember(id, title) {
 async function select(id, focus) {
   state.selected = id;
   const story = await api("GET", `/api/stories/${id}`);
+  if (state.selected !== id) return; // another story was chosen meanwhile: its answer draws the form
   remember(id, story.metadata.title);
   $("story-heading").textContent = `3. The story: ${story.metadata.title}`;
   const meta = story.metadata;
