@@ -4,14 +4,23 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# A second venv on the oldest WeasyPrint and pydyf that pyproject.toml allows (make test runs the PDF tests there).
+OLDEST := .venv-oldest-weasyprint
+OLDEST_STAMP := $(OLDEST)/.installed
 
-.PHONY: demo test check lint typecheck system clean bench
+.PHONY: demo test check lint typecheck system clean bench test-oldest-weasyprint
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e '.[dev]'
 	touch $(STAMP)
+
+$(OLDEST_STAMP): pyproject.toml $(STAMP)
+	$(PYTHON) -m venv $(OLDEST)
+	$(OLDEST)/bin/pip install -q --upgrade pip
+	$(OLDEST)/bin/pip install -q -e '.[dev]' $$($(BIN)/python -m tests.weasyprint_versions pins)
+	touch $(OLDEST_STAMP)
 
 system:
 	bash tools/system-deps.sh
@@ -36,9 +45,15 @@ check: $(STAMP) lint typecheck
 
 test: system $(STAMP) lint typecheck
 	EBOOKIFY_REQUIRE_EPUBCHECK=1 $(BIN)/pytest -q
+	$(MAKE) test-oldest-weasyprint
+
+# The PDF tests on the oldest allowed WeasyPrint, then the same books from both venvs: same text, same pages.
+test-oldest-weasyprint: system $(STAMP) $(OLDEST_STAMP)
+	$(OLDEST)/bin/pytest -q -m pdf
+	$(BIN)/python -m tests.weasyprint_versions compare $(OLDEST) $(VENV)
 
 bench: $(STAMP)
-	for b in inspect decode epub pdf anthology cover_title; do $(BIN)/python benchmarks/bench_$$b.py || exit 1; done
+	for b in inspect decode epub pdf anthology cover_title sizes; do $(BIN)/python benchmarks/bench_$$b.py || exit 1; done
 
 clean:
-	rm -rf $(VENV) out build dist .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) $(OLDEST) out build dist .mypy_cache .ruff_cache .pytest_cache

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -35,3 +36,15 @@ settings.register_profile(
 # sample too, for the same reason; with EBOOKIFY_HYPOTHESIS_EXAMPLES set they draw at random.
 settings.register_profile("ebookify", derandomize=not STORY_EXAMPLES)
 settings.load_profile("ebookify")
+
+# The PDF tests are the ones whose path names the PDF or WeasyPrint (test_pdf_*.py, test_weasy_*.py, or a
+# pdf/ folder): make test runs them again on the oldest WeasyPrint that pyproject allows (`pytest -m pdf`).
+# Read from the path, so that a moved or new PDF test is never left out of that run.
+_PDF_PATH = re.compile(r"pdf|weasy", re.IGNORECASE)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test under a PDF path `pdf`."""
+    for item in items:
+        if _PDF_PATH.search(item.path.relative_to(Path(__file__).parent).as_posix()):
+            item.add_marker(pytest.mark.pdf)

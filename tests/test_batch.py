@@ -32,6 +32,9 @@ from tests.batch_helpers import (
     write_stories,
 )
 
+# Whole batches on a process pool, killed and resumed: make test runs them; the units are test_batch_units.
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture
 def mixed(tmp_path: Path) -> Path:

@@ -21,6 +21,8 @@ from tests.epubcheck import check_many
 
 distributed = pytest.importorskip("distributed")
 dask = pytest.importorskip("dask")
+# A Dask LocalCluster (scheduler, nannies, workers) per module: make test runs these.
+pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")

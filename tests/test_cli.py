@@ -72,6 +72,7 @@ def test_default_output_is_epub_next_to_input(tmp_path: Path) -> None:
     assert (tmp_path / "my story.epub").is_file()
 
 
+@pytest.mark.slow
 def test_format_from_extension(tmp_path: Path) -> None:
     assert main([str(GOODBYE), "-o", str(tmp_path / "b.pdf"), "-q"]) == 0
     assert (tmp_path / "b.pdf").read_bytes().startswith(b"%PDF")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import struct
-import time
 import zipfile
 import zlib
 from pathlib import Path
@@ -169,12 +168,10 @@ def test_a_non_image_cover_message_names_the_file_not_a_python_object(tmp_path: 
     assert "BytesIO" not in message and "0x" not in message
 
 
-def test_wrap_text_stops_after_max_lines_and_cuts_a_huge_word_in_linear_time() -> None:
+def test_wrap_text_stops_after_max_lines_and_cuts_a_huge_word() -> None:
     font = ImageFont.load_default(20)
     word = "x" * 300_000
-    start = time.perf_counter()
-    lines = wrap_text(word, font, 120, max_lines=4)
-    assert time.perf_counter() - start < 5
+    lines = wrap_text(word, font, 120, max_lines=4)  # its time: benchmarks/bench_cover_title.py
     assert len(lines) == 5 and all(font.getlength(line) <= 120 for line in lines)
     assert "".join(lines) == word[: sum(map(len, lines))]
     # Leave alone: without max_lines, every line of a shorter word, nothing lost.
@@ -190,12 +187,10 @@ def test_fit_text_shortens_a_text_that_never_fits() -> None:
     assert kept == ["A short title"]
 
 
-def test_a_60000_character_title_word_is_a_cover_in_bounded_time() -> None:
-    # It took 106 s (quadratic); a generous bound guards against that coming back (benchmark: 0.2 s).
+def test_a_60000_character_title_word_is_a_cover() -> None:
+    # It took 106 s (quadratic); benchmarks/bench_cover_title.py times it (0.2 s), this checks the picture.
     title = "x" * 60_000
-    start = time.perf_counter()
     data = cover_image(Metadata(title=title, authors=("A",)))
-    assert time.perf_counter() - start < 30
     assert open_image(data).size == (1600, 2560)
 
 
@@ -203,8 +198,6 @@ def test_a_60000_character_title_keeps_its_full_value_in_the_epub(tmp_path: Path
     story = tmp_path / "story.txt"
     text = f"Title: {'x' * 60_000}\nAuthor: A\n\nOne paragraph.\n\nAnother one.\n"
     story.write_text(text, encoding="utf-8")
-    start = time.perf_counter()
     assert main([str(story), "-o", str(tmp_path / "b.epub"), "-q"]) == 0
-    assert time.perf_counter() - start < 30
     opf = zipfile.ZipFile(tmp_path / "b.epub").read("EPUB/content.opf").decode()
     assert "x" * 60_000 in opf

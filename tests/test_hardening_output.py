@@ -121,6 +121,7 @@ def test_an_exception_inside_weasyprint_is_one_clear_error(
     _only(tmp_path, target.name)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("failure", "message"),
     [

@@ -229,7 +229,9 @@ def test_stdin_needs_an_output_name_and_is_read_once() -> None:
     assert_one_line_error(run_cli(["-", "-", "-o", "x.epub"]), "stdin (-) can be given once")
 
 
-@pytest.mark.parametrize(("fmt", "magic"), [("epub", b"PK\x03\x04"), ("pdf", b"%PDF-")])
+@pytest.mark.parametrize(
+    ("fmt", "magic"), [("epub", b"PK\x03\x04"), pytest.param("pdf", b"%PDF-", marks=pytest.mark.slow)]
+)
 def test_a_book_to_stdout(story: Path, fmt: str, magic: bytes) -> None:
     result = _run([str(story), "-o", "-", "--format", fmt, "-q", "-j", "1"], b"")
     assert result.returncode == 0, result.stderr

@@ -45,6 +45,7 @@ def test_the_same_pages_whatever_the_number_of_processes(pdf: Path, tmp_path: Pa
     assert page_texts(single) == page_texts(pdf)
 
 
+@pytest.mark.slow
 def test_folios_are_continuous_and_match_page_labels(pdf: Path) -> None:
     reader = PdfReader(pdf)
     texts = page_texts(pdf)
@@ -60,6 +61,7 @@ def test_folios_are_continuous_and_match_page_labels(pdf: Path) -> None:
     assert all(reader.page_labels[i] == folio for i, folio in printed.items())
 
 
+@pytest.mark.slow
 def test_running_heads_book_title_left_story_title_right(pdf: Path) -> None:
     reader = PdfReader(pdf)
     texts = page_texts(pdf)
@@ -75,6 +77,7 @@ def test_running_heads_book_title_left_story_title_right(pdf: Path) -> None:
             assert int(reader.page_labels[index]) % 2 == 1
 
 
+@pytest.mark.slow
 def test_scene_breaks_never_open_or_close_a_page(pdf: Path) -> None:
     texts = page_texts(pdf)
     seen = 0
@@ -89,6 +92,7 @@ def test_scene_breaks_never_open_or_close_a_page(pdf: Path) -> None:
     assert seen >= 10  # the ornaments are there (9 + 2 breaks), just never stranded
 
 
+@pytest.mark.slow
 def test_outline_nests_chapters_under_stories_and_matches_contents(pdf: Path) -> None:
     reader = PdfReader(pdf)
     outline: Any = reader.outline
@@ -107,6 +111,7 @@ def test_outline_nests_chapters_under_stories_and_matches_contents(pdf: Path) ->
             assert re.search(rf"{re.escape(entry.title)}[ .]*{label}\b", contents), entry.title
 
 
+@pytest.mark.slow
 def test_metadata_and_tags(pdf: Path) -> None:
     reader = PdfReader(pdf)
     meta = reader.metadata

@@ -53,6 +53,7 @@ def _text_page(reader: PdfReader, label: str) -> int:
     return next(i for i in range(len(reader.pages)) if reader.page_labels[i] == label)
 
 
+@pytest.mark.slow
 def test_heads_above_and_folios_below_the_text_block_on_the_outer_side(
     book_pdf: tuple[Path, PdfReader],
 ) -> None:
@@ -75,6 +76,7 @@ def test_heads_above_and_folios_below_the_text_block_on_the_outer_side(
     assert abs(folio[0][2] - next(w for w in recto if w[2] > folio_zone)[2]) < 0.5  # same line on both sides
 
 
+@pytest.mark.slow
 def test_an_opening_page_has_no_head_and_a_centred_folio(book_pdf: tuple[Path, PdfReader]) -> None:
     pdf, reader = book_pdf
     opening = _words(pdf)[_text_page(reader, "1")]
@@ -84,6 +86,7 @@ def test_an_opening_page_has_no_head_and_a_centred_folio(book_pdf: tuple[Path, P
     assert [w[0] for w in folio] == ["1"] and abs((folio[0][1] + folio[0][3]) / 2 - centre) < 1
 
 
+@pytest.mark.slow
 def test_a_folio_of_several_figures_reads_as_one_number(book_pdf: tuple[Path, PdfReader]) -> None:
     pdf, reader = book_pdf
     assert len(reader.pages) > 14

@@ -129,6 +129,7 @@ def test_page_reference_cache_matches_pydyf() -> None:
     assert len(pdf.page_references) == 4
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("run", [30, 41])
 def test_contents_laid_out_in_runs_match_the_contents_laid_out_at_once(tmp_path: Path, run: int) -> None:
     # A run that goes on from a dropped page must set its entries exactly where one long document

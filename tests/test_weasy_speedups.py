@@ -45,6 +45,7 @@ def test_margin_boxes_are_skipped_only_when_none_has_content() -> None:
     assert _calls({"@bottom-right-corner": {"content": [("string", "7")]}}) == ["original", "box"]
 
 
+@pytest.mark.slow
 def test_a_running_head_still_shows_on_the_pages_that_have_one() -> None:
     css = "@page{size:A6} @page :first { @top-center { content: 'Running Head' } } p { break-after: page }"
     result = render_job(RenderJob("<p>one</p><p>two</p>", ("", css), tagged=False))
@@ -53,6 +54,7 @@ def test_a_running_head_still_shows_on_the_pages_that_have_one() -> None:
     assert "Running Head" not in pages[1].extract_text() and "two" in pages[1].extract_text()
 
 
+@pytest.mark.slow
 def test_justified_text_is_drawn_exactly_as_without_the_lazy_layouts() -> None:
     from weasyprint.layout import inline
 
@@ -82,6 +84,7 @@ def _decoded_streams(pdf: bytes) -> list[bytes]:
         return [obj.read_bytes() for obj in streams if obj.get("/Type") != "/XRef"]
 
 
+@pytest.mark.slow
 def test_streams_deflated_faster_decode_to_the_same_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
     import pydyf  # type: ignore[import-untyped]
 
@@ -112,6 +115,7 @@ def _pixels(pdf: bytes, folder: Path) -> list[bytes]:
     return [Image.open(path).convert("L").tobytes() for path in sorted(folder.glob("p-*.png"))]
 
 
+@pytest.mark.slow
 def test_dot_leaders_are_drawn_as_before_with_far_fewer_text_boxes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -156,6 +160,7 @@ def _marked_ids(page: Any) -> list[int]:
     return ids
 
 
+@pytest.mark.slow
 def test_lines_of_text_are_marked_in_their_paragraph_and_every_id_finds_its_element() -> None:
     import pikepdf
 

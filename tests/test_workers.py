@@ -136,6 +136,7 @@ time.sleep(60)
 """
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("tied", [True, False])
 def test_a_pool_worker_dies_with_its_parent_only_when_tied(tied: bool) -> None:
     arg = "tied" if tied else "loose"
