@@ -38,3 +38,29 @@ def test_a_title_line_between_stanzas_of_a_story_is_text() -> None:
 def test_a_title_set_as_close_as_a_stanza_is_not_a_poem_title() -> None:
     poems = "".join(f"\n\n{title}\n\n{STANZA}" for title in ("One Song", "Two Songs", "Three Songs"))
     assert _titles(f"Title: Songs\nAuthor: Robert W. Service\n{poems}") == [None]
+
+
+def _epistle(lines: list[str]) -> str:
+    return "\n\n\n\n" + "\n\n".join(lines) + "\n\n" + "\n\n".join([STANZA] * 3)
+
+
+def test_title_blocks_of_a_collection_are_chapters_and_a_lone_title_then_too() -> None:
+    blocks = [
+        ["Epistle", "TO THE BISHOP OF LANDAFF.", "Christmas Day, 1811.", "Epistle."],
+        ["FELPHAM:", "AN EPISTLE TO HENRIETTA OF LAVANT.", "1814.", "FELPHAM."],
+        ["Monitory Verses", "_To a Young Lady, who indulged too gloomy", "ideas of our sublunary state._"],
+    ]
+    text = "Title: Poems\nAuthor: William Hayley\n" + "".join(_epistle(b) for b in blocks)
+    text += _epistle(["_Hymn to Contrition._"]) + "\n\n\nThe End is no title: it is set close\n\n" + STANZA
+    titles = _titles(text)
+    assert titles[:3] == [
+        "Epistle TO THE BISHOP OF LANDAFF Christmas Day, 1811 Epistle",
+        "FELPHAM: AN EPISTLE TO HENRIETTA OF LAVANT 1814 FELPHAM",
+        "Monitory Verses To a Young Lady, who indulged too gloomy ideas of our sublunary state",
+    ]
+    assert titles[3] == "Hymn to Contrition" and len(titles) == 4
+
+
+def test_lines_over_a_stanza_in_a_story_are_no_title_block() -> None:
+    story = "\n\n".join([PARA] * 12) + _epistle(["Epistle", "TO A FRIEND.", "1815."]) + "\n\n" + PARA
+    assert _titles(story) == [None]

@@ -370,16 +370,23 @@ def _parts(starts: Sequence[ChapterStart]) -> list[ChapterStart]:
 
 
 def _with_poem_titles(items: Sequence[Item], starts: list[ChapterStart], normal: int) -> list[ChapterStart]:
-    """In a collection of poems without chapter headings, the poems' titles are its chapters."""
-    if any(start.kind in _CHAPTER_LEVEL for start in starts):
+    """In a collection of poems, the poems' titles are its chapters: where it has no chapter headings, or
+    only a few numbered pieces ("TWO HYMNS" / "I." / "II.") among many titled poems."""
+    chapters = sum(1 for start in starts if start.kind in _CHAPTER_LEVEL)
+    if chapters and len(starts) > _MIN_LEARNED:
         return starts
-    taken = {start.index for start in starts}
+    found = poem_titles(items, normal)
+    if chapters and len(found) <= chapters * 2:
+        return starts
+    inside = {index for first, span in found for index in range(first, first + span)}
     titles = [
-        ChapterStart(index, clean_heading(items[index].text), 1, "chapter", "~poem")
-        for index in poem_titles(items, normal)
-        if index not in taken
-    ]
-    return sorted([*starts, *titles], key=lambda start: start.index) if titles else starts
+        ChapterStart(first, " ".join(clean_heading(item.text) for item in items[first : first + span]), span,
+                     "chapter", "~poem")
+        for first, span in found
+        if not any(start.index == first for start in starts)
+    ]  # fmt: skip
+    kept = [start for start in starts if start.index not in inside]
+    return sorted([*kept, *titles], key=lambda start: start.index) if titles else starts
 
 
 def find_chapters(items: Sequence[Item], normal: int = 1) -> list[ChapterStart]:

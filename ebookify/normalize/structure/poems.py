@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 
 from ebookify.normalize.structure.headings import is_title_like, match_heading
 from ebookify.normalize.structure.paragraphs import Item
 
-# A collection is mostly verse: at least this share of its paragraphs and stanzas are stanzas.
+# A collection is mostly verse: at least this share of its text is in stanzas.
 _VERSE_SHARE = 0.5
 # A collection has at least this many titled poems.
 _MIN_TITLES = 3
 # A poem's title is short.
 _TITLE_WORDS = 10
+# A poem's title block (title, dedication, date, "Epistle.") has at most this many lines.
+_BLOCK_ITEMS = 6
+# A date line under a title: "1768.", "Christmas Day, 1811.", "OCTOBER, 1814."
+_DATE = re.compile(r"^(?:[A-Za-z]+\.? )*(?:[A-Za-z]+,? )?1[5-9]\d\d\.?$")
 
 
 def _is_poem_title(items: Sequence[Item], index: int, normal: int) -> bool:
@@ -25,10 +30,65 @@ def _is_poem_title(items: Sequence[Item], index: int, normal: int) -> bool:
     return framed and is_title_like(item.text, _TITLE_WORDS) and match_heading(item.text) is None
 
 
-def poem_titles(items: Sequence[Item], normal: int) -> list[int]:
-    """Where the titles of a collection's poems are, or nothing when the text is not such a collection."""
+def _is_block_line(item: Item, first: bool) -> bool:
+    """A line of a poem's title block: a title, its dedication ("AN EPISTLE TO A LADY.", "ON"), a date;
+    under the first line, any short line (a motto, a dedication over two lines)."""
+    text = item.text.strip()
+    if item.verse or item.divider or "\n" in text or not text:
+        return False
+    if not first:
+        return len(text.split()) <= _TITLE_WORDS and text[-1] not in ",;"
+    return bool(_DATE.match(text)) or is_title_like(text.rstrip(":"), _TITLE_WORDS)
+
+
+def _title_block(items: Sequence[Item], index: int, normal: int) -> int:
+    """How many items from `index` make a poem's title block: lines set close together after a wider gap,
+    right over the poem's first stanza ("FELPHAM:" / "AN EPISTLE TO HENRIETTA OF LAVANT." / "1814." /
+    "FELPHAM."); 0 when there is none."""
+    if index and items[index].gap <= normal:
+        return 0
+    end = index
+    while end < len(items) and end - index < _BLOCK_ITEMS and _is_block_line(items[end], end == index):
+        end += 1
+    following = items[end] if end < len(items) else None
+    if end - index < 2 or following is None or not following.verse:
+        return 0
+    return end - index if not any(match_heading(item.text) for item in items[index:end]) else 0
+
+
+def poem_titles(items: Sequence[Item], normal: int) -> list[tuple[int, int]]:
+    """Where the titles of a collection's poems are and how many items each spans (a title line, or a
+    title block), or nothing when the text is not such a collection."""
+    # Measured in characters: a poem's title block is several short items over a stanza of many lines.
     texts = [item for item in items if not item.divider]
-    if not texts or sum(1 for item in texts if item.verse) < _VERSE_SHARE * len(texts):
+    verse = sum(len(item.text) for item in texts if item.verse)
+    if not texts or verse < _VERSE_SHARE * sum(len(item.text) for item in texts):
         return []
-    titles = [index for index in range(len(items)) if _is_poem_title(items, index, normal)]
+    blocks = _titles(items, normal, lambda index: _title_block(items, index, normal))
+    if len(blocks) >= _MIN_TITLES:
+        # The collection sets its titles in blocks: a lone title line after a wide gap is one too.
+        return _titles(
+            items, normal, lambda index: _title_block(items, index, normal) or _lone(items, index, normal)
+        )
+    titles = _titles(items, normal, lambda index: int(_is_poem_title(items, index, normal)))
     return titles if len(titles) >= _MIN_TITLES else []
+
+
+def _titles(items: Sequence[Item], normal: int, span_at: Callable[[int], int]) -> list[tuple[int, int]]:
+    titles: list[tuple[int, int]] = []
+    index = 0
+    while index < len(items):
+        span = span_at(index)
+        if span:
+            titles.append((index, span))
+        index += max(span, 1)
+    return titles
+
+
+def _lone(items: Sequence[Item], index: int, normal: int) -> int:
+    """1 for a title line alone after a wide gap, right over a stanza ("_Hymn to Contrition._")."""
+    item = items[index]
+    following = items[index + 1] if index + 1 < len(items) else None
+    if following is None or not following.verse or item.gap <= normal or not _is_block_line(item, True):
+        return 0
+    return int(match_heading(item.text) is None)
