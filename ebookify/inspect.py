@@ -54,8 +54,16 @@ def metadata_to_dict(meta: Metadata) -> dict[str, Any]:
         "published": meta.published,
         "updated": meta.updated,
         "words": meta.words,
-        "fields": dict(meta.fields),
+        "fields": _fields_dict(meta.fields),
     }
+
+
+def _fields_dict(fields: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    """Header fields by key; a key given twice (two printed title lines) keeps both values, " / " apart."""
+    out: dict[str, str] = {}
+    for key, value in fields:
+        out[key] = f"{out[key]} / {value}" if key in out else value
+    return out
 
 
 def layout_to_dict(layout: LayoutReport) -> dict[str, Any]:

@@ -53,3 +53,9 @@ def test_half_title_is_the_title_again() -> None:
     assert is_half_title("DRACULA", fields)
     assert not is_half_title("DRACULA'S GUEST", fields)
     assert not is_half_title("Dracula\nby Bram Stoker", fields)
+    # A title and its subtitle, each on a line of its own; one word of the title is no half-title.
+    earnest = [("Title", "The Importance of Being Earnest: A Trivial Comedy for Serious People")]
+    assert is_half_title("The Importance of Being Earnest", earnest)
+    assert is_half_title("A TRIVIAL COMEDY FOR SERIOUS PEOPLE", earnest)
+    assert not is_half_title("The Importance of Being Idle", earnest)
+    assert not is_half_title("Plays", [("Title", "Plays: Earnest and Idle")])

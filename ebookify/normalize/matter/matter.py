@@ -86,7 +86,11 @@ def _letters(text: str) -> str:
 
 
 def is_half_title(text: str, fields: Sequence[tuple[str, str]]) -> bool:
-    """A line of a printed book's front matter that only repeats its title ("DRACULA", "KATRINE")."""
+    """A line of a printed book's front matter that only repeats its title ("DRACULA", "KATRINE"), or the
+    title's main part or subtitle on a line of its own ("The Importance of Being Earnest" / "A Trivial
+    Comedy for Serious People" under "Title: The Importance of Being Earnest: A Trivial Comedy ...")."""
     titles = [value for key, value in fields if field_kind(key) == "title" and value]
+    # The header reader joins a title and its subtitle line with ": "; a printed page sets them apart.
+    parts = [part for title in titles if ": " in title for part in title.split(": ") if len(part.split()) > 1]
     letters = _letters(text)
-    return bool(letters) and "\n" not in text and any(_letters(title) == letters for title in titles)
+    return bool(letters) and "\n" not in text and any(_letters(t) == letters for t in (*titles, *parts))
