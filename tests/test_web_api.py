@@ -87,7 +87,7 @@ def test_upload_reads_the_story_and_explains_its_repairs(client: TestClient) -> 
     assert [s["name"] for s in added["stories"]] == ["test-story.txt"]
     story = client.get(f"/api/stories/{added['id']}").json()
     assert story["metadata"]["authors"] == ["Ann Writer"]
-    assert story["notes"] == 1
+    assert story["notes"] == [{"where": "before the story", "text": "A/N: Thanks for reading!"}]
     kinds = {e["kind"] for e in story["explanations"]}
     assert {"layout", "why", "quotes"} <= kinds
 

@@ -13,7 +13,7 @@ from ebookify.model import Chapter, Paragraph, Quote, Span, Story, Verse, VerseL
 from ebookify.model import Metadata as Meta
 from ebookify.web.guard import allowed_hosts, refusal
 from ebookify.web.names import book_file_name, upload_name
-from ebookify.web.preview import story_body_html
+from ebookify.web.preview import notes_list, story_body_html
 from ebookify.web.stories import without_thoughts
 
 
@@ -105,3 +105,12 @@ def test_the_preview_of_a_long_story_stops_after_its_limit() -> None:
     assert "The preview stops here: 7 more chapters are in the book." in short
     whole = story_body_html(story, include_notes=True)
     assert "Chapter 10" in whole and "preview stops" not in whole
+
+
+def test_notes_list_says_where_each_note_was_found() -> None:
+    note = Paragraph((Span("Thanks to my beta, who read this " + "very " * 60 + "closely.", "plain"),))
+    chapter = Chapter("The Start", (Paragraph((Span("Text.", "plain"),)),), end_notes=(note,))
+    notes = notes_list(Story("s.txt", Meta("T"), (chapter,)))
+    assert [n["where"] for n in notes] == ["end of The Start"]
+    assert len(notes[0]["text"]) == 200 and notes[0]["text"].endswith("…")
+    assert notes_list(Story("s.txt", Meta("T"), (Chapter(None, (note,)),))) == []  # text is no note

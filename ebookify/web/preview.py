@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ebookify.inspect import metadata_to_dict, story_to_text
-from ebookify.model import Book, Story
+from ebookify.model import Block, Book, SceneBreak, Story
 from ebookify.render import html
 from ebookify.render.documents import chapter_toc_title
 
@@ -71,9 +71,25 @@ def explanations(story: Story) -> list[dict[str, str]]:
     return found
 
 
-def _notes_count(story: Story) -> int:
-    chapter_notes = sum(len(c.front_notes) + len(c.end_notes) for c in story.chapters)
-    return len(story.front_notes) + len(story.end_notes) + chapter_notes
+NOTE_PREVIEW = 200
+"""Characters of each note shown in the list of notes (the preview shows them whole)."""
+
+
+def _short(block: Block) -> str:
+    text = " ".join(block.text.split()) if not isinstance(block, SceneBreak) else "* * *"
+    return text if len(text) <= NOTE_PREVIEW else text[: NOTE_PREVIEW - 1] + "…"
+
+
+def notes_list(story: Story) -> list[dict[str, str]]:
+    """Every paragraph the normalizer took for an author's note, with where it was found: the user sees
+    at a glance what the "notes on/off" switch keeps or leaves out."""
+    found = [{"where": "before the story", "text": _short(b)} for b in story.front_notes]
+    for number, chapter in enumerate(story.chapters, 1):
+        name = chapter_toc_title(chapter, number, story)
+        found += [{"where": f"start of {name}", "text": _short(b)} for b in chapter.front_notes]
+        found += [{"where": f"end of {name}", "text": _short(b)} for b in chapter.end_notes]
+    found += [{"where": "after the story", "text": _short(b)} for b in story.end_notes]
+    return found
 
 
 def story_summary(story: Story) -> dict[str, Any]:
@@ -88,6 +104,6 @@ def story_summary(story: Story) -> dict[str, Any]:
             {"title": chapter_toc_title(c, number, story), "part": c.part, "blocks": len(c.blocks)}
             for number, c in enumerate(story.chapters, 1)
         ],
-        "notes": _notes_count(story),
+        "notes": notes_list(story),
         "explanations": explanations(story),
     }

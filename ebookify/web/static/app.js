@@ -234,9 +234,16 @@ async function select(id, focus) {
   const index = edits.series_index ?? meta.series_index;
   fill("meta-series-index", index === null || index === undefined ? "" : String(index));
   drawChapters(story.chapters);
-  $("notes-count").textContent = story.notes
-    ? `${story.notes} paragraphs of author’s notes (${state.settings.include_notes ? "in the book" : "left out"}).`
-    : "No author’s notes found.";
+  const inBook = state.settings.include_notes ? "in the book" : "left out of the book";
+  $("notes-count").textContent = String(story.notes.length);
+  $("notes-state").textContent = story.notes.length ? `(${inBook})` : "";
+  $("notes").replaceChildren(...story.notes.map((note) => {
+    const item = document.createElement("li");
+    const where = document.createElement("strong");
+    where.textContent = `${note.where[0].toUpperCase()}${note.where.slice(1)}:`;
+    item.append(where, ` ${note.text}`);
+    return item;
+  }));
   const repairs = $("repairs");
   repairs.replaceChildren(...story.explanations.map(explanation));
   $("repair-count").textContent = String(story.explanations.length);
