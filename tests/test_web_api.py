@@ -4,6 +4,9 @@ the Host and Origin checks, the size limits, and the session folders removed."""
 from __future__ import annotations
 
 import io
+import os
+import subprocess
+import sys
 import time
 import zipfile
 from collections.abc import Iterator
@@ -356,3 +359,14 @@ def test_a_bad_manifest_is_one_sentence_naming_the_dropped_file(
     assert "TOML" in error_of(client.post("/api/manifest?name=t.toml", content=b"[[["), 400)
     folder = next(iter(store.sessions.values())).folder
     assert not list((folder / "manifest").iterdir())  # the manifest's copy is not kept
+
+
+def test_folders_of_a_killed_server_are_removed_at_the_next_start(tmp_path: Path) -> None:
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    left = tmp_path / f"{sessions.FOLDER_PREFIX}{dead.pid}-abcd1234"
+    (left / "stories").mkdir(parents=True)
+    running = tmp_path / f"{sessions.FOLDER_PREFIX}{os.getpid()}-abcd1234"
+    running.mkdir()
+    SessionStore(root=tmp_path)
+    assert not left.exists() and running.exists()

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ebookify.errors import InputError
+from ebookify.leftovers import folder_prefix, remove_leftovers
 from ebookify.normalize.pipeline import MAX_INPUT_BYTES
 from ebookify.web.builds import BuildJob
 from ebookify.web.stories import ReadingSwitches, UploadedStory
@@ -107,13 +108,15 @@ class SessionStore:
     def __init__(self, idle_seconds: float = IDLE_SECONDS, root: Path | None = None) -> None:
         self.idle_seconds = idle_seconds
         self.root = root
+        # A server that was killed (SIGKILL, a power loss) could not remove its sessions' folders.
+        remove_leftovers(Path(root or tempfile.gettempdir()), FOLDER_PREFIX, folders=True)
         self.sessions: dict[str, Session] = {}
         self.lock = threading.Lock()
 
     def create(self) -> Session:
         """A new session with an empty temporary folder."""
         session_id = secrets.token_urlsafe(32)
-        folder = Path(tempfile.mkdtemp(prefix=FOLDER_PREFIX, dir=self.root))
+        folder = Path(tempfile.mkdtemp(prefix=folder_prefix(FOLDER_PREFIX), dir=self.root))
         session = Session(session_id, folder)
         with self.lock:
             self.sessions[session_id] = session
