@@ -99,6 +99,7 @@ def test_book_title_page_lists_the_stories_with_authors(tmp_path: Path) -> None:
     assert "edited by Ed" in page
 
 
+@pytest.mark.slow
 def test_parallel_loading_keeps_order_and_reports_bad_stories(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

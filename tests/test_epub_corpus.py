@@ -65,6 +65,7 @@ def _calibre_book() -> Book:
     return Book(meta, (Story("s.txt", meta, (chapter,)),))
 
 
+@pytest.mark.slow
 def test_calibre_reads_title_authors_tags_and_series(tmp_path: Path) -> None:
     ebook_meta = require_ebook_meta()
     target = tmp_path / "book.epub"
@@ -79,6 +80,7 @@ def test_calibre_reads_title_authors_tags_and_series(tmp_path: Path) -> None:
     assert fields["Comments"] == "A journey."
 
 
+@pytest.mark.slow
 def test_calibre_reads_title_author_language_and_date_of_every_gutenberg_book(tmp_path: Path) -> None:
     ebook_meta = require_ebook_meta()
     for source in sorted((DATA / "gutenberg").glob("*.txt")):
