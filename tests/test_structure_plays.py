@@ -166,3 +166,20 @@ def test_a_recurring_numbered_speaker_stays_with_its_speech() -> None:
     assert list(split_heading_lines(items)) == items
     heading = Item("FIRST CITIZEN.\nClubs, bills and partisans!\nDown with the Capulets!")
     assert len(list(split_heading_lines([heading]))) == 2  # once, it may be a heading of the book's own
+
+
+def test_a_script_typed_a_speech_a_line_is_a_play_of_one_line_speeches() -> None:
+    exchange = "JOHN: Hi there.\nMARY: Hello, John.\nJOHN: How are you?\nMARY: Fine, thank you."
+    story = _story("\n\n".join([exchange] * 4) + "\n")
+    blocks = _blocks(story)
+    assert story.layout.speeches == 16 and len(blocks) == 16
+    assert blocks[1].spans == (Span("MARY:", "speaker"), Span(" Hello, John."))
+
+
+def test_a_few_lines_of_messages_in_a_story_are_no_play() -> None:
+    prose = "\n\n".join(["She read the messages again and again, and did not answer any of them."] * 12)
+    story = _story(prose + "\n\nJOHN: Hi there.\nMARY: Hello, John.\nJOHN: How are you?\nMARY: Fine.\n")
+    assert story.layout.speeches == 0
+    assert not any(
+        s.style == "speaker" for c in story.chapters for b in c.blocks for s in getattr(b, "spans", ())
+    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
@@ -93,6 +93,15 @@ def _label(text: str) -> _Label | None:
     return _Label(key, match.end("name"), end, direction, own_line, name.isupper())
 
 
+def _opening_texts(block: Block) -> list[str]:
+    """The texts speeches' labels would open: a paragraph's; a stanza's first line, or each of its lines
+    when they all open with a label (a script typed a speech a line: "JOHN: Hi." / "MARY: Hello.")."""
+    if isinstance(block, Verse) and len(block.lines) > 1 and all(_label(line.text) for line in block.lines):
+        return [line.text for line in block.lines]
+    text = _opening_text(block)
+    return [] if text is None else [text]
+
+
 def _opening_text(block: Block) -> str | None:
     """The text a speech's label would open: a paragraph's, or a stanza's first line."""
     if isinstance(block, Paragraph):
@@ -110,7 +119,7 @@ def find_play(chapters: Sequence[Chapter], front_notes: Sequence[Block] = ()) ->
     """The play the text is, judged over all of it: many paragraphs open with a few speakers' names, each
     heard several times. One "JOHN:" line in a story is no play."""
     blocks = [b for chapter in chapters for b in chapter.blocks if isinstance(b, Paragraph | Verse)]
-    labels = [_label(text) for block in blocks if (text := _opening_text(block)) is not None]
+    labels = [_label(text) for block in blocks for text in _opening_texts(block)]
     counts = Counter(label.key for label in labels if label is not None)
     cast = _has_cast_list(front_notes) or _has_cast_list(blocks[:50])
     share = _CAST_SHARE if cast else _PLAY_SHARE
@@ -154,22 +163,42 @@ def set_play(chapters: Sequence[Chapter], play: Play) -> tuple[tuple[Chapter, ..
 def _play_blocks(blocks: Sequence[Block], play: Play, counted: list[int]) -> Iterator[Block]:
     """A chapter's blocks: a label standing alone is joined to the speech under it."""
     pending: Paragraph | None = None
-    for index, block in enumerate(blocks):
-        new = _play_block(block, play, first=index == 0)
-        if pending is not None:
-            joined = _join_speech(pending, new)
-            yield pending if joined is None else joined
-            pending = None
-            if joined is not None:
-                continue
-        if isinstance(new, Paragraph) and _is_label_only(new):
-            pending = new
-            continue
-        counted[0] += _is_speech(new)
-        counted[1] += _is_direction_paragraph(new)
-        yield new
+    for index, whole in enumerate(blocks):
+        for new in _script_lines(whole, play) or [_play_block(whole, play, first=index == 0)]:
+            pending = yield from _placed(new, pending, counted)
     if pending is not None:
         yield pending
+
+
+def _script_lines(block: Block, play: Play) -> list[Block]:
+    """A stanza whose every line is a speaker's speech (a script typed a speech a line): one speech each."""
+    if not isinstance(block, Verse) or len(block.lines) < 2:
+        return []
+    labels = [_label(line.text) for line in block.lines]
+    if not all(label is not None and label.key in play.speakers for label in labels):
+        return []
+    return [
+        Paragraph(_speech(line.spans, line.text, label, play))
+        for line, label in zip(block.lines, labels, strict=True)
+        if label is not None
+    ]
+
+
+def _placed(
+    new: Block, pending: Paragraph | None, counted: list[int]
+) -> Generator[Block, None, Paragraph | None]:
+    """Yield a block in its place; a label standing alone waits for the speech under it (returned)."""
+    if pending is not None:
+        joined = _join_speech(pending, new)
+        yield pending if joined is None else joined
+        if joined is not None:
+            return None
+    if isinstance(new, Paragraph) and _is_label_only(new):
+        return new
+    counted[0] += _is_speech(new)
+    counted[1] += _is_direction_paragraph(new)
+    yield new
+    return None
 
 
 def _play_block(block: Block, play: Play, first: bool) -> Block:
