@@ -108,10 +108,16 @@ function storyItem(story, index) {
     if (!state.dragged) return;
     event.preventDefault();
     event.stopPropagation();
-    const ids = state.stories.map((s) => s.id).filter((id) => id !== state.dragged);
-    ids.splice(ids.indexOf(story.id) + (state.dragged === story.id ? 0 : afterHalf(event, item)), 0, state.dragged);
+    const dragged = state.dragged;
     state.dragged = null;
+    if (dragged === story.id) return; // dropped on itself: nothing moves
+    const ids = state.stories.map((s) => s.id).filter((id) => id !== dragged);
+    ids.splice(ids.indexOf(story.id) + afterHalf(event, item), 0, dragged);
     guarded(() => saveOrder(ids));
+  });
+  // A drag that ends anywhere else (outside the window, Escape) is over too.
+  item.addEventListener("dragend", () => {
+    state.dragged = null;
   });
   return item;
 }
