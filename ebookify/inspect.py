@@ -97,6 +97,7 @@ def story_to_dict(story: Story) -> dict[str, Any]:
         "markup": story.markup,
         "layout": layout_to_dict(story.layout),
         "metadata": metadata_to_dict(story.metadata),
+        "printed": story.printed,
         "front_notes": [block_to_dict(b) for b in story.front_notes],
         # Everything after the story in reading order: its end notes, then the colophon (About this edition),
         # whose blocks are the last `colophon` of them, as a chapter's `front_notes` counts its first notes.
@@ -172,7 +173,9 @@ def story_to_text(story: Story) -> str:
     lines += _WHY
     lines += [_WHY_PLAY] if story.layout.speeches else []
     lines.append(f"quotes: {describe_convention(_paragraph_texts(story))}")
-    lines += [f"[front note] {_block_text(b)}" for b in story.front_notes]
+    # A printed book's front notes are its printed front matter (imprint, dedication, epigraph).
+    front = "front matter" if story.printed else "front note"
+    lines += [f"[{front}] {_block_text(b)}" for b in story.front_notes]
     part = None
     for number, chapter in enumerate(story.chapters, 1):
         if chapter.part != part and chapter.part:

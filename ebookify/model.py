@@ -212,6 +212,9 @@ class Story:
     """The markup the text was read as, with the evidence: "Markdown (front matter, 4 headings)"."""
     layout: LayoutReport = LayoutReport()
     """What was measured and decided about the text's paragraphs, verse and scene breaks."""
+    printed: bool = False
+    """A printed book (a Project Gutenberg edition): its front notes are the printed front matter (imprint,
+    dedication, epigraph), set as on its pages, not the writer's notes in a box."""
     colophon: tuple[Block, ...] = ()
     """About this edition: the licence, production credits and transcriber's notes of the edition the text
     came from (a Project Gutenberg header and footer). Writers set it at the back of the book, after the

@@ -121,6 +121,7 @@ def normalize_bytes(
         markup=markup.description,
         layout=layout,
         colophon=colophon,
+        printed=raw.printed,
     )
 
 

@@ -150,7 +150,9 @@ def cover_page_html(story: Story, heading: str = "h1", break_long_words: bool = 
     if meta.authors:
         parts.append(f'<p class="author">by {text_html(", ".join(meta.authors), break_long_words)}</p>')
     if meta.published:
-        parts.append(f'<p class="date">Published {text_html(meta.published, break_long_words)}</p>')
+        # A printed book's date is its electronic edition's release, not the year it was first printed.
+        said = "Released" if story.printed else "Published"
+        parts.append(f'<p class="date">{said} {text_html(meta.published, break_long_words)}</p>')
     rows = metadata_rows(meta)
     if rows:
         parts.append('<dl class="fields">')
@@ -161,6 +163,14 @@ def cover_page_html(story: Story, heading: str = "h1", break_long_words: bool = 
         parts.append("</dl>")
     parts.append("</section>")
     return "\n".join(parts)
+
+
+def front_notes_html(story: Story, break_long_words: bool = False) -> str:
+    """A story's front notes: the writer's notes in a box, or a printed book's front matter (imprint,
+    dedication, epigraph) set as on its pages, unlabelled."""
+    if story.printed:
+        return f'<div class="front-matter">\n{blocks_html(story.front_notes, break_long_words)}\n</div>'
+    return notes_html(story.front_notes, "front", break_long_words)
 
 
 def notes_html(blocks: Iterable[Block], kind: str, break_long_words: bool = False) -> str:

@@ -29,7 +29,7 @@ def story_body_html(story: Story, include_notes: bool, limit: int = PREVIEW_LIMI
     characters the preview stops, saying how many chapters it leaves out."""
     opening = html.cover_page_html(story)
     if include_notes and story.front_notes:
-        opening += "\n" + html.notes_html(story.front_notes, "front")
+        opening += "\n" + html.front_notes_html(story)
     sheets = [opening]
     part = None
     size = len(opening)

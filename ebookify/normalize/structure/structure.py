@@ -60,6 +60,8 @@ class RawStory:
     chapters: tuple[RawChapter, ...]
     front_notes: tuple[RawBlock, ...] = ()
     end_notes: tuple[RawBlock, ...] = ()
+    printed: bool = False
+    """A printed book's text: its front notes are the printed front matter."""
     colophon: tuple[RawBlock, ...] = ()
     """About this edition: the licence and production credits, for the back of the book."""
     repairs: tuple[str, ...] = ()
@@ -221,6 +223,7 @@ def parse_structure(text: str, known: Sequence[tuple[str, str]] = ()) -> RawStor
         front_notes=_note_texts(parts.front),
         end_notes=_note_texts(parts.end),
         colophon=_note_texts(parts.colophon),
+        printed=parts.gutenberg,
         repairs=tuple(parts.repairs),
         language=detect_language(" ".join(item.text for item in parts.items)),
         layout=_layout_report(parts, double, normal, chapters),

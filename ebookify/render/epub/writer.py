@@ -93,7 +93,7 @@ def _chapter_documents(plan: StoryPlan, lang: str, options: WriteOptions) -> lis
 def _story_title_document(story: Story, doc_id: str, lang: str, options: WriteOptions) -> ContentDocument:
     body = html.cover_page_html(story)
     if options.include_notes and story.front_notes:
-        body += "\n" + html.notes_html(story.front_notes, "front")
+        body += "\n" + html.front_notes_html(story)
     title = story.metadata.title or "Untitled"
     return ContentDocument(
         doc_id, title, xhtml_document(title, body, lang, body_type="frontmatter titlepage")

@@ -78,7 +78,7 @@ def book_sections(book: Book, options: WriteOptions) -> list[Section]:
         if book.is_anthology:
             page = html.cover_page_html(story, heading="h2", break_long_words=True)
             if notes and story.front_notes:
-                page += "\n" + html.notes_html(story.front_notes, "front", break_long_words=True)
+                page += "\n" + html.front_notes_html(story, break_long_words=True)
             anchor = plan.titlepage_id
             sections.append(
                 Section(anchor, "titlepage", number, story.metadata.title, "", _wrap(anchor, page))
@@ -87,7 +87,7 @@ def book_sections(book: Book, options: WriteOptions) -> list[Section]:
         for index, ref in enumerate(plan.chapters):
             front = ""
             if index == 0 and notes and story.front_notes and not book.is_anthology:
-                front = html.notes_html(story.front_notes, "front", break_long_words=True) + "\n"
+                front = html.front_notes_html(story, break_long_words=True) + "\n"
             if ref.part and ref.opens_part:
                 sections.append(_part_section(ref.part, number, heading, front))
                 front = ""
