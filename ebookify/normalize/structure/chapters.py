@@ -18,8 +18,12 @@ from ebookify.normalize.structure.headings import (
 from ebookify.normalize.structure.paragraphs import Item
 from ebookify.normalize.structure.poems import poem_titles
 
-# "Contents", "Table of Contents", "CONTENTS." as a line of its own.
-_CONTENTS = re.compile(r"^[\W_]*(?:table of )?contents[\W_]*$", re.I)
+# "Contents", "Table of Contents", "CONTENTS.", "Inhalt", "Table des matières" as a line of its own.
+_CONTENTS = re.compile(
+    r"^[\W_]*(?:(?:table of )?contents|inhalt|inhaltsverzeichnis|table des mati[èe]res|sommaire|[íi]ndice"
+    r"|contenidos?|sumario)[\W_]*$",
+    re.I,
+)
 # A contents list ends where the text leaves a gap this wide, or where prose starts.
 _CONTENTS_END_GAP = 3
 # Headings in a row with nothing between them are a contents list, not chapters.

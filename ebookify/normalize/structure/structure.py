@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from ebookify.model import LayoutReport, ParagraphMarks, QuoteKind, SceneBreak
 from ebookify.normalize.markup.marks import is_marked_heading, marked_chapters
+from ebookify.normalize.matter.contents import drop_contents
 from ebookify.normalize.matter.header import field_kind, split_header
 from ebookify.normalize.matter.languages import detect_language
 from ebookify.normalize.matter.matter import fallback_fields, is_half_title, split_matter
@@ -17,6 +18,7 @@ from ebookify.normalize.structure.chapters import ChapterStart, find_chapters, s
 from ebookify.normalize.structure.dialogue import split_dialogue
 from ebookify.normalize.structure.furniture import drop_page_furniture
 from ebookify.normalize.structure.layout import undouble
+from ebookify.normalize.structure.listed import listed_titles, with_listed_titles
 from ebookify.normalize.structure.paragraphs import Item, Layout, detect_layout, split_items
 from ebookify.normalize.structure.scenes import normal_gap
 from ebookify.normalize.structure.sections import Section, split_sections
@@ -200,7 +202,10 @@ def parse_structure(text: str, known: Sequence[tuple[str, str]] = ()) -> RawStor
         )
     normal = normal_gap(item.gap for item in parts.items[1:])
     # A printed book's chapters have no writer's notes: only fan fiction's A/N are taken apart.
-    starts = marked_chapters(parts.items) or find_chapters(parts.items, normal)
+    listed = listed_titles(drop_contents(furniture.lines).dropped)
+    starts = marked_chapters(parts.items) or with_listed_titles(
+        parts.items, find_chapters(parts.items, normal), listed, normal
+    )
     before, chapters = _chapters(parts.items, starts, normal, notes=not parts.gutenberg)
     if parts.gutenberg and _is_front_matter(before, chapters):
         # A printed book's front matter (title page, dedication, contents) comes before its first chapter;
