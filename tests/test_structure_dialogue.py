@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ebookify.normalize.structure.dialogue import split_dialogue
+from ebookify.normalize.structure.dialogue import merges_to_split, split_dialogue
+from ebookify.normalize.structure.structure import parse_structure
 
 
 def test_two_speakers_in_one_paragraph_are_split() -> None:
@@ -45,3 +46,30 @@ def test_unbalanced_quotes_still_split_at_a_clear_close_and_open() -> None:
         '"Did she have pink hair?"',
         '"Yes."',
     ]
+
+
+_MERGED = '"Next time, don\'t interfere." "I\'ll try," she replied.'
+_PLAIN = "The wolf slept. The lamb grazed by the stream."
+_SPEECH = '"Come in," she said.'
+
+
+def test_a_writer_who_runs_speakers_together_habitually_is_split() -> None:
+    assert merges_to_split([_MERGED, _MERGED, _PLAIN, _PLAIN])
+
+
+def test_a_rare_merge_in_a_book_that_gives_each_speech_a_paragraph_is_a_lost_break() -> None:
+    assert merges_to_split([_MERGED, *[_SPEECH] * 25, *[_PLAIN] * 20])
+
+
+def test_an_exchange_kept_in_a_narrated_paragraph_now_and_then_is_the_authors_choice() -> None:
+    # Aesop: a few fables keep the Wolf's and the Lamb's lines in one paragraph; almost no paragraph opens
+    # with a quotation.
+    assert not merges_to_split([_MERGED, *[_PLAIN] * 30])
+    assert not merges_to_split([_SPEECH] * 5)
+
+
+def test_parse_structure_splits_only_faults() -> None:
+    habit = "\n\n".join([_MERGED] * 3 + [_PLAIN])
+    assert len(parse_structure(habit).chapters[0].blocks) == 7
+    rare = "\n\n".join([_MERGED] + [_PLAIN] * 20)
+    assert parse_structure(rare).chapters[0].blocks[0] == _MERGED

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ebookify.model import LayoutReport, ParagraphMarks, QuoteKind, SceneBreak
 from ebookify.normalize.markup.marks import is_marked_heading, marked_chapters
@@ -15,7 +15,7 @@ from ebookify.normalize.matter.notes import is_preface, take_end_notes, take_fro
 from ebookify.normalize.matter.titles import split_title
 from ebookify.normalize.structure.breaks import count_breaks, scene_gaps
 from ebookify.normalize.structure.chapters import ChapterStart, find_chapters, split_heading_lines
-from ebookify.normalize.structure.dialogue import split_dialogue
+from ebookify.normalize.structure.dialogue import merges_to_split, split_dialogue
 from ebookify.normalize.structure.furniture import drop_page_furniture
 from ebookify.normalize.structure.layout import undouble
 from ebookify.normalize.structure.listed import listed_titles, with_listed_titles
@@ -73,7 +73,7 @@ class RawStory:
 
 
 def scene_blocks(items: Sequence[Item], normal: int = 1) -> Iterable[RawBlock]:
-    """Paragraphs (merged dialogue split) with scene breaks for dividers and wide gaps, none at the edges."""
+    """Paragraphs with scene breaks for dividers and wide gaps, none at the edges."""
     pending = False
     started = False
     gaps = scene_gaps(items, normal)
@@ -89,7 +89,22 @@ def scene_blocks(items: Sequence[Item], normal: int = 1) -> Iterable[RawBlock]:
         if item.verse:
             yield RawVerse(tuple(zip(item.verse, item.text.split("\n"), strict=True)))
         else:
-            yield from split_dialogue(item.text)
+            yield item.text
+
+
+def _split_dialogue(chapters: Sequence[RawChapter]) -> list[RawChapter]:
+    """Merged dialogue split, one speaker per paragraph, when the text runs speakers together habitually."""
+    texts = [block for chapter in chapters for block in chapter.blocks if isinstance(block, str)]
+    if not merges_to_split(texts):
+        return list(chapters)
+    return [
+        replace(chapter, blocks=tuple(b for block in chapter.blocks for b in _split_block(block)))
+        for chapter in chapters
+    ]
+
+
+def _split_block(block: RawBlock) -> Iterable[RawBlock]:
+    return split_dialogue(block) if isinstance(block, str) else (block,)
 
 
 def _note_texts(items: Iterable[Item]) -> tuple[str, ...]:
@@ -221,10 +236,11 @@ def parse_structure(text: str, known: Sequence[tuple[str, str]] = ()) -> RawStor
     if all(isinstance(block, SceneBreak) for chapter in chapters for block in chapter.blocks):
         # A text that is all "notes" is the story itself: never leave the body empty.
         body = [*parts.front, *parts.items, *parts.end, *parts.colophon]
-        return RawStory(tuple(parts.fields), (RawChapter(None, tuple(scene_blocks(body, normal))),))
+        only = RawChapter(None, tuple(scene_blocks(body, normal)))
+        return RawStory(tuple(parts.fields), tuple(_split_dialogue([only])))
     return RawStory(
         fields=tuple(parts.fields),
-        chapters=tuple(chapters),
+        chapters=tuple(_split_dialogue(chapters)),
         front_notes=_note_texts(parts.front),
         end_notes=_note_texts(parts.end),
         colophon=_note_texts(parts.colophon),
