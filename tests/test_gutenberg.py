@@ -180,3 +180,27 @@ def test_a_1990s_date_line_is_the_release_date_unless_a_field_gives_one() -> Non
     assert split_gutenberg(dated).fields == (("Release Date", "May 1, 2004 [EBook #12]"),)
     # A date line in the book itself is the book's.
     assert split_gutenberg(["CHAPTER I.", "", "March, 1994  [Etext #11]"]).fields == ()
+
+
+def test_a_transcribers_note_on_the_edition_goes_with_the_credits() -> None:
+    start = ["*** START OF THIS PROJECT GUTENBERG EBOOK TALES ***", "", "Produced by Some Volunteers", ""]
+    note = [
+        "Throughout this text you will see words with _ (underscore) on either side,",
+        "such as _this_. These were in italics in the original.",
+    ]
+    french = [
+        "Au lecteur.",
+        "",
+        "Le texte en italiques dans l'original est indiqué ici comme _italiques_.",
+        "",
+    ]
+    tail = ["On trouvera d'autres précisions à la fin du texte.", "", "CHAPTER I.", "", "Once upon a time."]
+    for lines in ([*start, *note, "", "CHAPTER I.", "", "Once upon a time."], [*start, *french, *tail]):
+        split = split_gutenberg(lines)
+        assert [line for line in split.body if line] == ["CHAPTER I.", "Once upon a time."]
+    # A preface on a translation, or a heading over the story, is the book's own.
+    preface = "This version was made from the Greek, and I have kept the verse of the original where I could."
+    lines = [*start, "A PREFACE.", "", "It was translated from the original Greek in 1820.", "", preface]
+    assert "A PREFACE." in split_gutenberg(lines).body
+    lines = [*start, "Chapter One.", "", "In the original house there was this text: a letter."]
+    assert "Chapter One." in split_gutenberg(lines).body

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ebookify.normalize.matter.header import field_kind, parse_field
+from ebookify.normalize.structure.headings import match_heading
 
 # The markers every Project Gutenberg text carries around the book itself (old and new wording); a 1990s
 # etext has no START line, its licence ends with "*END*THE SMALL PRINT! FOR PUBLIC DOMAIN ETEXTS*...".
@@ -17,6 +18,21 @@ _END_LINE = re.compile(
 )
 _PRODUCED = re.compile(r"^\s*(?:Produced|Prepared|Transcribed|E-?text prepared) by\b", re.I)
 _TRANSCRIBER = re.compile(r"^\s*\[?\s*transcriber'?s'?\s+notes?\b", re.I)
+# A transcriber's note without the word: it compares this text with the original ("These were in italics in
+# the original, ... changed in this version", "Le texte en italiques dans l'original est indiqué ici ...").
+_ORIGINAL = re.compile(
+    r"\b(?:in|from|than|dans|de|im|en|nell)\s+(?:the\s+|l['’]|el\s+|la\s+)?original[e]?\b", re.I
+)
+_THIS_TEXT = re.compile(
+    r"\b(?:this|these|cette|ce|diese[rmns]?|este|esta)\s+(?:text|version|e-?text|e-?book|edition|transcription|"
+    r"texte|fichier|ausgabe|fassung)\b|\bici\b|\bhier\b|\bascii\b|\btranscri",
+    re.I,
+)
+# Its heading ("Au lecteur.", "To the Reader:") is a few words; a line after it that points to more notes
+# on the text ("On trouvera d'autres précisions à la fin du texte.") is short.
+_NOTE_LABEL_CHARS = 30
+_NOTE_TAIL_CHARS = 120
+_TEXT_WORD = re.compile(r"\b(?:texte?|e-?text|version)\b", re.I)
 # A bracketed transcriber's note is a few paragraphs.
 _NOTE_LINES = 60
 # A transcriber's notes at the end of the book ("Errata Noted by Transcriber:"), within its last lines.
@@ -91,8 +107,10 @@ def _credit_end(lines: Sequence[str], start: int) -> int:
     index = start
     while index < len(lines) and not lines[index].strip():
         index += 1
-    if index >= len(lines) or not (_PRODUCED.match(lines[index]) or _TRANSCRIBER.match(lines[index])):
+    if index >= len(lines):
         return start
+    if not (_PRODUCED.match(lines[index]) or _TRANSCRIBER.match(lines[index])):
+        return _edition_note_end(lines, start)
     if lines[index].lstrip().startswith("["):
         close = next((i for i in range(index, min(index + _NOTE_LINES, len(lines))) if "]" in lines[i]), None)
         if close is not None:
@@ -100,6 +118,34 @@ def _credit_end(lines: Sequence[str], start: int) -> int:
     while index < len(lines) and lines[index].strip():
         index += 1
     return index
+
+
+def _paragraph(lines: Sequence[str], start: int) -> tuple[str, int]:
+    """The paragraph at or after `start` (blank lines skipped) as one string, and the index after it."""
+    index = start
+    while index < len(lines) and not lines[index].strip():
+        index += 1
+    end = index
+    while end < len(lines) and lines[end].strip():
+        end += 1
+    return " ".join(line.strip() for line in lines[index:end]), end
+
+
+def _is_edition_note(text: str) -> bool:
+    return bool(_ORIGINAL.search(text) and _THIS_TEXT.search(text))
+
+
+def _edition_note_end(lines: Sequence[str], start: int) -> int:
+    """The index after a transcriber's note on the edition at `start` (with its few-word heading and a
+    short line pointing to more notes on the text), or `start` when there is none."""
+    text, end = _paragraph(lines, start)
+    label = text and len(text) <= _NOTE_LABEL_CHARS and text[-1] in ".:" and len(text.split()) <= 3
+    if label and match_heading(text) is None:
+        text, end = _paragraph(lines, end)  # a heading counts only over a note; a chapter's is the book's
+    if not _is_edition_note(text):
+        return start
+    tail, after = _paragraph(lines, end)
+    return after if tail and len(tail) <= _NOTE_TAIL_CHARS and _TEXT_WORD.search(tail) else end
 
 
 def _producer_end(lines: Sequence[str], start: int) -> int:
