@@ -111,3 +111,15 @@ def test_gaps_in_a_play_under_a_heading_and_after_an_attribution_are_not_breaks(
 def test_a_wide_gap_between_two_paragraphs_of_prose_is_still_a_break() -> None:
     text = "One is here.\n\nTwo is here.\n\n\n\nThree is here.\n\nFour is here."
     assert _blocks(text).count(SceneBreak()) == 1
+
+
+def test_a_wide_gap_before_a_letters_dateline_is_no_break_but_one_before_prose_is() -> None:
+    letter = "Ich habe allerlei Bekanntschaft gemacht, Gesellschaft habe ich noch keine gefunden."
+    for dateline in ("Am 10. Mai", "July 7th, 17--.", "St. Petersburgh, Dec. 11th, 17--."):
+        text = f"{letter}\n\n{letter}\n\n\n\n{dateline}\n\n{letter}\n\n{letter}\n"
+        blocks = parse_structure(text).chapters[0].blocks
+        assert not any(isinstance(b, SceneBreak) for b in blocks), dateline
+    # A sentence about a date is no dateline: the space above it is a break.
+    sentence = "We are to be married on 28 September."
+    text = f"{letter}\n\n{letter}\n\n\n\n{sentence}\n\n{letter}\n\n{letter}\n"
+    assert any(isinstance(b, SceneBreak) for b in parse_structure(text).chapters[0].blocks)
