@@ -87,3 +87,15 @@ def test_a_play_s_speaker_lines_are_a_script_and_stay_as_they_are() -> None:
     speakers = "HAMLET: Ay, my lord.\nHORATIO: And then?\nHAMLET: Then nothing."
     assert set_apart_messages([BEFORE, speakers, AFTER]) == (BEFORE, speakers, AFTER)
     assert not is_script([BEFORE, speakers, AFTER])
+
+
+def test_script_style_dialogue_without_a_device_or_time_stamps_stays_as_it_is() -> None:
+    scene = [
+        "The training ground was empty except for the two of them.",
+        "Naruto: Hey!\nSasuke: Hn.\nNaruto: Fight me!",
+    ]
+    blocks = [*scene, "They fought until the sun went down."]
+    assert set_apart_messages(blocks) == tuple(blocks)
+    # The same lines after a phone buzzes are messages.
+    texted = ["Naruto's phone buzzed on the table.", scene[1], "He put it away."]
+    assert set_apart_messages(texted)[1] == RawQuote((scene[1],), "message")

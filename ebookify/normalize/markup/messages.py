@@ -29,6 +29,16 @@ _MAX_SENDERS = 3
 # (a play's speaker lines): nothing in it is set apart.
 _SCRIPT_SHARE = 0.3
 _SCRIPT_LINES = 10
+# Name-and-colon lines are also how some stories write dialogue, like a script: they are messages only when
+# stamped with times or when the narration around them has a device in hand ("her phone buzzed").
+_DEVICE = re.compile(
+    r"\b(?:phones?|cell|mobile|text(?:s|ed|ing)?|messag(?:e|es|ed|ing)|screens?|buzz(?:ed|es|ing)?|"
+    r"chat(?:s|ted|ting)?|typed|typing|sms|e-?mail(?:s|ed)?|laptop|computer|online|dms?|whatsapp|"
+    r"notifications?|pinged|group chat)\b",
+    re.I,
+)
+_CONTEXT_BEFORE = 2
+_CONTEXT_AFTER = 1
 # "To: Mum" over a phone message: the name is a word or three, the message one short paragraph.
 _ADDRESSED = re.compile(r"^(?:To|From):\s+[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}$")
 _ADDRESS_LENGTH = 30
@@ -82,6 +92,15 @@ def quote_kind(lines: Sequence[str]) -> QuoteKind:
     return "message" if messages and _is_conversation(texts) else "passage"
 
 
+def _told_as_messages(blocks: Sequence[RawBlock], start: int, end: int) -> bool:
+    """Stamped lines, or a device named in the narration just before or after the run."""
+    lines = [line for block in blocks[start:end] for line in _lines(block)]
+    if all((sender := _sender(line)) is not None and sender[1] for line in lines):
+        return True
+    around = [*blocks[max(0, start - _CONTEXT_BEFORE) : start], *blocks[end : end + _CONTEXT_AFTER]]
+    return any(isinstance(block, str) and _DEVICE.search(block) for block in around)
+
+
 def is_script(blocks: Iterable[RawBlock]) -> bool:
     """A text whose lines open with a name and a colon throughout (a play, a chat log)."""
     lines = [line for block in blocks for line in _lines(block) if line.strip()]
@@ -121,7 +140,8 @@ def set_apart_messages(blocks: Sequence[RawBlock]) -> tuple[RawBlock, ...]:
         while end < len(blocks) and _is_message_block(blocks[end]):
             end += 1
         if end > index:
-            if not _is_conversation([line for b in blocks[index:end] for line in _lines(b)]):
+            lines = [line for b in blocks[index:end] for line in _lines(b)]
+            if not (_is_conversation(lines) and _told_as_messages(blocks, index, end)):
                 out += blocks[index:end]
             elif index == 0 and end == len(blocks):
                 return tuple(blocks)
