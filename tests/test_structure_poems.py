@@ -64,3 +64,20 @@ def test_title_blocks_of_a_collection_are_chapters_and_a_lone_title_then_too() -
 def test_lines_over_a_stanza_in_a_story_are_no_title_block() -> None:
     story = "\n\n".join([PARA] * 12) + _epistle(["Epistle", "TO A FRIEND.", "1815."]) + "\n\n" + PARA
     assert _titles(story) == [None]
+
+
+FABLE = (
+    "A WOLF, meeting with a Lamb astray from the fold, resolved not to lay violent hands on him, but to\n"
+    "find some plea to justify to the Lamb the Wolf's right to eat him."
+)
+
+
+def test_titles_of_a_collection_of_prose_pieces_are_chapters() -> None:
+    names = ["The Wolf and the Lamb", "The Bat and the Weasels", "The Ass and the Grasshopper",
+             "The Lion and the Mouse", "The Father and His Sons"]  # fmt: skip
+    text = "Title: Fables\nAuthor: Aesop\n\n" + "".join(
+        f"\n\n\n{name}\n\n{FABLE}\n\n{FABLE}\n" for name in names
+    )
+    assert _titles(text) == names
+    # Four titled pieces are not yet a collection; a title set as close as the text is no title.
+    assert _titles(text.replace("\n\n\n\nThe Father and His Sons", "\n\nThe Father and His Sons"))[0] is None

@@ -16,7 +16,7 @@ from ebookify.normalize.structure.headings import (
     match_heading,
 )
 from ebookify.normalize.structure.paragraphs import Item
-from ebookify.normalize.structure.poems import poem_titles
+from ebookify.normalize.structure.poems import poem_titles, prose_titles
 
 # "Contents", "Table of Contents", "CONTENTS.", "Inhalt", "Table des matières" as a line of its own.
 _CONTENTS = re.compile(
@@ -382,6 +382,8 @@ def _with_poem_titles(items: Sequence[Item], starts: list[ChapterStart], normal:
     found = poem_titles(items, normal)
     if chapters and len(found) <= chapters * 2:
         return starts
+    # A collection of prose pieces titles them the same way, when nothing else heads its chapters.
+    found = found or ([] if starts else prose_titles(items, normal))
     inside = {index for first, span in found for index in range(first, first + span)}
     titles = [
         ChapterStart(first, " ".join(clean_heading(item.text) for item in items[first : first + span]), span,

@@ -92,3 +92,29 @@ def _lone(items: Sequence[Item], index: int, normal: int) -> int:
     if following is None or not following.verse or item.gap <= normal or not _is_block_line(item, True):
         return 0
     return int(match_heading(item.text) is None)
+
+
+# A collection of short prose pieces (fables, sketches) titles at least this many of them.
+_MIN_PROSE_TITLES = 5
+
+
+def prose_titles(items: Sequence[Item], normal: int) -> list[tuple[int, int]]:
+    """The titles of a collection of prose pieces ("The Wolf and the Lamb" over its fable): a title line,
+    no sentence, after a gap wider than the text's usual one and over a paragraph set closer. Nothing
+    unless the text titles many pieces so."""
+    titles = [(index, 1) for index in range(len(items)) if _is_prose_title(items, index, normal)]
+    return titles if len(titles) >= _MIN_PROSE_TITLES else []
+
+
+def _is_prose_title(items: Sequence[Item], index: int, normal: int) -> bool:
+    item = items[index]
+    following = items[index + 1] if index + 1 < len(items) else None
+    if following is None or following.verse or following.divider or item.verse or item.divider:
+        return False
+    text = item.text.strip()
+    if "\n" in text or (index and item.gap <= normal) or following.gap > normal:
+        return False
+    # A title names; it does not end a sentence (unless set in capitals) and is no heading of another kind.
+    if text[-1:] in ".!?:;," and not text.isupper():
+        return False
+    return is_title_like(text, _TITLE_WORDS) and match_heading(text) is None
