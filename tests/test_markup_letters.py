@@ -22,6 +22,7 @@ def test_a_letter_from_salutation_to_signature_is_a_quote() -> None:
     )
     blocks = story.chapters[0].blocks
     assert [type(b).__name__ for b in blocks] == ["Paragraph", "Quote", *["Paragraph"] * 4]
+    assert "set apart 1 letter or e-mail as quote blocks" in story.repairs
     quote = blocks[1]
     assert isinstance(quote, Quote)
     assert [b.text for b in quote.blocks if isinstance(b, Paragraph)] == [

@@ -25,6 +25,7 @@ def test_a_conversation_of_message_lines_is_one_quote() -> None:
     assert [type(b).__name__ for b in blocks] == ["Paragraph", "Quote", "Paragraph", "Paragraph"]
     quote = blocks[1]
     assert isinstance(quote, Quote) and quote.kind == "message"
+    assert "set apart 1 text-message conversation as quote blocks" in story.repairs  # inspect says so
     assert [b.text for b in quote.blocks if isinstance(b, Paragraph)] == [
         "Sam: where are you\nJo: at the station. where are YOU\nSam: still at work, sorry\n"
         "Jo: you could have said"

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 
 from ebookify.model import Span
+from ebookify.normalize.decode.cleanup import plural
 from ebookify.normalize.inline.inline import mark_inline
 from ebookify.normalize.markup.letters import set_apart_letters
 from ebookify.normalize.markup.marks import (
@@ -36,7 +37,8 @@ def restore_markup(raw: RawStory, markup: MarkupText) -> RawStory:
     and e-mails in its chapters set apart as quote blocks, and text messages outside a script."""
     # Text messages only in a story that is not a script (a play's speaker lines look like them).
     script = is_script(block for c in raw.chapters for block in c.blocks)
-    raw = replace(raw, chapters=tuple(replace(c, blocks=_set_apart(c.blocks, script)) for c in raw.chapters))
+    set_apart = tuple(replace(c, blocks=_set_apart(c.blocks, script)) for c in raw.chapters)
+    raw = replace(raw, chapters=set_apart, repairs=(*raw.repairs, *_set_apart_repairs(set_apart)))
     if not markup.marked:
         return raw
     layout = detect_layout(markup.text.split("\n")) if markup.quotes else Layout()
@@ -72,6 +74,18 @@ def _set_apart(blocks: Sequence[RawBlock], script: bool) -> tuple[RawBlock, ...]
     """Letters, e-mails and (outside a script) text messages as quote blocks."""
     letters = set_apart_letters(blocks)
     return letters if script else set_apart_messages(letters)
+
+
+def _set_apart_repairs(chapters: Sequence[RawChapter]) -> list[str]:
+    """What `inspect` says about the letters and messages set apart in a plain text."""
+    quotes = [b for c in chapters for b in c.blocks if isinstance(b, RawQuote)]
+    letters = sum(1 for quote in quotes if quote.kind == "passage")
+    messages = len(quotes) - letters
+    found = [
+        *([f"{plural(letters, 'letter')} or e-mail{'' if letters == 1 else 's'}"] if letters else []),
+        *([plural(messages, "text-message conversation")] if messages else []),
+    ]
+    return [f"set apart {' and '.join(found)} as quote blocks"] if found else []
 
 
 # A book's dedication or epigraph set under a heading of its own, as a Markdown book has it.
