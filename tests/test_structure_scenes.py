@@ -123,3 +123,14 @@ def test_a_wide_gap_before_a_letters_dateline_is_no_break_but_one_before_prose_i
     sentence = "We are to be married on 28 September."
     text = f"{letter}\n\n{letter}\n\n\n\n{sentence}\n\n{letter}\n\n{letter}\n"
     assert any(isinstance(b, SceneBreak) for b in parse_structure(text).chapters[0].blocks)
+
+
+def test_a_speech_running_over_paragraphs_is_not_broken_by_a_wide_gap() -> None:
+    told = '"It left me also in the dark," replied Legrand, "for a few days; during which I made inquiry.'
+    goes_on = '"I offered to pay her well for her trouble, and, after some demur, she consented."'
+    narration = "We walked home along the beach without a word, and the night came down on us."
+    blocks = _blocks(f"{narration}\n\n{told}\n\n\n\n{goes_on}\n\n{narration}\n")
+    assert not any(isinstance(b, SceneBreak) for b in blocks)
+    # A quotation closed before the gap leaves the gap to the narration: a break.
+    closed = told + '"'
+    assert SceneBreak() in _blocks(f"{narration}\n\n{closed}\n\n\n\n{narration}\n\n{narration}\n")

@@ -95,14 +95,21 @@ def _gap_is_break(items: Sequence[Item], index: int, normal: int) -> bool:
     # "...and began to sing this:--": the space sets off what the colon announces (a song, a letter, a list).
     if before.text.rstrip("-—– ").endswith(":"):
         return False
-    # One speech ends and the next begins: a pause in a conversation, not a change of scene.
-    if _speech(before.text, start=False) and _speech(item.text, start=True):
+    # One speech ends and the next begins: a pause in a conversation, not a change of scene; or one speech
+    # runs on over several paragraphs (the one before leaves its quotation open, this one reopens it).
+    if (_speech(before.text, start=False) or _open_quotation(before.text)) and _speech(item.text, start=True):
         return False
     # A single short line with wide gaps on both sides is set off for itself (a motto, an outcry).
     after = items[index + 1] if index + 1 < len(items) else None
     if after is not None and is_wide_gap(after.gap, normal) and _short_line(item):
         return False
     return not (index > 1 and is_wide_gap(before.gap, normal) and _short_line(before))
+
+
+def _open_quotation(text: str) -> bool:
+    """The paragraph leaves a double quotation open at its end (an odd number of straight marks, or more
+    opening than closing curly ones)."""
+    return text.count('"') % 2 == 1 or text.count("“") > text.count("”")
 
 
 def _attribution(items: Sequence[Item], index: int) -> bool:
