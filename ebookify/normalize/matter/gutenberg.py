@@ -28,6 +28,13 @@ _THIS_TEXT = re.compile(
     r"texte|fichier|ausgabe|fassung)\b|\bici\b|\bhier\b|\bascii\b|\btranscri",
     re.I,
 )
+# ... and it speaks of how the print is rendered: a translator's preface on "the original" does not.
+_RENDERING = re.compile(
+    r"\b(?:italics?|italiques?|kursiv\w*|underscores?|bold|gras|fett|gesperrt|small caps|capitals|"
+    r"superscript|exposant|ascii|formatting|spelling|orthogra\w*|typo\w*|misprints?|errors?|errata|"
+    r"corrected|hyphen\w*|page numbers?)\b",
+    re.I,
+)
 # Its heading ("Au lecteur.", "To the Reader:") is a few words; a line after it that points to more notes
 # on the text ("On trouvera d'autres précisions à la fin du texte.") is short.
 _NOTE_LABEL_CHARS = 30
@@ -132,7 +139,7 @@ def _paragraph(lines: Sequence[str], start: int) -> tuple[str, int]:
 
 
 def _is_edition_note(text: str) -> bool:
-    return bool(_ORIGINAL.search(text) and _THIS_TEXT.search(text))
+    return bool(_ORIGINAL.search(text) and _THIS_TEXT.search(text) and _RENDERING.search(text))
 
 
 def _edition_note_end(lines: Sequence[str], start: int) -> int:
