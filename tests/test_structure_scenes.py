@@ -134,3 +134,18 @@ def test_a_speech_running_over_paragraphs_is_not_broken_by_a_wide_gap() -> None:
     # A quotation closed before the gap leaves the gap to the narration: a break.
     closed = told + '"'
     assert SceneBreak() in _blocks(f"{narration}\n\n{closed}\n\n\n\n{narration}\n\n{narration}\n")
+
+
+def test_what_a_colon_announces_is_set_off_above_and_below_and_a_label_line_frames_no_break() -> None:
+    narration = (
+        "It is difficult to tell you how I felt as I read these words, and I suppose my face showed it."
+    )
+    inscription = '"Guests and neighbours, on the site of this Guest-hall once stood the lecture-room."'
+    blocks = _blocks(f"{narration}\n\nThus it ran:\n\n\n\n{inscription}\n\n\n\n{narration}\n\n{narration}\n")
+    assert not any(isinstance(b, SceneBreak) for b in blocks)
+    assert not any(
+        isinstance(b, SceneBreak)
+        for b in _blocks(f"{narration}\n\n{narration}\n\n\n\nFootnotes:\n\n{narration}\n")
+    )
+    # Without the colon the same gap after a paragraph is a break.
+    assert SceneBreak() in _blocks(f"{narration}\n\nThus it ran.\n\n\n\n{narration}\n\n{narration}\n")

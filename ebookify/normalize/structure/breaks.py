@@ -30,6 +30,8 @@ _DATELINE = re.compile(
     re.IGNORECASE,
 )
 _DATELINE_LENGTH = 50
+# A label line ("Footnotes:") has at most this many words.
+_LABEL_WORDS = 3
 
 
 _LOWER_WORD = re.compile(r"(?<![\w'’])[a-zß-ÿ][\w'’]*")
@@ -55,6 +57,10 @@ def _heading_like(item: Item) -> bool:
     if "\n" in item.text:
         return False
     if is_dateline(item.text):
+        return True
+    # A label over what follows ("Footnotes:", "Notes:"): a heading set with a colon.
+    label = item.text.strip()
+    if label.endswith(":") and len(label.split()) <= _LABEL_WORDS and is_title_like(label.rstrip(":")):
         return True
     # "Three." ends a sentence: a title-like line with a full stop is a short paragraph, unless it is set
     # in capitals ("PRINTED AT THE PRIVATE PRESS.").
@@ -92,8 +98,11 @@ def _gap_is_break(items: Sequence[Item], index: int, normal: int) -> bool:
     # list, an epigraph); under a poem, a short line is its attribution.
     if index == 1 or (index > 1 and (_heading_like(items[index - 2]) or _attribution(items, index - 1))):
         return False
-    # "...and began to sing this:--": the space sets off what the colon announces (a song, a letter, a list).
+    # "...and began to sing this:--": the space sets off what the colon announces (a song, a letter, a list),
+    # above it and below it ("Thus it ran:" / the inscription / the narration again).
     if before.text.rstrip("-—– ").endswith(":"):
+        return False
+    if index > 1 and is_wide_gap(before.gap, normal) and items[index - 2].text.rstrip("-—– ").endswith(":"):
         return False
     # One speech ends and the next begins: a pause in a conversation, not a change of scene; or one speech
     # runs on over several paragraphs (the one before leaves its quotation open, this one reopens it).
