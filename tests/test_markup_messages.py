@@ -55,6 +55,16 @@ def test_a_stanza_of_message_lines_becomes_lines_of_a_paragraph() -> None:
 def test_a_phone_message_under_its_address_is_a_quote() -> None:
     blocks = set_apart_messages([BEFORE, "To: Mum", "Missed the train. Home late, don't wait up x", AFTER])
     assert blocks[1] == RawQuote(("To: Mum", "Missed the train. Home late, don't wait up x"), "message")
+    phone = set_apart_messages([BEFORE, "New message from Sam\nwhere are you??", AFTER])
+    assert phone[1] == RawQuote(("New message from Sam\nwhere are you??",), "message")
+    # A sentence about a message is narration.
+    said = "A message from Sam arrived."
+    assert set_apart_messages([BEFORE, said, "where are you", AFTER]) == (
+        BEFORE,
+        said,
+        "where are you",
+        AFTER,
+    )
 
 
 def test_ordinary_dialogue_labels_and_lists_stay_narration() -> None:

@@ -40,8 +40,11 @@ _DEVICE = re.compile(
 _CONTEXT_BEFORE = 2
 _CONTEXT_AFTER = 1
 # "To: Mum" over a phone message: the name is a word or three, the message one short paragraph.
-_ADDRESSED = re.compile(r"^(?:To|From):\s+[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}$")
-_ADDRESS_LENGTH = 30
+# A phone's own heading is one too: "New message from Sam", "Text from Mum:".
+_ADDRESSED = re.compile(
+    r"^(?:(?:To|From):|(?:New )?(?:[Mm]essage|[Tt]ext|SMS) from)\s+[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}:?$"
+)
+_ADDRESS_LENGTH = 36
 _NOTE_LENGTH = 200
 
 
