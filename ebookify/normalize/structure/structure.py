@@ -13,6 +13,7 @@ from ebookify.normalize.matter.languages import detect_language
 from ebookify.normalize.matter.matter import fallback_fields, is_half_title, split_matter
 from ebookify.normalize.matter.notes import is_preface, take_end_notes, take_front_notes
 from ebookify.normalize.matter.titles import split_title
+from ebookify.normalize.structure.arguments import with_arguments
 from ebookify.normalize.structure.breaks import count_breaks, scene_gaps
 from ebookify.normalize.structure.chapters import ChapterStart, find_chapters, split_heading_lines
 from ebookify.normalize.structure.dialogue import merges_to_split, split_dialogue
@@ -218,8 +219,10 @@ def parse_structure(text: str, known: Sequence[tuple[str, str]] = ()) -> RawStor
     normal = normal_gap(item.gap for item in parts.items[1:])
     # A printed book's chapters have no writer's notes: only fan fiction's A/N are taken apart.
     listed = listed_titles(drop_contents(furniture.lines).dropped)
-    starts = marked_chapters(parts.items) or with_listed_titles(
-        parts.items, find_chapters(parts.items, normal), listed, normal
+    starts = marked_chapters(parts.items) or with_arguments(
+        parts.items,
+        with_listed_titles(parts.items, find_chapters(parts.items, normal), listed, normal),
+        normal,
     )
     before, chapters = _chapters(parts.items, starts, normal, notes=not parts.gutenberg)
     if parts.gutenberg and _is_front_matter(before, chapters):

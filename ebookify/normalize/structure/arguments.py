@@ -1,0 +1,44 @@
+"""A chapter's argument (the summary printed under its heading) read as part of the chapter's title."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from ebookify.normalize.structure.chapters import ChapterStart
+from ebookify.normalize.structure.headings import clean_heading, match_heading
+from ebookify.normalize.structure.paragraphs import Item
+
+# An argument sits close under its heading (two blank lines at most) and is short.
+_ARGUMENT_GAP = 2
+_ARGUMENT_WORDS = 60
+# Most chapters carry one, three at least: a book prints its arguments under every heading.
+_ARGUMENT_SHARE = 0.75
+_MIN_ARGUMENTS = 3
+
+
+def _argument(items: Sequence[Item], start: ChapterStart, normal: int) -> bool:
+    """The item under a heading is set off like an argument: close under it, a wider gap than the text's
+    usual one below it, short, no stanza, no heading ("Die Unglücksfälle des Studenten Anselmus. -- ...")."""
+    index = start.index + start.span
+    if index + 1 >= len(items):
+        return False
+    item, below = items[index], items[index + 1]
+    if item.verse or item.divider or item.gap > _ARGUMENT_GAP or match_heading(item.text) is not None:
+        return False
+    return below.gap > normal and below.gap >= item.gap and len(item.text.split()) <= _ARGUMENT_WORDS
+
+
+def with_arguments(items: Sequence[Item], starts: list[ChapterStart], normal: int) -> list[ChapterStart]:
+    """When most chapter headings carry an argument set off under them, each argument joins its heading's
+    title ("ERSTE VIGILIE: Die Unglücksfälle ..."): it is no paragraph of the chapter's text."""
+    chapters = [start for start in starts if start.kind != "part" and start.span == 1]
+    found = {start.index for start in chapters if _argument(items, start, normal)}
+    if len(found) < max(_MIN_ARGUMENTS, len(chapters) * _ARGUMENT_SHARE):
+        return starts
+    return [
+        replace(start, title=f"{start.title}: {clean_heading(items[start.index + 1].text)}", span=2)
+        if start.index in found
+        else start
+        for start in starts
+    ]
