@@ -35,3 +35,15 @@ def test_list_ends_where_the_first_entry_comes_back() -> None:
 def test_text_without_a_contents_label_is_left_alone() -> None:
     lines = ["Chapter 1", "", PARA, "", "The contents of the box were strange.", "", PARA]
     assert drop_contents(lines).lines == tuple(lines) and drop_contents(lines).entries == 0
+
+
+def test_a_numbered_list_ends_at_the_first_line_without_a_number() -> None:
+    epigraph = "Then wear the gold hat, if that will move her;"
+    lines = ["Table of Contents", "", "I", "II", "III", "IV", "", "Once again", "", "to", "", "Zelda", "",
+             epigraph, "", "", "", "I", "", "In my younger years"]  # fmt: skip
+    found = drop_contents(lines)
+    assert found.dropped == ("Table of Contents", "I", "II", "III", "IV")
+    assert "Zelda" in found.lines and epigraph in found.lines
+    # An unnumbered list keeps going while its entries look like entries.
+    plain = ["Contents", "", "The Land God Forgot", "The Spell of the Yukon", "Quatrains", "", "", "", "Text"]
+    assert drop_contents(plain).entries == 3

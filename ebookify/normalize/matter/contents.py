@@ -16,6 +16,9 @@ _FRONT_LINES = 1500
 _ENTRY_LENGTH = 80
 _END_GAP = 3
 _MIN_ENTRIES = 2
+# Entries that open with an arabic or roman number; this many in a row set the list's pattern.
+_NUMBERED = re.compile(r"^(?:\d+|[IVXLC]+)\b")
+_NUMBERED_RUN = 3
 # A column head ("CHAP.      PAGE").
 _COLUMN_HEAD = re.compile(r"^(?:chap(?:ter)?\.?\s+)?page\.?$|^chap(?:ter)?\.?$", re.I)
 
@@ -38,7 +41,7 @@ def _key(line: str) -> str:
 def _list_end(lines: Sequence[str], label: int) -> tuple[int, int]:
     """Where the list after a label ends, and its number of entries."""
     first_entry: str | None = None
-    entries = 0
+    entries = numbered = 0
     gap = 0
     index = label + 1
     while index < len(lines):
@@ -49,6 +52,11 @@ def _list_end(lines: Sequence[str], label: int) -> tuple[int, int]:
             continue
         if (entries and gap >= _END_GAP) or len(line) > _ENTRY_LENGTH:
             break
+        # A list whose entries all open with a number ("I", "1  Zum Alm-Öhi hinauf") ends at the first line
+        # that does not: the dedication and the epigraph after it are the book's.
+        if entries >= _NUMBERED_RUN and numbered == entries and not _NUMBERED.match(line):
+            break
+        numbered += bool(_NUMBERED.match(line))
         key = _key(line)
         # The real heading repeats the first entry: the book itself starts there.
         if (
