@@ -72,3 +72,18 @@ def test_straight_quotes_kept_when_the_story_keeps_them() -> None:
     assert curly.title == "“Quoted” Story" and curly.summary == "It’s — short."
     plain = metadata_from_fields(fields, "x", StoryOverrides(), smart_quotes=False)
     assert plain.title == '"Quoted" Story' and plain.summary == "It's -- short."
+    assert plain.fields == tuple(fields)
+
+
+def test_cover_rows_and_series_get_the_body_typography() -> None:
+    # The cover page shows the header's rows: they must read like the summary and the body (curly, dashes).
+    fields = [
+        ("Summary", "I'm the hero... don't save me."),
+        ("Series", "'Tis the Season -- Part 2"),
+        ("Website", "http://example.com/my--story's-page"),
+    ]
+    meta = metadata_from_fields(fields, "x", StoryOverrides())
+    assert dict(meta.fields)["Summary"] == "I’m the hero… don’t save me." == meta.summary
+    assert meta.series is not None and "—" in meta.series and "'" not in meta.series
+    # A link is typed to be copied: left as it is.
+    assert dict(meta.fields)["Website"] == "http://example.com/my--story's-page"

@@ -113,6 +113,18 @@ def _clean_summary(value: str, typeset: bool) -> str:
     return typeset_text(text) if typeset else text
 
 
+# A link or an address is typed to be copied, not read: its hyphens and quotes stay as they are.
+_LINK = re.compile(r"://|^www\.|\b[\w.-]+@[\w-]+\.\w", re.I)
+
+
+def display_fields(fields: Sequence[tuple[str, str]], typeset: bool = True) -> tuple[tuple[str, str], ...]:
+    """Header fields as a reader sees them: each value with the body's quotes, dashes and ellipses, so a
+    cover page's rows (Summary, Series, Setting) match the story's typography; links stay as typed."""
+    if not typeset:
+        return tuple(fields)
+    return tuple((key, value if _LINK.search(value) else typeset_text(value)) for key, value in fields)
+
+
 def _values(fields: Sequence[tuple[str, str]]) -> dict[str, str]:
     """The first non-empty value of each Metadata attribute."""
     values: dict[str, str] = {}
@@ -161,7 +173,8 @@ def metadata_from_fields(
 ) -> Metadata:
     """Build Metadata from header fields; overrides win, the file name is the fallback title, and the
     language the text is written in stands in for a missing Language field. Title, names and summary get
-    the body's typography (`smart_quotes`)."""
+    the body's typography (`smart_quotes`), and so do the fields a cover page shows."""
+    fields = display_fields(fields, smart_quotes)
     values = _values(fields)
     overrides = _clean_overrides(overrides, smart_quotes)
     title = overrides.title or clean_title(values.get("title", ""), smart_quotes)
