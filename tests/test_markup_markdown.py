@@ -184,3 +184,14 @@ def test_prose_starting_with_by_under_a_title_stays_text() -> None:
     )
     assert story.metadata.authors == ()
     assert "By the time he came, it was dark." in texts(story)
+
+
+def test_template_directive_lines_go_and_braces_in_prose_stay() -> None:
+    # mdbook and Liquid directives on lines of their own are the site's machinery: dropped and named.
+    text = "# A\n\nOne.\n\n{{#include notes.md}}\n\nTwo.\n\n{% include aside.html %}\n\n!{#copyright}\n"
+    story = read(text)
+    assert texts(story) == ["One.", "Two."] and not notes(story)
+    assert "removed 3 template directives" in story.repairs
+    # Braces in a sentence, or a line of braces without a directive's mark, are the writer's.
+    kept = read("# A\n\nShe wrote {#1} on the board.\n\n{Sighs heavily}\n\n# B\n\nOk.\n")
+    assert texts(kept)[:2] == ["She wrote {#1} on the board.", "{Sighs heavily}"]

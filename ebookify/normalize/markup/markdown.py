@@ -19,6 +19,9 @@ _FENCE = re.compile(r"^[ \t]{0,3}(```+|~~~+)")
 # A line ending in a backslash or two spaces breaks the line there (a letter's salutation, a poem).
 _HARD_BREAK = re.compile(r"(?<=[^\s>])(?:\\|[ \t]{2,})$")
 _COMMENT_START = "<!--"
+# A line that is only a site generator's directive (mdbook's "{{#include x.md}}" and "!{#copyright}",
+# Liquid's "{% include note.html %}") is the publishing machinery, not words of the story.
+_DIRECTIVE = re.compile(r"^[ \t]*(?:!?\{#[\w.:-]+[^{}\n]*\}|\{\{[ \t]*#[^{}\n]*\}\}|\{%[^\n]*?%\})[ \t]*$")
 
 
 def read_markdown(lines: Sequence[str]) -> MarkupDocument:
@@ -58,6 +61,9 @@ def _read_line(lines: Sequence[str], index: int, doc: MarkupDocument, reader: Sp
         return index + 1
     if IMAGE_LINE.match(line):
         doc.remove_line("image line")
+        return index + 1
+    if _DIRECTIVE.match(line):
+        doc.remove_line("template directive")
         return index + 1
     doc.add_line(reader.read(line))
     return index + 1
