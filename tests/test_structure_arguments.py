@@ -29,3 +29,18 @@ def test_arguments_under_most_headings_join_their_titles() -> None:
 def test_a_first_paragraph_set_as_close_as_the_rest_is_text() -> None:
     story = parse_structure(_book(argument_gap="\n\n"))
     assert [c.title for c in story.chapters] == [f"{name} VIGILIE" for name in NAMES]
+
+
+def test_a_letters_dateline_under_a_heading_without_subtitle_joins_its_title() -> None:
+    text = (
+        "Title: Werther\nAuthor: Goethe\n\n\n\n"
+        "ERSTES BUCH\n\n\nAm 4. Mai 1771\n\n"
+        f"Wie froh bin ich, daß ich weg bin!\n\n{TEXT}\n\n\n\n"
+        f"ZWEITES BUCH\n\n\nAm 20. Oktober 1771\n\n{TEXT}\n"
+    )
+    titles = [c.title for c in parse_structure(text).chapters]
+    assert titles == ["ERSTES BUCH: Am 4. Mai 1771", "ZWEITES BUCH: Am 20. Oktober 1771"]
+    assert str(parse_structure(text).chapters[0].blocks[0]).startswith("Wie froh")
+    # A sentence under the heading is text, dated or not.
+    dated = text.replace("Am 4. Mai 1771", "We left on 4 May and rode all day.")
+    assert parse_structure(dated).chapters[0].title == "ERSTES BUCH"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from ebookify.normalize.structure.breaks import is_dateline
 from ebookify.normalize.structure.chapters import ChapterStart
 from ebookify.normalize.structure.headings import clean_heading, match_heading
 from ebookify.normalize.structure.paragraphs import Item
@@ -31,7 +32,9 @@ def _argument(items: Sequence[Item], start: ChapterStart, normal: int) -> bool:
 
 def with_arguments(items: Sequence[Item], starts: list[ChapterStart], normal: int) -> list[ChapterStart]:
     """When most chapter headings carry an argument set off under them, each argument joins its heading's
-    title ("ERSTE VIGILIE: Die Unglücksfälle ..."): it is no paragraph of the chapter's text."""
+    title ("ERSTE VIGILIE: Die Unglücksfälle ..."): it is no paragraph of the chapter's text. So does the
+    dateline of the letter a heading opens, under a heading without a subtitle ("Erstes Buch: Am 4. Mai")."""
+    starts = [_with_dateline(items, start) for start in starts]
     chapters = [start for start in starts if start.kind != "part" and start.span == 1]
     found = {start.index for start in chapters if _argument(items, start, normal)}
     if len(found) < max(_MIN_ARGUMENTS, len(chapters) * _ARGUMENT_SHARE):
@@ -42,3 +45,13 @@ def with_arguments(items: Sequence[Item], starts: list[ChapterStart], normal: in
         else start
         for start in starts
     ]
+
+
+def _with_dateline(items: Sequence[Item], start: ChapterStart) -> ChapterStart:
+    """The heading with the dateline right under it as its subtitle, when it has none and text follows."""
+    index = start.index + 1
+    if start.span != 1 or index + 1 >= len(items) or items[index + 1].verse:
+        return start
+    if not is_dateline(items[index].text.strip()) or match_heading(items[index + 1].text) is not None:
+        return start
+    return replace(start, title=f"{start.title}: {clean_heading(items[index].text)}", span=2)
