@@ -123,3 +123,22 @@ def test_lines_stepping_in_and_out_in_turn_are_verse_however_many_questions_they
     assert looks_like_verse(stanza)
     # The same questions at one indent are prose one-liners (a list of questions).
     assert not looks_like_verse([line.strip() for line in stanza])
+
+
+def test_an_epigraph_with_its_source_under_it_is_verse_even_when_its_lines_end_sentences() -> None:
+    # The Gold-Bug: two lines from a play, then "--All in the Wrong" set far to the right.
+    lines = [
+        "     What ho! what ho! this fellow is dancing mad!",
+        "     He hath been bitten by the Tarantula.",
+        "                                        --All in the Wrong",
+    ]
+    assert looks_like_verse(lines, set_off=True)
+
+
+def test_wrapped_prose_with_a_source_under_it_is_not_verse() -> None:
+    lines = [
+        "     The man who reads nothing at all is better educated than the",
+        "     man who reads nothing but newspapers, as everyone knows well.",
+        "                                        --Thomas Jefferson",
+    ]
+    assert not looks_like_verse(lines, set_off=True)

@@ -19,6 +19,8 @@ _COLUMNS = re.compile(r"\S {3,}\S")
 _TITLE_BLOCK = re.compile(
     r"^(?:(?:[Ww]ritten\s+)?[Bb][Yy]:?(?:\s+[A-Z][\w.'’-]*){0,4}$|(?i:copyright\b|\(c\)|©))"
 )
+# The source of an epigraph or a quoted poem, set under it after a dash: "--All in the Wrong", "— Byron".
+_ATTRIBUTION = re.compile(r"^(?:-{1,3}|[—–])\s?[A-Z]")
 # Closing quotes and brackets after a line's last word.
 _CLOSERS = "\"'”’»)]_*"
 # Indentation differences under this many columns are ragged typing, not a level.
@@ -45,6 +47,12 @@ def looks_like_verse(
     lines or more, at most a third of them ending a sentence. `overflows` says some of its long lines run
     over onto a line set deeper: then its lines may end sentences as often as they like."""
     texts = [line.strip() for line in lines]
+    sourced = len(texts) > 2 and bool(_ATTRIBUTION.match(texts[-1]))
+    if sourced:
+        # An epigraph's source under its lines ("--All in the Wrong"): judged without it, kept with them;
+        # a quotation with its source is set as lines, even lines that end sentences.
+        texts = texts[:-1]
+        overflows = True
     count = len(texts)
     if count < 2 or (count == 2 and not set_off) or any(len(t) > MAX_VERSE_LINE for t in texts):
         return False
