@@ -59,3 +59,10 @@ def test_prose_between_dividers_is_not_front_matter() -> None:
     assert split_front_matter(["---", "He ran. She hid.", "---", "Text."]) is None
     assert split_front_matter(["Text.", "---", "title: x", "---"]) is None
     assert split_front_matter(["+++", "not = toml = at all", "+++"]) is None
+
+
+def test_a_yaml_null_is_no_field_and_a_quoted_null_is_the_word() -> None:
+    lines = ["---", "title: Confessions", "notes: null", "mood: ~", "word: 'null'", "---", "Hi."]
+    found = split_front_matter(lines)
+    assert found is not None
+    assert found.fields == (("title", "Confessions"), ("word", "null"))

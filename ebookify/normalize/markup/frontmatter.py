@@ -89,9 +89,15 @@ def _yaml_pairs(block: Sequence[str]) -> list[tuple[str, str]] | None:
     return pairs
 
 
+# YAML's spellings of "no value" (unquoted; "'null'" in quotes is the word).
+_YAML_NULLS = frozenset({"null", "Null", "NULL", "~"})
+
+
 def _yaml_value(key: str, value: str, nested: list[str]) -> Iterator[tuple[str, str]]:
     """One key's value: a scalar, a [flow, list], a block list, a |/> block of text, or a nested mapping."""
     lines = [line for line in nested if line.strip()]
+    if not lines and value in _YAML_NULLS:
+        return  # "notes: null" says there are none: no field (it showed as a note reading "null")
     if _BLOCK_SCALAR.match(value):
         # "|" keeps the lines, ">" folds them into one.
         yield key, ("\n" if value[0] == "|" else " ").join(line.strip() for line in lines)
