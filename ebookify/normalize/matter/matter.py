@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ebookify.normalize.decode.cleanup import plural
+from ebookify.normalize.matter.colophon import colophon_lines
 from ebookify.normalize.matter.contents import drop_contents
 from ebookify.normalize.matter.frame import split_frame
 from ebookify.normalize.matter.gutenberg import split_gutenberg
@@ -69,7 +70,7 @@ def split_matter(lines: Sequence[str]) -> Matter:
         front=frame.front,
         body=frame.body,
         back=frame.back,
-        colophon=(*gutenberg.header, "", *gutenberg.footer),
+        colophon=colophon_lines((*gutenberg.header, "", *gutenberg.footer)),
         printed=gutenberg.found,
         repairs=tuple(repairs),
     )
