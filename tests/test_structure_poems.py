@@ -81,3 +81,21 @@ def test_titles_of_a_collection_of_prose_pieces_are_chapters() -> None:
     assert _titles(text) == names
     # Four titled pieces are not yet a collection; a title set as close as the text is no title.
     assert _titles(text.replace("\n\n\n\nThe Father and His Sons", "\n\nThe Father and His Sons"))[0] is None
+
+
+_NAMES = ["The Wolf and the Lamb", "The Bat and the Weasels", "The Ass and the Grasshopper",
+          "The Lion and the Mouse", "The Father and His Sons"]  # fmt: skip
+
+
+def test_in_a_collection_whose_pieces_open_in_capitals_a_title_set_closer_is_a_title_too() -> None:
+    # Aesop: a stretch of the file separates its fables by single blank lines only.
+    text = "Title: Fables\n\n" + "".join(f"\n\n\n{name}\n\n{FABLE}\n\n{FABLE}\n" for name in _NAMES)
+    text += f"\nThe Manslayer\n\n{FABLE}\n"
+    assert _titles(text) == [*_NAMES, "The Manslayer"]
+
+
+def test_a_close_title_like_line_over_a_piece_that_does_not_open_in_capitals_stays_text() -> None:
+    plain = FABLE.replace("A WOLF", "A wolf")
+    text = "Title: Fables\n\n" + "".join(f"\n\n\n{name}\n\n{FABLE}\n\n{FABLE}\n" for name in _NAMES)
+    text += f"\nThe Manslayer\n\n{plain}\n"
+    assert _titles(text) == _NAMES

@@ -103,16 +103,36 @@ def prose_titles(items: Sequence[Item], normal: int) -> list[tuple[int, int]]:
     no sentence, after a gap wider than the text's usual one and over a paragraph set closer. Nothing
     unless the text titles many pieces so."""
     titles = [(index, 1) for index in range(len(items)) if _is_prose_title(items, index, normal)]
-    return titles if len(titles) >= _MIN_PROSE_TITLES else []
+    if len(titles) < _MIN_PROSE_TITLES:
+        return []
+    # Where the pieces open in capitals ("A WOLF, meeting with a Lamb"), a title line set no wider apart
+    # than the text (a stretch of Aesop typed with single gaps) over a piece that opens so is a title too.
+    if sum(1 for index, _ in titles if _opens_in_capitals(items[index + 1])) * 5 >= len(titles) * 4:
+        closer = [
+            (index, 1)
+            for index in range(1, len(items) - 1)
+            if _opens_in_capitals(items[index + 1]) and _is_prose_title(items, index, normal, set_apart=False)
+        ]
+        titles = sorted({*titles, *closer})
+    return titles
 
 
-def _is_prose_title(items: Sequence[Item], index: int, normal: int) -> bool:
+# A piece's first words set in capitals: "A WOLF,", "THE BEASTS of the field".
+_CAPITALS_OPENING = re.compile(r"^(?:(?:A|AN|THE)\s+)?[A-Z][A-Z'’-]{2,}\b")
+
+
+def _opens_in_capitals(item: Item) -> bool:
+    return not item.verse and _CAPITALS_OPENING.match(item.text.lstrip()) is not None
+
+
+def _is_prose_title(items: Sequence[Item], index: int, normal: int, set_apart: bool = True) -> bool:
+    """A title line over a piece: set apart by a wider gap than the text's (unless not `set_apart`)."""
     item = items[index]
     following = items[index + 1] if index + 1 < len(items) else None
     if following is None or following.verse or following.divider or item.verse or item.divider:
         return False
     text = item.text.strip()
-    if "\n" in text or (index and item.gap <= normal) or following.gap > normal:
+    if "\n" in text or (index and set_apart and item.gap <= normal) or following.gap > normal:
         return False
     # A title names; it does not end a sentence (unless set in capitals) and is no heading of another kind.
     if text[-1:] in ".!?:;," and not text.isupper():
