@@ -171,3 +171,28 @@ def test_pdf_ends_with_the_colophon_and_its_metadata_agrees_with_the_epub(tmp_pa
     assert page >= len(pages) - 2
     contents = " ".join(pages[:4])
     assert re.search(r"About this edition[ .]*\d+", contents)
+
+
+def _pdf_contents(story: Story) -> tuple[list[str], bool]:
+    """The PDF's contents lines (as the outline lists them) and whether a contents page is printed."""
+    from ebookify import WriteOptions
+    from ebookify.render.pdf.layout import book_layout
+    from ebookify.render.pdf.sections import book_sections, contents_document
+
+    book = make_book([story])
+    sections = book_sections(book, WriteOptions())
+    starts = {s.anchor: i for i, s in enumerate(sections)}
+    layout = book_layout(book.metadata.title, [sections], [len(sections)], [starts])
+    return [entry.title for entry in layout.toc], contents_document(book, layout.toc) is not None
+
+
+def test_one_chapter_and_its_colophon_print_no_contents_page() -> None:
+    # One chapter and "About this edition" would make a two-line contents page: noise. The outline keeps both.
+    one = GUTENBERG.replace("CHAPTER II.\n\n", "")
+    story = normalize_bytes(one.encode(), "tales.txt", NormalizeOptions(smart_quotes=False))
+    assert len(story.chapters) == 1 and story.colophon
+    titles, printed = _pdf_contents(story)
+    assert titles[-1] == "About this edition" and len(titles) == 2 and not printed
+    # Two chapters and the colophon: a contents page, listing the colophon too.
+    titles, printed = _pdf_contents(_story())
+    assert titles[-1] == "About this edition" and len(titles) == 3 and printed

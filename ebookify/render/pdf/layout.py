@@ -133,7 +133,7 @@ def _toc(sections: list[Section], starts: dict[str, int]) -> list[TocEntry]:
         if section.kind == "titlepage":
             entries.append(TocEntry(section.anchor, section.toc_title, folio, 0, is_story=True))
         elif section.kind == "colophon":
-            entries.append(TocEntry(section.anchor, section.toc_title, folio, 0, False))
+            entries.append(TocEntry(section.anchor, section.toc_title, folio, 0, False, is_back=True))
         elif anthology and chapters.get(section.story, 0) <= 1 and section.kind == "chapter":
             continue
         elif section.kind == "part":

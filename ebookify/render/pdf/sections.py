@@ -49,6 +49,8 @@ class TocEntry:
     """How deep the line is nested: 0 at the top, 1 under a story or a part, 2 under a story's part."""
     is_story: bool
     is_part: bool = False
+    is_back: bool = False
+    """Back matter (the colophon): listed, but no reason on its own for a contents page."""
 
 
 RunningHead = tuple[Literal["recto", "verso"], str]
@@ -190,8 +192,9 @@ def item_anchors(index: int) -> tuple[str, str]:
 
 
 def contents_document(book: Book, toc: Sequence[TocEntry]) -> ContentsDocument | None:
-    """The contents with real page numbers, or None when there is at most one entry."""
-    if len(toc) <= 1:
+    """The contents with real page numbers, or None when it would list at most one entry besides the back
+    matter (a one-chapter story and its colophon: the bookmarks and the EPUB's nav still list both)."""
+    if sum(1 for entry in toc if not entry.is_back) <= 1:
         return None
     items = []
     for index, entry in enumerate(toc):
