@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import io
 import os
 import shutil
 import signal
@@ -10,6 +11,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any, BinaryIO
 
 import pytest
 
@@ -129,23 +131,24 @@ def test_an_exception_inside_weasyprint_is_one_clear_error(
         (OSError(errno.ENOSPC, "No space left on device"), "No space left on device"),
     ],
 )
-def test_a_failure_while_the_pdf_is_streamed_leaves_no_partial_file(
+def test_a_failure_while_the_pdf_is_written_leaves_no_partial_file(
     source: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failure: Exception, message: str
 ) -> None:
-    # The PDF is written part by part as it is assembled: a failure after the first parts were already
-    # written (here, when the front matter is to be added) must still leave the old book alone.
-    from ebookify.render.pdf import stream as pdf_writer
+    # The book is written once it is assembled: a failure halfway through writing it (a full disk)
+    # must still leave the old book alone.
+    from ebookify.render.pdf import merge
 
-    real_add = pdf_writer.PdfStreamWriter.add
+    real_save = merge.save_book
     written: list[int] = []
 
-    def fail_late(self: pdf_writer.PdfStreamWriter, number: int, body: bytes) -> None:
-        written.append(self.position)
-        if len(written) > 40:
-            raise failure
-        real_add(self, number, body)
+    def fail_late(book: Any, handle: BinaryIO, version: str) -> None:
+        whole = io.BytesIO()
+        real_save(book, whole, version)
+        handle.write(whole.getvalue()[: len(whole.getvalue()) // 2])
+        written.append(handle.tell())
+        raise failure
 
-    monkeypatch.setattr(pdf_writer.PdfStreamWriter, "add", fail_late)
+    monkeypatch.setattr(merge, "save_book", fail_late)
     target = tmp_path / "b.pdf"
     target.write_bytes(OLD)
     assert_one_line_error(run_cli([str(source), "-o", str(target), "-j", "1", "-q"]), message)

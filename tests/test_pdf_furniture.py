@@ -13,8 +13,8 @@ from pypdf import PdfReader
 from ebookify import make_book
 from ebookify.options import WriteOptions
 from ebookify.render.pdf import write_pdf
+from ebookify.render.pdf.furniture import folio_offsets
 from ebookify.render.pdf.geometry import page_geometry
-from ebookify.render.pdf.merge import folio_offsets
 
 from .pdf_books import story
 

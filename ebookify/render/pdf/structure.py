@@ -1,111 +1,88 @@
-"""Joins the tag trees (structure trees) of separately rendered PDFs into the book's one tag tree, as
-each source is copied into the book (copier) and closed."""
+"""Joins the tag trees (structure trees) of separately laid-out PDFs into the book's one tag tree."""
 
 from __future__ import annotations
 
-from array import array
 from collections.abc import Sequence
+from typing import Any
 
-from pikepdf import Array, Dictionary, Name, NumberTree, Object
+from pikepdf import Array, Dictionary, Name, NumberTree, Object, Page, Pdf
 
-from ebookify.render.pdf.copier import SourceCopier
-from ebookify.render.pdf.stream import PdfStreamWriter, refs
 
-_LEAF = 256
-"""Parent-tree entries per leaf of the number tree, so that a reader finds a page's entry fast."""
+def copy_object(book: Pdf, value: Any) -> Any:
+    """A foreign object in `book`: indirect objects through qpdf's copier, direct ones member by member
+    (pikepdf hands numbers, booleans and strings over as Python values, which need no copying)."""
+    if not isinstance(value, Object):
+        return value
+    if value.is_indirect:
+        return book.copy_foreign(value)
+    if isinstance(value, Dictionary):
+        return Dictionary({key: copy_object(book, item) for key, item in value.items()})
+    if isinstance(value, Array):
+        return Array([copy_object(book, item) for item in value])
+    return value
 
 
 class StructureJoin:
-    """The book's /StructTreeRoot and its /Document: every source's top elements go under the one
-    /Document, and every page's and annotation's parent-tree entry gets a new key in the book's tree."""
+    """The book's /StructTreeRoot and its one /Document: every source's top elements go under it, and
+    every page and annotation gets a new key in the book's parent tree."""
 
-    def __init__(self, writer: PdfStreamWriter) -> None:
-        self.writer = writer
-        self.root = writer.reserve()
-        self.document = writer.reserve()
-        self.parents = array("L")
-        """Object number of each parent-tree entry, by key: keys only need to be distinct."""
-        self.namespaces: bytes | None = None
-        self.document_ns: bytes | None = None
+    def __init__(self, book: Pdf) -> None:
+        self.book = book
+        self.root = book.make_indirect(Dictionary(Type=Name.StructTreeRoot))
+        self.document = book.make_indirect(Dictionary(Type=Name.StructElem, S=Name.Document, P=self.root))
+        self.parent_tree = NumberTree.new(book)
+        self.next_key = 0
+        """Parent-tree keys only need to be distinct: pages and annotations get them as they come."""
 
-    def add(self, copier: SourceCopier) -> array[int]:
-        """Map the source's tag tree into the book (before its pages are copied: their parent-tree
-        keys change); the book numbers of its top structure elements, in order."""
-        elements = array("L")
-        tree = copier.pdf.Root.get(Name.StructTreeRoot)
+    def add(self, source: Pdf, pages: Sequence[Page]) -> list[Object]:
+        """Copy `source`'s top structure elements into the book and map its parent tree onto `pages`
+        (the copies of its pages, in order); the copied elements, in order."""
+        book = self.book
+        elements: list[Object] = []
+        tree = source.Root.get(Name.StructTreeRoot)
         if not isinstance(tree, Dictionary):
             return elements
-        copier.external(tree, self.root)
-        if Name.Namespaces in tree and self.namespaces is None:
-            self.namespaces = copier.direct(tree[Name.Namespaces])
+        if Name.Namespaces in tree and Name.Namespaces not in self.root:
+            self.root.Namespaces = copy_object(book, tree.Namespaces)
         for old_document in _as_list(tree.get(Name.K)):
             if not isinstance(old_document, Dictionary):
                 continue
-            if old_document.is_indirect:
-                # Its elements' /P now names the book's /Document.
-                copier.external(old_document, self.document)
-            if Name.NS in old_document and self.document_ns is None:
-                self.document_ns = copier.direct(old_document[Name.NS])
+            if Name.NS in old_document and Name.NS not in self.document:
+                self.document.NS = copy_object(book, old_document.NS)
             for kid in _as_list(old_document.get(Name.K)):
                 if isinstance(kid, Dictionary):
-                    elements.append(copier.number(kid) if kid.is_indirect else copier.new_object(kid))
-        self._map_parent_tree(copier, tree)
-        return elements
-
-    def finish(self, elements: Sequence[int]) -> None:
-        """Write the root, the /Document holding `elements` (in page order) and the parent tree."""
-        writer = self.writer
-        document = b"<< /Type /StructElem /S /Document /P %d 0 R /K %s" % (self.root, refs(elements))
-        if self.document_ns is not None:
-            document += b" /NS " + self.document_ns
-        writer.add(self.document, document + b" >>")
-        parent_tree = self._write_parent_tree()
-        root = b"<< /Type /StructTreeRoot /K [ %d 0 R ] /ParentTree %d 0 R /ParentTreeNextKey %d" % (
-            self.document,
-            parent_tree,
-            len(self.parents),
-        )
-        if self.namespaces is not None:
-            root += b" /Namespaces " + self.namespaces
-        writer.add(self.root, root + b" >>")
-
-    def _map_parent_tree(self, copier: SourceCopier, tree: Dictionary) -> None:
-        """Give the source's pages and annotations new keys, their entries copied into the book."""
+                    # Cut the element from its old parent first, or copying it would drag the old tree in.
+                    if Name.P in kid:
+                        del kid[Name.P]
+                    copied = copy_object(book, kid)
+                    copied = copied if copied.is_indirect else book.make_indirect(copied)
+                    copied.P = self.document
+                    elements.append(copied)
         parent_tree = tree.get(Name.ParentTree)
         old = dict(NumberTree(parent_tree).items()) if isinstance(parent_tree, Dictionary) else {}
-        for page in copier.pdf.pages:
-            key = page.obj.get(Name.StructParents)
+        for original, copy in zip(source.pages, pages, strict=True):
+            key = original.obj.get(Name.StructParents)
             if key is not None and int(key) in old:
-                page.obj.StructParents = self._entry(copier, old[int(key)])
-            for annotation in _as_list(page.obj.get(Name.Annots)):
+                copy.obj.StructParents = self._entry(old[int(key)])
+            for annotation in _as_list(copy.obj.get(Name.Annots)):
                 key = annotation.get(Name.StructParent) if isinstance(annotation, Dictionary) else None
                 if key is not None and int(key) in old:
-                    annotation.StructParent = self._entry(copier, old[int(key)])
+                    annotation.StructParent = self._entry(old[int(key)])
+        return elements
 
-    def _entry(self, copier: SourceCopier, value: Object) -> int:
-        number = copier.number(value) if value.is_indirect else copier.new_object(value)
-        self.parents.append(number)
-        return len(self.parents) - 1
+    def finish(self, elements: Sequence[Object]) -> None:
+        """The book's /StructTreeRoot: its /Document holds `elements`, in page order."""
+        self.document.K = Array(elements)
+        self.root.K = Array([self.document])
+        self.root.ParentTree = self.parent_tree.obj
+        self.root.ParentTreeNextKey = self.next_key
+        self.book.Root.StructTreeRoot = self.root
 
-    def _write_parent_tree(self) -> int:
-        """A number tree of the parent-tree entries: one node, or a root over leaves of _LEAF keys."""
-        writer, count = self.writer, len(self.parents)
-
-        def nums(start: int, end: int) -> bytes:
-            pairs = b" ".join(b"%d %d 0 R" % (key, self.parents[key]) for key in range(start, end))
-            return b"/Nums [ " + pairs + b" ]"
-
-        root = writer.reserve()
-        if count <= _LEAF:
-            writer.add(root, b"<< " + nums(0, count) + b" >>")
-            return root
-        leaves = []
-        for start in range(0, count, _LEAF):
-            end = min(count, start + _LEAF)
-            leaves.append(writer.reserve())
-            writer.add(leaves[-1], b"<< /Limits [ %d %d ] %s >>" % (start, end - 1, nums(start, end)))
-        writer.add(root, b"<< /Kids %s >>" % refs(leaves))
-        return root
+    def _entry(self, value: Object) -> int:
+        key = self.next_key
+        self.parent_tree[key] = copy_object(self.book, value)
+        self.next_key += 1
+        return key
 
 
 def _as_list(value: Object | None) -> list[Object]:

@@ -141,13 +141,14 @@ def _book_jobs(
 
 
 def assemble_pdf(book: Book, options: WriteOptions, handle: BinaryIO, part_weight: int = PART_WEIGHT) -> None:
-    """Lay out the book's parts in parallel, then the front matter and furniture; write the book to
-    `handle` as the parts are joined.
+    """Lay out the book's parts in parallel, then the front matter and furniture; join them into one
+    book and write it to `handle`.
 
-    Every laid-out document is a file in a temporary folder; the assembly opens one part at a time,
-    streams its pages into the book and closes it, so no process holds the book (merge). The folder
-    is removed on the way out."""
-    from ebookify.render.pdf.merge import BookJoiner, Furniture, file_version, read_pdf, version_key
+    Every laid-out document is a file in a temporary folder; the assembly copies the text parts' pages
+    into the book while a worker lays out the contents (merge), and writes the book once the workers
+    are gone. The folder is removed on the way out."""
+    from ebookify.render.pdf.furniture import Furniture
+    from ebookify.render.pdf.merge import BookJoiner, read_pdf
 
     parts = group_sections(book_sections(book, options), part_weight)
     # The furniture document lays out these heads in this order; the assembly finds them by position.
@@ -164,22 +165,19 @@ def assemble_pdf(book: Book, options: WriteOptions, handle: BinaryIO, part_weigh
 
         def join_text(layout: BookLayout, text: Sequence[RenderedPart], furniture: RenderedPart) -> None:
             # Runs while a worker lays out the contents, which needed every part's page numbers.
-            version = max((file_version(Path(r.path)) for r in [furniture, *text]), key=version_key)
-            # The furniture stays open: its forms are copied into the book as pages first need them.
             furniture_pdf = files.enter_context(read_pdf(Path(furniture.path)))
             furnished = Furniture.from_layout(furniture_pdf, heads, furniture)
-            joiner = BookJoiner(handle, version, furnished, layout, geometry)
+            joiner = files.enter_context(BookJoiner(furnished, layout, geometry))
             for result in text:
-                with read_pdf(Path(result.path)) as part:
-                    joiner.add_text(part)
+                joiner.add_text(Path(result.path))
             joined.append(joiner)
 
         with job_executor(workers) as executor, fewer_collections():
             # One job more than workers waits in the queue, so no worker idles between two jobs.
             slots = workers + 1 if workers > 1 else 1
             results = run_book_jobs(executor, slots, jobs, Path(folder), join_text)
-            front = [results.front.path, *(results.contents.paths if results.contents else ())]
-            joined[0].finish([Path(path) for path in front])
+        front = [results.front.path, *(results.contents.paths if results.contents else ())]
+        joined[0].finish([Path(path) for path in front], handle)
         log.info(
             "laid out %d pages in %d parts with %d processes", results.layout.page_count, len(parts), workers
         )
