@@ -147,3 +147,29 @@ def test_overflows_at_one_indent_are_measured_and_a_capitalised_one_joins_too() 
         "          Do you know its moods and changes?",
     ]
     assert detect_layout(plain).turnover_indent is None
+
+
+_JUSTIFIED = [
+    "            Barringer  had  always been bothered by  phones.   Not  just",
+    "       because  people called as he stepped into the shower,  or because",
+    "       he  sometimes  got trapped on hold and was forced  to  listen  to",
+    "       Muzak,  or  because  wrong  numbers always waited  until  he  was",
+    "       asleep.  It was more than that.",
+] * 4
+
+
+def test_a_justified_text_is_measured_and_its_padded_lines_are_prose() -> None:
+    layout = detect_layout(_JUSTIFIED)
+    assert layout.justified
+    items = split_items(_JUSTIFIED[:5], layout)
+    assert len(items) == 1 and "\n" not in items[0].text
+
+
+def test_columns_and_sentence_spacing_are_not_justification() -> None:
+    columns = [
+        "  le sucrier,                     de suikerpot.",
+        "  le sucre,                       de suiker.",
+    ]
+    spaced = ["He thus addressed him.  The Lamb replied at once.", "Then said the Wolf.  It was late."]
+    assert not detect_layout(columns * 10).justified
+    assert not detect_layout(spaced * 10).justified

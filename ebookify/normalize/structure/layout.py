@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -42,6 +43,9 @@ class Layout:
     the text sets its overflows at one indent; None otherwise."""
     turnover_length: int = 0
     """The shortest line an overflow at that indent makes once joined to the line above it."""
+    justified: bool = False
+    """Lines padded to the right margin with spaces between words ("Barringer  had  always"): wide spaces
+    inside a line are the typist's justification, not columns of a table."""
 
 
 def line_indent(line: str) -> int:
@@ -195,7 +199,27 @@ def detect_layout(lines: Sequence[str]) -> Layout:
     return Layout(
         width, indented, one_per_line, margin, indented_starts, starts,
         paragraph_indent=usual, turnover_indent=turnover, turnover_length=length,
+        justified=_justified(lines, filled),
     )  # fmt: skip
+
+
+# Padding between two words inside a sentence ("had  always", "phones,  or"); two spaces after a full stop
+# are only the typewriter's sentence spacing, which many texts keep.
+# A gap of four spaces or more inside a line is a column's ("gourmand,         gulzig"), not padding.
+_PADDING = re.compile(r"[a-z,;] {2,3}[a-z]")
+_COLUMN_GAP = re.compile(r"\S {4,}\S")
+# A justified text pads at least this share of its lines.
+_JUSTIFIED_SHARE = 0.3
+_MIN_JUSTIFIED_LINES = 10
+
+
+def _justified(lines: Sequence[str], filled: Sequence[bool]) -> bool:
+    """Most lines of the text padded with spaces between words to reach the right margin."""
+    texts = [line.strip() for line, full in zip(lines, filled, strict=True) if full]
+    padded = sum(
+        1 for text in texts if "  " in text and _PADDING.search(text) and not _COLUMN_GAP.search(text)
+    )
+    return padded >= _MIN_JUSTIFIED_LINES and padded >= len(texts) * _JUSTIFIED_SHARE
 
 
 # Overflows set at one indent: at least this many, and this share of all lines going on deeper in lower case.

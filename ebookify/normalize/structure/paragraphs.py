@@ -98,7 +98,9 @@ def _break_kind(previous: str, line: str, layout: Layout) -> Join | None:
     ):
         return Join.TURNOVER
     # Three spaces in a row are needed for a table row; looking for them first skips the regex on prose.
-    if "   " in previous and "   " in previous.strip() and _TABLE.search(previous.strip()):
+    # (In a justified text wide spaces are padding: "phones.   Not  just" is a line of prose.)
+    wide = "   " in previous and "   " in previous.strip()
+    if wide and not layout.justified and _TABLE.search(previous.strip()):
         return Join.LINE  # columns (a contents list, a cast list): wrapped prose has no wide spaces inside
     if layout.wrap_width is not None:
         room = layout.wrap_width - _WRAP_SLACK - len(previous)
