@@ -262,3 +262,20 @@ def test_right_aligned_address_block_goes_to_the_back() -> None:
     ]
     frame = split_frame(lines)
     assert "123 Main Street" in frame.back and [line for line in frame.body if line] == PROSE
+
+
+def test_a_lone_title_between_two_rules_is_the_title_and_the_rules_are_dropped() -> None:
+    rule = "#" * 75
+    lines = [rule, _centred("Phreak Encounter"), rule, "", "", *PROSE]
+    frame = split_frame(lines)
+    assert frame.fields == (("Title", "Phreak Encounter"),)
+    assert [line for line in frame.body if line] == PROSE
+    assert not frame.back
+
+
+def test_a_box_of_rules_around_a_board_and_its_numbers_is_still_an_advert() -> None:
+    rule = ":.:" * 20
+    lines = [rule, _centred("Earth's Dreamlands"), _centred("(313)558-5024 {14.4}"), rule, "", *PROSE]
+    frame = split_frame(lines)
+    assert ("Title", "Earth's Dreamlands") not in frame.fields
+    assert "Earth's Dreamlands" in frame.back

@@ -223,6 +223,8 @@ def _place(block_lines: Sequence[str], before_title: bool, placed: _Placed) -> N
     advert = any(is_banner(line) for line in block_lines) or is_notice(" ".join(block_lines))
     for line in block_lines:
         text = line.strip()
+        if is_banner(line) and not any(c.isalnum() for c in text):
+            continue  # a rule of "####" or ":.:.:" frames what it is next to; it says nothing by itself
         if is_copyright(text) and not any(key == "Copyright" for key, _ in placed.fields):
             placed.fields.append(("Copyright", re.sub(r"\s{2,}", " ", text)))
             holder = copyright_holder(text)

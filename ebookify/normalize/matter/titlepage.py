@@ -175,8 +175,11 @@ def _runs(region: Sequence[int]) -> list[tuple[int, int]]:
 
 
 def is_advert(block: Sequence[str]) -> bool:
-    """A block framed by banner lines, or one that gives phone numbers, addresses or terms."""
-    return (len(block) > 2 and is_banner(block[0]) and is_banner(block[-1])) or is_notice(" ".join(block))
+    """A block framed by banner lines, or one that gives phone numbers, addresses or terms. A lone title
+    between two rules ("####" / "Phreak Encounter" / "####") is a title set for show, not an advert."""
+    inner = [line for line in block[1:-1] if line.strip()]
+    framed = len(block) > 2 and is_banner(block[0]) and is_banner(block[-1])
+    return (framed and not (len(inner) == 1 and is_title_line(inner[0]))) or is_notice(" ".join(block))
 
 
 def _letters(text: str) -> str:
