@@ -173,3 +173,25 @@ def test_columns_and_sentence_spacing_are_not_justification() -> None:
     spaced = ["He thus addressed him.  The Lamb replied at once.", "Then said the Wolf.  It was late."]
     assert not detect_layout(columns * 10).justified
     assert not detect_layout(spaced * 10).justified
+
+
+_SPACED = [
+    "  Half past eight.  The bedside alarm woke Kelanie up with the sampled",
+    "victory-screech of some carnivorous xenoform.  She was up immediately,",
+    "system.   As she calmed down, her pupils dilated out from the crisis",
+    "and she wondered if life was like this in the private sector, again.",
+] * 10
+
+
+def test_sentences_set_three_spaces_apart_are_no_table_row() -> None:
+    layout = detect_layout(_SPACED)
+    assert layout.spaced_sentences
+    items = split_items(_SPACED[:4], layout)
+    assert len(items) == 1 and "\n" not in items[0].text
+
+
+def test_a_two_column_exchange_keeps_its_rows_in_a_text_with_spaced_sentences() -> None:
+    rows = ["all the explanation I need to    Understood...", "concerned with this matter    Ah."]
+    layout = detect_layout([*_SPACED, "", *rows])
+    assert layout.spaced_sentences
+    assert split_items(rows, layout)[0].text.count("\n") == 1

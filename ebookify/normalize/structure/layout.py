@@ -43,6 +43,9 @@ class Layout:
     the text sets its overflows at one indent; None otherwise."""
     turnover_length: int = 0
     """The shortest line an overflow at that indent makes once joined to the line above it."""
+    spaced_sentences: bool = False
+    """Sentences set three or more spaces apart ("system.   As she calmed down"), a typist's habit: such a
+    gap after a full stop is no column of a table."""
     justified: bool = False
     """Lines padded to the right margin with spaces between words ("Barringer  had  always"): wide spaces
     inside a line are the typist's justification, not columns of a table."""
@@ -199,8 +202,25 @@ def detect_layout(lines: Sequence[str]) -> Layout:
     return Layout(
         width, indented, one_per_line, margin, indented_starts, starts,
         paragraph_indent=usual, turnover_indent=turnover, turnover_length=length,
-        justified=_justified(lines, filled),
+        spaced_sentences=_spaced_sentences(lines, filled), justified=_justified(lines, filled),
     )  # fmt: skip
+
+
+# Three spaces or more after a sentence's end, before the next sentence's capital.
+SENTENCE_GAP = re.compile(r"[.!?][\"'’”)]? {3,}(?=[\"'‘“(]?[A-Z])")
+# A typist's habit shows in this many lines at least, and this share of the lines with wide gaps (the rest
+# may be a table: Bureau's two-column dialogue of machines).
+_MIN_SPACED_LINES = 10
+_SPACED_SHARE = 1 / 3
+_WIDE_GAP = re.compile(r"\S {3,}\S")
+
+
+def _spaced_sentences(lines: Sequence[str], filled: Sequence[bool]) -> bool:
+    """The typist set sentences three or more spaces apart inside the text's lines."""
+    wide = [line.strip() for line, full in zip(lines, filled, strict=True) if full and "   " in line.strip()]
+    wide = [text for text in wide if _WIDE_GAP.search(text)]
+    spaced = sum(1 for text in wide if SENTENCE_GAP.search(text))
+    return spaced >= _MIN_SPACED_LINES and spaced >= len(wide) * _SPACED_SHARE
 
 
 # Padding between two words inside a sentence ("had  always", "phones,  or"); two spaces after a full stop

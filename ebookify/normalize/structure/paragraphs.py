@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from ebookify.normalize.structure.layout import (
+    SENTENCE_GAP,
     Layout,
     detect_layout,
     ends_sentence,
@@ -100,6 +101,9 @@ def _break_kind(previous: str, line: str, layout: Layout) -> Join | None:
     # Three spaces in a row are needed for a table row; looking for them first skips the regex on prose.
     # (In a justified text wide spaces are padding: "phones.   Not  just" is a line of prose.)
     wide = "   " in previous and "   " in previous.strip()
+    if wide and layout.spaced_sentences:
+        # The typist's gaps between sentences are no columns: only another wide gap makes a table row.
+        wide = "   " in SENTENCE_GAP.sub(". ", previous.strip())
     if wide and not layout.justified and _TABLE.search(previous.strip()):
         return Join.LINE  # columns (a contents list, a cast list): wrapped prose has no wide spaces inside
     if layout.wrap_width is not None:
