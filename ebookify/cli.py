@@ -261,12 +261,27 @@ def _write(book: Book, output: Path, fmt: str, options: WriteOptions, reporter: 
     if fmt == "pdf":
         from ebookify.render.pdf import write_pdf
 
-        write_pdf(book, output, options)
+        write_pdf(book, output, options, progress=_layout_progress(reporter))
     else:
         from ebookify.render.epub import write_epub
 
         write_epub(book, output, options)
     reporter.note(f"wrote {output}")
+
+
+def _layout_progress(reporter: Reporter) -> Callable[[int, int], None]:
+    """The PDF layout as a task of its own: a step for each part laid out (the count is known once the
+    book is split into parts)."""
+    started = False
+
+    def part_done(done: int, total: int) -> None:
+        nonlocal started
+        if not started:
+            reporter.start(total, "laying out pages")
+            started = True
+        reporter.step(f"laid out part {done} of {total}")
+
+    return part_done
 
 
 def _write_to_stdout(book: Book, fmt: str, options: WriteOptions) -> None:

@@ -58,12 +58,22 @@ def test_folios_are_continuous_and_match_page_labels(pdf: Path) -> None:
         page_lines = lines(texts[index])
         if page_lines and page_lines[-1].isdigit():
             printed[index] = page_lines[-1]
-    # Story title pages carry no folio; every other text page shows its label.
-    assert len(printed) >= len(text_pages) - 2
+    # Story title pages and the blank pages before them carry no folio; every other text page shows its label.
+    blank = [index for index in text_pages if not lines(texts[index])]
+    assert len(printed) >= len(text_pages) - 2 - len(blank)
     assert all(reader.page_labels[i] == folio for i, folio in printed.items())
 
 
 @pytest.mark.slow
+def test_every_story_opens_on_a_new_right_hand_page(pdf: Path) -> None:
+    # A story's title page opens a page, and a right-hand one (a blank page goes before it if need be).
+    reader = PdfReader(pdf)
+    texts = page_texts(pdf)
+    openings = [i for i in _text_pages(reader) if lines(texts[i])[1:2] == ["by Test Author"]]
+    assert [lines(texts[i])[0] for i in openings] == ["Winter", "Summer"]  # each at the top of a page
+    assert all(int(reader.page_labels[i]) % 2 == 1 for i in openings)  # odd folio: a right-hand page
+
+
 def test_running_heads_book_title_left_story_title_right(pdf: Path) -> None:
     reader = PdfReader(pdf)
     texts = page_texts(pdf)
@@ -126,8 +136,11 @@ def test_metadata_and_tags(pdf: Path) -> None:
     document = tree["/K"][0].get_object()
     assert document["/S"] == "/Document" and len(document["/K"]) > 10
     pages: Any = reader.pages
-    keys = [int(pages[i]["/StructParents"]) for i in _text_pages(reader)]
+    texts = page_texts(pdf)
+    keyed = [i for i in _text_pages(reader) if "/StructParents" in pages[i]]
+    keys = [int(pages[i]["/StructParents"]) for i in keyed]
     assert keys == sorted(set(keys))  # every text page has its own key in the parent tree
+    assert all(not lines(texts[i]) for i in set(_text_pages(reader)) - set(keyed))  # but a blank page
 
 
 # WeasyPrint 70 leaves its sRGB profile file open when it writes PDF/A: its leak, not ours.

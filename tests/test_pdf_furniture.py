@@ -109,3 +109,15 @@ def test_folio_figures_are_placed_side_by_side() -> None:
     assert left_edge + widths[7] / 2 == pytest.approx((A5.inner + A5.width - A5.outer) / 2)
     # Leave alone: no folio on a blank page or for something that is not a number.
     assert folio_offsets("7", "blank", widths, A5) == [] and folio_offsets("vii", "recto", widths, A5) == []
+
+
+@pytest.mark.slow
+def test_the_byline_is_centred_under_the_title(book_pdf: tuple[Path, PdfReader]) -> None:
+    # A paragraph is justified, which sets a one-line paragraph flush left: the title page's byline must not.
+    pdf, _ = book_pdf
+    wanted = ["Tale", "by", "Test", "Author"]
+    page = next(words for words in _words(pdf) if [w[0] for w in words[:4]] == wanted)
+    title, byline = page[0], page[1:4]
+    title_centre = (title[1] + title[3]) / 2
+    byline_centre = (byline[0][1] + byline[-1][3]) / 2
+    assert abs(title_centre - byline_centre) < 1.5

@@ -102,6 +102,15 @@ def test_the_text_is_handed_over_once_the_contents_are_on_their_way() -> None:
     assert calls == [(5, [3, 2], 1, ["part 0", "part 1", "furniture", "front", "contents 1,2,4"])]
 
 
+def test_progress_is_told_of_each_part_as_it_is_laid_out() -> None:
+    # The progress bar moves during the layout: once per text part, never for the furniture or contents.
+    parts = [[_section("a")], [_section("b")], [_section("c")]]
+    told: list[tuple[int, int]] = []
+    run_book_jobs(FakeLayout(), 2, _jobs(parts), parts_done=lambda done, total: told.append((done, total)))
+    assert told == [(1, 3), (2, 3), (3, 3)]
+    run_book_jobs(FakeLayout(), 2, _jobs(parts))  # and nothing is told without a listener
+
+
 def test_a_renderer_problem_is_one_writer_error() -> None:
     with pytest.raises(WriterError, match="failed to load image"):
         run_book_jobs(FakeLayout(fail="part 1"), 2, _jobs([[_section("a")], [_section("b")]]))

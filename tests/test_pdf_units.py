@@ -78,6 +78,25 @@ def test_layout_numbers_pages_across_parts_and_sets_running_heads() -> None:
     ]
 
 
+def test_a_story_opens_on_a_right_hand_page() -> None:
+    # Story two's title page would fall on text page 3, a left-hand page: a blank page goes before it
+    # and every later page moves one on. Story three's falls on a right-hand page and is left alone.
+    two, three = (
+        [_section("t2", "titlepage", 10, 1), _section("b", "chapter", 10, 1)],
+        [
+            _section("t3", "titlepage", 10, 2),
+            _section("c", "chapter", 10, 2),
+        ],
+    )
+    parts = [[_section("t1", "titlepage"), _section("a")], two + three]
+    layout = book_layout("Book", parts, [3, 5], [{"t1": 0, "a": 1}, {"t2": 0, "b": 1, "t3": 2, "c": 3}])
+    assert layout.blanks == (3,)
+    assert layout.starts == {"t1": 0, "a": 1, "t2": 4, "b": 5, "t3": 6, "c": 7}
+    assert layout.page_count == 9
+    assert [p.page_name for p in layout.furniture][2:5] == ["recto", "blank", "blank"]  # text, blank, title
+    assert [e.folio for e in layout.toc if e.is_story] == ["1", "5", "7"]
+
+
 def test_anthology_contents_and_outline_nest_chapters_under_stories() -> None:
     book = make_book([story("One", 2, 1), story("Two", 1, 1)])
     sections = book_sections(book, WriteOptions())

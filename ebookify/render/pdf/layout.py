@@ -47,7 +47,8 @@ class OutlineItem:
 class BookLayout:
     """Where every section starts in the book's text pages (0 = first page after the front matter)."""
 
-    part_offsets: tuple[int, ...]
+    blanks: tuple[int, ...]
+    """Blank pages the assembly puts between the parts' pages (their text page numbers, in order)."""
     page_count: int
     starts: dict[str, int]
     furniture: tuple[FurniturePage, ...]
@@ -61,21 +62,29 @@ def book_layout(
     counts: Sequence[int],
     starts: Sequence[dict[str, int]],
 ) -> BookLayout:
-    """Offsets, start pages, running heads, contents and outline from each part's own page numbers."""
-    offsets, global_starts, total = [], {}, 0
+    """Start pages, blank pages, running heads, contents and outline from each part's own page numbers."""
+    blanks: list[int] = []
+    global_starts: dict[str, int] = {}
+    total = 0
     for part, count, local in zip(parts, counts, starts, strict=True):
+        first = total  # the book's page number of this part's first page
         for section in part:
             if section.anchor not in local:
                 raise WriterError(f"internal error: section {section.anchor} was not laid out")
-            global_starts[section.anchor] = total + local[section.anchor]
-        offsets.append(total)
-        total += count
+            start = first + local[section.anchor]
+            # An anthology's story opens on a right-hand page, as in a printed collection: a blank left
+            # page goes before a story title that would fall on one (text page i is a recto when even).
+            if section.kind == "titlepage" and start % 2:
+                blanks.append(start)
+                first, start = first + 1, start + 1
+            global_starts[section.anchor] = start
+        total = first + count
     sections = [s for part in parts for s in part]
     return BookLayout(
-        part_offsets=tuple(offsets),
+        blanks=tuple(blanks),
         page_count=total,
         starts=global_starts,
-        furniture=tuple(_furniture(book_title, sections, global_starts, total)),
+        furniture=tuple(_furniture(book_title, sections, global_starts, total, set(blanks))),
         toc=tuple(_toc(sections, global_starts)),
         outline=tuple(_outline(sections, global_starts)),
     )
@@ -92,7 +101,7 @@ def running_heads(book_title: str, sections: Sequence[Section]) -> tuple[Running
 
 
 def _furniture(
-    title: str, sections: list[Section], starts: dict[str, int], total: int
+    title: str, sections: list[Section], starts: dict[str, int], total: int, blanks: set[int]
 ) -> list[FurniturePage]:
     """Text page i is a recto when i is even: the front matter is padded to an even page count."""
     opening = {starts[s.anchor]: s for s in sections}
@@ -100,7 +109,9 @@ def _furniture(
     for index in range(total):
         side = "recto" if index % 2 == 0 else "verso"
         folio = str(index + 1)
-        if index in opening:
+        if index in blanks:
+            pages.append(FurniturePage("blank", "", ""))
+        elif index in opening:
             current = opening[index]
             # A story's or a part's title page carries nothing; a chapter's opening page only its folio.
             kind = "blank" if current.kind not in _TEXT_KINDS else f"opening-{side}"

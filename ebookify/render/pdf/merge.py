@@ -77,8 +77,8 @@ class BookJoiner:
         self.sources.close()
 
     def add_text(self, path: Path) -> None:
-        """The next part's pages, a verso's shifted to mirrored margins, each with its furniture. The part
-        is closed once its pages are in the book."""
+        """The next part's pages (with the blank pages the layout puts among them), a verso's shifted to
+        mirrored margins, each with its furniture. The part is closed once its pages are in the book."""
         book, layout, first = self.book, self.layout, len(self.text_pages)
         with read_pdf(path) as part:
             self.versions.append(part.pdf_version)
@@ -88,9 +88,16 @@ class BookJoiner:
             self.text_elements += self.structure.add(part, pages)
             detach(pages)
         self.text_pages += pages
-        for index, page in enumerate(pages, first):
-            shift = self.geometry.verso_shift if index % 2 else 0.0
-            self.stamper.decorate(page, layout.furniture[index], shift)
+        blanks = [index for index in layout.blanks if index >= first]
+        for index in blanks:
+            if index < len(self.text_pages):  # a later part's blanks lie beyond this part's last page
+                blank = self._blank_page()
+                book.pages.insert(index, blank)  # the text pages are the book's only pages so far
+                self.text_pages.insert(index, blank)
+        for index in range(first, len(self.text_pages)):
+            if index not in blanks:
+                shift = self.geometry.verso_shift if index % 2 else 0.0
+                self.stamper.decorate(self.text_pages[index], layout.furniture[index], shift)
 
     def finish(self, front: Sequence[Path], handle: BinaryIO) -> None:
         """Put the front matter before the text (padded so that the text opens on a recto), then

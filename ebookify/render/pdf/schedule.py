@@ -99,6 +99,8 @@ def _checked(result: RenderedPart) -> RenderedPart:
 
 
 TextDone = Callable[[BookLayout, Sequence[RenderedPart], RenderedPart], None]
+PartsDone = Callable[[int, int], None]
+"""Told how many of the text parts are laid out, and how many there are."""
 """Called with the layout, the parts and the furniture as soon as they are all laid out."""
 
 
@@ -108,10 +110,13 @@ def run_book_jobs(
     jobs: BookJobs,
     folder: Path | None = None,
     text_done: TextDone | None = None,
+    *,
+    parts_done: PartsDone | None = None,
 ) -> BookResults:
     """Lay out every part, the front matter, the furniture and the contents, at most `slots` jobs at a
     time; with a `folder`, each job writes its PDF there (KIND-INDEX.pdf) instead of sending it back.
-    `text_done` runs in this process while the last jobs (the contents) are still being laid out."""
+    `text_done` runs in this process while the last jobs (the contents) are still being laid out;
+    `parts_done` each time a text part is laid out."""
     state = _State(jobs)
     running: dict[Future[RenderedPart], tuple[str, int]] = {}
     while True:
@@ -131,6 +136,8 @@ def run_book_jobs(
             result = _checked(future.result())
             if kind == "text":
                 state.text[index] = result
+                if parts_done is not None:
+                    parts_done(len(state.text), len(jobs.parts))
             else:
                 state.done[kind] = result
     layout = state.layout()

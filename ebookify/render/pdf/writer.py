@@ -20,7 +20,7 @@ from ebookify.options import WriteOptions, worker_count
 from ebookify.render.files import write_atomically
 from ebookify.render.pdf.geometry import PageGeometry, content_page_css, furniture_page_css, page_geometry
 from ebookify.render.pdf.layout import PART_WEIGHT, BookLayout, group_sections, running_heads
-from ebookify.render.pdf.schedule import BookJobs, InlineExecutor, run_book_jobs
+from ebookify.render.pdf.schedule import BookJobs, InlineExecutor, PartsDone, run_book_jobs
 from ebookify.render.pdf.sections import (
     RunningHead,
     Section,
@@ -140,7 +140,13 @@ def _book_jobs(
     return BookJobs(book.metadata.title, parts, text_jobs, front, furniture, contents_job), geometry
 
 
-def assemble_pdf(book: Book, options: WriteOptions, handle: BinaryIO, part_weight: int = PART_WEIGHT) -> None:
+def assemble_pdf(
+    book: Book,
+    options: WriteOptions,
+    handle: BinaryIO,
+    part_weight: int = PART_WEIGHT,
+    progress: PartsDone | None = None,
+) -> None:
     """Lay out the book's parts in parallel, then the front matter and furniture; join them into one
     book and write it to `handle`.
 
@@ -175,7 +181,7 @@ def assemble_pdf(book: Book, options: WriteOptions, handle: BinaryIO, part_weigh
         with job_executor(workers) as executor, fewer_collections():
             # One job more than workers waits in the queue, so no worker idles between two jobs.
             slots = workers + 1 if workers > 1 else 1
-            results = run_book_jobs(executor, slots, jobs, Path(folder), join_text)
+            results = run_book_jobs(executor, slots, jobs, Path(folder), join_text, parts_done=progress)
         front = [results.front.path, *(results.contents.paths if results.contents else ())]
         joined[0].finish([Path(path) for path in front], handle)
         log.info(
@@ -190,12 +196,15 @@ def render_pdf_bytes(book: Book, options: WriteOptions, part_weight: int = PART_
     return out.getvalue()
 
 
-def write_pdf(book: Book, target: str | Path, options: WriteOptions = WriteOptions()) -> Path:
-    """Write `book` to `target` as a PDF; on failure no partial file is left behind."""
+def write_pdf(
+    book: Book, target: str | Path, options: WriteOptions = WriteOptions(), progress: PartsDone | None = None
+) -> Path:
+    """Write `book` to `target` as a PDF; on failure no partial file is left behind. `progress` is told
+    how many of the book's parts are laid out, of how many, as each one is."""
     target = Path(target)
     check_book_target(target, book, options)  # never overwrite an input, a device or a FIFO
     try:
-        write_atomically(target, lambda handle: assemble_pdf(book, options, handle))
+        write_atomically(target, lambda handle: assemble_pdf(book, options, handle, progress=progress))
     except EbookifyError:
         raise
     except Exception as exc:  # the user needs one line, whatever the renderer or the assembly raised
