@@ -279,3 +279,12 @@ def test_a_box_of_rules_around_a_board_and_its_numbers_is_still_an_advert() -> N
     frame = split_frame(lines)
     assert ("Title", "Earth's Dreamlands") not in frame.fields
     assert "Earth's Dreamlands" in frame.back
+
+
+def test_a_boards_advert_box_over_a_chapter_heading_goes_to_the_back() -> None:
+    # The Hound of the Baskervilles from a BBS: the board's box, then "Chapter 1" and the story.
+    box = [":.:" * 20, _centred("-----=====Earth's Dreamlands=====-----"), _centred("(313)558-5024 {14.4}"),
+           _centred("A BBS for text file junkies"), ".:." * 20]  # fmt: skip
+    frame = split_frame([*box, "", _centred("Chapter 1"), _centred("Mr. Sherlock Holmes"), "", *PROSE])
+    assert any("Earth's Dreamlands" in line for line in frame.back)
+    assert [line.strip() for line in frame.body if line][:2] == ["Chapter 1", "Mr. Sherlock Holmes"]

@@ -23,6 +23,7 @@ from ebookify.normalize.matter.titlepage import (
     TitlePage,
     credit_columns,
     display_text,
+    is_advert,
     is_title_line,
     read_byline_page,
     read_display_title,
@@ -199,15 +200,31 @@ def _frame_blocks(lines: Sequence[str], page: Page, printed: bool) -> tuple[list
     if title_page.used:
         return _after_title_page(lines, hard, max(title_page.used), page), title_page
     # The frame ends with a block set for show; without a by-line it holds no prose (that is the story).
-    while soft and _is_prose_block(lines[soft[-1][0] : soft[-1][1]], page):
+    # (A board's advert box, banners around its name and numbers, is never the story's prose.)
+    while soft and _is_prose_block(lines[soft[-1][0] : soft[-1][1]], page) and not _is_box(lines, soft[-1]):
         soft.pop()
     title_page = read_display_title(lines, _region(soft), page)
     if title_page.used:
         return _after_title_page(lines, soft, max(title_page.used), page), title_page
     if printed:
         return [], title_page
-    kept = [n for n, (first, end) in enumerate(soft) if not _is_set_apart(lines[first:end], page)]
+    kept = [
+        n
+        for n, (first, end) in enumerate(soft)
+        if not _is_set_apart(lines[first:end], page) and not _is_box(lines, (first, end))
+    ]
     return (soft[: kept[0]] if kept else soft), title_page
+
+
+def _is_box(lines: Sequence[str], block: Block) -> bool:
+    """A block framed by banner rules top and bottom that holds more than a title (an advert box)."""
+    first, end = block
+    return (
+        end - first > 2
+        and is_banner(lines[first])
+        and is_banner(lines[end - 1])
+        and is_advert(lines[first:end])
+    )
 
 
 @dataclass
