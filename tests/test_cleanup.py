@@ -123,3 +123,18 @@ def test_ideographic_space_in_cjk_text_is_kept() -> None:
 def test_nfc() -> None:
     assert normalize_nfc("Cafe\u0301") == ("Caf\u00e9", ["normalized to Unicode NFC"])
     assert normalize_nfc("Caf\u00e9") == ("Caf\u00e9", [])
+
+
+def test_a_doubled_carriage_return_throughout_is_one_line_end() -> None:
+    # A BBS file copied twice in text mode: "\r  line\r\n" on every line (3sonnets.vrs, textfiles.com).
+    raw = "".join(f"\r  Line {n} of the sonnet\r\n" for n in range(12))
+    text, repairs = normalize_line_endings(raw)
+    assert text == "\n" + "".join(f"  Line {n} of the sonnet\n" for n in range(12))
+    assert repairs[0] == "read the doubled carriage returns (\\r\\n\\r) as one line end"
+    raw = "".join(f"Line {n}\r\r\n" for n in range(12))
+    assert normalize_line_endings(raw)[0] == "".join(f"Line {n}\n" for n in range(12))
+
+
+def test_a_few_lone_carriage_returns_among_crlf_are_line_ends_of_their_own() -> None:
+    raw = "".join(f"Line {n}\r\n" for n in range(12)) + "a\rb\r\n"
+    assert normalize_line_endings(raw)[0].count("\n") == 14

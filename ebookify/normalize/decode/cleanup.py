@@ -15,12 +15,33 @@ def plural(count: int, noun: str) -> str:
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
+# A file passed twice through a text-mode copy ends each line with an extra CR ("\r\r\n", or "\r\n\r"
+# when the CR went to the next line's start): nearly every CRLF has its lone CR, and the pair is one line end.
+_DOUBLED_SHARE = 0.8
+_MIN_DOUBLED = 10
+
+
+def _doubled_cr(text: str, crlf: int, lone_cr: int) -> str | None:
+    """The doubled line end a text uses throughout, else None."""
+    if crlf < _MIN_DOUBLED or lone_cr < crlf * _DOUBLED_SHARE:
+        return None
+    for doubled in ("\r\r\n", "\r\n\r"):
+        if text.count(doubled) >= crlf * _DOUBLED_SHARE:
+            return doubled
+    return None
+
+
 def normalize_line_endings(text: str) -> tuple[str, Repairs]:
     """CRLF, CR, NEL, U+2028 and U+2029 to "\\n"."""
     repairs: Repairs = []
     if "\r" in text:
         crlf = text.count("\r\n")
         lone_cr = text.count("\r") - crlf
+        doubled = _doubled_cr(text, crlf, lone_cr)
+        if doubled:
+            text = text.replace(doubled, "\n")
+            shown = doubled.encode("unicode_escape").decode()
+            repairs.append(f"read the doubled carriage returns ({shown}) as one line end")
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         repairs += ["CRLF line endings"] if crlf else []
         repairs += ["CR line endings"] if lone_cr else []
