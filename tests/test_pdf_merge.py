@@ -9,7 +9,7 @@ from pathlib import Path
 import pikepdf
 from pikepdf import Array, Dictionary, Name, NumberTree, Pdf, Stream, String
 
-from ebookify.render.pdf.merge import copy_pages, detach, save_book
+from ebookify.render.pdf.merge import copy_pages, detach, save_book, set_page_tree
 from ebookify.render.pdf.structure import StructureJoin
 
 
@@ -51,10 +51,9 @@ def _joined(tmp_path: Path, in_memory: list[str] | None = None) -> bytes:
         Pdf.open(_tagged(tmp_path / "b.pdf", ("three",))) as second,
     ):
         join = StructureJoin(book)
-        elements = [
-            element for source in (first, second) for element in join.add(source, copy_pages(book, source))
-        ]
-        join.finish(elements)
+        one, two = copy_pages(book, first), copy_pages(book, second)
+        join.finish(join.add(first, one) + join.add(second, two))
+        set_page_tree(book, one + two)
         if in_memory is not None:
             in_memory += [str(o.S) for o in book.objects if isinstance(o, Dictionary) and Name.S in o]
         save_book(book, out, "1.7")
@@ -101,7 +100,7 @@ def test_pages_keep_what_they_inherited_from_the_old_page_tree(tmp_path: Path) -
     pdf.save(path)
     out = io.BytesIO()
     with Pdf.new() as book, Pdf.open(path) as source:
-        copy_pages(book, source)
+        set_page_tree(book, copy_pages(book, source))
         save_book(book, out, "1.7")
     with Pdf.open(io.BytesIO(out.getvalue())) as book:
         copied = book.pages[0].obj
@@ -110,16 +109,22 @@ def test_pages_keep_what_they_inherited_from_the_old_page_tree(tmp_path: Path) -
         assert book.pages[0].Contents.read_bytes() == b"q Q"
 
 
-def test_pages_go_where_they_are_put(tmp_path: Path) -> None:
+def test_the_page_tree_holds_the_pages_in_the_order_given(tmp_path: Path) -> None:
+    # The text is copied first, the front matter last; the page tree puts the front matter first.
+    out = io.BytesIO()
     with (
         Pdf.new() as book,
         Pdf.open(_tagged(tmp_path / "a.pdf", ("a", "b"))) as text,
         Pdf.open(_tagged(tmp_path / "f.pdf", ("front",))) as front,
     ):
-        copy_pages(book, text)
-        inserted = copy_pages(book, front, 0)
-        assert [page.obj.objgen for page in inserted] == [book.pages[0].obj.objgen]
-        assert len(book.pages) == 3
+        text_pages = copy_pages(book, text)
+        set_page_tree(book, copy_pages(book, front) + text_pages)
+        save_book(book, out, "1.7")
+    with Pdf.open(out) as saved:
+        assert saved.check_pdf_syntax() == []
+        words = [page.Contents.read_bytes().split(b"(")[1].split(b")")[0] for page in saved.pages]
+        assert words == [b"front", b"a", b"b"]
+        assert all(page.obj.Parent.objgen == saved.Root.Pages.objgen for page in saved.pages)
 
 
 def test_a_detached_part_is_not_read_again_when_the_book_is_saved(tmp_path: Path) -> None:
@@ -129,7 +134,9 @@ def test_a_detached_part_is_not_read_again_when_the_book_is_saved(tmp_path: Path
     out = io.BytesIO()
     with Pdf.new() as book:
         with Pdf.open(path) as source:
-            detach(copy_pages(book, source))
+            pages = copy_pages(book, source)
+            detach(pages)
+        set_page_tree(book, pages)
         path.write_bytes(b"")
         save_book(book, out, "1.7")
     with Pdf.open(out) as saved:

@@ -39,20 +39,23 @@ def version_key(version: str) -> tuple[int, ...]:
     return tuple(int(n) for n in version.split("."))
 
 
-def copy_pages(book: Pdf, source: Pdf, at: int | None = None) -> list[Page]:
-    """Put every page of `source` into `book`, at the end or from index `at` on; the copies, in order.
+def copy_pages(book: Pdf, source: Pdf) -> list[Page]:
+    """Copies in `book` of every page of `source`, in order, not yet in the book's page tree.
 
     qpdf remembers each object it copies from a source, so structure elements copied later point their
     /Pg and /Obj at these copies; it has pushed a page's inherited attributes onto the page when it
-    opened the source. (Copies are kept: finding a page of the book by its index takes time that
-    grows with the book.)"""
-    copies = [Page(book.copy_foreign(page.obj)) for page in source.pages]
-    if at is None:
-        book.pages.extend(copies)
-    else:
-        for offset, page in enumerate(copies):
-            book.pages.insert(at + offset, page)
-    return copies
+    opened the source, and leaves the source's page tree behind."""
+    return [Page(book.copy_foreign(page.obj)) for page in source.pages]
+
+
+def set_page_tree(book: Pdf, pages: Sequence[Page]) -> None:
+    """The book's pages, in order, as one flat page tree (pikepdf's list of pages looks for a page
+    among all the others each time one is added: 5.7 s for a 6,316-page anthology, 0.3 s this way)."""
+    tree = book.Root.Pages
+    for page in pages:
+        page.obj.Parent = tree
+    tree.Kids = Array([page.obj for page in pages])
+    tree.Count = len(pages)
 
 
 class BookJoiner:
@@ -91,9 +94,7 @@ class BookJoiner:
         blanks = [index for index in layout.blanks if index >= first]
         for index in blanks:
             if index < len(self.text_pages):  # a later part's blanks lie beyond this part's last page
-                blank = self._blank_page()
-                book.pages.insert(index, blank)  # the text pages are the book's only pages so far
-                self.text_pages.insert(index, blank)
+                self.text_pages.insert(index, self._blank_page())
         for index in range(first, len(self.text_pages)):
             if index not in blanks:
                 shift = self.geometry.verso_shift if index % 2 else 0.0
@@ -109,17 +110,17 @@ class BookJoiner:
         front_pages: list[Page] = []
         for position, path in enumerate(front):
             pdf = self._open(path)
-            pages = copy_pages(book, pdf, len(front_pages))
+            pages = copy_pages(book, pdf)
             elements += self.structure.add(pdf, pages)
             front_pages += pages
             if position == 0:
                 _copy_document_entries(book, pdf)
-        text_start = len(front_pages)
-        if text_start % 2:
-            book.pages.insert(text_start, self._blank_page())
-            text_start += 1
         for page in front_pages:
             _link_contents(page, layout, self.text_pages)
+        if len(front_pages) % 2:
+            front_pages.append(self._blank_page())
+        text_start = len(front_pages)
+        set_page_tree(book, [*front_pages, *self.text_pages])
         self.structure.finish(elements + self.text_elements)
         _add_outline(book, layout.outline, self.text_pages)
         # Front matter numbered i, ii, iii; the text from 1.
