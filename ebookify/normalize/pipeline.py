@@ -12,6 +12,7 @@ from ebookify.normalize.decode.decode import decode_bytes
 from ebookify.normalize.inline.elisions import is_dialect
 from ebookify.normalize.inline.emphasis import drop_emphasis_markers, stray_markers, unmarked_text
 from ebookify.normalize.inline.inline import mark_lines
+from ebookify.normalize.inline.italic_poems import wholly_italic
 from ebookify.normalize.inline.speakers import split_speakers
 from ebookify.normalize.inline.typography import typeset_spans, typeset_text
 from ebookify.normalize.markup.read import read_markup
@@ -165,12 +166,13 @@ def _finish(
     strays: list[str],
 ) -> Iterator[Block]:
     """Pair raw blocks with their marked spans and apply typography; collect unpaired emphasis markers."""
-    for block in blocks:
+    framed, italic = wholly_italic(list(blocks))
+    for index, block in enumerate(framed):
         if isinstance(block, SceneBreak):
             yield block
             continue
         if isinstance(block, RawVerse):
-            yield _verse(block, options, dialect, strays)
+            yield _verse(block, options, dialect, strays, italic=index in italic)
             continue
         if isinstance(block, RawQuote):
             yield Quote(tuple(_finish(block.blocks, marked, options, dialect, strays)), block.kind)
@@ -180,10 +182,20 @@ def _finish(
         yield caption(Paragraph(typeset_spans(spans, dialect) if options.smart_quotes else spans))
 
 
-def _verse(raw: RawVerse, options: NormalizeOptions, dialect: bool, strays: list[str]) -> Verse:
-    """A stanza's lines with their emphasis and typography; verse is never marked as thoughts."""
+def _emphasised(span: Span) -> Span:
+    """A plain span in italics; styled spans keep their style."""
+    return Span(span.text, "emphasis") if span.style == "plain" else span
+
+
+def _verse(
+    raw: RawVerse, options: NormalizeOptions, dialect: bool, strays: list[str], italic: bool = False
+) -> Verse:
+    """A stanza's lines with their emphasis and typography; verse is never marked as thoughts. A stanza of a
+    poem set wholly in italics has every plain span emphasised."""
     lines = []
     marked = mark_lines([text for _, text in raw.lines])
+    if italic:
+        marked = [tuple(_emphasised(span) for span in line) for line in marked]
     for (level, _), spans in zip(raw.lines, marked, strict=True):
         strays += [f"unpaired emphasis marker kept as text: “{x}”" for x in stray_markers(spans)]
         lines.append(VerseLine(typeset_spans(spans, dialect) if options.smart_quotes else spans, level))

@@ -1,0 +1,45 @@
+"""A poem set wholly in italics over several stanzas: its two framing markers become emphasis."""
+
+from __future__ import annotations
+
+from ebookify.model import SceneBreak
+from ebookify.normalize import normalize_bytes
+from ebookify.normalize.inline.italic_poems import wholly_italic
+from ebookify.normalize.structure.structure import RawBlock, RawVerse
+
+
+def _stanza(*lines: str) -> RawVerse:
+    return RawVerse(tuple((0, line) for line in lines))
+
+
+def test_a_frame_over_two_stanzas_is_taken_off_and_both_stanzas_are_italic() -> None:
+    blocks: list[RawBlock] = [_stanza("*The sunsets", "Down"), _stanza("O land!", "loneliness.*"), "Prose."]
+    out, italic = wholly_italic(blocks)
+    assert out[:2] == [_stanza("The sunsets", "Down"), _stanza("O land!", "loneliness.")]
+    assert out[2] == "Prose."
+    assert italic == {0, 1}
+
+
+def test_markers_the_stanzas_pair_themselves_or_prose_between_are_no_frame() -> None:
+    own_pair: list[RawBlock] = [_stanza("*One* two", "three"), _stanza("four", "five*")]
+    prose_between: list[RawBlock] = [_stanza("*One", "two"), "Prose.", _stanza("four", "five*")]
+    a_break_between: list[RawBlock] = [_stanza("*One", "two"), SceneBreak(), _stanza("four", "five*")]
+    spaced: list[RawBlock] = [_stanza("* One", "two"), _stanza("four", "five *")]
+    for blocks in (own_pair, prose_between, a_break_between, spaced):
+        assert wholly_italic(blocks) == (blocks, set())
+
+
+def test_an_italic_poem_in_a_story_loses_its_stars_and_keeps_its_words() -> None:
+    poem = (
+        "*The lonely sunsets flare forlorn\n  Down valleys dreadly desolate;\n"
+        "The lordly mountains soar in scorn\n  As still as death, as stern as fate.\n\n"
+        "     The lonely sunsets flame and die;\n       The giant valleys gulp the night;\n"
+        "     The monster mountains scrape the sky,\n       Where eager stars are diamond-bright.*\n"
+    )
+    text = "Title: Poems\n\nChapter 1\n\nShe read it aloud that night, slowly.\n\n" + poem
+    story = normalize_bytes(text.encode(), "poems.txt")
+    verse = [block for chapter in story.chapters for block in chapter.blocks if hasattr(block, "lines")]
+    spans = [span for block in verse for line in block.lines for span in line.spans]
+    assert spans and all(span.style == "emphasis" for span in spans)
+    assert "*" not in "".join(span.text for span in spans)
+    assert "diamond-bright." in spans[-1].text
