@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -76,6 +77,24 @@ def test_layout_numbers_pages_across_parts_and_sets_running_heads() -> None:
         ("opening-verso", "", "4"),
         ("recto", "head c", "5"),  # chapter title on the right
     ]
+
+
+def test_contents_and_outline_open_the_heading_page_after_front_notes() -> None:
+    # Chapter a's front notes fill two pages before its heading (on its third page): the contents and
+    # the bookmark open the heading's page, which carries no running head; a section's start is kept.
+    noted = replace(_section("a"), heading="a-heading")
+    parts = [[noted, _section("b")]]
+    layout = book_layout("Book", parts, [6], [{"a": 0, "a-heading": 2, "b": 4}])
+    assert layout.starts == {"a": 0, "b": 4}
+    assert layout.targets == {"a": 2, "b": 4}
+    assert [e.folio for e in layout.toc] == ["3", "5"]
+    assert [item.page for item in layout.outline] == [2, 4]
+    pages = [p.page_name for p in layout.furniture]
+    assert pages == ["opening-recto", "verso", "opening-recto", "verso", "opening-recto", "verso"]
+    # Leave alone: a heading on the section's first page (a short note above it) changes nothing.
+    layout = book_layout("Book", parts, [6], [{"a": 0, "a-heading": 0, "b": 4}])
+    assert layout.targets == layout.starts == {"a": 0, "b": 4}
+    assert [p.page_name for p in layout.furniture][:3] == ["opening-recto", "verso", "recto"]
 
 
 def test_a_story_opens_on_a_right_hand_page() -> None:

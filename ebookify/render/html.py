@@ -196,21 +196,28 @@ def colophon_html(book: Book, heading: str = "h2", break_long_words: bool = Fals
     return "\n".join(parts)
 
 
-def part_title_html(title: str, heading: str = "h1", break_long_words: bool = False) -> str:
-    """The title of a part (a Book, an Act) on the page of its own that opens it."""
-    return f'<{heading} class="part-title">{text_html(title, break_long_words)}</{heading}>'
+def part_title_html(
+    title: str, heading: str = "h1", break_long_words: bool = False, heading_id: str = ""
+) -> str:
+    """The title of a part (a Book, an Act) on the page of its own that opens it (`heading_id`: its id)."""
+    ident = f' id="{heading_id}"' if heading_id else ""
+    return f'<{heading} class="part-title"{ident}>{text_html(title, break_long_words)}</{heading}>'
 
 
 def chapter_html(
-    chapter: Chapter, heading: str = "h2", break_long_words: bool = False, notes: bool = False
+    chapter: Chapter,
+    heading: str = "h2",
+    break_long_words: bool = False,
+    notes: bool = False,
+    heading_id: str = "",
 ) -> str:
-    """A chapter with its heading (when it has one) and blocks; with `notes`, its own notes set apart
-    under the heading and after the text."""
+    """A chapter with its heading (when it has one; `heading_id`: its id) and blocks; with `notes`, its
+    own notes set apart under the heading and after the text."""
     parts = []
     if chapter.title:
-        parts.append(
-            f'<{heading} class="chapter-title">{text_html(chapter.title, break_long_words)}</{heading}>'
-        )
+        ident = f' id="{heading_id}"' if heading_id else ""
+        title = text_html(chapter.title, break_long_words)
+        parts.append(f'<{heading} class="chapter-title"{ident}>{title}</{heading}>')
     if notes and chapter.front_notes:
         parts.append(notes_html(chapter.front_notes, "front", break_long_words))
     parts.append(blocks_html(chapter.blocks, break_long_words))

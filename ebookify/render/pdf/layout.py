@@ -51,6 +51,9 @@ class BookLayout:
     """Blank pages the assembly puts between the parts' pages (their text page numbers, in order)."""
     page_count: int
     starts: dict[str, int]
+    targets: dict[str, int]
+    """The page of each section's heading, which its contents entry and bookmark open: its start page
+    unless front notes come before the heading."""
     furniture: tuple[FurniturePage, ...]
     toc: tuple[TocEntry, ...]
     outline: tuple[OutlineItem, ...]
@@ -65,6 +68,7 @@ def book_layout(
     """Start pages, blank pages, running heads, contents and outline from each part's own page numbers."""
     blanks: list[int] = []
     global_starts: dict[str, int] = {}
+    targets: dict[str, int] = {}
     total = 0
     for part, count, local in zip(parts, counts, starts, strict=True):
         first = total  # the book's page number of this part's first page
@@ -78,15 +82,22 @@ def book_layout(
                 blanks.append(start)
                 first, start = first + 1, start + 1
             global_starts[section.anchor] = start
+            # Front notes may fill pages before the heading: the heading's page is the one to open.
+            later = local[section.heading] - local[section.anchor] if section.heading in local else 0
+            targets[section.anchor] = start + later
         total = first + count
     sections = [s for part in parts for s in part]
+    headings = {page for anchor, page in targets.items() if page != global_starts[anchor]}
     return BookLayout(
         blanks=tuple(blanks),
         page_count=total,
         starts=global_starts,
-        furniture=tuple(_furniture(book_title, sections, global_starts, total, set(blanks))),
-        toc=tuple(_toc(sections, global_starts)),
-        outline=tuple(_outline(sections, global_starts)),
+        targets=targets,
+        furniture=tuple(
+            _furniture(book_title, sections, global_starts, total, set(blanks), headings=headings)
+        ),
+        toc=tuple(_toc(sections, targets)),
+        outline=tuple(_outline(sections, targets)),
     )
 
 
@@ -101,7 +112,13 @@ def running_heads(book_title: str, sections: Sequence[Section]) -> tuple[Running
 
 
 def _furniture(
-    title: str, sections: list[Section], starts: dict[str, int], total: int, blanks: set[int]
+    title: str,
+    sections: list[Section],
+    starts: dict[str, int],
+    total: int,
+    blanks: set[int],
+    *,
+    headings: set[int],
 ) -> list[FurniturePage]:
     """Text page i is a recto when i is even: the front matter is padded to an even page count."""
     opening = {starts[s.anchor]: s for s in sections}
@@ -118,6 +135,9 @@ def _furniture(
             pages.append(FurniturePage(kind, "", folio if kind != "blank" else ""))  # type: ignore[arg-type]
         elif current.kind not in _TEXT_KINDS:
             pages.append(FurniturePage("blank", "", ""))
+        elif index in headings and current.kind in _TEXT_KINDS:
+            # A chapter heading after pages of front notes opens its page like a chapter's first page.
+            pages.append(FurniturePage(f"opening-{side}", "", folio))  # type: ignore[arg-type]
         else:
             # Book title on the left page, story or chapter title on the right, as in a printed book.
             head = title if side == "verso" else current.running_head

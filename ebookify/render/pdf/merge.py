@@ -181,13 +181,13 @@ def save_book(book: Pdf, handle: BinaryIO, version: str) -> None:
 
 
 def _link_contents(page: Page, layout: BookLayout, text_pages: Sequence[Page]) -> None:
-    """Contents entries link to themselves when laid out; point them at their chapter's page."""
+    """Contents entries link to themselves when laid out; point them at their chapter heading's page."""
     for annotation in page.obj.get(Name.Annots, Array()):
         dest = annotation.get(Name.Dest)
         named = dest is not None and not isinstance(dest, Array)
         anchor = str(dest).removeprefix("toc-") if named else None
-        if anchor is not None and anchor in layout.starts:
-            target = text_pages[layout.starts[anchor]]
+        if anchor is not None and anchor in layout.targets:
+            target = text_pages[layout.targets[anchor]]
             annotation.Dest = Array([target.obj, Name.Fit])
 
 

@@ -31,6 +31,9 @@ class Section:
     """A chapter of a part (a Book, an Act): listed under the part."""
     listed: bool = True
     """Listed in the contents (an untitled chapter that opens its part is reached by the part's line)."""
+    heading: str = ""
+    """The id of its heading when something comes before it on its pages (a story's front notes): the
+    contents and the bookmarks open the heading's page, not the notes'."""
 
     @property
     def weight(self) -> int:
@@ -93,7 +96,10 @@ def book_sections(book: Book, options: WriteOptions) -> list[Section]:
             if ref.part and ref.opens_part:
                 sections.append(_part_section(ref.part, number, heading, front))
                 front = ""
-            body = front + html.chapter_html(ref.chapter, heading=heading, break_long_words=True, notes=notes)
+            heading_id = heading_anchor(ref.doc_id) if front and ref.chapter.title else ""
+            body = front + html.chapter_html(
+                ref.chapter, heading=heading, break_long_words=True, notes=notes, heading_id=heading_id
+            )
             if index == len(plan.chapters) - 1 and notes and story.end_notes:
                 body += "\n" + html.notes_html(story.end_notes, "end", break_long_words=True)
             chapter_html = f'<section class="chapter" id="{ref.doc_id}">\n{body}\n</section>'
@@ -109,6 +115,7 @@ def book_sections(book: Book, options: WriteOptions) -> list[Section]:
                     chapter_html,
                     bool(ref.part),
                     listed,
+                    heading_id,
                 )
             )
     colophon = html.colophon_html(book, "h2", break_long_words=True)
@@ -123,9 +130,15 @@ def book_sections(book: Book, options: WriteOptions) -> list[Section]:
 
 def _part_section(part: PartRef, story: int, heading: str, front: str) -> Section:
     """A part's title page (after the story's front notes when it opens the story)."""
-    title = html.part_title_html(part.title, heading, break_long_words=True)
+    heading_id = heading_anchor(part.doc_id) if front else ""
+    title = html.part_title_html(part.title, heading, break_long_words=True, heading_id=heading_id)
     page = f'<section class="part-page" id="{part.doc_id}">\n{front}{title}\n</section>'
-    return Section(part.doc_id, "part", story, part.title, "", page)
+    return Section(part.doc_id, "part", story, part.title, "", page, heading=heading_id)
+
+
+def heading_anchor(anchor: str) -> str:
+    """The id of the heading of the section `anchor` when front notes come before it."""
+    return f"{anchor}-heading"
 
 
 def _wrap(anchor: str, inner: str) -> str:

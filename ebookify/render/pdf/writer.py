@@ -104,7 +104,9 @@ class _TextJobs(Sequence[RenderJob]):
             return [self[i] for i in range(len(self))[index]]
         part = self.parts[index]
         html = part_html(self.book, part)
-        return RenderJob(html, self.css, tuple(s.anchor for s in part), pdf_variant=self.variant)
+        # Where each section starts, and where its heading is when notes come before it.
+        anchors = tuple(a for s in part for a in (s.anchor, s.heading) if a)
+        return RenderJob(html, self.css, anchors, pdf_variant=self.variant)
 
 
 def _book_jobs(
