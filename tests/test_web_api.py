@@ -163,6 +163,17 @@ def test_pdf_build(client: TestClient) -> None:
     status = wait_for(client, client.post("/api/builds", json={"format": "pdf"}).json())
     assert status["ready"], status
     assert client.get(status["download"]).content.startswith(b"%PDF")
+    # The layout process counted its parts for the page's progress bar, and the count came back.
+    assert status["total"] > 0 and status["done"] == status["total"], status
+
+
+def test_the_pdf_part_counter_is_read_whole_or_not_at_all(tmp_path: Path) -> None:
+    counter = tmp_path / ".book.pdf.parts"
+    assert builds.read_count(counter) is None  # before the first note
+    counter.write_text("3 ")
+    assert builds.read_count(counter) is None  # half a note is no note
+    counter.write_text("3 9")
+    assert builds.read_count(counter) == (3, 9)
 
 
 def test_build_errors(client: TestClient, store: SessionStore) -> None:

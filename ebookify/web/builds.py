@@ -58,10 +58,16 @@ class BuildJob:
         }
 
 
-def write_book(book: Book, fmt: str, target: Path, options: WriteOptions) -> None:
+PartsDone = Callable[[int, int], None]
+"""Told how many parts of the PDF are laid out, and how many there are."""
+
+
+def write_book(
+    book: Book, fmt: str, target: Path, options: WriteOptions, parts_done: PartsDone | None = None
+) -> None:
     """Write with the library's own writers (the same checks as the CLI: the EPUB is verified)."""
     if fmt == "pdf":
-        _write_pdf_apart(book, target, options)
+        _write_pdf_apart(book, target, options, parts_done)
     else:
         from ebookify.render.epub import write_epub
 
@@ -74,18 +80,56 @@ def _start_pdf_process(parent: int) -> None:
     die_with_parent(parent)
 
 
-def _write_pdf_apart(book: Book, target: Path, options: WriteOptions) -> None:
+def _write_pdf_apart(book: Book, target: Path, options: WriteOptions, parts_done: PartsDone | None) -> None:
     """The PDF is laid out in a process of its own, started fresh: the PDF writer forks its workers,
     and forking this server (its event loop and request threads) could copy a lock another thread holds;
-    the page also stays quick while the pages are laid out."""
+    the page also stays quick while the pages are laid out. That process tells how many parts are laid
+    out through a small file beside the target, read here while waiting."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import TimeoutError as Waiting
 
+    counter = target.with_name(f".{target.name}.parts")
+    context = multiprocessing.get_context("spawn")
+    try:
+        with ProcessPoolExecutor(1, context, _start_pdf_process, (os.getpid(),)) as pool:
+            future = pool.submit(_write_pdf_counting, book, target, options, counter)
+            while True:
+                try:
+                    future.result(timeout=0.25)
+                    break
+                except Waiting:
+                    _tell(parts_done, counter)
+            _tell(parts_done, counter)  # the last note, written after the last look
+    finally:
+        counter.unlink(missing_ok=True)
+
+
+def _tell(parts_done: PartsDone | None, counter: Path) -> None:
+    """Pass the counter file's note on, if there is one."""
+    if parts_done is not None and (count := read_count(counter)) is not None:
+        parts_done(*count)
+
+
+def _write_pdf_counting(book: Book, target: Path, options: WriteOptions, counter: Path) -> None:
+    """Write the PDF (in the build's own process), noting each part laid out in the counter file."""
     from ebookify.render.pdf import write_pdf
 
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(1, context, _start_pdf_process, (os.getpid(),)) as pool:
-        pool.submit(write_pdf, book, target, options).result()
+    def note(done: int, total: int) -> None:
+        draft = counter.with_name(counter.name + ".new")
+        draft.write_text(f"{done} {total}")
+        draft.replace(counter)  # the reader never sees half a line
+
+    write_pdf(book, target, options, progress=note)
+
+
+def read_count(counter: Path) -> tuple[int, int] | None:
+    """The parts laid out and the parts in all from the counter file, or None before the first note."""
+    try:
+        done, total = (int(word) for word in counter.read_text().split())
+    except (OSError, ValueError):
+        return None
+    return done, total
 
 
 def _run(job: BuildJob, assemble: Callable[[], Book], options: WriteOptions) -> None:
@@ -94,9 +138,13 @@ def _run(job: BuildJob, assemble: Callable[[], Book], options: WriteOptions) -> 
     try:
         job.phase = "reading the stories"
         book = assemble()
-        job.done = job.total = 0  # the writers do not report their steps: the bar shows activity
+        job.done = job.total = 0  # the EPUB writer does not report steps: the bar shows activity
         job.phase = "laying out the pages" if job.fmt == "pdf" else "writing the EPUB"
-        write_book(book, job.fmt, job.target, options)
+
+        def parts_done(done: int, total: int) -> None:
+            job.done, job.total = done, total
+
+        write_book(book, job.fmt, job.target, options, parts_done)
         job.phase = "done"
     except EbookifyError as error:
         job.error, job.phase = one_line(str(error)), "failed"
