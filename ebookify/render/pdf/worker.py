@@ -121,10 +121,12 @@ def render_job(job: RenderJob) -> RenderedPart:
 def _render(job: RenderJob) -> RenderedPart:
     from weasyprint import CSS, HTML
 
+    from ebookify.render.pdf.weasy import hyphens as weasy_hyphens
     from ebookify.render.pdf.weasy import speedups as weasy_speedups
     from ebookify.render.pdf.weasy.fetcher import DenyAllFetcher
 
     weasy_speedups.install()
+    weasy_hyphens.install()
     fetcher = DenyAllFetcher(
         allowed_files=tuple(Path(p) for p in job.allowed_files),
         served={url: (body, media) for url, body, media in job.served},
