@@ -27,7 +27,7 @@ from ebookify.normalize.decode.cleanup import clean_value
 from ebookify.normalize.pipeline import MAX_INPUT_BYTES
 from ebookify.options import NormalizeOptions, StoryOverrides, WriteOptions, check_encoding, core_count
 from ebookify.progress import Reporter, make_reporter
-from ebookify.resources import read_style
+from ebookify.render.stylesheets import book_style
 from ebookify.targets import NAME_MAX, check_target, format_of, name_too_long, read_files
 
 log = logging.getLogger("ebookify")
@@ -374,7 +374,9 @@ def _build_and_write(
     wanted: bool,
 ) -> int:
     """Read the stories (with progress), assemble the book and write it to every target."""
-    read_style(options.style)  # an unknown style fails before any story is read
+    book_style(
+        options.style
+    )  # an unknown style, or a refused @import or url(), fails before any story is read
     reporter = make_reporter(sys.stderr, args.quiet, wanted=wanted)
     try:
         book = assemble(_load(sources, args, reporter))

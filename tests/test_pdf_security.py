@@ -16,10 +16,10 @@ from ebookify import (
     Span,
     Story,
     WriteOptions,
-    WriterError,
     make_book,
     write_pdf,
 )
+from ebookify.errors import OptionsError
 from ebookify.render.pdf.weasy.fetcher import INTERNAL_PREFIX, DenyAllFetcher
 
 from .pdf_books import lines, page_texts
@@ -101,7 +101,8 @@ def test_a_style_that_asks_for_a_local_file_fails_loudly(tmp_path: Path) -> None
     css.write_text('body { background: url("file:///etc/passwd"); }', encoding="utf-8")
     story = Story("s.txt", Metadata("S"), (Chapter(None, (Paragraph((Span("Hello."),)),)),))
     target = tmp_path / "s.pdf"
-    with pytest.raises(WriterError, match="passwd"):
+    # Refused before layout, as for the EPUB (render/stylesheets.py): an options error naming the file.
+    with pytest.raises(OptionsError, match="passwd"):
         write_pdf(make_book([story]), target, WriteOptions(style=str(css), jobs=1))
     assert not target.exists()
     # Leave alone: a harmless user style renders.

@@ -231,6 +231,11 @@ def test_an_unexpected_failure_is_one_line_not_a_traceback(
 def test_uploaded_stylesheet(client: TestClient) -> None:
     story_id = add(client)["id"]
     assert "UTF-8" in error_of(client.post("/api/style", content=b"\xff\xfe body {}"), 400)
+    # It comes alone: an @import or url() of another file (here or elsewhere) is refused at once.
+    assert "stand alone" in error_of(
+        client.post("/api/style", content=b'@import "https://x.test/a.css";'), 400
+    )
+    assert "stand alone" in error_of(client.post("/api/style", content=b"p { background: url(a.png) }"), 400)
     state = client.post("/api/style", content=b"p { color: teal; }").json()
     assert state["settings"]["style"] == "uploaded" and state["settings"]["has_uploaded_style"]
     assert client.get("/book.css").text == "p { color: teal; }"

@@ -10,7 +10,9 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 
+from ebookify.errors import OptionsError
 from ebookify.render.pdf.geometry import page_geometry
+from ebookify.render.stylesheets import check_standalone
 from ebookify.resources import MAX_STYLE_BYTES, builtin_styles
 from ebookify.web.manifests import apply_manifest, read_dropped
 from ebookify.web.names import upload_name
@@ -185,9 +187,13 @@ async def upload_style(request: Request) -> Response:
     session = session_of(request)
     data = await read_body(request, MAX_STYLE_BYTES, "the stylesheet")
     try:
-        data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise PageError(400, "the stylesheet is not UTF-8 text") from None
+    try:
+        check_standalone(text, "the stylesheet")  # it comes alone: no file beside it to import or show
+    except OptionsError as error:
+        raise PageError(400, str(error)) from None
     session.style_path.write_bytes(data)
     session.settings = replace(session.settings, style="uploaded")
     return json_response(session_state(session))

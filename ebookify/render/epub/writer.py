@@ -25,7 +25,7 @@ from ebookify.render.epub.split import split_blocks
 from ebookify.render.epub.verify import verify_epub
 from ebookify.render.epub.xhtml import cover_document, section, xhtml_document
 from ebookify.render.files import write_atomically
-from ebookify.resources import read_style
+from ebookify.render.stylesheets import MAIN_NAME, book_style
 from ebookify.targets import check_book_target
 
 log = logging.getLogger("ebookify")
@@ -186,8 +186,10 @@ def _ebooklib_book(book: Book, options: WriteOptions, identifier: str) -> epub.E
     out.metadata = {}  # drops ebooklib's random uuid4 identifier and its generator <meta>
     for entry in package_metadata(book, identifier, True, GENERATOR):
         out.add_metadata(entry.namespace, entry.name, entry.value, dict(entry.attributes))
-    css = read_style(options.style).encode("utf-8")
-    out.add_item(_Item("style", "styles/book.css", "text/css", css, ()))
+    style = book_style(options.style)  # its files sit beside it in styles/, named as its url()s say
+    out.add_item(_Item("style", f"styles/{MAIN_NAME}", "text/css", style.css.encode("utf-8"), ()))
+    for number, file in enumerate(style.files, 1):
+        out.add_item(_Item(f"style-{number}", f"styles/{file.name}", file.media_type, file.data, ()))
     image = epub.EpubCover(uid="cover-image", file_name=cover_name)
     image.media_type, image.content = image_media_type(cover), cover
     out.add_item(image)

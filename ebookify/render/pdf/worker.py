@@ -120,6 +120,7 @@ def render_job(job: RenderJob) -> RenderedPart:
 
 def _render(job: RenderJob) -> RenderedPart:
     from weasyprint import CSS, HTML
+    from weasyprint.text.fonts import FontConfiguration
 
     from ebookify.render.pdf.weasy import hyphens as weasy_hyphens
     from ebookify.render.pdf.weasy import speedups as weasy_speedups
@@ -131,13 +132,20 @@ def _render(job: RenderJob) -> RenderedPart:
         allowed_files=tuple(Path(p) for p in job.allowed_files),
         served={url: (body, media) for url, body, media in job.served},
     )
+    # The stylesheets' @font-face rules load through it (render() would make one of its own anyway).
+    fonts = FontConfiguration()
     with watch_weasyprint_log() as problems:
         try:
-            stylesheets = [CSS(string=text, url_fetcher=fetcher) for text in job.stylesheets]
+            stylesheets = [
+                CSS(string=text, url_fetcher=fetcher, font_config=fonts) for text in job.stylesheets
+            ]
 
             def lay_out(page: str) -> Any:
                 return HTML(string=page, url_fetcher=fetcher, base_url="about:blank").render(
-                    stylesheets=stylesheets, pdf_tags=job.tagged, pdf_variant=job.pdf_variant
+                    stylesheets=stylesheets,
+                    pdf_tags=job.tagged,
+                    pdf_variant=job.pdf_variant,
+                    font_config=fonts,
                 )
 
             data = b""

@@ -33,13 +33,15 @@ from ebookify.render.pdf.sections import (
 )
 from ebookify.render.pdf.weasy.fetcher import INTERNAL_PREFIX
 from ebookify.render.pdf.worker import CONTENTS_RUN, RenderedPart, RenderJob, fewer_collections
-from ebookify.resources import read_print_css, read_style
+from ebookify.render.stylesheets import book_style
+from ebookify.resources import read_print_css
 from ebookify.targets import check_book_target
 from ebookify.workers import die_with_parent, stop_pool
 
 log = logging.getLogger("ebookify")
 
 _COVER_URL = INTERNAL_PREFIX + "cover"
+_STYLE_URL = INTERNAL_PREFIX + "style/"
 PARTS_FOLDER_PREFIX = "ebookify-pdf-"
 """The temporary folder where the laid-out documents wait for the assembly."""
 
@@ -88,9 +90,14 @@ class _TextJobs(Sequence[RenderJob]):
     (all of it at once was 28 MB more in the main process for a 2-million-word anthology)."""
 
     def __init__(
-        self, book: Book, parts: list[list[Section]], css: tuple[str, ...], variant: str | None
+        self,
+        book: Book,
+        parts: list[list[Section]],
+        css: tuple[str, ...],
+        variant: str | None,
+        served: tuple[tuple[str, bytes, str], ...] = (),
     ) -> None:
-        self.book, self.parts, self.css, self.variant = book, parts, css, variant
+        self.book, self.parts, self.css, self.variant, self.served = book, parts, css, variant, served
 
     def __len__(self) -> int:
         return len(self.parts)
@@ -106,7 +113,7 @@ class _TextJobs(Sequence[RenderJob]):
         html = part_html(self.book, part)
         # Where each section starts, and where its heading is when notes come before it.
         anchors = tuple(a for s in part for a in (s.anchor, s.heading) if a)
-        return RenderJob(html, self.css, anchors, pdf_variant=self.variant)
+        return RenderJob(html, self.css, anchors, pdf_variant=self.variant, served=self.served)
 
 
 def _book_jobs(
@@ -114,17 +121,22 @@ def _book_jobs(
 ) -> tuple[BookJobs, PageGeometry]:
     """The parts' jobs, the front matter's and the furniture's, and how to make the contents'."""
     geometry = page_geometry(options.page_size)
-    style, layer = read_style(options.style), read_print_css()
+    # The user's CSS names its imports, fonts and images by made-up URLs, served from memory.
+    book_css = book_style(options.style, _STYLE_URL)
+    style, layer = book_css.css, read_print_css()
+    served = tuple((_STYLE_URL + f.name, f.data, f.media_type) for f in book_css.files)
     text_css = (style, layer + content_page_css(geometry))
     furniture_css = (style, layer + furniture_page_css(geometry))
     variant = options.pdf_variant
-    text_jobs = _TextJobs(book, parts, text_css, variant)
+    text_jobs = _TextJobs(book, parts, text_css, variant, served)
     front = RenderJob(
-        title_html(book, _COVER_URL), text_css, pdf_variant=variant, served=(_cover(book, options),)
+        title_html(book, _COVER_URL), text_css, pdf_variant=variant, served=(_cover(book, options), *served)
     )
     # Running heads and figures in the book's fonts; no tags: they are stamped on as artifacts.
     digits = tuple(digit_anchor(d) for d in range(10))
-    furniture = RenderJob(furniture_html(book.metadata, heads), furniture_css, digits, tagged=False)
+    furniture = RenderJob(
+        furniture_html(book.metadata, heads), furniture_css, digits, tagged=False, served=served
+    )
 
     def contents_job(layout: BookLayout) -> RenderJob | None:
         contents = contents_document(book, layout.toc)
@@ -134,6 +146,7 @@ def _book_jobs(
             contents.first,
             text_css,
             pdf_variant=variant,
+            served=served,
             items=contents.items,
             continued_html=contents.continued,
             items_per_document=CONTENTS_RUN,

@@ -1,0 +1,239 @@
+"""The user's CSS: local @imports and url() files packed and served, remote and outside ones refused."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ebookify import Chapter, Metadata, Paragraph, Span, Story, WriteOptions, make_book, write_epub, write_pdf
+from ebookify.cli import main
+from ebookify.errors import OptionsError
+from ebookify.render.pdf.weasy.fetcher import DenyAllFetcher
+from ebookify.render.stylesheets import MAX_IMPORT_DEPTH, book_style, check_standalone
+
+from .epubcheck import check_one, require_java
+
+PNG = (  # a 1x1 PNG
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
+    b"\x00\x00\x00\rIDATx\x9cc\xf8\xff\xff?\x00\x05\xfe\x02\xfe\xa75\x81\x84\x00\x00\x00\x00IEND\xaeB`\x82"
+)
+
+
+def _font() -> Path:
+    """A TrueType font of the system's (DejaVu Serif, which the PDF tests need anyway)."""
+    found = subprocess.run(
+        ["fc-match", "-f", "%{file}", "DejaVu Serif"], check=False, capture_output=True, text=True
+    )
+    path = Path(found.stdout.strip())
+    if path.suffix.lower() != ".ttf" or not path.is_file():
+        pytest.skip("no DejaVu Serif .ttf on this system")
+    return path
+
+
+def _styled(folder: Path, main_css: str, **files: str | bytes) -> Path:
+    """A stylesheet `my.css` in `folder/css` with the given files beside it (names with / make folders)."""
+    css = folder / "css"
+    css.mkdir(parents=True, exist_ok=True)
+    for name, content in files.items():
+        path = css / name.replace("__", "/")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    (css / "my.css").write_text(main_css, encoding="utf-8")
+    return css / "my.css"
+
+
+def _book() -> Any:
+    paragraphs = (Paragraph((Span("It was a dark and stormy night."),)), Paragraph((Span("The end."),)))
+    return make_book([Story("s.txt", Metadata("Styled", ("Ann",)), (Chapter("One", paragraphs),))])
+
+
+def _refusal(style: Path) -> str:
+    with pytest.raises(OptionsError) as caught:
+        book_style(str(style))
+    message = str(caught.value)
+    assert "\n" not in message and str(style.parent) in message  # the file that makes the reference
+    return message
+
+
+MAIN = '@import "extra.css";\nbody { background: url(img/bg.png); }\n'
+
+
+def test_local_import_and_files_are_gathered_and_renamed(tmp_path: Path) -> None:
+    extra = '@font-face { font-family: "Body"; src: url("fonts/Body.ttf") format("truetype"); }\n'
+    files: dict[str, str | bytes] = {"extra.css": extra, "img__bg.png": PNG, "fonts__Body.ttf": b"font"}
+    style = _styled(tmp_path, MAIN, **files)
+    result = book_style(str(style), "internal:style/")
+    assert (
+        result.css
+        == '@import "internal:style/extra.css";\nbody { background: url("internal:style/img-bg.png"); }\n'
+    )
+    packed = {f.name: f for f in result.files}
+    assert {name: f.media_type for name, f in packed.items()} == {
+        "extra.css": "text/css",
+        "img-bg.png": "image/png",
+        "fonts-Body.ttf": "font/ttf",
+    }
+    # The imported file's own reference is relative to it, rewritten the same way.
+    assert b'url("internal:style/fonts-Body.ttf")' in packed["extra.css"].data
+    assert packed["img-bg.png"].data == PNG
+
+
+def test_a_stylesheet_without_references_and_a_builtin_style_are_left_as_written(tmp_path: Path) -> None:
+    plain = "/* mine */\np { color: teal }\n@namespace svg url(http://www.w3.org/2000/svg);\n"
+    assert book_style(str(_styled(tmp_path, plain))).css == plain
+    inline = 'p { background: url("data:image/png;base64,AAAA") } a { filter: url(#blur) }'
+    assert book_style(str(_styled(tmp_path, inline))) == book_style(str(_styled(tmp_path, inline)))
+    assert book_style(str(_styled(tmp_path, inline))).css == inline
+    assert book_style("classic").files == ()
+
+
+def test_a_file_imported_twice_is_packed_once(tmp_path: Path) -> None:
+    # A diamond: both imports import base.css; it is one file, not a loop.
+    main_css = '@import "a.css";\n@import url(b.css);\n'
+    style = _styled(
+        tmp_path,
+        main_css,
+        **{"a.css": '@import "base.css";', "b.css": '@import "base.css";', "base.css": "p{}"},
+    )
+    assert sorted(f.name for f in book_style(str(style)).files) == ["a.css", "b.css", "base.css"]
+
+
+@pytest.mark.parametrize(
+    "reference",
+    [
+        '@import "http://example.com/x.css";',
+        "@import url(https://example.com/x.css);",
+        '@import "//example.com/x.css";',
+        "p { background: url(ftp://example.com/bg.png) }",
+    ],
+)
+def test_a_remote_reference_is_refused_with_one_line(tmp_path: Path, reference: str) -> None:
+    message = _refusal(_styled(tmp_path, reference))
+    assert "example.com" in message and "remote" in message
+
+
+@pytest.mark.parametrize(
+    "reference",
+    [
+        "p { background: url(../outside.png) }",
+        '@import "sub/../../outside.css";',
+        "p { background: url(file:///etc/passwd) }",
+        'p { background: url("/etc/hosts") }',
+    ],
+)
+def test_a_file_outside_the_stylesheets_folder_is_refused(tmp_path: Path, reference: str) -> None:
+    (tmp_path / "outside.png").write_bytes(PNG)
+    (tmp_path / "outside.css").write_text("p {}", encoding="utf-8")
+    assert "outside the stylesheet's folder" in _refusal(_styled(tmp_path, reference))
+
+
+def test_a_symlink_out_of_the_folder_is_refused_and_one_inside_is_read(tmp_path: Path) -> None:
+    (tmp_path / "secret.png").write_bytes(PNG)
+    style = _styled(tmp_path, "p { background: url(link.png) }")
+    (style.parent / "link.png").symlink_to(tmp_path / "secret.png")
+    assert "outside" in _refusal(style)
+    (style.parent / "link.png").unlink()
+    (style.parent / "real.png").write_bytes(PNG)
+    (style.parent / "link.png").symlink_to(style.parent / "real.png")
+    assert [f.name for f in book_style(str(style)).files] == ["real.png"]
+
+
+def test_import_loops_and_deep_chains_are_refused(tmp_path: Path) -> None:
+    style = _styled(tmp_path, '@import "a.css";', **{"a.css": '@import "my.css";'})
+    assert "loop" in _refusal(style)
+    chain = {f"c{n}.css": f'@import "c{n + 1}.css";' for n in range(MAX_IMPORT_DEPTH + 2)}
+    assert "deep" in _refusal(_styled(tmp_path / "deep", '@import "c0.css";', **chain))
+    # Leave alone: a chain as deep as allowed.
+    chain = {f"c{n}.css": f'@import "c{n + 1}.css";' for n in range(MAX_IMPORT_DEPTH - 1)}
+    chain[f"c{MAX_IMPORT_DEPTH - 1}.css"] = "p {}"
+    assert (
+        len(book_style(str(_styled(tmp_path / "ok", '@import "c0.css";', **chain))).files) == MAX_IMPORT_DEPTH
+    )
+
+
+def test_missing_files_and_types_a_book_cannot_hold_are_refused(tmp_path: Path) -> None:
+    assert "No such file" in _refusal(_styled(tmp_path, "p { background: url(none.png) }"))
+    story = _styled(tmp_path, "p { background: url(notes.txt) }", **{"notes.txt": "x"})
+    assert "font or image" in _refusal(story)
+    assert ".css" in _refusal(_styled(tmp_path, '@import "bg.png";', **{"bg.png": PNG}))
+
+
+def test_the_cli_refuses_a_remote_import_with_one_line_and_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text("It was a dark and stormy night.\n\nThe end.\n", encoding="utf-8")
+    style = _styled(tmp_path, '@import "https://example.com/evil.css";\n')
+    target = tmp_path / "story.epub"
+    assert main([str(story), "--style", str(style), "-o", str(target)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "my.css" in err and "https://example.com/evil.css" in err
+    assert not target.exists()
+    # Leave alone: the same story with a local import.
+    style = _styled(tmp_path, '@import "extra.css";\n', **{"extra.css": "p { color: teal }"})
+    assert main([str(story), "--style", str(style), "-o", str(target), "-q"]) == 0
+
+
+def test_the_epub_holds_the_import_and_the_font_and_passes_epubcheck(tmp_path: Path) -> None:
+    require_java()
+    extra = '@font-face { font-family: "Body"; src: url(fonts/Body.ttf); }\nbody { font-family: "Body" }\n'
+    files: dict[str, str | bytes] = {
+        "extra.css": extra,
+        "img__bg.png": PNG,
+        "fonts__Body.ttf": _font().read_bytes(),
+    }
+    style = _styled(tmp_path, MAIN, **files)
+    target = write_epub(_book(), tmp_path / "styled.epub", WriteOptions(style=str(style)))
+    with zipfile.ZipFile(io.BytesIO(target.read_bytes())) as archive:
+        names = set(archive.namelist())
+        opf = archive.read("EPUB/content.opf").decode("utf-8")
+        assert archive.read("EPUB/styles/book.css").decode("utf-8").startswith('@import "extra.css";')
+        assert b'url("fonts-Body.ttf")' in archive.read("EPUB/styles/extra.css")
+    assert {"EPUB/styles/extra.css", "EPUB/styles/fonts-Body.ttf", "EPUB/styles/img-bg.png"} <= names
+    assert 'href="styles/fonts-Body.ttf"' in opf and 'media-type="font/ttf"' in opf
+    problems = [m for m in check_one(target) if not m.startswith(("USAGE", "INFO"))]
+    assert problems == []
+
+
+@pytest.mark.slow
+def test_the_pdf_uses_the_imported_rule_and_the_font(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    if shutil.which("pdffonts") is None:
+        pytest.skip("pdffonts (poppler-utils) is not installed")
+    urls: list[str] = []
+    original = DenyAllFetcher.fetch
+
+    def spy(self: DenyAllFetcher, url: str, headers: Any = None) -> Any:
+        urls.append(url)
+        return original(self, url, headers)
+
+    monkeypatch.setattr(DenyAllFetcher, "fetch", spy)
+    extra = '@font-face { font-family: "Shown"; src: url(fonts/Body.ttf); }\np { font-family: "Shown" }\n'
+    files: dict[str, str | bytes] = {"extra.css": extra, "fonts__Body.ttf": _font().read_bytes()}
+    style = _styled(tmp_path, '@import "extra.css";\n', **files)
+    target = write_pdf(_book(), tmp_path / "styled.pdf", WriteOptions(style=str(style), jobs=1))
+    assert any(url.endswith("style/extra.css") for url in urls), urls
+    assert any(url.endswith("style/fonts-Body.ttf") for url in urls), urls
+    fonts = subprocess.run(["pdffonts", str(target)], capture_output=True, text=True, check=True).stdout
+    assert "+Shown" in fonts  # the text is set in the imported @font-face, by its own name
+
+
+def test_an_uploaded_stylesheet_must_stand_alone() -> None:
+    with pytest.raises(OptionsError, match="refers to another file"):
+        check_standalone('@import "other.css";', "the stylesheet")
+    with pytest.raises(OptionsError, match=r"example\.com"):
+        check_standalone("p { background: url(http://example.com/x.png) }", "the stylesheet")
+    # Leave alone: inline data, fragments and @namespace names.
+    check_standalone(
+        '@namespace svg url(http://www.w3.org/2000/svg); p { background: url("data:,x") }'
+        " a { filter: url(#f) }",
+        "the stylesheet",
+    )
