@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import io
 import shutil
 import subprocess
@@ -15,7 +16,7 @@ from ebookify import Chapter, Metadata, Paragraph, Span, Story, WriteOptions, ma
 from ebookify.cli import main
 from ebookify.errors import OptionsError
 from ebookify.render.pdf.weasy.fetcher import DenyAllFetcher
-from ebookify.render.stylesheets import MAX_IMPORT_DEPTH, book_style, check_standalone
+from ebookify.render.stylesheets import MAX_IMPORT_DEPTH, BookStyle, StyleFile, book_style, check_standalone
 
 from .epubcheck import check_one, require_java
 
@@ -89,11 +90,25 @@ def test_local_import_and_files_are_gathered_and_renamed(tmp_path: Path) -> None
 
 def test_a_stylesheet_without_references_and_a_builtin_style_are_left_as_written(tmp_path: Path) -> None:
     plain = "/* mine */\np { color: teal }\n@namespace svg url(http://www.w3.org/2000/svg);\n"
-    assert book_style(str(_styled(tmp_path, plain))).css == plain
-    inline = 'p { background: url("data:image/png;base64,AAAA") } a { filter: url(#blur) }'
-    assert book_style(str(_styled(tmp_path, inline))) == book_style(str(_styled(tmp_path, inline)))
-    assert book_style(str(_styled(tmp_path, inline))).css == inline
+    plain += "a { filter: url(#f) }"
+    assert book_style(str(_styled(tmp_path, plain))) == BookStyle(plain)
     assert book_style("classic").files == ()
+
+
+PNG_DATA = "data:image/png;base64," + base64.b64encode(PNG).decode("ascii")
+
+
+def test_a_data_url_becomes_a_file_of_the_book(tmp_path: Path) -> None:
+    # The PDF renderer fetches no data: URL, so both books get it as a file (once for the same URL twice).
+    css = f'p {{ background: url("{PNG_DATA}") }} h1 {{ background: url({PNG_DATA}) }}'
+    result = book_style(str(_styled(tmp_path, css)))
+    assert result.css == 'p { background: url("inline.png") } h1 { background: url("inline.png") }'
+    assert result.files == (StyleFile("inline.png", PNG, "image/png"),)
+    font = book_style(str(_styled(tmp_path, "@font-face { src: url(data:application/font-woff2,abc) }")))
+    assert font.files == (StyleFile("inline.woff2", b"abc", "font/woff2"),)
+    assert "not a font or image" in _refusal(_styled(tmp_path, "p { background: url(data:,hello) }"))
+    assert "damaged" in _refusal(_styled(tmp_path, "p { background: url(data:image/png;base64,@@) }"))
+    assert "@import" in _refusal(_styled(tmp_path, '@import "data:text/css,p{}";'))
 
 
 def test_a_file_imported_twice_is_packed_once(tmp_path: Path) -> None:
@@ -186,6 +201,7 @@ def test_the_cli_refuses_a_remote_import_with_one_line_and_exit_2(
 def test_the_epub_holds_the_import_and_the_font_and_passes_epubcheck(tmp_path: Path) -> None:
     require_java()
     extra = '@font-face { font-family: "Body"; src: url(fonts/Body.ttf); }\nbody { font-family: "Body" }\n'
+    extra += f"h1 {{ background: url({PNG_DATA}) }}\n"
     files: dict[str, str | bytes] = {
         "extra.css": extra,
         "img__bg.png": PNG,
@@ -198,7 +214,8 @@ def test_the_epub_holds_the_import_and_the_font_and_passes_epubcheck(tmp_path: P
         opf = archive.read("EPUB/content.opf").decode("utf-8")
         assert archive.read("EPUB/styles/book.css").decode("utf-8").startswith('@import "extra.css";')
         assert b'url("fonts-Body.ttf")' in archive.read("EPUB/styles/extra.css")
-    assert {"EPUB/styles/extra.css", "EPUB/styles/fonts-Body.ttf", "EPUB/styles/img-bg.png"} <= names
+    wanted = {"extra.css", "fonts-Body.ttf", "img-bg.png", "inline.png"}
+    assert {f"EPUB/styles/{name}" for name in wanted} <= names
     assert 'href="styles/fonts-Body.ttf"' in opf and 'media-type="font/ttf"' in opf
     problems = [m for m in check_one(target) if not m.startswith(("USAGE", "INFO"))]
     assert problems == []
@@ -217,11 +234,13 @@ def test_the_pdf_uses_the_imported_rule_and_the_font(tmp_path: Path, monkeypatch
 
     monkeypatch.setattr(DenyAllFetcher, "fetch", spy)
     extra = '@font-face { font-family: "Shown"; src: url(fonts/Body.ttf); }\np { font-family: "Shown" }\n'
+    extra += f"body {{ background: url({PNG_DATA}) }}\n"  # refused as a data: URL before: exit 3
     files: dict[str, str | bytes] = {"extra.css": extra, "fonts__Body.ttf": _font().read_bytes()}
     style = _styled(tmp_path, '@import "extra.css";\n', **files)
     target = write_pdf(_book(), tmp_path / "styled.pdf", WriteOptions(style=str(style), jobs=1))
     assert any(url.endswith("style/extra.css") for url in urls), urls
     assert any(url.endswith("style/fonts-Body.ttf") for url in urls), urls
+    assert any(url.endswith("style/inline.png") for url in urls), urls
     fonts = subprocess.run(["pdffonts", str(target)], capture_output=True, text=True, check=True).stdout
     assert "+Shown" in fonts  # the text is set in the imported @font-face, by its own name
 
@@ -237,3 +256,20 @@ def test_an_uploaded_stylesheet_must_stand_alone() -> None:
         " a { filter: url(#f) }",
         "the stylesheet",
     )
+
+
+def test_a_manifests_style_gets_the_same_check(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "a.txt").write_text("It was a dark and stormy night.\n\nThe end.\n", encoding="utf-8")
+    _styled(tmp_path, '@import "extra.css";\n', **{"extra.css": "p { color: teal }"})
+    manifest = tmp_path / "book.toml"
+    manifest.write_text(
+        'title = "T"\nstyle = "css/my.css"\nformats = ["epub"]\n[[stories]]\npath = "a.txt"\n',
+        encoding="utf-8",
+    )
+    assert main(["build", str(manifest), "-q"]) == 0
+    with zipfile.ZipFile(next(tmp_path.glob("*.epub"))) as book:
+        assert book.read("EPUB/styles/extra.css") == b"p { color: teal }"
+    (tmp_path / "css" / "extra.css").write_text('@import "../../elsewhere.css";', encoding="utf-8")
+    assert main(["build", str(manifest), "-q"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "extra.css" in err and "../../elsewhere.css" in err

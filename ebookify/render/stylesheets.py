@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import base64
 import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, unquote_to_bytes, urlsplit
 
 from ebookify.errors import OptionsError
 from ebookify.resources import MAX_STYLE_BYTES, read_style
@@ -35,6 +36,17 @@ MEDIA_TYPES = {
     ".gif": "image/gif",
     ".svg": "image/svg+xml",
     ".webp": "image/webp",
+}
+
+# A data: URL's media type as the file extension it gets (fonts go by several names).
+_DATA_SUFFIXES = {media: suffix for suffix, media in MEDIA_TYPES.items() if suffix != ".jpeg"} | {
+    "application/font-woff2": ".woff2",
+    "application/font-woff": ".woff",
+    "application/x-font-woff": ".woff",
+    "application/x-font-ttf": ".ttf",
+    "application/font-sfnt": ".ttf",
+    "application/x-font-opentype": ".otf",
+    "application/vnd.ms-opentype": ".otf",
 }
 
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
@@ -75,14 +87,14 @@ def book_style(style: str, url_prefix: str = "") -> BookStyle:
     path = Path(style)
     gatherer = _Gatherer(path.resolve().parent, url_prefix)
     css = gatherer.rewrite(path, text, ())
-    return BookStyle(css, tuple(gatherer.files.values()))
+    return BookStyle(css, (*gatherer.files.values(), *gatherer.inline.values()))
 
 
 def check_standalone(text: str, where: str) -> None:
     """Refuse a stylesheet that refers to any other file (the web page's upload comes alone)."""
     for kind, ref, _ in _references(_parse(text)):
         target = ref.strip()
-        if target and not target.startswith(("#", "data:")):
+        if target and not target.startswith("#") and target[:5].lower() != "data:":
             raise OptionsError(
                 f"{where}: {kind} {_shown(target)} refers to another file; an uploaded stylesheet must "
                 "stand alone (use data: URLs, or `ebookify --style` with the files beside it)"
@@ -142,6 +154,8 @@ class _Gatherer:
     def __init__(self, root: Path, url_prefix: str) -> None:
         self.root, self.url_prefix = root, url_prefix
         self.files: dict[Path, StyleFile] = {}
+        self.inline: dict[str, StyleFile] = {}
+        """Files given as data: URLs, by URL."""
         self.names: set[str] = {MAIN_NAME.casefold()}
         self.total = 0
 
@@ -169,9 +183,13 @@ class _Gatherer:
 
     def _gather(self, css_file: Path, kind: str, ref: str, chain: tuple[Path, ...]) -> str | None:
         """The address a reference gets in the book, after its file is read; None: left as written."""
-        if not ref or ref.startswith(("#", "data:")):
-            return None  # nothing to fetch: the document's own fragment, or bytes given inline
+        if not ref or ref.startswith("#"):
+            return None  # nothing to fetch: the document's own fragment
         refused = f"style {css_file}: refused {kind} {_shown(ref)}"
+        if ref[:5].lower() == "data:":
+            # Bytes given inline become a file of the book: the PDF renderer fetches nothing, not even data:,
+            # and both books then hold the same checked file.
+            return self.url_prefix + self._inline(ref, kind, refused).name
         if ref.startswith("//") or (_SCHEME.match(ref) and not ref.lower().startswith("file:")):
             raise OptionsError(
                 f"{refused}: remote resources are never fetched (copy the file beside the CSS)"
@@ -199,6 +217,33 @@ class _Gatherer:
         fragment = f"#{parts.fragment}" if parts.fragment and kind != "@import" else ""
         return self.url_prefix + known.name + fragment
 
+    def _inline(self, ref: str, kind: str, refused: str) -> StyleFile:
+        """A data: URL's bytes as a file of the style (one file for the same URL given twice)."""
+        known = self.inline.get(ref)
+        if known is not None:
+            return known
+        meta, comma, payload = ref[5:].partition(",")
+        media_type, *flags = meta.split(";")
+        suffix = _DATA_SUFFIXES.get(media_type.strip().lower())
+        if kind == "@import" or not comma or suffix is None:
+            what = "a data: @import" if kind == "@import" else f"data of type {media_type or 'text/plain'!r}"
+            raise OptionsError(f"{refused}: {what} is not a font or image a book may hold")
+        try:
+            if "base64" in (f.strip().lower() for f in flags):
+                data = base64.b64decode("".join(unquote(payload).split()), validate=True)
+            else:
+                data = unquote_to_bytes(payload)
+        except ValueError:
+            raise OptionsError(f"{refused}: its base64 data is damaged") from None
+        if len(self.files) + len(self.inline) >= MAX_FILES:
+            raise OptionsError(f"{refused}: a stylesheet may pull in at most {MAX_FILES} files")
+        self.total += len(data)
+        if self.total > MAX_TOTAL_BYTES:
+            raise OptionsError(f"{refused}: the style's files exceed {MAX_TOTAL_BYTES // 2**20} MiB")
+        entry = StyleFile(self._unique(f"inline{suffix}"), data, MEDIA_TYPES[suffix])
+        self.inline[ref] = entry
+        return entry
+
     def _read(self, resolved: Path, kind: str, refused: str, chain: tuple[Path, ...]) -> StyleFile:
         suffix = resolved.suffix.lower()
         if kind == "@import" and suffix != ".css":
@@ -207,7 +252,7 @@ class _Gatherer:
         if media_type is None:
             supported = ", ".join(sorted({s.lstrip(".") for s in MEDIA_TYPES}))
             raise OptionsError(f"{refused}: not a font or image type a book may hold ({supported})")
-        if len(self.files) >= MAX_FILES:
+        if len(self.files) + len(self.inline) >= MAX_FILES:
             raise OptionsError(f"{refused}: a stylesheet may pull in at most {MAX_FILES} files")
         try:
             if not stat.S_ISREG(resolved.stat().st_mode):
@@ -237,7 +282,10 @@ class _Gatherer:
     def _name(self, resolved: Path) -> str:
         """A file name safe in an EPUB (letters, digits, . _ -), unique in the styles folder."""
         relative = resolved.relative_to(self.root).as_posix()
-        base = _UNSAFE.sub("_", relative.replace("/", "-")).lstrip(".") or "file"
+        return self._unique(_UNSAFE.sub("_", relative.replace("/", "-")).lstrip(".") or "file")
+
+    def _unique(self, base: str) -> str:
+        """`base`, or with a number added when the styles folder has that name already."""
         stem, dot, suffix = base.rpartition(".")
         name, number = base, 1
         while name.casefold() in self.names:
