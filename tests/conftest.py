@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -48,3 +49,19 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if _PDF_PATH.search(item.path.relative_to(Path(__file__).parent).as_posix()):
             item.add_marker(pytest.mark.pdf)
+
+
+@pytest.fixture
+def fetched(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every URL the renderer asks for (jobs=1 keeps the renderer in this process)."""
+    from ebookify.render.pdf.weasy.fetcher import DenyAllFetcher  # WeasyPrint: only for the tests that ask
+
+    urls: list[str] = []
+    original = DenyAllFetcher.fetch
+
+    def spy(self: DenyAllFetcher, url: str, headers: Any = None) -> Any:
+        urls.append(url)
+        return original(self, url, headers)
+
+    monkeypatch.setattr(DenyAllFetcher, "fetch", spy)
+    return urls

@@ -20,7 +20,7 @@ from ebookify import (
     write_pdf,
 )
 from ebookify.errors import OptionsError
-from ebookify.render.pdf.weasy.fetcher import INTERNAL_PREFIX, DenyAllFetcher
+from ebookify.render.pdf.weasy.fetcher import INTERNAL_PREFIX
 
 from .pdf_books import lines, page_texts
 
@@ -35,20 +35,6 @@ LONG_WORD = "abcdefghij" * 5000  # 50,000 characters without a space
 def _flat(text: str) -> str:
     # pdftotext adds line breaks, and hyphenation adds U+2010 at line ends.
     return re.sub(r"[\s\u2010\u00ad]", "", text)
-
-
-@pytest.fixture
-def fetched(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Every URL the renderer asks for (jobs=1 keeps the renderer in this process)."""
-    urls: list[str] = []
-    original = DenyAllFetcher.fetch
-
-    def spy(self: DenyAllFetcher, url: str, headers: Any = None) -> Any:
-        urls.append(url)
-        return original(self, url, headers)
-
-    monkeypatch.setattr(DenyAllFetcher, "fetch", spy)
-    return urls
 
 
 @pytest.mark.slow
