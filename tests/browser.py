@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import pytest
+from .epubcheck import missing
 
 if TYPE_CHECKING:
     from selenium.webdriver.remote.webdriver import WebDriver
@@ -28,15 +28,13 @@ REQUIRED_BY = ("EBOOKIFY_REQUIRE_BROWSER", "EBOOKIFY_REQUIRE_EPUBCHECK")
 
 def require_chromium() -> None:
     """Skip when Chromium or its driver is missing, unless the test command demands the browser test."""
-    missing = [str(p) for p in (CHROMIUM, CHROMEDRIVER) if not p.exists()]
-    if not missing:
+    absent = [str(p) for p in (CHROMIUM, CHROMEDRIVER) if not p.exists()]
+    if not absent:
         return
     message = (
-        f"the browser test needs {' and '.join(missing)} (make system installs chromium and chromium-driver)"
+        f"the browser test needs {' and '.join(absent)} (make system installs chromium and chromium-driver)"
     )
-    if any(os.environ.get(name) for name in REQUIRED_BY):
-        pytest.fail(message)
-    pytest.skip(message)
+    missing(message, required_by=REQUIRED_BY)
 
 
 def free_port() -> int:

