@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ebookify.normalize.structure.chapters import is_contents_label
+from ebookify.normalize.structure.contents_lists import is_contents_label
 from ebookify.normalize.structure.structure import parse_structure
 
 PARA = (

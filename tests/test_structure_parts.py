@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ebookify.normalize.structure.chapters import contents_items
+from ebookify.normalize.structure.contents_lists import contents_items
 from ebookify.normalize.structure.headings import match_heading
 from ebookify.normalize.structure.paragraphs import Item
 from ebookify.normalize.structure.structure import RawChapter, parse_structure

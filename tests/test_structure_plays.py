@@ -5,9 +5,10 @@ from __future__ import annotations
 from ebookify.inspect import story_to_dict
 from ebookify.model import Chapter, Paragraph, Span, Story, Verse, VerseLine
 from ebookify.normalize.pipeline import normalize_bytes
-from ebookify.normalize.structure.chapters import split_heading_lines
+from ebookify.normalize.structure.heading_blocks import split_heading_lines
 from ebookify.normalize.structure.paragraphs import Item
-from ebookify.normalize.structure.plays import Play, find_play, set_play
+from ebookify.normalize.structure.plays import Play, find_play
+from ebookify.normalize.structure.speeches import set_play
 from ebookify.render.html import blocks_html, play_role
 
 SPEECHES = [

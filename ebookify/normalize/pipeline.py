@@ -19,7 +19,8 @@ from ebookify.normalize.markup.read import read_markup
 from ebookify.normalize.markup.restore import mark_story_inline, raw_texts, restore_markup
 from ebookify.normalize.matter.captions import caption
 from ebookify.normalize.matter.metadata import metadata_from_fields
-from ebookify.normalize.structure.plays import find_play, set_play
+from ebookify.normalize.structure.plays import find_play
+from ebookify.normalize.structure.speeches import set_play
 from ebookify.normalize.structure.structure import RawBlock, RawQuote, RawVerse, parse_structure
 from ebookify.options import NormalizeOptions, StoryOverrides
 

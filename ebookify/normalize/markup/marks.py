@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ebookify.normalize.structure.chapters import ChapterStart
+from ebookify.normalize.structure.heading_candidates import ChapterStart
 from ebookify.normalize.structure.paragraphs import Item
 
 # Private-use characters never occur in the stories we read (the decoder sees text, not fonts' glyph slots),

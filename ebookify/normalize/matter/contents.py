@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ebookify.normalize.structure.chapters import is_contents_label
+from ebookify.normalize.structure.contents_lists import is_contents_label
 from ebookify.normalize.structure.headings import without_page_number
 
 # The list sits in the front matter: within this share of the text (and this many lines of the top).

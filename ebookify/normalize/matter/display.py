@@ -104,3 +104,24 @@ def copyright_holder(text: str) -> str | None:
     """The name a copyright line gives ("Copyright 1987 by G. Daniel Flower" -> "G. Daniel Flower")."""
     match = _COPYRIGHT_BY.search(text)
     return match.group(1).strip() if match else None
+
+
+# A run of non-blank lines as the (first, end) indexes of its lines.
+LineBlock = tuple[int, int]
+
+
+def line_blocks(lines: Sequence[str], start: int = 0, stop: int | None = None) -> list[LineBlock]:
+    """(first, end) indexes of the runs of non-blank lines that start in lines[start:stop]."""
+    blocks: list[LineBlock] = []
+    index = start
+    stop = len(lines) if stop is None else min(stop, len(lines))
+    while index < stop:
+        if lines[index].strip():
+            end = index
+            while end < len(lines) and lines[end].strip():
+                end += 1
+            blocks.append((index, end))
+            index = end
+        else:
+            index += 1
+    return blocks

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ebookify.normalize.structure.breaks import is_dateline
-from ebookify.normalize.structure.chapters import ChapterStart
+from ebookify.normalize.structure.heading_candidates import ChapterStart
 from ebookify.normalize.structure.headings import clean_heading, match_heading
 from ebookify.normalize.structure.paragraphs import Item
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ebookify.normalize.structure.chapters import ChapterStart
+from ebookify.normalize.structure.heading_candidates import ChapterStart
 from ebookify.normalize.structure.headings import without_page_number
 from ebookify.normalize.structure.paragraphs import Item
 

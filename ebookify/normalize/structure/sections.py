@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ebookify.normalize.structure.chapters import ChapterStart
+from ebookify.normalize.structure.heading_candidates import ChapterStart
 from ebookify.normalize.structure.paragraphs import Item
 
 # Text this short between a part heading and its first chapter (a note on the source, a running title) is

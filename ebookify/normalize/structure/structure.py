@@ -15,9 +15,11 @@ from ebookify.normalize.matter.notes import is_preface, take_end_notes, take_fro
 from ebookify.normalize.matter.titles import split_title
 from ebookify.normalize.structure.arguments import with_arguments
 from ebookify.normalize.structure.breaks import count_breaks, scene_gaps
-from ebookify.normalize.structure.chapters import ChapterStart, find_chapters, split_heading_lines
+from ebookify.normalize.structure.chapters import find_chapters
 from ebookify.normalize.structure.dialogue import merges_to_split, split_dialogue
 from ebookify.normalize.structure.furniture import drop_page_furniture
+from ebookify.normalize.structure.heading_blocks import split_heading_lines
+from ebookify.normalize.structure.heading_candidates import ChapterStart
 from ebookify.normalize.structure.layout import undouble
 from ebookify.normalize.structure.listed import listed_titles, with_listed_titles
 from ebookify.normalize.structure.paragraphs import Item, Layout, detect_layout, split_items

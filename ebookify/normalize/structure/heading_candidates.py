@@ -1,0 +1,157 @@
+"""Chapter heading candidates in reading order: the numbering they follow and the subtitles set under them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ebookify.normalize.structure.headings import (
+    Heading,
+    clean_heading,
+    is_heading_word,
+    is_title_like,
+    match_heading,
+)
+from ebookify.normalize.structure.paragraphs import Item
+
+# Subtitles sit close under their heading.
+_SUBTITLE_GAP = 2
+# Numbered sections may skip this many numbers ("45. STU" then "50. NIXON").
+_NUMBER_SKIP = 5
+# Letter sections may skip a letter (no words under X).
+_LETTER_SKIP = 2
+
+
+@dataclass(frozen=True)
+class ChapterStart:
+    """A heading found at item `index`, its title, and how many items (heading and subtitles) it spans."""
+
+    index: int
+    title: str
+    span: int
+    kind: str
+    keyword: str = ""
+    number: int | None = None
+
+
+def _is_subtitle(items: Sequence[Item], index: int, normal: int) -> bool:
+    """A title line under a heading: set like a title, or short and set off by a wide gap below it."""
+    item = items[index]
+    if item.gap > _SUBTITLE_GAP or item.divider or "\n" in item.text or match_heading(item.text):
+        return False
+    # An "[Illustration: ...]" caption, a "(Kept in shorthand.)" note or a "SCENE" label is not a title.
+    if item.text.lstrip()[:1] in "[(" or is_heading_word(item.text):
+        return False
+    below = items[index + 1] if index + 1 < len(items) else None
+    # A title sits as close to its heading as to the text under it ("ACT II" / "Enter Chorus." is not one).
+    if below is not None and below.gap < item.gap:
+        return False
+    if is_title_like(item.text):
+        return True
+    # "The first Step towards the Ladder." with a wider gap below it than between paragraphs.
+    return below is not None and below.gap > normal and is_title_like(item.text.title())
+
+
+def _subtitles(items: Sequence[Item], index: int, heading: Heading, normal: int) -> list[str]:
+    """Title lines set under a number-only heading ("CHAPTER I." / "The Widow and her Child.")."""
+    if heading.titled:
+        return []
+    wanted = 2 if heading.kind == "part" else 1
+    found: list[str] = []
+    for offset in range(index + 1, min(index + 1 + wanted, len(items))):
+        if not _is_subtitle(items, offset, normal):
+            break
+        found.append(items[offset].text.strip())
+    return found
+
+
+def _title(heading: Heading, subtitles: Sequence[str]) -> str:
+    """The heading and its subtitles as one title: "CHAPTER I: The Widow and her Child"."""
+    if not subtitles:
+        return heading.text
+    separator = ". " if heading.kind == "bare" else ": "
+    return heading.text + separator + ". ".join(clean_heading(subtitle) for subtitle in subtitles)
+
+
+@dataclass
+class _Numbering:
+    """The chapter numbering so far, and the run of numbers already turned down as not chapters."""
+
+    last: int = 0
+    refused_next: int | None = None
+    last_letter: int = 0
+
+    def as_letter(self, heading: Heading) -> Heading | None:
+        """A lone capital that goes on the alphabet ("H" then "I") as a letter section, else None."""
+        place = heading.letter
+        if place is None or not self.last_letter < place <= self.last_letter + _LETTER_SKIP:
+            return None
+        # "I" after "H" is the ninth letter, not the first numeral; "A" starts an alphabet only as a letter.
+        if heading.kind == "bare" and not self.last_letter:
+            return None
+        return Heading("letter", place, heading.text, False, letter=place)
+
+    def accepts(self, heading: Heading) -> bool:
+        """A bare "IV" or a numbered "IV. Title" is a heading only as the next chapter number.
+
+        A numbered section may skip a few numbers ("45." then "50."), a bare number may not: a lone "7" is
+        as likely a numbered stanza or list item.
+        """
+        if heading.kind == "letter":
+            return self.as_letter(heading) is not None
+        if heading.kind not in ("bare", "numbered") or heading.number is None:
+            return True
+        skip = _NUMBER_SKIP if heading.kind == "numbered" and self.last else 1
+        if self.last < heading.number <= self.last + skip and heading.number != self.refused_next:
+            return True
+        # "I." / "II." numbering stanzas inside a chapter: once one is refused, the ones after it are too.
+        self.refused_next = heading.number + 1
+        return False
+
+    def follow(self, heading: Heading) -> None:
+        if heading.kind == "part":
+            self.last = 0
+        elif heading.kind == "letter":
+            self.last_letter = heading.number or 0
+        elif heading.number is not None:
+            self.last = heading.number
+
+
+def _continues(items: Sequence[Item], index: int) -> bool:
+    """The item goes on from the line above ("...once, in the" / "Fifth Act, at Mantua."): not a heading."""
+    if index == 0 or items[index].gap > 0:
+        return False
+    above = items[index - 1].text.rstrip()
+    if above and (above[-1].isalnum() or above[-1] in ",;-–"):
+        # A heading or a title above ("ACT I" / "SCENE I.", "Underground" / "I") is not text to go on from.
+        return match_heading(above) is None and not is_title_like(above)
+    return False
+
+
+def chapter_candidates(items: Sequence[Item], skip: set[int], normal: int) -> list[ChapterStart]:
+    """Headings in reading order, each with the subtitles set under it."""
+    starts: list[ChapterStart] = []
+    numbering = _Numbering()
+    index = 0
+    while index < len(items):
+        item = items[index]
+        heading = (
+            None if index in skip or item.divider or _continues(items, index) else match_heading(item.text)
+        )
+        if heading is not None:
+            heading = numbering.as_letter(heading) or heading
+        if heading is None or not numbering.accepts(heading):
+            index += 1
+            continue
+        numbering.follow(heading)
+        if heading.inner is not None:
+            # "ACT I. SCENE I.": the part opens here (spanning nothing), then its first chapter on the line.
+            starts.append(ChapterStart(index, heading.text, 0, heading.kind, heading.keyword, heading.number))
+            heading = heading.inner
+            numbering.follow(heading)
+        subtitles = _subtitles(items, index, heading, normal)
+        title = _title(heading, subtitles)
+        span = 1 + len(subtitles)
+        starts.append(ChapterStart(index, title, span, heading.kind, heading.keyword, heading.number))
+        index += span
+    return starts

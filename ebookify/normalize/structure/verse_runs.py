@@ -1,0 +1,77 @@
+"""Runs of lines inside a block that read as verse, each overflow joined to the line it belongs to."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ebookify.normalize.structure.layout import Layout, line_indent, starts_upper
+from ebookify.normalize.structure.line_breaks import Join, join_lines
+from ebookify.normalize.structure.verse import looks_like_verse
+
+# A line longer than this never goes on a run of verse (its overflow, set deeper, may make it longer).
+_VERSE_RUN_LINE = 80
+
+
+def verse_runs(block: Sequence[str], kinds: Sequence[Join | None], layout: Layout) -> list[range]:
+    """Runs of lines that read as verse: every break inside the run deliberate, no line wrapped."""
+    runs: list[range] = []
+    start = 0
+    # kinds[i] is the break before line i; None means deliberate. The end of the block closes the last run.
+    for end in range(1, len(block) + 1):
+        if end < len(block) and _may_continue_verse(block[end - 1], block[end], kinds[end]):
+            continue
+        # A line wrapped into the next one is prose, and so is the last line of a wrapped paragraph.
+        stop = end - 1 if end < len(block) and kinds[end] is Join.WRAP else end
+        first = start + 1 if kinds[start] is Join.WRAP else start
+        if stop - first >= 2:
+            runs.extend(_verse_in(block, kinds, range(first, stop), layout))
+        start = end
+    return runs
+
+
+def _may_continue_verse(previous: str, line: str, kind: Join | None) -> bool:
+    """A line may go on a run of verse after a deliberate break, or after a full line when it starts with
+    a capital at the same indent or further in (a long verse line reaches the wrap width; wrapped prose
+    goes on in lower case, or back at the margin under an indented first line)."""
+    if len(line) > _VERSE_RUN_LINE:
+        return False
+    if kind is None or kind is Join.TURNOVER:
+        return True
+    return kind is Join.WRAP and starts_upper(line) and line_indent(line) >= line_indent(previous)
+
+
+def _verse_in(block: Sequence[str], kinds: Sequence[Join | None], run: range, layout: Layout) -> list[range]:
+    """The run itself when it is verse. A first line that ends a wrapped paragraph is left out."""
+    lines = verse_lines(block, kinds, run)
+    # Wrapped prose fills its lines (German prose starts many of them with a capital): a stanza reaches
+    # the wrap width only now and then.
+    full = sum(1 for i in run[1:] if kinds[i] is Join.WRAP)
+    if full * 4 > len(lines):
+        return []
+    # A couplet is verse only when it is a block of its own set in from the margin.
+    set_off = len(run) == len(block) and all(line_indent(line) > layout.margin for line in lines)
+    # Unwrapped lines inside a longer block are often one-line paragraphs: such a run needs more evidence
+    # than a stanza that stands between blank lines.
+    strict = layout.wrap_width is None and len(run) < len(block)
+    # A long line's overflow set deeper under it is verse's own habit: such a run is no list of sentences.
+    overflows = any(kinds[i] is Join.TURNOVER for i in run)
+    if looks_like_verse(lines, set_off, strict, overflows):
+        return [run]
+    if (
+        len(run) > 2
+        and kinds[run.start + 1] is not Join.TURNOVER
+        and looks_like_verse(lines[1:], strict=strict)
+    ):
+        return [range(run.start + 1, run.stop)]
+    return []
+
+
+def verse_lines(block: Sequence[str], kinds: Sequence[Join | None], run: range) -> list[str]:
+    """The lines of a run of verse, each overflow joined to the line it belongs to."""
+    lines: list[str] = []
+    for index in run:
+        if kinds[index] is Join.TURNOVER and lines:
+            lines[-1] = join_lines(lines[-1], block[index], Join.TURNOVER)
+        else:
+            lines.append(block[index])
+    return lines
