@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from ebookify import cli, load_story, make_book, write_epub
+from ebookify import cli_parsers, load_story, make_book, write_epub
 from ebookify.cli import main
 from ebookify.options import core_count, worker_count
 
@@ -131,7 +131,7 @@ def test_jobs_must_be_a_count(jobs: str) -> None:
 
 
 def test_jobs_is_capped_at_the_core_count() -> None:
-    parser = cli._convert_parser()
+    parser = cli_parsers.convert_parser()
     assert parser.parse_args(["x", "--jobs", "1000"]).jobs == core_count()
     # Leave alone: a count within the cores, and 0 (one per core, decided later).
     assert parser.parse_args(["x", "--jobs", "1"]).jobs == 1

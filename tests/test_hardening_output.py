@@ -15,7 +15,7 @@ from typing import Any, BinaryIO
 
 import pytest
 
-from ebookify import cli
+from ebookify import cli, cli_commands
 
 from . import epubcheck
 from .hardening import assert_one_line_error, run_cli, story_bytes
@@ -163,7 +163,7 @@ def test_an_unexpected_error_is_one_line_not_a_traceback(
     def bug(*args: object, **kwargs: object) -> None:
         raise TypeError("a bug\nover two lines")
 
-    monkeypatch.setattr(cli, "make_book", bug)
+    monkeypatch.setattr(cli_commands, "make_book", bug)
     result = run_cli([str(source), "-q"])
     assert_one_line_error(result, "internal error", "TypeError: a bug over two lines", "report")
     assert result.code == cli.INTERNAL_ERROR_EXIT
@@ -177,7 +177,7 @@ def test_running_out_of_memory_is_one_line(source: Path, monkeypatch: pytest.Mon
     def exhausted(*args: object, **kwargs: object) -> None:
         raise MemoryError
 
-    monkeypatch.setattr(cli, "make_book", exhausted)
+    monkeypatch.setattr(cli_commands, "make_book", exhausted)
     assert_one_line_error(run_cli([str(source), "-q"]), "out of memory")
 
 

@@ -17,10 +17,10 @@ from ebookify.options import NormalizeOptions, WriteOptions
 
 
 def batch_parser() -> argparse.ArgumentParser:
-    """The flags of `ebookify batch`; errors are one line, as for every command (cli._Parser)."""
-    from ebookify.cli import _Parser
+    """The flags of `ebookify batch`; errors are one line, as for every command (CommandParser)."""
+    from ebookify.cli_parsers import CommandParser
 
-    parser = _Parser(
+    parser = CommandParser(
         prog="ebookify batch",
         description="Convert a whole archive, each story its own book, into OUTDIR (mirroring the input "
         "tree), with report.csv, index.html and an OPDS catalog (catalog.xml). Resumable: a re-run converts "

@@ -19,9 +19,9 @@ MISSING = 'ebookify serve needs the web extra: pip install "ebookify[web]"'
 
 
 def _parser() -> argparse.ArgumentParser:
-    from ebookify.cli import _Parser
+    from ebookify.cli_parsers import CommandParser
 
-    parser = _Parser(
+    parser = CommandParser(
         prog="ebookify serve",
         description="A page in your browser: drop stories in, see what was understood, fix it, download "
         "the EPUB or PDF. Everything stays on this computer; files go to a temporary folder that is "
