@@ -15,7 +15,8 @@ from PIL import ImageFont
 
 from ebookify.cli import main
 from ebookify.model import Metadata
-from ebookify.render.cover import cover_image, wrap_text
+from ebookify.render.cover import cover_image
+from ebookify.render.cover_text import wrap_text
 
 TARGET_SECONDS = 2.0
 WRAP_SECONDS = 5.0  # wrapping a 300,000-character word into 4 lines (tests/test_cover.py checks the lines)

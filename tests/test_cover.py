@@ -14,14 +14,9 @@ from PIL import Image, ImageFont
 from ebookify.cli import main
 from ebookify.errors import InputError
 from ebookify.model import Metadata
-from ebookify.render.cover import (
-    background_color,
-    cover_from_file,
-    cover_image,
-    fit_text,
-    image_media_type,
-    wrap_text,
-)
+from ebookify.render.cover import background_color, cover_image
+from ebookify.render.cover_file import cover_from_file, image_media_type
+from ebookify.render.cover_text import fit_text, wrap_text
 
 META = Metadata(title="Goodbye, my almost lover", authors=("Ann Author",), fandoms=("Naruto",))
 

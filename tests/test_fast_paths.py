@@ -19,7 +19,7 @@ from ebookify.normalize.inline.typography import typeset_spans, typeset_text
 from ebookify.normalize.structure.dialogue import split_dialogue
 from ebookify.normalize.structure.numerals import WORD_VALUES, WORDS_PATTERN, trie_pattern
 from ebookify.normalize.structure.paragraphs import Layout, detect_layout, split_items
-from ebookify.render import cover
+from ebookify.render import cover, cover_fonts
 from ebookify.render.epub.split import split_blocks
 from ebookify.render.epub.verify import match_in_order
 
@@ -222,10 +222,14 @@ def test_written_text_matches_exactly_or_whitespace_aside_and_loss_is_caught() -
 
 def test_fonts_looked_up_ahead_give_the_same_cover() -> None:
     meta = Metadata(title="A Title", authors=("Ann",), fandoms=("Naruto",))
-    assert cover.cover_fonts(meta) == [cover.TITLE_FONT, cover.AUTHOR_FONT, cover.FANDOM_FONT]
-    assert cover.cover_fonts(Metadata(title="Alone")) == [cover.TITLE_FONT]
+    assert cover_fonts.cover_fonts(meta) == [
+        cover_fonts.TITLE_FONT,
+        cover_fonts.AUTHOR_FONT,
+        cover_fonts.FANDOM_FONT,
+    ]
+    assert cover_fonts.cover_fonts(Metadata(title="Alone")) == [cover_fonts.TITLE_FONT]
     before = cover.cover_image(meta, size=(200, 320))
-    cover.font_file.cache_clear()
-    cover.prefetch_cover_fonts(meta)
+    cover_fonts.font_file.cache_clear()
+    cover_fonts.prefetch_cover_fonts(meta)
     assert cover.cover_image(meta, size=(200, 320)) == before
-    assert not cover._LOOKUPS  # every look-up was waited for and used
+    assert not cover_fonts._LOOKUPS  # every look-up was waited for and used

@@ -50,7 +50,7 @@ def task_settings(options: BatchOptions) -> TaskSettings:
     read_style(style)  # an unknown built-in style fails here, before any story is read
     cover = None
     if options.write.cover:
-        from ebookify.render.cover import cover_from_file
+        from ebookify.render.cover_file import cover_from_file
 
         cover = cover_from_file(options.write.cover)
     write = replace(options.write, cover=None, jobs=1)

@@ -136,7 +136,7 @@ def _user_thumbnail(path: str) -> bytes:
     """The user's cover (--cover), made small once per worker process."""
     from PIL import Image
 
-    from ebookify.render.cover import cover_from_file
+    from ebookify.render.cover_file import cover_from_file
 
     with Image.open(io.BytesIO(cover_from_file(path))) as picture:
         small = picture.convert("RGB")

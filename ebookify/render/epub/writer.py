@@ -16,7 +16,9 @@ from ebookify.model import COLOPHON_TITLE, Book, Story
 from ebookify.options import WriteOptions
 from ebookify.render import html
 from ebookify.render.blank_metadata import showable_book
-from ebookify.render.cover import cover_from_file, cover_image, image_media_type, prefetch_cover_fonts
+from ebookify.render.cover import cover_image
+from ebookify.render.cover_file import cover_from_file, image_media_type
+from ebookify.render.cover_fonts import prefetch_cover_fonts
 from ebookify.render.documents import ContentsLine, StoryPlan, plan_book, story_contents
 from ebookify.render.epub.navigation import Landmark, NavEntry, nav_document, ncx_document
 from ebookify.render.epub.opf import book_identifier, language_tag, package_metadata

@@ -79,7 +79,8 @@ def job_executor(workers: int) -> Iterator[Executor]:
 
 def _cover(book: Book, options: WriteOptions) -> tuple[str, bytes, str]:
     """The user's cover image (--cover) or a generated one, served to the renderer from memory."""
-    from ebookify.render.cover import cover_from_file, cover_image, image_media_type
+    from ebookify.render.cover import cover_image
+    from ebookify.render.cover_file import cover_from_file, image_media_type
 
     data = cover_from_file(options.cover) if options.cover else cover_image(book.metadata)
     return (_COVER_URL, data, image_media_type(data))
