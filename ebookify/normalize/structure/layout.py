@@ -16,6 +16,8 @@ MAX_PARAGRAPH_INDENT = 12
 # the wrong way round).
 _CLOSERS = "\"'”’»)]_*“‘«"
 _FINAL = ".!?…:"
+# The wrap floor is the length this share (in percent) of certainly wrapped lines falls short of.
+_FLOOR_PERCENTILE = 5
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,9 @@ class Layout:
     justified: bool = False
     """Lines padded to the right margin with spaces between words ("Barringer  had  always"): wide spaces
     inside a line are the typist's justification, not columns of a table."""
+    wrap_floor: int = 0
+    """The length nearly all certainly wrapped lines reach (their 5th percentile), when that is close to the
+    width (0 otherwise): a line this long that ends a sentence is no short line of a ragged print wrap."""
 
 
 def line_indent(line: str) -> int:
@@ -87,9 +92,10 @@ def filled_lines(lines: Sequence[str]) -> list[bool]:
     return [bool(line.strip()) for line in lines]
 
 
-def _wrap_width(lines: Sequence[str], filled: Sequence[bool]) -> int | None:
+def _wrap_width(lines: Sequence[str], filled: Sequence[bool]) -> tuple[int | None, int]:
     """The hard-wrap width, measured on the lines that certainly wrap: a line that leaves its sentence
     unfinished while the next line goes on in lower case. Their lengths bunch just under one width.
+    Also returns the wrap floor (see `Layout.wrap_floor`).
 
     Measuring only those keeps a play's short verse lines or a poem among the prose out of the measure;
     verse starts its lines with capitals, so a book of even-length poems is not "wrapped"."""
@@ -107,14 +113,17 @@ def _wrap_width(lines: Sequence[str], filled: Sequence[bool]) -> int | None:
                 run_on.append(len(lines[i]))
     # One line in twenty running on, or a hundred in all (the prose speeches of a verse play).
     if len(run_on) < 8 or (len(run_on) * 20 < inner and len(run_on) < 100) or inner * 10 < sum(filled) * 3:
-        return None
+        return None, 0
     run_on.sort()
     width = run_on[len(run_on) * 98 // 100]
     median = run_on[len(run_on) // 2]
     # Greedy wrapping leaves most lines nearly full; ragged lines of any length are one-line paragraphs.
     if not 30 <= width <= 120 or median * 4 < width * 3:
-        return None
-    return width
+        return None, 0
+    # A print page set in a proportional type wraps raggedly (lines of 43 to 54 characters at width 54);
+    # the floor means something only when nearly all wrapped lines reach three quarters of the width.
+    floor = run_on[len(run_on) * _FLOOR_PERCENTILE // 100]
+    return width, floor if floor * 4 >= width * 3 else 0
 
 
 def _deeper(line: str, previous: str) -> bool:
@@ -124,7 +133,7 @@ def _deeper(line: str, previous: str) -> bool:
 
 def wrap_width(lines: Sequence[str]) -> int | None:
     """The hard-wrap width of a text, None when its lines are not wrapped."""
-    return _wrap_width(lines, filled_lines(lines))
+    return _wrap_width(lines, filled_lines(lines))[0]
 
 
 def undouble(lines: Sequence[str]) -> tuple[list[str], bool]:
@@ -187,7 +196,7 @@ def detect_layout(lines: Sequence[str]) -> Layout:
     """Measure the paragraph layout of a text from its lines."""
     filled = filled_lines(lines)
     indents = [len(line) - len(line.lstrip()) for line in lines]
-    width = _wrap_width(lines, filled)
+    width, floor = _wrap_width(lines, filled)
     margin = _margin(lines, indents, filled, width)
     inside, found, starts = _count_starts(lines, indents, filled, margin)
     indented_starts = sum(found.values())
@@ -203,6 +212,7 @@ def detect_layout(lines: Sequence[str]) -> Layout:
         width, indented, one_per_line, margin, indented_starts, starts,
         paragraph_indent=usual, turnover_indent=turnover, turnover_length=length,
         spaced_sentences=_spaced_sentences(lines, filled), justified=_justified(lines, filled),
+        wrap_floor=floor,
     )  # fmt: skip
 
 

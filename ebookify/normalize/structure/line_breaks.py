@@ -6,7 +6,15 @@ import re
 from collections.abc import Sequence
 from enum import Enum
 
-from ebookify.normalize.structure.layout import SENTENCE_GAP, Layout, ends_sentence, line_indent, starts_lower
+from ebookify.normalize.structure.headings import match_heading
+from ebookify.normalize.structure.layout import (
+    SENTENCE_GAP,
+    Layout,
+    ends_sentence,
+    line_indent,
+    starts_lower,
+    starts_upper,
+)
 
 
 class Join(Enum):
@@ -100,8 +108,32 @@ def _deliberate_join(previous: str, line: str, layout: Layout, lined: bool) -> J
         return Join.WRAP
     if lined:
         return Join.LINE
-    # A lone short line ending a sentence in wrapped text ends its paragraph; "Dear John," keeps its line.
-    return Join.NEW if ends_sentence(previous) else Join.LINE
+    if not ends_sentence(previous):
+        return Join.LINE  # "Dear John," keeps its line
+    # A paragraph never starts in lower case: "Ugh! ugh! ugh!" / "ugh! ugh! ugh!" is one outcry (what a
+    # colon announces keeps its line: "Executive Director:" / "hart@vmd.cso.uiuc.edu").
+    if starts_lower(line):
+        return Join.LINE if previous.rstrip().endswith(":") else Join.WRAP
+    if _ragged_wrap(previous, line, layout):
+        return Join.WRAP
+    # A lone short line ending a sentence in wrapped text ends its paragraph.
+    return Join.NEW
+
+
+def _ragged_wrap(previous: str, line: str, layout: Layout) -> bool:
+    """A sentence's end that left room for the next word, followed by a capitalised line at the same
+    indent, is still a wrap when the text marks its paragraphs otherwise: by indenting them (this line is
+    at the margin), or by wrapping raggedly (the line is as long as nearly all its wrapped lines are)."""
+    if line_indent(line) != line_indent(previous) or not starts_upper(line):
+        return False
+    # A heading set right under the text ("6. BACK AT THE HELM", "CHAPTER II") starts something new.
+    if line.strip().isupper() or match_heading(line.strip()) is not None:
+        return False
+    # Under a short line ("dance?" closing a verse line's overflow) the margin says nothing: only a line of
+    # running prose, two thirds of the width at least, is continued at the margin.
+    width = layout.wrap_width or 0
+    at_margin = layout.indented and line_indent(line) <= layout.margin and len(previous) * 3 >= width * 2
+    return at_margin or 0 < layout.wrap_floor <= len(previous)
 
 
 def break_kinds(block: Sequence[str], dividers: Sequence[bool], layout: Layout) -> list[Join | None]:

@@ -1,0 +1,71 @@
+"""How two lines join: lower-case continuations, ragged print wraps, margin lines of indented texts."""
+
+from __future__ import annotations
+
+import textwrap
+
+from ebookify.normalize.structure.paragraphs import Layout, detect_layout, split_items
+
+from .test_structure_paragraphs import PROSE
+
+# A page of print wrapped raggedly at 54 columns: its wrapped lines reach 43 columns at least.
+RAGGED = Layout(wrap_width=54, wrap_floor=43)
+
+
+def _texts(lines: list[str], layout: Layout) -> list[str]:
+    return [item.text for item in split_items(lines, layout)]
+
+
+def test_a_lower_case_line_after_a_sentence_goes_on_its_paragraph() -> None:
+    lines = ['"Ugh! ugh! ugh! -- ugh! ugh! ugh! -- ugh!', "ugh! ugh! -- ugh! ugh! ugh! -- ugh! ugh! ugh!"]
+    assert _texts(lines, RAGGED) == [" ".join(lines)]
+
+
+def test_a_capitalised_line_after_a_short_sentence_starts_a_paragraph() -> None:
+    lines = ["I broke and reached him a flagon.", "He emptied it at a breath. His eyes flashed with a"]
+    assert _texts(lines, RAGGED) == lines
+
+
+def test_a_lower_case_line_after_a_colon_keeps_its_line() -> None:
+    lines = ["When all other email fails, write to:", "hart@vmd.cso.uiuc.edu (internet)"]
+    assert _texts(lines, Layout(wrap_width=70)) == ["\n".join(lines)]
+
+
+def test_a_ragged_wrap_after_a_full_line_ending_a_sentence_is_undone() -> None:
+    lines = [
+        "There were no attendants at home; they had",
+        "absconded to make merry in honour of the time.",
+        "I had told them that I should not return until the",
+    ]
+    assert _texts(lines, RAGGED) == [" ".join(lines)]
+    # The same text wrapped by a machine (no floor measured) keeps the deliberate break.
+    assert len(_texts(lines, Layout(wrap_width=54))) == 2
+
+
+def test_a_heading_under_a_full_line_is_no_ragged_wrap() -> None:
+    lines = ["then they absconded to make merry at night.", "II."]
+    assert _texts(lines, RAGGED) == lines
+
+
+def test_an_indented_text_continues_a_full_line_at_the_margin() -> None:
+    indented = Layout(wrap_width=57, indented=True, paragraph_indent=2)
+    lines = [
+        "  Yes. That ought to do the affair. I flung out of his",
+        "hut muttering to myself my opinion of him.",
+        "He was a chattering idiot. Afterwards I took it back",
+        "  I looked at him, lost in astonishment.",
+    ]
+    texts = _texts(lines, indented)
+    assert texts == [" ".join(line.strip() for line in lines[:3]), lines[3].strip()]
+    # Under a short line (a verse line's overflow) the margin line stays apart.
+    assert len(_texts(["dance?", "Will you, won't you, will you join the dance?"], indented)) == 2
+
+
+def test_the_wrap_floor_is_measured_only_on_tight_wraps() -> None:
+    lines = "\n\n".join("\n".join(textwrap.wrap(p, 70)) for p in [PROSE.lower()] * 6).split("\n")
+    layout = detect_layout(lines)
+    assert layout.wrap_width is not None
+    assert layout.wrap_width * 3 <= layout.wrap_floor * 4 <= layout.wrap_width * 4
+    # Lines of every length (a ragged list, a poem in lower case) give no floor.
+    ragged = [("word " * n).strip() for n in (2, 9, 4, 12, 3, 8, 1, 13, 5, 11)] * 4
+    assert detect_layout([*ragged, "", *lines]).wrap_floor in (0, detect_layout(lines).wrap_floor)
