@@ -167,14 +167,6 @@ class _Batch:
             options_hash=self.digest,
             status="done" if error is None else "failed",
             error=error,
-            title=result.title,
-            authors=result.authors,
-            language=result.language,
-            summary=result.summary,
-            subjects=result.subjects,
-            words=result.words,
-            chapters=result.chapters,
-            repairs=result.repairs,
             outputs=books,
             thumbnail=next((name for name in outputs if name.endswith(".cover.jpg")), None),
             seconds=result.seconds,
@@ -182,6 +174,7 @@ class _Batch:
             attempts=flight.attempts,
             updated=now_iso(),
             run=self.run,
+            **result.fact_fields(),
         )
 
     def _count(self, row: BookRow) -> None:

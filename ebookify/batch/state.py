@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from ebookify.batch.facts import BookFacts
 from ebookify.errors import InputError
 
 STATE_FILE = ".ebookify-batch.sqlite"
@@ -43,8 +44,8 @@ CREATE TABLE IF NOT EXISTS runs (
 
 
 @dataclass(frozen=True)
-class BookRow:
-    """One input's record."""
+class BookRow(BookFacts):
+    """One input's record: its state, its book's facts and the files written."""
 
     source: str
     stem: str
@@ -52,14 +53,6 @@ class BookRow:
     options_hash: str
     status: str
     error: str | None = None
-    title: str = ""
-    authors: tuple[str, ...] = ()
-    language: str = ""
-    summary: str | None = None
-    subjects: tuple[str, ...] = ()
-    words: int = 0
-    chapters: int = 0
-    repairs: tuple[str, ...] = ()
     outputs: tuple[str, ...] = ()
     thumbnail: str | None = None
     seconds: float = 0.0

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ebookify.batch.facts import BookFacts
 from ebookify.book import make_book
 from ebookify.errors import EbookifyError
 from ebookify.model import Book, Paragraph, Story
@@ -55,19 +56,11 @@ class StoryJob:
 
 
 @dataclass(frozen=True)
-class StoryResult:
+class StoryResult(BookFacts):
     """What came of one story: the books' bytes and the facts the catalog shows, or a one-line error."""
 
     source: str
     error: str | None = None
-    title: str = ""
-    authors: tuple[str, ...] = ()
-    language: str = ""
-    summary: str | None = None
-    subjects: tuple[str, ...] = ()
-    words: int = 0
-    chapters: int = 0
-    repairs: tuple[str, ...] = ()
     books: tuple[tuple[str, bytes], ...] = ()
     """(format, bytes) for each format asked for."""
     thumbnail: bytes | None = None
