@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from pikepdf import Array, Dictionary, Name, Object, Page, Pdf, Stream
@@ -72,9 +72,17 @@ class Stamper:
     """Dresses the book's text pages: a verso's text block moved to mirrored margins, a head's page and
     the folio's figures drawn over it as form XObjects, each copied into the book once and shared."""
 
-    def __init__(self, book: Pdf, furniture: Furniture, geometry: PageGeometry) -> None:
+    def __init__(
+        self,
+        book: Pdf,
+        furniture: Furniture,
+        geometry: PageGeometry,
+        on_form: Callable[[Object], None] | None = None,
+    ) -> None:
         self.book, self.furniture, self.geometry = book, furniture, geometry
         self.forms: dict[int, Object] = {}
+        self.on_form = on_form
+        """Told of each form as it is copied into the book (the assembly shares its fonts)."""
 
     def decorate(self, page: Page, furniture: FurniturePage, shift: float) -> None:
         """Shift `page` (a book page) sideways by `shift` points and lay its furniture over it."""
@@ -101,6 +109,8 @@ class Stamper:
         if index not in self.forms:
             page = self.furniture.pdf.pages[index]
             self.forms[index] = self.book.copy_foreign(page.as_form_xobject())
+            if self.on_form is not None:
+                self.on_form(self.forms[index])
         return self.forms[index]
 
     def _stamp(self, page: FurniturePage) -> tuple[bytes, dict[Name, Object]]:

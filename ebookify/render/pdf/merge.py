@@ -17,6 +17,7 @@ from pikepdf import Array, Dictionary, Name, Object, ObjectStreamMode, OutlineIt
 
 from ebookify.errors import WriterError
 from ebookify.render.html import xml_safe
+from ebookify.render.pdf.fonts import SharedFonts
 from ebookify.render.pdf.furniture import Furniture, Stamper
 from ebookify.render.pdf.geometry import PageGeometry
 from ebookify.render.pdf.layout import BookLayout
@@ -68,7 +69,9 @@ class BookJoiner:
         self.book = self.sources.enter_context(Pdf.new())
         self.layout, self.geometry = layout, geometry
         self.structure = StructureJoin(self.book)
-        self.stamper = Stamper(self.book, furniture, geometry)
+        # One program per font face for the whole book, not one per part (fonts.py).
+        self.fonts = SharedFonts(self.book)
+        self.stamper = Stamper(self.book, furniture, geometry, on_form=self.fonts.add_object)
         self.text_elements: list[Object] = []
         self.text_pages: list[Page] = []
         self.versions = [furniture.pdf.pdf_version]
@@ -89,6 +92,7 @@ class BookJoiner:
                 raise WriterError("internal error: the parts do not have the pages their layout says")
             pages = copy_pages(book, part)
             self.text_elements += self.structure.add(part, pages)
+            self.fonts.add_pages(pages)  # before detach: the part's own programs are then left behind
             detach(pages)
         self.text_pages += pages
         blanks = [index for index in layout.blanks if index >= first]
@@ -112,6 +116,7 @@ class BookJoiner:
             pdf = self._open(path)
             pages = copy_pages(book, pdf)
             elements += self.structure.add(pdf, pages)
+            self.fonts.add_pages(pages)
             front_pages += pages
             if position == 0:
                 _copy_document_entries(book, pdf)
@@ -126,6 +131,7 @@ class BookJoiner:
         # Front matter numbered i, ii, iii; the text from 1.
         labels = [0, Dictionary(S=Name.r)] if text_start else []
         book.Root.PageLabels = Dictionary(Nums=Array([*labels, text_start, Dictionary(S=Name.D, St=1)]))
+        self.fonts.finish()
         save_book(book, handle, max(self.versions, key=version_key))
 
     def _blank_page(self) -> Page:

@@ -1,0 +1,336 @@
+"""One embedded program per font face for the whole book: the subsets of the parts merged glyph by glyph.
+
+Each document laid out apart embeds its own subset of every face it uses (WeasyPrint keeps the glyph ids
+of the full font in a subset and empties the glyphs it does not need), so a book of six parts carried
+six programs of its body face, each mostly the same glyphs and the same tables. The assembly points every
+font of a face at one program of the book that holds the glyphs of all of them. Each document keeps its
+own font dictionaries (widths and ToUnicode map), so its text is drawn and copied exactly as laid out.
+
+A program joins its face only when it is of the same shape (same kind of outlines, units, glyph names,
+CFF private values) and the glyphs the two share are the same; otherwise it stays as it was."""
+
+from __future__ import annotations
+
+import io
+import logging
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from pikepdf import Array, Dictionary, Name, Object, Page, Pdf, Stream
+
+log = logging.getLogger("ebookify")
+
+# Where a CIDFont's descriptor holds its program: TrueType outlines, or OpenType (CFF) ones.
+_PROGRAMS = {"/CIDFontType2": Name.FontFile2, "/CIDFontType0": Name.FontFile3}
+# Shared glyphs compared, each time a program brings new glyphs, to tell another font under the same
+# name apart (a few suffice: every glyph of a subset comes from one font file).
+_SAMPLE = 8
+# Widths in a CIDFont's /W are thousandths of an em rounded from the size that first drew the glyph:
+# the same glyph drawn first at another size may differ by one.
+_WIDTH_SLACK = 1
+
+
+@dataclass
+class _Face:
+    """A face's program as merged so far, and the book's stream every font of the face points at."""
+
+    program: Any
+    """The merged font (fontTools TTFont)."""
+    shared: Stream
+    glyphs: set[int]
+    """Glyph ids with their outlines in `program`: every id some document draws."""
+    widths: dict[int, float] = field(default_factory=dict)
+    descriptors: list[Dictionary] = field(default_factory=list)
+    """The font descriptors that point at `shared` (their /CIDSet, if any, is set at the end)."""
+    extents: dict[str, float] = field(default_factory=dict)
+    """The bounds of every merged program (see _extents), so that the merged one needs no drawing."""
+
+
+class SharedFonts:
+    """Makes the fonts of every document added to `book` share one program per face; `finish` writes
+    the programs. Fonts of another kind (Type 3, simple fonts) and programs that do not fit are left as
+    they are."""
+
+    def __init__(self, book: Pdf) -> None:
+        self.book = book
+        self.faces: dict[tuple[str, str], _Face] = {}
+        self.seen: set[tuple[int, int]] = set()
+
+    def add_pages(self, pages: Iterable[Page]) -> None:
+        """Share the programs of the fonts `pages` (copied into the book, their source still open) use,
+        through their resources, forms, patterns and annotation appearances."""
+        for page in pages:
+            self.add_object(page.obj)
+
+    def add_object(self, obj: Object) -> None:
+        """Share the programs of the fonts a page or a form XObject uses."""
+        for font in self._cid_fonts(obj):
+            try:
+                self._share(font)
+            except Exception as exc:  # a font fontTools cannot read: it stays as WeasyPrint wrote it
+                log.debug("font left unshared: %s: %s", type(exc).__name__, exc)
+
+    def finish(self) -> None:
+        """Write each face's merged program into the stream its fonts point at."""
+        for (_, program_key), face in self.faces.items():
+            out = io.BytesIO()
+            if "CFF " in face.program:
+                # Bounds of the merged glyphs from those of the programs they came from: drawing every
+                # glyph of each program to measure it took 0.3 s a face.
+                _set_extents(face.program, face.extents)
+                face.program.recalcBBoxes = False
+            face.program.save(out)
+            data = out.getvalue()
+            face.shared.write(zlib.compress(data, 9), filter=Name.FlateDecode)
+            if program_key == str(Name.FontFile2):
+                face.shared.Length1 = len(data)
+            if any(Name.CIDSet in d for d in face.descriptors):
+                cid_set = self.book.make_stream(_cid_set(len(face.program.getGlyphOrder())))
+                for descriptor in face.descriptors:
+                    if Name.CIDSet in descriptor:
+                        descriptor.CIDSet = cid_set
+
+    def _cid_fonts(self, root: Object) -> Iterator[Dictionary]:
+        """The CIDFonts (descendants of Type 0 fonts) reached from `root`'s resources, each once."""
+        todo = [root]
+        while todo:
+            holder = todo.pop()
+            if holder.is_indirect:
+                if holder.objgen in self.seen:
+                    continue
+                self.seen.add(holder.objgen)
+            resources = holder.get(Name.Resources)
+            if isinstance(resources, Dictionary):
+                for font in _values(resources.get(Name.Font)):
+                    descendants = font.get(Name.DescendantFonts) if isinstance(font, Dictionary) else None
+                    if isinstance(descendants, Array) and len(descendants) == 1:
+                        yield from (d for d in descendants if isinstance(d, Dictionary))
+                # Forms and tiling patterns have resources of their own.
+                todo += [v for v in _values(resources.get(Name.XObject)) if isinstance(v, Stream)]
+                todo += [v for v in _values(resources.get(Name.Pattern)) if isinstance(v, Stream)]
+            annotations = holder.get(Name.Annots)
+            for annotation in annotations if isinstance(annotations, Array) else ():
+                appearances = annotation.get(Name.AP) if isinstance(annotation, Dictionary) else None
+                for appearance in _values(appearances):
+                    # An appearance is a form, or a dictionary of forms by state.
+                    states = [appearance] if isinstance(appearance, Stream) else _values(appearance)
+                    todo += [state for state in states if isinstance(state, Stream)]
+
+    def _share(self, font: Dictionary) -> None:
+        descriptor = font.get(Name.FontDescriptor)
+        program_key = _PROGRAMS.get(str(font.get(Name.Subtype, "")))
+        if program_key is None or not isinstance(descriptor, Dictionary) or not descriptor.is_indirect:
+            return
+        if font.get(Name.CIDToGIDMap, Name.Identity) != Name.Identity:
+            return  # glyph ids are not the CIDs: a program of another making
+        program = descriptor.get(program_key)
+        if not isinstance(program, Stream) or any(
+            k in descriptor for k in _PROGRAMS.values() if k != program_key
+        ):
+            return
+        if program_key == Name.FontFile3 and program.stream_dict.get(Name.Subtype) != Name.OpenType:
+            return
+        widths = read_widths(font.get(Name.W))
+        if widths is None:
+            return
+        key = (str(font.get(Name.BaseFont, "")), str(program_key))
+        face = self.faces.get(key)
+        if face is None:
+            merged = _open(program)
+            if merged is None:
+                return
+            count = len(merged.getGlyphOrder())
+            shared = self.book.make_stream(b"")
+            if program_key == Name.FontFile3:
+                shared.stream_dict.Subtype = Name.OpenType
+            face = _Face(merged, shared, {g for g in widths if g < count}, extents=_extents(merged))
+            # The width of .notdef is whatever WeasyPrint gave a missing glyph: never compared.
+            face.widths = {g: w for g, w in widths.items() if 0 < g < count}
+            self.faces[key] = face
+        elif not self._join(face, program, widths):
+            return
+        descriptor[program_key] = face.shared
+        face.descriptors.append(descriptor)
+
+    def _join(self, face: _Face, program: Stream, widths: dict[int, float]) -> bool:
+        """Bring the glyphs `widths` names into `face`'s program; False when this program stays its own."""
+        for glyph, width in widths.items():
+            known = face.widths.get(glyph)
+            if known is not None and abs(known - width) > _WIDTH_SLACK:
+                return False  # another font under the same name
+        new = set(widths) - face.glyphs
+        if new:
+            other = _open(program)
+            if other is None or not _same_shape(face.program, other):
+                return False
+            count = len(other.getGlyphOrder())
+            shared = sorted(g for g in widths if g in face.glyphs and g < count and g)[:_SAMPLE]
+            if any(_glyph_bytes(face.program, g) != _glyph_bytes(other, g) for g in shared):
+                return False
+            new = {g for g in new if g < count}  # beyond it: ids WeasyPrint gave to missing glyphs
+            face.extents = _extents(other, face.extents)
+            if count > len(face.program.getGlyphOrder()):
+                # The longer subset becomes the program: the glyphs merged so far are copied into it.
+                _copy_glyphs(face.program, other, face.glyphs)
+                face.program = other
+            else:
+                _copy_glyphs(other, face.program, new)
+            face.glyphs |= new
+            face.widths.update({g: widths[g] for g in new if g})
+        return True
+
+
+def read_widths(value: object) -> dict[int, float] | None:
+    """A CIDFont's /W array as {glyph id: width}; None when it is not of the two forms the PDF allows
+    (`c [w1 w2 ...]` and `c_first c_last w`)."""
+    if not isinstance(value, Array):
+        return None if value is not None else {}
+    items, index = list(value), 0
+    widths: dict[int, float] = {}
+    try:
+        while index < len(items):
+            first = int(items[index])
+            following = items[index + 1]
+            if isinstance(following, Array):
+                for offset, width in enumerate(following):
+                    widths[first + offset] = float(width)
+                index += 2
+            else:
+                last, same = int(following), float(items[index + 2])
+                if last - first > 0xFFFF:
+                    return None
+                for glyph in range(first, last + 1):
+                    widths[glyph] = same
+                index += 3
+    except (IndexError, TypeError, ValueError):
+        return None
+    return widths
+
+
+def _open(program: Stream) -> Any:
+    """The font of an embedded program (fontTools), or None unless it has CFF or TrueType outlines."""
+    from fontTools.ttLib import TTFont
+
+    try:
+        font = TTFont(io.BytesIO(program.read_bytes()), recalcTimestamp=False)
+    except Exception:  # not a font fontTools reads: left alone
+        return None
+    if "fvar" in font or ("CFF " in font) == ("glyf" in font):
+        return None
+    if "CFF " in font:
+        cff = font["CFF "].cff
+        if len(cff.topDictIndex) != 1 or hasattr(cff.topDictIndex[0], "ROS"):
+            return None  # a CID-keyed CFF: its glyphs also carry a font dictionary index
+    return font
+
+
+# Bounds a font states for all its glyphs: the table, the field, and whether the merged value is the
+# smallest or the largest of the programs'.
+_BOUNDS = (
+    ("head", "xMin", min),
+    ("head", "yMin", min),
+    ("head", "xMax", max),
+    ("head", "yMax", max),
+    ("hhea", "advanceWidthMax", max),
+    ("hhea", "minLeftSideBearing", min),
+    ("hhea", "minRightSideBearing", min),
+    ("hhea", "xMaxExtent", max),
+)
+
+
+def _extents(font: Any, known: dict[str, float] | None = None) -> dict[str, float]:
+    """The font's stated bounds (head, hhea and the CFF FontBBox) merged with those `known`."""
+    merged = dict(known or {})
+    values = [(f"{table}.{name}", choose, getattr(font[table], name)) for table, name, choose in _BOUNDS]
+    if "CFF " in font:
+        box = list(font["CFF "].cff.topDictIndex[0].FontBBox)
+        values += [(f"cff.{i}", min if i < 2 else max, box[i]) for i in range(4)]
+    for key, choose, value in values:
+        merged[key] = choose(merged[key], value) if key in merged else value
+    return merged
+
+
+def _set_extents(font: Any, extents: dict[str, float]) -> None:
+    for table, name, _ in _BOUNDS:
+        setattr(font[table], name, extents[f"{table}.{name}"])
+    if "CFF " in font:
+        font["CFF "].cff.topDictIndex[0].FontBBox = [extents[f"cff.{i}"] for i in range(4)]
+
+
+def _same_shape(a: Any, b: Any) -> bool:
+    """Two subsets of one font: same outlines kind and units; for CFF, the same glyph names where both
+    have glyphs and the same private values (a CFF glyph's width is stored relative to them)."""
+    if ("CFF " in a) != ("CFF " in b) or a["head"].unitsPerEm != b["head"].unitsPerEm:
+        return False
+    if "CFF " in a:
+        names_a, names_b = a.getGlyphOrder(), b.getGlyphOrder()
+        common = min(len(names_a), len(names_b))
+        if names_a[:common] != names_b[:common]:
+            return False
+        top_a, top_b = a["CFF "].cff.topDictIndex[0], b["CFF "].cff.topDictIndex[0]
+        private_a, private_b = top_a.Private, top_b.Private
+        for name in ("defaultWidthX", "nominalWidthX"):
+            if getattr(private_a, name, None) != getattr(private_b, name, None):
+                return False
+        if list(top_a.FontMatrix) != list(top_b.FontMatrix):
+            return False
+        if getattr(private_a, "Subrs", None) or getattr(private_b, "Subrs", None):
+            return False  # glyphs that call subroutines cannot move between programs
+    return True
+
+
+def _glyph_bytes(font: Any, glyph: int) -> bytes:
+    """A glyph's outline as stored (CFF charstring or TrueType glyph data)."""
+    name = font.getGlyphOrder()[glyph]
+    if "CFF " in font:
+        charstring = font["CFF "].cff.topDictIndex[0].CharStrings[name]
+        charstring.compile()
+        data: bytes = charstring.bytecode
+        return data
+    glyf = font["glyf"]
+    compiled: bytes = glyf[name].compile(glyf)
+    return compiled
+
+
+def _copy_glyphs(source: Any, target: Any, glyphs: set[int]) -> None:
+    """Copy the outlines and advances of `glyphs` (with a TrueType glyph's components) into `target`,
+    by glyph id: a TrueType subset without glyph names gets names made up from its own cmap."""
+    names, target_names = source.getGlyphOrder(), target.getGlyphOrder()
+    wanted = {g for g in glyphs if g < len(names)}
+    if "glyf" in source:
+        glyf = source["glyf"]
+        todo = list(wanted)
+        while todo:
+            for component in glyf[names[todo.pop()]].getComponentNames(glyf):
+                glyph = source.getGlyphID(component)
+                if glyph not in wanted:
+                    wanted.add(glyph)
+                    todo.append(glyph)
+        for glyph in sorted(wanted):
+            outline = glyf[names[glyph]]
+            for component in getattr(outline, "components", ()):  # a composite names its parts
+                component.glyphName = target_names[source.getGlyphID(component.glyphName)]
+            target["glyf"][target_names[glyph]] = outline
+    else:
+        top = target["CFF "].cff.topDictIndex[0]
+        source_strings = source["CFF "].cff.topDictIndex[0].CharStrings
+        for glyph in sorted(wanted):
+            charstring = source_strings[names[glyph]]
+            charstring.compile()  # its bytes as they are: the private values are the same
+            charstring.private, charstring.globalSubrs = top.Private, top.GlobalSubrs
+            top.CharStrings[target_names[glyph]] = charstring
+    for glyph in sorted(wanted):
+        target["hmtx"][target_names[glyph]] = source["hmtx"][names[glyph]]
+
+
+def _values(value: object) -> list[Object]:
+    """The values of a dictionary; nothing for anything else."""
+    return list(value.values()) if isinstance(value, Dictionary) else []
+
+
+def _cid_set(count: int) -> bytes:
+    """A /CIDSet naming every glyph of a program of `count` glyphs (one bit per CID, first bit first)."""
+    full, rest = divmod(count, 8)
+    return b"\xff" * full + (bytes([(0xFF << (8 - rest)) & 0xFF]) if rest else b"")
