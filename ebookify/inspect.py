@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from ebookify.model import COLOPHON_TITLE, Block, LayoutReport, Metadata, Paragraph, Quote, Span, Story, Verse
+from ebookify.model import (
+    COLOPHON_TITLE,
+    Block,
+    LayoutReport,
+    Metadata,
+    Paragraph,
+    Quote,
+    Span,
+    Story,
+    Subheading,
+    Verse,
+)
 from ebookify.normalize.inline.thoughts import describe_convention
 
 _MARKS = {
@@ -28,6 +39,8 @@ def block_to_dict(block: Block) -> dict[str, Any]:
     if isinstance(block, Quote):
         kind = {"kind": block.kind} if block.kind != "passage" else {}  # text messages are marked
         return {"type": "quote", **kind, "blocks": [block_to_dict(b) for b in block.blocks]}
+    if isinstance(block, Subheading):
+        return {"type": "subheading", "role": block.role.value, "spans": _spans_list(block.spans)}
     return {"type": "scene_break"}
 
 
@@ -84,6 +97,12 @@ def layout_to_dict(layout: LayoutReport) -> dict[str, Any]:
             if layout.speeches
             else {}
         ),
+        # Only a text with sub-headings (sections, datelines) counts them: other layouts stay as they were.
+        **(
+            {"subheadings": {"sections": layout.sections, "datelines": layout.datelines}}
+            if layout.sections or layout.datelines
+            else {}
+        ),
         "summary": layout.summary,
     }
 
@@ -128,6 +147,9 @@ def _block_text(block: Block) -> str:
         # A quote block's paragraphs, each line marked like a Markdown quote.
         inner = "\n\n".join(_block_text(b) for b in block.blocks)
         return "\n".join(f"> {line}" if line else ">" for line in inner.split("\n"))
+    if isinstance(block, Subheading):
+        # A sub-heading is shown with its role: "[section] A. First Choices", "[dateline] July 7th, 17—."
+        return f"[{block.role.value}] {_marked(block.spans)}"
     if not isinstance(block, Paragraph):
         return "    * * *"
     return f"[caption] {_marked(block.spans)}" if block.role == "caption" else _marked(block.spans)
@@ -142,6 +164,13 @@ _WHY = [
     "why: _emphasis_ and **strong** come from the author's *stars*, _underscores_, /slashes/, **double"
     " stars** or =equals= (the markers are removed in the book)",
 ]
+
+
+_WHY_SUBHEADINGS = (
+    "why: [section] is a short line without a sentence's end, set off from the text, whose number or letter"
+    " (A., B., C. / 1., 2. / I., II.) counts up with its siblings in the chapter, each followed by text (a"
+    " list's items follow each other)"
+)
 
 
 _WHY_PLAY = (
@@ -172,6 +201,7 @@ def story_to_text(story: Story) -> str:
     lines.append("legend: ⟨thought⟩  _emphasis_  **strong**")
     lines += _WHY
     lines += [_WHY_PLAY] if story.layout.speeches else []
+    lines += [_WHY_SUBHEADINGS] if story.layout.sections or story.layout.datelines else []
     lines.append(f"quotes: {describe_convention(_paragraph_texts(story))}")
     # A printed book's front notes are its printed front matter (imprint, dedication, epigraph).
     front = "front matter" if story.printed else "front note"

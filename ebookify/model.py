@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Literal, TypeAlias
 
 SpanStyle: TypeAlias = Literal["plain", "thought", "emphasis", "strong", "speaker", "direction"]
@@ -85,7 +86,29 @@ class Quote:
         return "\n\n".join(block.text for block in self.blocks if not isinstance(block, SceneBreak))
 
 
-Block: TypeAlias = Paragraph | Verse | SceneBreak | Quote
+class SubheadingRole(StrEnum):
+    """What a short line set apart inside a chapter is (neither a paragraph nor the chapter's heading)."""
+
+    SECTION = "section"
+    """The title of a numbered or lettered section of the chapter ("A. First Choices", "2. Reincarnation")."""
+    DATELINE = "dateline"
+    """The place and date heading a letter or a diary entry ("St. Petersburgh, Dec. 11th, 17—.")."""
+
+
+@dataclass(frozen=True)
+class Subheading:
+    """A short line set apart inside a chapter: a section's title or a letter's dateline, by its role."""
+
+    spans: tuple[Span, ...]
+    role: SubheadingRole
+
+    @property
+    def text(self) -> str:
+        """The line's text without styles."""
+        return "".join(span.text for span in self.spans)
+
+
+Block: TypeAlias = Paragraph | Verse | SceneBreak | Quote | Subheading
 
 
 @dataclass(frozen=True)
@@ -175,6 +198,12 @@ class LayoutReport:
     """In a play, the speeches given their speaker's label (0 when the text is no play)."""
     directions: int = 0
     """In a play, the stage directions set apart between speeches."""
+    sections: int = 0
+    """Sub-headings of numbered or lettered sections inside chapters ("A. First Choices")."""
+    section_chapters: int = 0
+    """The chapters those sections are counted up in."""
+    datelines: int = 0
+    """Datelines heading letters or diary entries."""
 
     @property
     def summary(self) -> str:
@@ -194,7 +223,21 @@ class LayoutReport:
         layout.append(f"usual gap {self.usual_gap} blank line{'' if self.usual_gap == 1 else 's'}")
         breaks = f"{self.divider_breaks} dividers, {self.gap_breaks} gaps"
         breaks += f"; play: {self.speeches} speeches, {self.directions} directions" if self.speeches else ""
-        return f"paragraphs: {', '.join(layout)}; verse: {self.verse_blocks} blocks; scene breaks: {breaks}"
+        summary = (
+            f"paragraphs: {', '.join(layout)}; verse: {self.verse_blocks} blocks; scene breaks: {breaks}"
+        )
+        return summary + self._subheadings
+
+    @property
+    def _subheadings(self) -> str:
+        """ "; sub-headings: 33 sections counted up in 6 chapters, 4 datelines", or "" when there are none."""
+        found = (
+            [f"{self.sections} sections counted up in {self.section_chapters} chapters"]
+            if self.sections
+            else []
+        )
+        found += [f"{self.datelines} datelines"] if self.datelines else []
+        return f"; sub-headings: {', '.join(found)}" if found else ""
 
 
 @dataclass(frozen=True)

@@ -126,7 +126,9 @@ class _Story:
         self.styled = [norm(s["text"]) for s in spans if s.get("style", "plain") != "plain"]
         self.front = " ".join(norm(block_text(b)) for b in story.get("front_notes", []))
         self.end = " ".join(norm(block_text(b)) for b in story.get("end_notes", []))
-        self.body_text = " ".join(norm(block_text(b)) for b in texts)
+        # A sub-heading (a section's title, a dateline) is body text a reader sees, though no paragraph.
+        seen = [b for b in self.body if b.get("type") in ("paragraph", "verse", "subheading")]
+        self.body_text = " ".join(norm(block_text(b)) for b in seen)
 
     def count(self, kind: str) -> int:
         return sum(1 for b in self.body if b.get("type") == kind)

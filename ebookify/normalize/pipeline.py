@@ -7,7 +7,18 @@ from dataclasses import replace
 from pathlib import Path
 
 from ebookify.errors import InputError
-from ebookify.model import Block, Chapter, Paragraph, Quote, SceneBreak, Span, Story, Verse, VerseLine
+from ebookify.model import (
+    Block,
+    Chapter,
+    Paragraph,
+    Quote,
+    SceneBreak,
+    Span,
+    Story,
+    Subheading,
+    Verse,
+    VerseLine,
+)
 from ebookify.normalize.decode.decode import decode_bytes
 from ebookify.normalize.inline.elisions import is_dialect
 from ebookify.normalize.inline.emphasis import drop_emphasis_markers, stray_markers, unmarked_text
@@ -22,6 +33,7 @@ from ebookify.normalize.matter.metadata import metadata_from_fields
 from ebookify.normalize.structure.plays import find_play
 from ebookify.normalize.structure.speeches import set_play
 from ebookify.normalize.structure.structure import RawBlock, RawQuote, RawVerse, parse_structure
+from ebookify.normalize.structure.subheadings import RawSubheading
 from ebookify.options import NormalizeOptions, StoryOverrides
 
 MAX_INPUT_BYTES = 32 * 1024 * 1024
@@ -177,6 +189,11 @@ def _finish(
             continue
         if isinstance(block, RawQuote):
             yield Quote(tuple(_finish(block.blocks, marked, options, dialect, strays)), block.kind)
+            continue
+        if isinstance(block, RawSubheading):
+            # A sub-heading's emphasis is read like a line of verse's: it carries no thoughts.
+            spans = mark_lines([block.text])[0]
+            yield Subheading(typeset_spans(spans, dialect) if options.smart_quotes else spans, block.role)
             continue
         spans = drop_emphasis_markers(next(marked))
         strays += [f"unpaired emphasis marker kept as text: “{x}”" for x in stray_markers(spans)]

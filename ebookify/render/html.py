@@ -17,6 +17,8 @@ from ebookify.model import (
     SceneBreak,
     Span,
     Story,
+    Subheading,
+    SubheadingRole,
     Verse,
 )
 
@@ -93,14 +95,31 @@ def verse_html(verse: Verse, break_long_words: bool = False) -> str:
     return '<p class="stanza">' + "<br/>".join(lines) + "</p>"
 
 
-def blocks_html(blocks: Iterable[Block], break_long_words: bool = False, continued: bool = False) -> str:
+def subheading_html(block: Subheading, level: str = "h3", break_long_words: bool = False) -> str:
+    """A section's title as a small heading one level under the chapter's (`level`); a dateline as a line of
+    its own, set as letters set it (to the right)."""
+    inner = "".join(span_html(s, break_long_words) for s in block.spans)
+    if block.role is SubheadingRole.SECTION:
+        return f'<{level} class="section-title">{inner}</{level}>'
+    return f'<p class="dateline">{inner}</p>'
+
+
+def blocks_html(
+    blocks: Iterable[Block], break_long_words: bool = False, continued: bool = False, subheading: str = "h3"
+) -> str:
     """Paragraphs and scene breaks; the paragraph after a break or at the start gets class "first".
 
     `continued` is for the rest of a chapter split across files: its opening paragraph keeps its indent.
+    `subheading` is the heading element of a section's title, one level under the chapter's.
     """
     out: list[str] = []
     first = not continued
     for block in blocks:
+        if isinstance(block, Subheading):
+            # Like a heading, a sub-heading or a dateline is followed by a paragraph without its indent.
+            out.append(subheading_html(block, subheading, break_long_words))
+            first = True
+            continue
         if isinstance(block, SceneBreak):
             out.append('<hr class="scene-break"/>')
             first = True
@@ -112,7 +131,7 @@ def blocks_html(blocks: Iterable[Block], break_long_words: bool = False, continu
         if isinstance(block, Quote):
             # A letter is set apart, indented, a text message boxed; their own paragraphs and lines kept.
             css = "quote message" if block.kind == "message" else "quote"
-            inner = blocks_html(block.blocks, break_long_words)
+            inner = blocks_html(block.blocks, break_long_words, subheading=subheading)
             out.append(f'<blockquote class="{css}">\n{inner}\n</blockquote>')
             first = False
             continue
@@ -220,7 +239,8 @@ def chapter_html(
         parts.append(f'<{heading} class="chapter-title"{ident}>{title}</{heading}>')
     if notes and chapter.front_notes:
         parts.append(notes_html(chapter.front_notes, "front", break_long_words))
-    parts.append(blocks_html(chapter.blocks, break_long_words))
+    sub = f"h{min(int(heading[1:]) + 1, 6)}"
+    parts.append(blocks_html(chapter.blocks, break_long_words, subheading=sub))
     if notes and chapter.end_notes:
         parts.append(notes_html(chapter.end_notes, "end", break_long_words))
     return "\n".join(parts)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-from ebookify.model import LayoutReport, ParagraphMarks, QuoteKind, SceneBreak
+from ebookify.model import LayoutReport, ParagraphMarks, QuoteKind, SceneBreak, SubheadingRole
 from ebookify.normalize.markup.marks import is_marked_heading, marked_chapters
 from ebookify.normalize.matter.contents import drop_contents
 from ebookify.normalize.matter.header import field_kind, split_header
@@ -25,6 +25,7 @@ from ebookify.normalize.structure.listed import listed_titles, with_listed_title
 from ebookify.normalize.structure.paragraphs import Item, Layout, detect_layout, split_items
 from ebookify.normalize.structure.scenes import normal_gap
 from ebookify.normalize.structure.sections import Section, split_sections
+from ebookify.normalize.structure.subheadings import RawSubheading, SubheadingItem, mark_subheadings
 
 
 @dataclass(frozen=True)
@@ -38,12 +39,13 @@ class RawVerse:
 class RawQuote:
     """A quote block (a letter, a message) before inline marking: its own raw blocks."""
 
-    blocks: tuple[str | RawVerse | SceneBreak, ...]
+    blocks: tuple[str | RawVerse | SceneBreak | RawSubheading, ...]
     kind: QuoteKind = "passage"
 
 
-RawBlock = str | RawVerse | SceneBreak | RawQuote
-"""A paragraph's plain text ("\\n" marks a kept line break), a stanza, a scene break or a quote block."""
+RawBlock = str | RawVerse | SceneBreak | RawQuote | RawSubheading
+"""A paragraph's plain text ("\\n" marks a kept line break), a stanza, a scene break, a quote block or a
+sub-heading (a section's title, a dateline)."""
 
 
 @dataclass(frozen=True)
@@ -89,7 +91,9 @@ def scene_blocks(items: Sequence[Item], normal: int = 1) -> Iterable[RawBlock]:
         if pending and started:
             yield SceneBreak()
         pending, started = False, True
-        if item.verse:
+        if isinstance(item, SubheadingItem):
+            yield RawSubheading(item.text, item.role)
+        elif item.verse:
             yield RawVerse(tuple(zip(item.verse, item.text.split("\n"), strict=True)))
         else:
             yield item.text
@@ -226,6 +230,7 @@ def parse_structure(text: str, known: Sequence[tuple[str, str]] = ()) -> RawStor
         with_listed_titles(parts.items, find_chapters(parts.items, normal), listed, normal),
         normal,
     )
+    parts.items = mark_subheadings(parts.items, _chapter_bodies(starts, len(parts.items)))
     before, chapters = _chapters(parts.items, starts, normal, notes=not parts.gutenberg)
     if parts.gutenberg and _is_front_matter(before, chapters):
         # A printed book's front matter (title page, dedication, contents) comes before its first chapter;
@@ -256,6 +261,13 @@ def parse_structure(text: str, known: Sequence[tuple[str, str]] = ()) -> RawStor
     )
 
 
+def _chapter_bodies(starts: Sequence[ChapterStart], count: int) -> list[tuple[int, int]]:
+    """The (start, end) item ranges of the text before the first heading and under each heading."""
+    bounds = [0, *(start.index for start in starts), count]
+    heads = [0, *(start.span for start in starts)]
+    return [(bounds[i] + heads[i], bounds[i + 1]) for i in range(len(bounds) - 1)]
+
+
 def _layout_report(parts: _Parts, double: bool, normal: int, chapters: Sequence[RawChapter]) -> LayoutReport:
     """What was measured and decided, for `inspect` to explain."""
     layout = parts.layout
@@ -268,9 +280,12 @@ def _layout_report(parts: _Parts, double: bool, normal: int, chapters: Sequence[
     # A book of poems: the few lines of prose (titles, dedications) say nothing about paragraphs.
     marked = "verse" if verse and prose * 10 <= verse else marked
     dividers, gaps = count_breaks(parts.items, normal)
+    subheadings = [[b.role for b in c.blocks if isinstance(b, RawSubheading)] for c in chapters]
+    sections = [roles.count(SubheadingRole.SECTION) for roles in subheadings]
     return LayoutReport(
         marked, layout.starts, layout.indented_starts, layout.wrap_width, layout.margin, double, normal,
-        verse, dividers, gaps,
+        verse, dividers, gaps, sections=sum(sections), section_chapters=sum(1 for n in sections if n),
+        datelines=sum(roles.count(SubheadingRole.DATELINE) for roles in subheadings),
     )  # fmt: skip
 
 

@@ -8,7 +8,7 @@ import re
 import uuid
 from dataclasses import dataclass
 
-from ebookify.model import Block, Book, Paragraph, Quote, SceneBreak, Span, Verse
+from ebookify.model import Block, Book, Paragraph, Quote, SceneBreak, Span, Subheading, Verse
 from ebookify.normalize.matter.dates import w3c_date
 from ebookify.normalize.matter.languages import language_code
 from ebookify.render.html import xml_safe
@@ -60,6 +60,9 @@ def _block_digest_text(block: Block) -> str:
         return "\x1d".join(f"{line.indent}:" + _spans_digest_text(line.spans) for line in block.lines)
     if isinstance(block, Quote):
         return "\x1d" + "\x1c".join(_block_digest_text(inner) for inner in block.blocks) + "\x1d"
+    if isinstance(block, Subheading):
+        # A sub-heading differs from a paragraph of the same words.
+        return f"\x1b{block.role.value}:" + _spans_digest_text(block.spans)
     assert isinstance(block, Paragraph)
     return _spans_digest_text(block.spans)
 

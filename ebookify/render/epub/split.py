@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ebookify.model import Block, Paragraph, Quote, SceneBreak, Verse
+from ebookify.model import Block, Paragraph, Quote, SceneBreak, Subheading, Verse
 
 # E-ink readers slow down on big files and old Adobe-based readers refuse XHTML files over ~300 KB:
 # a chapter with more text than this goes into several files.
@@ -12,7 +12,7 @@ MAX_DOCUMENT_CHARS = 200_000
 
 
 def _size(block: Block) -> int:
-    return len(block.text) if isinstance(block, Paragraph | Verse | Quote) else 0
+    return len(block.text) if isinstance(block, Paragraph | Verse | Quote | Subheading) else 0
 
 
 def _cut_index(blocks: Sequence[Block], limit: int) -> int:

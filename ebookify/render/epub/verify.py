@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from lxml import etree
 
 from ebookify.errors import WriterError
-from ebookify.model import Block, Book, Paragraph, Quote, Verse
+from ebookify.model import Block, Book, Paragraph, Quote, Subheading, Verse
 from ebookify.options import WriteOptions
 from ebookify.render.documents import plan_book
 from ebookify.render.html import xml_safe
@@ -43,10 +43,10 @@ def model_pieces(book: Book, options: WriteOptions) -> Iterator[str]:
 
 
 def _texts(blocks: Iterable[Block]) -> Iterator[str]:
-    """The text of each paragraph and stanza (a stanza is one paragraph element, its lines run together),
-    those inside quote blocks included."""
+    """The text of each paragraph, stanza and sub-heading (a stanza is one paragraph element, its lines run
+    together), those inside quote blocks included."""
     for block in blocks:
-        if isinstance(block, Paragraph | Verse):
+        if isinstance(block, Paragraph | Verse | Subheading):
             yield block.text
         elif isinstance(block, Quote):
             yield from _texts(block.blocks)

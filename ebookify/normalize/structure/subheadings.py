@@ -1,0 +1,143 @@
+"""Short lines in a chapter that are no paragraphs: numbered or lettered sections' titles, datelines."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, fields
+from typing import Any
+
+from ebookify.model import SubheadingRole
+from ebookify.normalize.structure.numerals import roman_value
+from ebookify.normalize.structure.paragraphs import Item
+
+__all__ = ["RawSubheading", "SubheadingItem", "mark_subheadings"]
+
+
+@dataclass(frozen=True)
+class RawSubheading:
+    """A sub-heading before inline marking: its text as written and its role."""
+
+    text: str
+    role: SubheadingRole
+
+
+@dataclass(frozen=True)
+class SubheadingItem(Item):
+    """An item read as a sub-heading (a section's title, a dateline) rather than a paragraph."""
+
+    role: SubheadingRole = SubheadingRole.SECTION
+
+
+# An enumerator and a title: "A. First Choices", "2) The Pleasure Principle", "IV. Growing Up".
+_ENUMERATED = re.compile(r"^\s*([A-Z]|\d{1,3}|[IVXLC]{1,7})[.)] +(\S.*)$")
+# A section's title is a few words; a longer line is a sentence or a list item's text.
+_TITLE_CHARS = 60
+_TITLE_WORDS = 10
+# Siblings count up, a number or two may be missing (a section the writer dropped): never a bigger jump.
+_MAX_STEP = 3
+# The first of a run is its first or second member ("B." when the chapter's "A." was its heading).
+_MAX_FIRST = 2
+_SENTENCE_END = re.compile(r"[.!?…:;,]['\"’”)\]]*$")
+
+
+def _title_like(title: str) -> bool:
+    """A short line without a sentence's end ("First Choices", not "I said no.")."""
+    words = title.split()
+    return (
+        len(title) <= _TITLE_CHARS
+        and len(words) <= _TITLE_WORDS
+        and not _SENTENCE_END.search(title)
+        and (title[0].isupper() or title[0].isdigit())
+    )
+
+
+def _values(enumerator: str) -> dict[str, int]:
+    """What an enumerator may count: {"letter": 9, "roman": 1} for "I", {"digit": 3} for "3"."""
+    if enumerator.isdigit():
+        return {"digit": int(enumerator)}
+    values: dict[str, int] = {}
+    if len(enumerator) == 1:
+        values["letter"] = ord(enumerator) - ord("A") + 1
+    roman = roman_value(enumerator)
+    if roman is not None:
+        values["roman"] = roman
+    return values
+
+
+@dataclass
+class _Run:
+    """Sibling sections of one kind counting up: their item indices and the first and last value counted."""
+
+    kind: str
+    indices: list[int]
+    first: int
+    last: int = 0
+
+    def __post_init__(self) -> None:
+        self.last = self.first
+
+
+def _place(runs: list[_Run], done: list[_Run], index: int, values: dict[str, int]) -> None:
+    """Add a candidate to the open run it continues (a letter run takes "I" after "H" as a letter), or open
+    a run for each thing it may count ("I" opens a letter run and a roman one; "II" will decide); an open run
+    of the same kind is closed."""
+    for run in runs:
+        value = values.get(run.kind)
+        if value is not None and run.last < value <= run.last + _MAX_STEP:
+            run.indices.append(index)
+            run.last = value
+            return
+    for kind, value in values.items():
+        for run in [r for r in runs if r.kind == kind]:
+            runs.remove(run)
+            done.append(run)
+        runs.append(_Run(kind, [index], value))
+
+
+def _set_off(items: Sequence[Item], index: int, start: int) -> bool:
+    """Blank lines before or after it, or the chapter's first line."""
+    after = items[index + 1].gap if index + 1 < len(items) else 1
+    return index == start or items[index].gap >= 1 or after >= 1
+
+
+def _followed_by_text(items: Sequence[Item], index: int, end: int, members: set[int]) -> bool:
+    """The section has text of its own: the next item is no sibling (a list's items follow each other)."""
+    following = index + 1
+    return following < end and following not in members and not items[following].divider
+
+
+def _sections(items: Sequence[Item], start: int, end: int) -> set[int]:
+    """The indices of a chapter's section titles: two or more siblings counting up, each set off from the
+    text and followed by text of its own."""
+    runs: list[_Run] = []
+    done: list[_Run] = []
+    for index in range(start, end):
+        item = items[index]
+        if "\n" in item.text or item.verse or item.divider:
+            continue
+        match = _ENUMERATED.match(item.text)
+        if match and _title_like(match.group(2).strip()):
+            _place(runs, done, index, _values(match.group(1)))
+    found: set[int] = set()
+    for run in [*done, *runs]:
+        members = set(run.indices)
+        if len(members) < 2 or run.first > _MAX_FIRST:
+            continue
+        if all(_set_off(items, i, start) and _followed_by_text(items, i, end, members) for i in run.indices):
+            found |= members
+    return found
+
+
+def mark_subheadings(items: Sequence[Item], chapters: Sequence[tuple[int, int]]) -> list[Item]:
+    """The items with the section titles of each chapter (its items' start and end) as SubheadingItems."""
+    marked = list(items)
+    for start, end in chapters:
+        for index in _sections(items, start, end):
+            marked[index] = _marked(items[index], SubheadingRole.SECTION)
+    return marked
+
+
+def _marked(item: Item, role: SubheadingRole) -> SubheadingItem:
+    kept: dict[str, Any] = {field.name: getattr(item, field.name) for field in fields(item)}
+    return SubheadingItem(**kept, role=role)

@@ -1,0 +1,100 @@
+"""Sub-headings: lettered or numbered sections counted up inside chapters, set apart from the paragraphs."""
+
+from __future__ import annotations
+
+from ebookify.model import Paragraph, Subheading, SubheadingRole
+from ebookify.normalize import normalize_bytes
+from ebookify.normalize.structure.subheadings import _title_like, _values
+
+PARA = (
+    "Jon was three now, so it was time to find the best possible school for him. His parents were\n"
+    "both very well educated, and they insisted on the best for his education."
+)
+
+
+def _blocks(text: str) -> list[object]:
+    story = normalize_bytes(text.encode(), "story.txt")
+    return [block for chapter in story.chapters for block in chapter.blocks]
+
+
+def _sections(text: str) -> list[str]:
+    return [b.text for b in _blocks(text) if isinstance(b, Subheading) and b.role is SubheadingRole.SECTION]
+
+
+def _chapter(title: str, heads: list[str]) -> str:
+    return f"{title}\n\n" + "".join(f"{head}\n\n{PARA}\n\n{PARA}\n\n" for head in heads)
+
+
+def test_lettered_sections_counting_up_in_each_chapter_are_subheadings() -> None:
+    text = _chapter("CHAPTER ONE: Early Years", ["A. First Choices", "B. First Contact", "D. First Sight"])
+    text += "\n" + _chapter("CHAPTER TWO: Later", ["A. Suspicions", "B. Second Suspicions"])
+    assert _sections(text) == [
+        "A. First Choices",
+        "B. First Contact",
+        "D. First Sight",
+        "A. Suspicions",
+        "B. Second Suspicions",
+    ]
+    # The paragraphs are still paragraphs, the first of the chapter after its first sub-heading.
+    first = next(b for b in _blocks(text) if isinstance(b, Paragraph))
+    assert first.text.startswith("Jon was three now")
+
+
+def test_numbers_and_roman_numerals_count_up_too_and_a_letter_i_follows_h() -> None:
+    assert _sections(
+        _chapter("Chapter 1: Early Years", ["1. Good And Bad", "2. The Pleasure Principle"])
+    ) == [
+        "1. Good And Bad",
+        "2. The Pleasure Principle",
+    ]
+    assert (
+        len(_sections(_chapter("Chapter 1: Early Years", ["I. The Start", "II. The Middle", "IV. The End"])))
+        == 3
+    )
+    heads = [
+        "A. Nature",
+        "B. Clash",
+        "C. Eric Explains",
+        "F. The Big Clue",
+        "I. The Spark Theory",
+        "J. Souls",
+    ]
+    assert _values("I") == {"letter": 9, "roman": 1}
+    assert _sections(_chapter("Chapter 1: Early Years", heads)) == heads
+
+
+def test_a_section_title_may_run_straight_into_its_indented_text() -> None:
+    # Paragraphs marked by indented first lines; the second section's text follows its title on the next line.
+    body = (
+        "     They were greeted at the door and taken into a small interview room by\n"
+        "Marla, a professionally dressed young woman. She gave Jon some toys to occupy\n"
+        "him in one corner, while the adults talked.\n"
+    )
+    text = f"CHAPTER ONE: Early Years\n\nA. First Choices\n\n{body * 3}\nB. First Contact\n{body * 3}"
+    assert _sections(text) == ["A. First Choices", "B. First Contact"]
+
+
+def test_a_numbered_list_is_left_alone() -> None:
+    # Its items follow each other with no text of their own in between.
+    text = f"{PARA}\n\n1. Milk\n\n2. Eggs\n\n3. Bread\n\n{PARA}\n"
+    assert _sections(text) == []
+    # Typed as lines of one paragraph.
+    assert _sections(f"{PARA}\n\n1. Milk\n2. Eggs\n3. Bread\n\n{PARA}\n") == []
+
+
+def test_dialogue_and_sentences_with_a_letter_in_front_are_left_alone() -> None:
+    text = f"A. I said no.\n\n{PARA}\n\nB. Then he left the room.\n\n{PARA}\n"
+    assert _sections(text) == []
+    qa = f"Q. Where were you that night?\n\nA. At home\n\n{PARA}\n\nQ. Alone?\n\nA. Yes\n\n{PARA}\n"
+    assert _sections(qa) == []
+    assert not _title_like("I said no.")
+    assert _title_like("First Choices")
+
+
+def test_a_single_numbered_line_is_left_alone() -> None:
+    assert _sections(f"1. Introduction\n\n{PARA}\n\n{PARA}\n") == []
+
+
+def test_a_run_that_starts_far_into_the_alphabet_or_jumps_is_no_section_run() -> None:
+    assert _sections(_chapter("Chapter 1: Early Years", ["K. Kicking Butts", "L. The Survivors"])) == []
+    assert _sections(_chapter("Chapter 1: Early Years", ["A. The Start", "H. The End"])) == []
