@@ -17,7 +17,13 @@ from ebookify.options import WriteOptions
 from ebookify.render.epub import epub_bytes
 from ebookify.render.epub import writer as epub_module
 from ebookify.render.epub.split import split_blocks
-from ebookify.render.epub.verify import epub_text_elements, match_in_order, squash, verify_epub
+from ebookify.render.epub.verify import match_in_order, squash, verify_epub, written_texts
+
+
+def epub_text_elements(data: bytes) -> list[str]:
+    """The text of every paragraph, heading and metadata row of an EPUB, in spine order, squashed."""
+    # Written text is XML-legal already: only whitespace needs removing.
+    return ["".join(text.split()) for text in written_texts(data)]
 
 
 def para(text: str) -> Paragraph:

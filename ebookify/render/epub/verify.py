@@ -89,14 +89,8 @@ def _spine_documents(archive: zipfile.ZipFile) -> Iterator[etree._Element]:
             yield etree.fromstring(archive.read(base + str(item.get("href"))), _PARSER)
 
 
-def epub_text_elements(data: bytes) -> list[str]:
-    """The text of every paragraph, heading and metadata row of an EPUB, in spine order, squashed."""
-    # Written text is XML-legal already: only whitespace needs removing.
-    return ["".join(text.split()) for text in _written_texts(data)]
-
-
-def _written_texts(data: bytes) -> list[str]:
-    """epub_text_elements as written, whitespace kept."""
+def written_texts(data: bytes) -> list[str]:
+    """The text of every paragraph, heading and metadata row of an EPUB, in spine order, as written."""
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         return [
             etree.tostring(element, method="text", encoding="unicode", with_tail=False)
@@ -116,7 +110,7 @@ def package_values(data: bytes, name: str) -> list[str]:
 def verify_epub(data: bytes, book: Book, options: WriteOptions) -> None:
     """Fail when the EPUB lost any of the model's text, title or authors (ebooklib drops them silently)."""
     try:
-        elements = _written_texts(data)
+        elements = written_texts(data)
         titles, creators = package_values(data, "title"), package_values(data, "creator")
     except (etree.XMLSyntaxError, KeyError, StopIteration, zipfile.BadZipFile) as exc:
         raise WriterError(f"EPUB: the written book cannot be read back ({exc})") from exc
