@@ -149,3 +149,12 @@ def test_what_a_colon_announces_is_set_off_above_and_below_and_a_label_line_fram
     )
     # Without the colon the same gap after a paragraph is a break.
     assert SceneBreak() in _blocks(f"{narration}\n\nThus it ran.\n\n\n\n{narration}\n\n{narration}\n")
+
+
+def test_a_dictionary_sets_its_entries_apart_with_wide_gaps_which_are_no_breaks() -> None:
+    words = ["ABASEMENT", "ABATIS", "KING'S EVIL", "ABDOMEN", "ABILITY", "ABNORMAL"]
+    entries = [f"{word}, n.  A thing that is said about it.\n\nAn example of it." for word in words]
+    assert SceneBreak() not in _blocks("\n\n\n".join(entries))
+    # Wide gaps before prose that opens otherwise are still breaks.
+    scenes = [f"Scene {n} opens here with a sentence.\n\nAnd it goes on a while." for n in range(6)]
+    assert _blocks("\n\n\n".join(scenes)).count(SceneBreak()) == 5

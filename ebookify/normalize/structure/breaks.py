@@ -87,7 +87,18 @@ def scene_gaps(items: Sequence[Item], normal: int) -> set[int]:
     # In a play, scenes change under headings; the space between speeches is only space.
     if not wide or _is_play(items):
         return set()
-    return {i for i in wide if _gap_is_break(items, i, normal)}
+    # A dictionary sets its entries apart with the wider gap: before a headword it is no scene break.
+    heads = {i for i in wide if _HEADWORD.match(items[i].text)}
+    if len(heads) < _MIN_ENTRIES or len(heads) < len(wide) * _ENTRY_SHARE:
+        heads = set()
+    return {i for i in wide if i not in heads and _gap_is_break(items, i, normal)}
+
+
+# A dictionary's headword: the entry's first words in capitals before a comma ("ABASEMENT, n.",
+# "KING'S EVIL, n."). Entries are a habit when most wide gaps (this share, this many) come before one.
+_HEADWORD = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ'’-]+(?: [A-ZÀ-Þ'’-]+)*,")
+_ENTRY_SHARE = 2 / 3
+_MIN_ENTRIES = 5
 
 
 def _gap_is_break(items: Sequence[Item], index: int, normal: int) -> bool:

@@ -14,6 +14,7 @@ from ebookify.normalize.matter.matter import fallback_fields, is_half_title, spl
 from ebookify.normalize.matter.notes import is_preface, take_end_notes, take_front_notes
 from ebookify.normalize.matter.titles import split_title
 from ebookify.normalize.structure.arguments import with_arguments
+from ebookify.normalize.structure.attributions import with_sources
 from ebookify.normalize.structure.breaks import count_breaks, scene_gaps
 from ebookify.normalize.structure.chapters import find_chapters
 from ebookify.normalize.structure.dialogue import merges_to_split, split_dialogue
@@ -188,7 +189,7 @@ def _split_parts(lines: Sequence[str], known: Sequence[tuple[str, str]]) -> _Par
     matter = split_matter(lines)
     header = split_header(matter.body)
     layout = detect_layout(matter.body)
-    items = list(split_heading_lines(split_items(header.body, layout)))
+    items = with_sources(list(split_heading_lines(split_items(header.body, layout))))
     fields = [*known, *matter.fields, *header.fields]
     fields += fallback_fields(matter, fields)
     front = [*split_items(matter.front, layout), *(Item(note) for note in header.notes)]
