@@ -1,5 +1,6 @@
-"""Time to convert a story whose title is one 60,000-character word (target: under 2 s; it took 106 s
-when the cover measured the rest of the word for every line it cut).
+"""Time to convert a story whose title is one 60,000-character word to EPUB and to PDF (target: under 2 s
+each; it took 106 s when the cover measured the rest of the word for every line it cut, and the PDF 42 s
+when its title page set the whole word, 159 pages of it).
 
 Run: .venv/bin/python benchmarks/bench_cover_title.py [--length N] [--repeat N]
 """
@@ -37,7 +38,7 @@ def main_bench() -> int:
     parser.add_argument("--length", type=int, default=60_000)
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
-    cover, convert = [], []
+    cover, convert, convert_pdf = [], [], []
     with tempfile.TemporaryDirectory() as folder:
         source = Path(folder) / "story.txt"
         source.write_bytes(_story(args.length))
@@ -48,6 +49,9 @@ def main_bench() -> int:
             start = time.perf_counter()
             code = main([str(source), "-o", str(Path(folder) / "book.epub"), "-q"])
             convert.append(time.perf_counter() - start)
+            start = time.perf_counter()
+            code |= main([str(source), "-o", str(Path(folder) / "book.pdf"), "-q"])
+            convert_pdf.append(time.perf_counter() - start)
             if code != 0:
                 print(f"conversion failed with exit {code}")
                 return 1
@@ -57,8 +61,10 @@ def main_bench() -> int:
     wrapped = time.perf_counter() - start
     print(f"cover of a {args.length:,}-character title word: {_best(cover):.3f} s (best of {args.repeat})")
     print(f"story to EPUB: {_best(convert):.3f} s (target {TARGET_SECONDS} s)")
+    print(f"story to PDF: {_best(convert_pdf):.3f} s (target {TARGET_SECONDS} s)")
     print(f"wrap a 300,000-character word into 4 lines: {wrapped:.3f} s (bound {WRAP_SECONDS} s)")
-    return 0 if _best(convert) < TARGET_SECONDS and wrapped < WRAP_SECONDS else 1
+    met = max(_best(convert), _best(convert_pdf)) < TARGET_SECONDS and wrapped < WRAP_SECONDS
+    return 0 if met else 1
 
 
 if __name__ == "__main__":

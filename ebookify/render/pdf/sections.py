@@ -12,6 +12,7 @@ from ebookify.normalize.matter.dates import w3c_date
 from ebookify.options import WriteOptions
 from ebookify.render import html
 from ebookify.render.documents import PartRef, plan_book
+from ebookify.render.pdf.display import HEAD_LIMIT, TITLE_LIMIT, shortened, shown_book, shown_story
 
 SectionKind = Literal["titlepage", "part", "chapter", "colophon"]
 
@@ -81,7 +82,7 @@ def book_sections(book: Book, options: WriteOptions) -> list[Section]:
         head = story.metadata.title if book.is_anthology else None
         notes = options.include_notes
         if book.is_anthology:
-            page = html.cover_page_html(story, heading="h2", break_long_words=True)
+            page = html.cover_page_html(shown_story(story), heading="h2", break_long_words=True)
             if notes and story.front_notes:
                 page += "\n" + html.front_notes_html(story, break_long_words=True)
             anchor = plan.titlepage_id
@@ -174,14 +175,14 @@ def title_html(book: Book, cover_url: str | None) -> str:
     """The front matter that needs no page numbers: cover and title page (a single story's metadata
     page, or the anthology's title). Its head carries the PDF's metadata (title, author, ...)."""
     parts = []
+    shown = shown_book(book)  # the metadata in the document's head stays whole
     if cover_url:
-        alt = html.attr_text(f"Cover: {book.metadata.title}")
+        alt = html.attr_text(f"Cover: {shown.metadata.title}")
         parts.append(f'<div class="cover"><img src="{escape(cover_url, quote=True)}" alt="{alt}"/></div>')
     if book.is_anthology:
-        parts.append(html.book_title_page_html(book, heading="h1", break_long_words=True))
+        parts.append(html.book_title_page_html(shown, heading="h1", break_long_words=True))
     else:
-        story = book.stories[0]
-        parts.append(html.cover_page_html(story, heading="h1", break_long_words=True))
+        parts.append(html.cover_page_html(shown.stories[0], heading="h1", break_long_words=True))
     return _document(book.metadata, "\n".join(parts), with_metadata=True)
 
 
@@ -217,7 +218,8 @@ def contents_document(book: Book, toc: Sequence[TocEntry]) -> ContentsDocument |
         start, end = item_anchors(index)
         items.append(
             f'<li class="{cls}" id="{start}"><a href="#{anchor}" id="{anchor}"><span class="toc-title">'
-            f'{html.text_html(entry.title, True)}</span> <span class="toc-page">{entry.folio}</span></a>'
+            f"{html.text_html(shortened(entry.title, TITLE_LIMIT), True)}</span> "
+            f'<span class="toc-page">{entry.folio}</span></a>'
             f'<span id="{end}"></span></li>'
         )
     first = f'<nav class="toc"><h1>Contents</h1>\n<ol>\n{ITEMS_SLOT}\n</ol></nav>'
@@ -242,7 +244,7 @@ def furniture_html(meta: Metadata, heads: Sequence[RunningHead]) -> str:
     The figures are set right-aligned on a recto; their positions give their widths."""
     divs = []
     for side, head in heads:
-        text = html.text_html(head.replace("\n", " "))
+        text = html.text_html(shortened(head.replace("\n", " "), HEAD_LIMIT))
         divs.append(f'<div class="furniture {side}"><div class="running-head">{text}</div></div>')
     for digit in range(10):
         divs.append(
