@@ -35,6 +35,33 @@ def _font() -> Path:
     return path
 
 
+def _tiny_font() -> bytes:
+    """A TrueType font of one glyph, made here (a few hundred bytes)."""
+    from fontTools.fontBuilder import FontBuilder
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+
+    pen = TTGlyphPen(None)
+    pen.moveTo((0, 0))
+    pen.lineTo((0, 500))
+    pen.lineTo((500, 500))
+    pen.closePath()
+    builder = FontBuilder(1000, isTTF=True)
+    builder.setupGlyphOrder([".notdef", "a"])
+    builder.setupCharacterMap({ord("a"): "a"})
+    builder.setupGlyf({".notdef": pen.glyph(), "a": pen.glyph()})
+    builder.setupHorizontalMetrics({".notdef": (500, 0), "a": (500, 0)})
+    builder.setupHorizontalHeader(ascent=800, descent=-200)
+    builder.setupNameTable({"familyName": "Tiny", "styleName": "Regular"})
+    builder.setupOS2()
+    builder.setupPost()
+    out = io.BytesIO()
+    builder.save(out)
+    return out.getvalue()
+
+
+TINY = _tiny_font()
+
+
 def _styled(folder: Path, main_css: str, **files: str | bytes) -> Path:
     """A stylesheet `my.css` in `folder/css` with the given files beside it (names with / make folders)."""
     css = folder / "css"
@@ -68,7 +95,7 @@ MAIN = '@import "extra.css";\nbody { background: url(img/bg.png); }\n'
 
 def test_local_import_and_files_are_gathered_and_renamed(tmp_path: Path) -> None:
     extra = '@font-face { font-family: "Body"; src: url("fonts/Body.ttf") format("truetype"); }\n'
-    files: dict[str, str | bytes] = {"extra.css": extra, "img__bg.png": PNG, "fonts__Body.ttf": b"font"}
+    files: dict[str, str | bytes] = {"extra.css": extra, "img__bg.png": PNG, "fonts__Body.ttf": TINY}
     style = _styled(tmp_path, MAIN, **files)
     result = book_style(str(style), "internal:style/")
     assert (
@@ -102,8 +129,11 @@ def test_a_data_url_becomes_a_file_of_the_book(tmp_path: Path) -> None:
     result = book_style(str(_styled(tmp_path, css)))
     assert result.css == 'p { background: url("inline.png") } h1 { background: url("inline.png") }'
     assert result.files == (StyleFile("inline.png", PNG, "image/png"),)
-    font = book_style(str(_styled(tmp_path, "@font-face { src: url(data:application/font-woff2,abc) }")))
-    assert font.files == (StyleFile("inline.woff2", b"abc", "font/woff2"),)
+    tiny = base64.b64encode(TINY).decode("ascii")
+    font = book_style(
+        str(_styled(tmp_path, f"@font-face {{ src: url(data:application/x-font-ttf;base64,{tiny}) }}"))
+    )
+    assert font.files == (StyleFile("inline.ttf", TINY, "font/ttf"),)
     assert "not a font or image" in _refusal(_styled(tmp_path, "p { background: url(data:,hello) }"))
     assert "damaged" in _refusal(_styled(tmp_path, "p { background: url(data:image/png;base64,@@) }"))
     assert "@import" in _refusal(_styled(tmp_path, '@import "data:text/css,p{}";'))
@@ -178,6 +208,35 @@ def test_missing_files_and_types_a_book_cannot_hold_are_refused(tmp_path: Path) 
     story = _styled(tmp_path, "p { background: url(notes.txt) }", **{"notes.txt": "x"})
     assert "font or image" in _refusal(story)
     assert ".css" in _refusal(_styled(tmp_path, '@import "bg.png";', **{"bg.png": PNG}))
+
+
+def test_a_font_file_that_is_no_font_or_a_damaged_one_is_refused(tmp_path: Path) -> None:
+    rule = '@font-face { font-family: "Mine"; src: url(mine.ttf); }'
+    assert "not a font file" in _refusal(_styled(tmp_path, rule, **{"mine.ttf": "not a font at all\n"}))
+    cut = _styled(tmp_path, rule, **{"mine.ttf": TINY[: len(TINY) - 40]})
+    assert "damaged font" in _refusal(cut)
+    inline = (
+        '@font-face { src: url("data:font/woff2;base64,' + base64.b64encode(b"wOF2junk").decode() + '") }'
+    )
+    assert "damaged font" in _refusal(_styled(tmp_path, inline))
+    # Leave alone: the same rule naming a real font.
+    assert book_style(str(_styled(tmp_path, rule, **{"mine.ttf": TINY}))).files[0].data == TINY
+
+
+@pytest.mark.parametrize("suffix", [".epub", ".pdf"])
+def test_the_cli_refuses_a_font_that_is_no_font_in_both_formats(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], suffix: str
+) -> None:
+    # The EPUB packed it and the PDF stopped with exit 3 ("Font-face 'Mine' cannot be loaded").
+    story = tmp_path / "story.txt"
+    story.write_text("It was a dark and stormy night.\n\nThe end.\n", encoding="utf-8")
+    rule = '@font-face { font-family: "Mine"; src: url(mine.ttf); }\np { font-family: "Mine" }\n'
+    style = _styled(tmp_path, rule, **{"mine.ttf": "not a font at all\n"})
+    target = tmp_path / f"story{suffix}"
+    assert main([str(story), "--style", str(style), "-o", str(target)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "my.css" in err and '"mine.ttf"' in err and "not a font file" in err
+    assert not target.exists()
 
 
 def test_the_cli_refuses_a_remote_import_with_one_line_and_exit_2(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import io
 import re
 import stat
 from dataclasses import dataclass
@@ -48,6 +49,9 @@ _DATA_SUFFIXES = {media: suffix for suffix, media in MEDIA_TYPES.items() if suff
     "application/x-font-opentype": ".otf",
     "application/vnd.ms-opentype": ".otf",
 }
+
+# The first bytes of a font file: TrueType (two ways), OpenType with CFF outlines, WOFF, WOFF2, a collection.
+_FONT_SIGNATURES = (b"\x00\x01\x00\x00", b"true", b"OTTO", b"wOFF", b"wOF2", b"ttcf")
 
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]")
@@ -148,6 +152,30 @@ def _references(nodes: list[object]) -> list[tuple[str, str, tuple[list[object],
     return found
 
 
+def check_font(data: bytes, refused: str) -> None:
+    """Refuse, with one line, bytes named as a font that are no font (or a damaged one).
+
+    Both books refuse it alike, before any work: the EPUB would carry a file no reader can use and the PDF
+    renderer stops on it ("cannot be loaded"); the user named that font on purpose, so a book silently set
+    in another face is not what they asked for."""
+    if data[:4] not in _FONT_SIGNATURES:
+        raise OptionsError(f"{refused}: not a font file (TrueType, OpenType, WOFF or WOFF2)")
+    try:
+        from fontTools.ttLib import TTFont
+
+        font = TTFont(io.BytesIO(data), fontNumber=0, lazy=True)
+        for tag in font.reader.keys():  # noqa: SIM118 - the reader is no mapping: it has no __iter__
+            font.reader[tag]  # every table's bytes are there (a cut file ends inside one)
+        for tag in ("head", "maxp"):  # and the tables every font needs can be read
+            font[tag]
+    except ImportError:
+        return  # a WOFF2 font without the brotli module: its signature has to do
+    except Exception as exc:  # fontTools raises many kinds of errors on damaged data
+        raise OptionsError(
+            f"{refused}: a damaged font file ({type(exc).__name__}: {str(exc)[:120]})"
+        ) from None
+
+
 class _Gatherer:
     """Reads a stylesheet's local files once each, checking every reference on the way."""
 
@@ -240,6 +268,8 @@ class _Gatherer:
         self.total += len(data)
         if self.total > MAX_TOTAL_BYTES:
             raise OptionsError(f"{refused}: the style's files exceed {MAX_TOTAL_BYTES // 2**20} MiB")
+        if MEDIA_TYPES[suffix].startswith("font/"):
+            check_font(data, refused)
         entry = StyleFile(self._unique(f"inline{suffix}"), data, MEDIA_TYPES[suffix])
         self.inline[ref] = entry
         return entry
@@ -264,6 +294,8 @@ class _Gatherer:
         self.total += len(data)
         if self.total > MAX_TOTAL_BYTES:
             raise OptionsError(f"{refused}: the style's files exceed {MAX_TOTAL_BYTES // 2**20} MiB")
+        if media_type.startswith("font/"):
+            check_font(data, refused)
         name = self._name(resolved)
         if kind == "@import":
             if len(data) > MAX_STYLE_BYTES:
