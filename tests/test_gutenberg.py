@@ -171,6 +171,23 @@ def test_transcribers_closing_notes_go_to_the_back_with_their_divider() -> None:
     assert split_gutenberg(story).body == ("He read the errata twice.",)
 
 
+def test_a_labelled_note_on_the_edition_at_the_end_goes_to_the_back() -> None:
+    note = [
+        "  Au lecteur.",
+        "",
+        "    Ce livre électronique reproduit intégralement le texte original.",
+        "    Seules quelques erreurs typographiques évidentes ont été corrigées.",
+    ]
+    story = ["La sortie,   het uitgaan."] * 8
+    lines = ["*** START OF THIS PROJECT GUTENBERG EBOOK X ***", *story, "", "    *    *    *", "", *note]
+    split = split_gutenberg([*lines, "", "End of the Project Gutenberg EBook of X"])
+    assert [line for line in split.body if line] == story
+    # A short heading over the story's own text stays with the story.
+    told = ["  Au lecteur.", "", "    Il faut lire ce livre à haute voix, mes enfants."]
+    kept = split_gutenberg(["*** START OF THIS PROJECT GUTENBERG EBOOK X ***", *story, "", *told])
+    assert [line for line in kept.body if line][-2:] == [told[0], told[2]]
+
+
 def test_a_1990s_date_line_is_the_release_date_unless_a_field_gives_one() -> None:
     old = ["**The Project Gutenberg Etext of Tales**", "", "March, 1994  [Etext #11]", "", *TEXT[7:]]
     split = split_gutenberg(old)

@@ -21,11 +21,13 @@ _TRANSCRIBER = re.compile(r"^\s*\[?\s*transcriber'?s'?\s+notes?\b", re.I)
 # A transcriber's note without the word: it compares this text with the original ("These were in italics in
 # the original, ... changed in this version", "Le texte en italiques dans l'original est indiqué ici ...").
 _ORIGINAL = re.compile(
-    r"\b(?:in|from|than|dans|de|im|en|nell)\s+(?:the\s+|l['’]|el\s+|la\s+)?original[e]?\b", re.I
+    r"\b(?:in|from|than|dans|de|im|en|nell)\s+(?:the\s+|l['’]|el\s+|la\s+)?original[e]?\b"
+    r"|\ble\s+texte\s+original\b|\bthe\s+original\s+text\b",
+    re.I,
 )
 _THIS_TEXT = re.compile(
     r"\b(?:this|these|cette|ce|diese[rmns]?|este|esta)\s+(?:text|version|e-?text|e-?book|edition|transcription|"
-    r"texte|fichier|ausgabe|fassung)\b|\bici\b|\bhier\b|\bascii\b|\btranscri",
+    r"texte|fichier|ausgabe|fassung|livre\s+électronique)\b|\bici\b|\bhier\b|\bascii\b|\btranscri",
     re.I,
 )
 # ... and it speaks of how the print is rendered: a translator's preface on "the original" does not.
@@ -170,7 +172,11 @@ def _closing_notes_start(lines: Sequence[str], start: int, end: int) -> int:
     # In the book's last lines, never in its first half (its opening transcriber's note is a credit).
     first = max(start + 1, end - _CLOSING_NOTES_LINES, (start + end) // 2)
     label = next(
-        (i for i in range(first, end) if _CLOSING_LABEL.match(lines[i]) and not lines[i - 1].strip()),
+        (
+            i
+            for i in range(first, end)
+            if not lines[i - 1].strip() and (_CLOSING_LABEL.match(lines[i]) or _labels_edition_note(lines, i))
+        ),
         None,
     )
     if label is None:
@@ -183,6 +189,15 @@ def _closing_notes_start(lines: Sequence[str], start: int, end: int) -> int:
         if lines[index].strip():
             notes_start = index
     return notes_start
+
+
+def _labels_edition_note(lines: Sequence[str], index: int) -> bool:
+    """A few-word heading over a note on the edition ("Au lecteur." / "Ce livre électronique reproduit
+    intégralement le texte original. Seules quelques erreurs typographiques ... ont été corrigées")."""
+    text = lines[index].strip()
+    if not (text and len(text) <= _NOTE_LABEL_CHARS and text[-1] in ".:" and len(text.split()) <= 3):
+        return False
+    return match_heading(text) is None and _is_edition_note(_paragraph(lines, index + 1)[0])
 
 
 def _named_fields(lines: Sequence[str]) -> list[tuple[str, str]]:
