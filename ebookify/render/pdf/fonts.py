@@ -20,6 +20,15 @@ from typing import Any
 
 from pikepdf import Array, Dictionary, Name, Object, Page, Pdf, Stream
 
+from ebookify.render.pdf.font_programs import (
+    copy_glyphs,
+    glyph_bytes,
+    open_program,
+    program_extents,
+    same_shape,
+    set_extents,
+)
+
 log = logging.getLogger("ebookify")
 
 # Where a CIDFont's descriptor holds its program: TrueType outlines, or OpenType (CFF) ones.
@@ -45,7 +54,7 @@ class _Face:
     descriptors: list[Dictionary] = field(default_factory=list)
     """The font descriptors that point at `shared` (their /CIDSet, if any, is set at the end)."""
     extents: dict[str, float] = field(default_factory=dict)
-    """The bounds of every merged program (see _extents), so that the merged one needs no drawing."""
+    """The bounds of every merged program (see program_extents), so that the merged one needs no drawing."""
 
 
 class SharedFonts:
@@ -79,7 +88,7 @@ class SharedFonts:
             if "CFF " in face.program:
                 # Bounds of the merged glyphs from those of the programs they came from: drawing every
                 # glyph of each program to measure it took 0.3 s a face.
-                _set_extents(face.program, face.extents)
+                set_extents(face.program, face.extents)
                 face.program.recalcBBoxes = False
             face.program.save(out)
             data = out.getvalue()
@@ -138,14 +147,14 @@ class SharedFonts:
         key = (str(font.get(Name.BaseFont, "")), str(program_key))
         face = self.faces.get(key)
         if face is None:
-            merged = _open(program)
+            merged = open_program(program)
             if merged is None:
                 return
             count = len(merged.getGlyphOrder())
             shared = self.book.make_stream(b"")
             if program_key == Name.FontFile3:
                 shared.stream_dict.Subtype = Name.OpenType
-            face = _Face(merged, shared, {g for g in widths if g < count}, extents=_extents(merged))
+            face = _Face(merged, shared, {g for g in widths if g < count}, extents=program_extents(merged))
             # The width of .notdef is whatever WeasyPrint gave a missing glyph: never compared.
             face.widths = {g: w for g, w in widths.items() if 0 < g < count}
             self.faces[key] = face
@@ -162,21 +171,21 @@ class SharedFonts:
                 return False  # another font under the same name
         new = set(widths) - face.glyphs
         if new:
-            other = _open(program)
-            if other is None or not _same_shape(face.program, other):
+            other = open_program(program)
+            if other is None or not same_shape(face.program, other):
                 return False
             count = len(other.getGlyphOrder())
             shared = sorted(g for g in widths if g in face.glyphs and g < count and g)[:_SAMPLE]
-            if any(_glyph_bytes(face.program, g) != _glyph_bytes(other, g) for g in shared):
+            if any(glyph_bytes(face.program, g) != glyph_bytes(other, g) for g in shared):
                 return False
             new = {g for g in new if g < count}  # beyond it: ids WeasyPrint gave to missing glyphs
-            face.extents = _extents(other, face.extents)
+            face.extents = program_extents(other, face.extents)
             if count > len(face.program.getGlyphOrder()):
                 # The longer subset becomes the program: the glyphs merged so far are copied into it.
-                _copy_glyphs(face.program, other, face.glyphs)
+                copy_glyphs(face.program, other, face.glyphs)
                 face.program = other
             else:
-                _copy_glyphs(other, face.program, new)
+                copy_glyphs(other, face.program, new)
             face.glyphs |= new
             face.widths.update({g: widths[g] for g in new if g})
         return True
@@ -207,122 +216,6 @@ def read_widths(value: object) -> dict[int, float] | None:
     except (IndexError, TypeError, ValueError):
         return None
     return widths
-
-
-def _open(program: Stream) -> Any:
-    """The font of an embedded program (fontTools), or None unless it has CFF or TrueType outlines."""
-    from fontTools.ttLib import TTFont
-
-    try:
-        font = TTFont(io.BytesIO(program.read_bytes()), recalcTimestamp=False)
-    except Exception:  # not a font fontTools reads: left alone
-        return None
-    if "fvar" in font or ("CFF " in font) == ("glyf" in font):
-        return None
-    if "CFF " in font:
-        cff = font["CFF "].cff
-        if len(cff.topDictIndex) != 1 or hasattr(cff.topDictIndex[0], "ROS"):
-            return None  # a CID-keyed CFF: its glyphs also carry a font dictionary index
-    return font
-
-
-# Bounds a font states for all its glyphs: the table, the field, and whether the merged value is the
-# smallest or the largest of the programs'.
-_BOUNDS = (
-    ("head", "xMin", min),
-    ("head", "yMin", min),
-    ("head", "xMax", max),
-    ("head", "yMax", max),
-    ("hhea", "advanceWidthMax", max),
-    ("hhea", "minLeftSideBearing", min),
-    ("hhea", "minRightSideBearing", min),
-    ("hhea", "xMaxExtent", max),
-)
-
-
-def _extents(font: Any, known: dict[str, float] | None = None) -> dict[str, float]:
-    """The font's stated bounds (head, hhea and the CFF FontBBox) merged with those `known`."""
-    merged = dict(known or {})
-    values = [(f"{table}.{name}", choose, getattr(font[table], name)) for table, name, choose in _BOUNDS]
-    if "CFF " in font:
-        box = list(font["CFF "].cff.topDictIndex[0].FontBBox)
-        values += [(f"cff.{i}", min if i < 2 else max, box[i]) for i in range(4)]
-    for key, choose, value in values:
-        merged[key] = choose(merged[key], value) if key in merged else value
-    return merged
-
-
-def _set_extents(font: Any, extents: dict[str, float]) -> None:
-    for table, name, _ in _BOUNDS:
-        setattr(font[table], name, extents[f"{table}.{name}"])
-    if "CFF " in font:
-        font["CFF "].cff.topDictIndex[0].FontBBox = [extents[f"cff.{i}"] for i in range(4)]
-
-
-def _same_shape(a: Any, b: Any) -> bool:
-    """Two subsets of one font: same outlines kind and units; for CFF, the same glyph names where both
-    have glyphs and the same private values (a CFF glyph's width is stored relative to them)."""
-    if ("CFF " in a) != ("CFF " in b) or a["head"].unitsPerEm != b["head"].unitsPerEm:
-        return False
-    if "CFF " in a:
-        names_a, names_b = a.getGlyphOrder(), b.getGlyphOrder()
-        common = min(len(names_a), len(names_b))
-        if names_a[:common] != names_b[:common]:
-            return False
-        top_a, top_b = a["CFF "].cff.topDictIndex[0], b["CFF "].cff.topDictIndex[0]
-        private_a, private_b = top_a.Private, top_b.Private
-        for name in ("defaultWidthX", "nominalWidthX"):
-            if getattr(private_a, name, None) != getattr(private_b, name, None):
-                return False
-        if list(top_a.FontMatrix) != list(top_b.FontMatrix):
-            return False
-        if getattr(private_a, "Subrs", None) or getattr(private_b, "Subrs", None):
-            return False  # glyphs that call subroutines cannot move between programs
-    return True
-
-
-def _glyph_bytes(font: Any, glyph: int) -> bytes:
-    """A glyph's outline as stored (CFF charstring or TrueType glyph data)."""
-    name = font.getGlyphOrder()[glyph]
-    if "CFF " in font:
-        charstring = font["CFF "].cff.topDictIndex[0].CharStrings[name]
-        charstring.compile()
-        data: bytes = charstring.bytecode
-        return data
-    glyf = font["glyf"]
-    compiled: bytes = glyf[name].compile(glyf)
-    return compiled
-
-
-def _copy_glyphs(source: Any, target: Any, glyphs: set[int]) -> None:
-    """Copy the outlines and advances of `glyphs` (with a TrueType glyph's components) into `target`,
-    by glyph id: a TrueType subset without glyph names gets names made up from its own cmap."""
-    names, target_names = source.getGlyphOrder(), target.getGlyphOrder()
-    wanted = {g for g in glyphs if g < len(names)}
-    if "glyf" in source:
-        glyf = source["glyf"]
-        todo = list(wanted)
-        while todo:
-            for component in glyf[names[todo.pop()]].getComponentNames(glyf):
-                glyph = source.getGlyphID(component)
-                if glyph not in wanted:
-                    wanted.add(glyph)
-                    todo.append(glyph)
-        for glyph in sorted(wanted):
-            outline = glyf[names[glyph]]
-            for component in getattr(outline, "components", ()):  # a composite names its parts
-                component.glyphName = target_names[source.getGlyphID(component.glyphName)]
-            target["glyf"][target_names[glyph]] = outline
-    else:
-        top = target["CFF "].cff.topDictIndex[0]
-        source_strings = source["CFF "].cff.topDictIndex[0].CharStrings
-        for glyph in sorted(wanted):
-            charstring = source_strings[names[glyph]]
-            charstring.compile()  # its bytes as they are: the private values are the same
-            charstring.private, charstring.globalSubrs = top.Private, top.GlobalSubrs
-            top.CharStrings[target_names[glyph]] = charstring
-    for glyph in sorted(wanted):
-        target["hmtx"][target_names[glyph]] = source["hmtx"][names[glyph]]
 
 
 def _values(value: object) -> list[Object]:
