@@ -6,26 +6,23 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from ebookify.model import LayoutReport, ParagraphMarks, QuoteKind, SceneBreak, SubheadingRole
-from ebookify.normalize.markup.marks import is_marked_heading, marked_chapters
+from ebookify.normalize.markup.marks import marked_chapters
 from ebookify.normalize.matter.contents import drop_contents
-from ebookify.normalize.matter.header import field_kind, split_header
 from ebookify.normalize.matter.languages import detect_language
-from ebookify.normalize.matter.matter import fallback_fields, is_half_title, split_matter
+from ebookify.normalize.matter.matter import is_half_title
 from ebookify.normalize.matter.notes import is_preface, take_end_notes, take_front_notes
-from ebookify.normalize.matter.titles import split_title
 from ebookify.normalize.structure.arguments import with_arguments
-from ebookify.normalize.structure.attributions import with_sources
 from ebookify.normalize.structure.breaks import count_breaks, scene_gaps
 from ebookify.normalize.structure.chapters import find_chapters
 from ebookify.normalize.structure.dialogue import merges_to_split, split_dialogue
 from ebookify.normalize.structure.furniture import drop_page_furniture
-from ebookify.normalize.structure.heading_blocks import split_heading_lines
 from ebookify.normalize.structure.heading_candidates import ChapterStart
 from ebookify.normalize.structure.layout import undouble
 from ebookify.normalize.structure.listed import listed_titles, with_listed_titles
-from ebookify.normalize.structure.paragraphs import Item, Layout, detect_layout, split_items
+from ebookify.normalize.structure.paragraphs import Item
 from ebookify.normalize.structure.scenes import normal_gap
 from ebookify.normalize.structure.sections import Section, split_sections
+from ebookify.normalize.structure.story_parts import StoryParts, split_parts
 from ebookify.normalize.structure.subheadings import RawSubheading, SubheadingItem, mark_subheadings
 
 
@@ -166,51 +163,6 @@ def _chapter(items: Sequence[Item], section: Section, normal: int, several: bool
     return RawChapter(section.title, body, section.part, (*opening, *_note_texts(front)), _note_texts(end))
 
 
-def _has_title(fields: Iterable[tuple[str, str]]) -> bool:
-    return any(field_kind(key) == "title" and value for key, value in fields)
-
-
-@dataclass
-class _Parts:
-    """A story's pieces while they are being sorted out."""
-
-    fields: list[tuple[str, str]]
-    front: list[Item]
-    items: list[Item]
-    end: list[Item]
-    colophon: list[Item]
-    layout: Layout
-    gutenberg: bool
-    repairs: list[str]
-
-
-def _split_parts(lines: Sequence[str], known: Sequence[tuple[str, str]]) -> _Parts:
-    """Licence header/footer, metadata header, header-less title and preface, notes, and the body items."""
-    matter = split_matter(lines)
-    header = split_header(matter.body)
-    layout = detect_layout(matter.body)
-    items = with_sources(list(split_heading_lines(split_items(header.body, layout))))
-    fields = [*known, *matter.fields, *header.fields]
-    fields += fallback_fields(matter, fields)
-    front = [*split_items(matter.front, layout), *(Item(note) for note in header.notes)]
-    # A header ending in an A/N or Disclaimer field: the note may run on into the lines after it.
-    after_note = bool(header.fields) and field_kind(header.fields[-1][0]) == "note"
-    # When the markup gave headings, it has decided the title too.
-    if not matter.printed and not _has_title(fields) and not any(is_marked_heading(i.text) for i in items):
-        found = split_title(items)
-        fields = [*found.fields, *fields]
-        front += found.preface
-        items = list(found.rest)
-        after_note = after_note and not found.fields
-    notes, items = take_front_notes(items, continued=after_note)
-    items, closing = take_end_notes(items, normal_gap(item.gap for item in items[1:]))
-    end = [*closing, *split_items(matter.back, layout)]
-    colophon = split_items(matter.colophon, layout)
-    return _Parts(
-        fields, [*front, *notes], items, end, colophon, layout, matter.printed, list(matter.repairs)
-    )
-
-
 def parse_structure(text: str, known: Sequence[tuple[str, str]] = ()) -> RawStory:
     """Recover header fields, notes, chapters and paragraphs from decoded text.
 
@@ -218,7 +170,7 @@ def parse_structure(text: str, known: Sequence[tuple[str, str]] = ()) -> RawStor
     """
     lines, double = undouble(_clean_lines(text))
     furniture = drop_page_furniture(lines)
-    parts = _split_parts(furniture.lines, known)
+    parts = split_parts(furniture.lines, known)
     if furniture.removed:
         parts.repairs.append(
             f"removed page furniture (running heads, footers, page numbers): {furniture.removed} lines"
@@ -269,7 +221,9 @@ def _chapter_bodies(starts: Sequence[ChapterStart], count: int) -> list[tuple[in
     return [(bounds[i] + heads[i], bounds[i + 1]) for i in range(len(bounds) - 1)]
 
 
-def _layout_report(parts: _Parts, double: bool, normal: int, chapters: Sequence[RawChapter]) -> LayoutReport:
+def _layout_report(
+    parts: StoryParts, double: bool, normal: int, chapters: Sequence[RawChapter]
+) -> LayoutReport:
     """What was measured and decided, for `inspect` to explain."""
     layout = parts.layout
     blocks = [block for chapter in chapters for block in chapter.blocks]
