@@ -228,6 +228,19 @@ def test_editors_notes_and_a_dedication_on_the_title_page() -> None:
     assert frame.front == ("To C. M.", "")
 
 
+def test_a_publishers_places_between_its_name_and_its_copyright_are_title_page_matter() -> None:
+    stanza = ["The lonely sunsets flare forlorn", "  Down valleys dreadly desolate;"] * 2
+    top = ["THE SPELL OF THE YUKON", "by ROBERT W SERVICE", "", "Publishers", "Barse & Co.", ""]
+    imprint = ["New York, N. Y.", "Newark, N.J.", ""]
+    rest = ["Copyright, 1916 by Barse & Co.", "", "", "", "", "The Land God Forgot", "", "", *stanza]
+    frame = split_frame([*top, *imprint, *rest])
+    # The poem's title, closer to the poem than to the copyright above it, stays over the poem.
+    assert [line for line in frame.body if line] == ["The Land God Forgot", *stanza]
+    # Without matter after them, the places are left to the story.
+    alone = split_frame([*top, *imprint, *PROSE])
+    assert [line for line in alone.body if line][:2] == imprint[:2]
+
+
 def test_credits_in_two_columns_become_fields() -> None:
     lines = [
         _centred("THE LONG ROAD"),

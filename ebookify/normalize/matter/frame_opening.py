@@ -139,11 +139,58 @@ def _after_title_page(
 ) -> list[LineBlock]:
     """The frame up to the title page's last line, then the title-page matter under it."""
     kept = [block for block in blocks if block[0] <= last]
-    for first, end in blocks[len(kept) :]:
-        if not _is_title_page_matter(lines[first:end], page):
-            break
+    rest = blocks[len(kept) :]
+    matter = [_is_title_page_matter(lines[first:end], page) for first, end in rest]
+    for n, (first, end) in enumerate(rest):
+        block = lines[first:end]
+        if not matter[n]:
+            # A publisher's places ("New York, N. Y." / "Newark, N.J.") between its name and its copyright
+            # are an imprint.
+            if not (_is_imprint(block) and any(matter[n + 1 :])):
+                break
+        elif not _is_notice_like(block) and _heads_story(lines, (first, end), page):
+            break  # a line set for show right over the story's first block is its heading (a poem's title)
         kept.append((first, end))
     return kept
+
+
+def _heads_story(lines: Sequence[str], block: LineBlock, page: Page) -> bool:
+    """The block is closer to the story's first block under it (a stanza, a paragraph) than to the matter
+    above it: the story's heading ("The Land God Forgot"), not the end of a dedication ("HOMMY-BEG")."""
+    start, end = block
+    first = next((i for i in range(end, len(lines)) if lines[i].strip()), len(lines))
+    after = next((i for i in range(first, len(lines)) if not lines[i].strip()), len(lines))
+    above = next((i for i in range(start - 1, -1, -1) if lines[i].strip()), -1)
+    below = lines[first:after]
+    # A stanza or a paragraph of several lines; a short or bracketed block may be more matter.
+    if len(below) <= _IMPRINT_LINES or below[0].lstrip().startswith("[") or first - end >= start - above:
+        return False
+    return not _is_hard_stop(below) and _is_story_block(below, page)
+
+
+# An imprint's lines are short: a place, a year.
+_IMPRINT_LINES = 3
+_IMPRINT_CHARS = 40
+
+
+def _is_imprint(lines: Sequence[str]) -> bool:
+    """A few short lines that are no sentences: a publisher's places, a year."""
+    texts = [display_text(line) for line in lines]
+    return len(texts) <= _IMPRINT_LINES and all(
+        len(text) <= _IMPRINT_CHARS and not _SENTENCE.search(text) and not _QUOTES.match(text)
+        for text in texts
+    )
+
+
+def _is_notice_like(lines: Sequence[str]) -> bool:
+    """Title-page matter whatever follows it: a notice, a dedication, banners, an editor's bracketed note."""
+    text = " ".join(line.strip() for line in lines)
+    return (
+        is_notice(text)
+        or is_dedication(text)
+        or all(is_banner(line) for line in lines)
+        or (text.startswith("[") and text.rstrip(".").endswith("]"))
+    )
 
 
 def _region(blocks: Sequence[LineBlock]) -> list[int]:
