@@ -14,7 +14,8 @@ import pytest
 from ebookify import Chapter, Metadata, Paragraph, Span, Story, WriteOptions, make_book, write_epub, write_pdf
 from ebookify.cli import main
 from ebookify.errors import OptionsError
-from ebookify.render.stylesheets import MAX_IMPORT_DEPTH, BookStyle, StyleFile, book_style, check_standalone
+from ebookify.render.css_references import check_standalone
+from ebookify.render.stylesheets import MAX_IMPORT_DEPTH, BookStyle, StyleFile, book_style
 
 from .epubcheck import check_one, require_java
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import base64
-import io
 import re
 import stat
 from dataclasses import dataclass
@@ -11,6 +10,8 @@ from pathlib import Path
 from urllib.parse import unquote, unquote_to_bytes, urlsplit
 
 from ebookify.errors import OptionsError
+from ebookify.render.css_references import css_references, parse_css, shown_reference
+from ebookify.render.style_fonts import check_font
 from ebookify.resources import MAX_STYLE_BYTES, read_style
 
 MAIN_NAME = "book.css"
@@ -50,8 +51,6 @@ _DATA_SUFFIXES = {media: suffix for suffix, media in MEDIA_TYPES.items() if suff
     "application/vnd.ms-opentype": ".otf",
 }
 
-# The first bytes of a font file: TrueType (two ways), OpenType with CFF outlines, WOFF, WOFF2, a collection.
-_FONT_SIGNATURES = (b"\x00\x01\x00\x00", b"true", b"OTTO", b"wOFF", b"wOF2", b"ttcf")
 
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]")
@@ -94,88 +93,6 @@ def book_style(style: str, url_prefix: str = "") -> BookStyle:
     return BookStyle(css, (*gatherer.files.values(), *gatherer.inline.values()))
 
 
-def check_standalone(text: str, where: str) -> None:
-    """Refuse a stylesheet that refers to any other file (the web page's upload comes alone)."""
-    for kind, ref, _ in _references(_parse(text)):
-        target = ref.strip()
-        if target and not target.startswith("#") and target[:5].lower() != "data:":
-            raise OptionsError(
-                f"{where}: {kind} {_shown(target)} refers to another file; an uploaded stylesheet must "
-                "stand alone (use data: URLs, or `ebookify --style` with the files beside it)"
-            )
-
-
-def _parse(text: str) -> list[object]:
-    import tinycss2
-
-    return list(tinycss2.parse_component_value_list(text, skip_comments=False))
-
-
-def _shown(ref: str) -> str:
-    """A reference as quoted in a one-line message (control characters escaped, long ones cut)."""
-    shown = repr(ref[:120])[1:-1]
-    return f'"{shown}{"..." if len(ref) > 120 else ""}"'
-
-
-def _references(nodes: list[object]) -> list[tuple[str, str, tuple[list[object], int]]]:
-    """Every reference in a stylesheet's parsed nodes: ("@import" or "url()", the reference, and where
-    its node sits (its list and index), for rewriting). @namespace URLs name, they are never fetched."""
-    from tinycss2 import ast
-
-    found: list[tuple[str, str, tuple[list[object], int]]] = []
-
-    def walk(items: list[object]) -> None:
-        rule = ""  # the at-rule whose prelude this is, until its ';' or block
-        for index, node in enumerate(items):
-            if isinstance(node, ast.AtKeywordToken):
-                rule = node.lower_value
-            elif isinstance(node, ast.LiteralToken) and node.value == ";":
-                rule = ""
-            elif isinstance(node, ast.URLToken) and rule != "namespace":
-                found.append(("@import" if rule == "import" else "url()", node.value, (items, index)))
-            elif isinstance(node, ast.StringToken) and rule == "import":
-                found.append(("@import", node.value, (items, index)))
-            elif isinstance(node, ast.FunctionBlock):
-                strings = [a for a in node.arguments if isinstance(a, ast.StringToken)]
-                if node.lower_name == "url" and strings and rule != "namespace":
-                    kind = "@import" if rule == "import" else "url()"
-                    found.append((kind, strings[0].value, (items, index)))
-                else:
-                    walk(node.arguments)
-            elif isinstance(node, ast.CurlyBracketsBlock | ast.SquareBracketsBlock | ast.ParenthesesBlock):
-                rule = ""
-                walk(node.content)
-            if rule == "import" and found and found[-1][2][0] is items and found[-1][2][1] == index:
-                rule = "import-rest"  # only an @import's first string or url() is its address
-
-    walk(nodes)
-    return found
-
-
-def check_font(data: bytes, refused: str) -> None:
-    """Refuse, with one line, bytes named as a font that are no font (or a damaged one).
-
-    Both books refuse it alike, before any work: the EPUB would carry a file no reader can use and the PDF
-    renderer stops on it ("cannot be loaded"); the user named that font on purpose, so a book silently set
-    in another face is not what they asked for."""
-    if data[:4] not in _FONT_SIGNATURES:
-        raise OptionsError(f"{refused}: not a font file (TrueType, OpenType, WOFF or WOFF2)")
-    try:
-        from fontTools.ttLib import TTFont
-
-        font = TTFont(io.BytesIO(data), fontNumber=0, lazy=True)
-        for tag in font.reader.keys():  # noqa: SIM118 - the reader is no mapping: it has no __iter__
-            font.reader[tag]  # every table's bytes are there (a cut file ends inside one)
-        for tag in ("head", "maxp"):  # and the tables every font needs can be read
-            font[tag]
-    except ImportError:
-        return  # a WOFF2 font without the brotli module: its signature has to do
-    except Exception as exc:  # fontTools raises many kinds of errors on damaged data
-        raise OptionsError(
-            f"{refused}: a damaged font file ({type(exc).__name__}: {str(exc)[:120]})"
-        ) from None
-
-
 class _Gatherer:
     """Reads a stylesheet's local files once each, checking every reference on the way."""
 
@@ -192,8 +109,8 @@ class _Gatherer:
         from tinycss2 import ast, serialize
         from tinycss2.serializer import serialize_string_value
 
-        nodes = _parse(text)
-        references = _references(nodes)
+        nodes = parse_css(text)
+        references = css_references(nodes)
         if not references:
             return text  # unchanged to the byte
         for kind, ref, (items, index) in references:
@@ -213,7 +130,7 @@ class _Gatherer:
         """The address a reference gets in the book, after its file is read; None: left as written."""
         if not ref or ref.startswith("#"):
             return None  # nothing to fetch: the document's own fragment
-        refused = f"style {css_file}: refused {kind} {_shown(ref)}"
+        refused = f"style {css_file}: refused {kind} {shown_reference(ref)}"
         if ref[:5].lower() == "data:":
             # Bytes given inline become a file of the book: the PDF renderer fetches nothing, not even data:,
             # and both books then hold the same checked file.

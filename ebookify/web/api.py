@@ -11,8 +11,8 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from ebookify.errors import OptionsError
+from ebookify.render.css_references import check_standalone
 from ebookify.render.pdf.geometry import page_geometry
-from ebookify.render.stylesheets import check_standalone
 from ebookify.resources import MAX_STYLE_BYTES, builtin_styles
 from ebookify.web.manifests import apply_manifest, read_dropped
 from ebookify.web.names import upload_name
