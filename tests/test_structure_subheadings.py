@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ebookify.inspect import story_to_dict, story_to_text
 from ebookify.model import Paragraph, Subheading, SubheadingRole
 from ebookify.normalize import normalize_bytes
 from ebookify.normalize.structure.subheadings import _title_like, _values
@@ -98,3 +99,18 @@ def test_a_single_numbered_line_is_left_alone() -> None:
 def test_a_run_that_starts_far_into_the_alphabet_or_jumps_is_no_section_run() -> None:
     assert _sections(_chapter("Chapter 1: Early Years", ["K. Kicking Butts", "L. The Survivors"])) == []
     assert _sections(_chapter("Chapter 1: Early Years", ["A. The Start", "H. The End"])) == []
+
+
+def test_inspect_explains_the_sections_it_found() -> None:
+    text = _chapter("CHAPTER ONE: Early Years", ["A. First Choices", "B. First Contact"])
+    text += "\n" + _chapter("CHAPTER TWO: Later", ["A. Suspicions", "B. Second Suspicions", "C. Third"])
+    story = normalize_bytes(text.encode(), "story.txt")
+    assert (story.layout.sections, story.layout.section_chapters) == (5, 2)
+    assert story.layout.summary.endswith("; sub-headings: 5 sections counted up in 2 chapters")
+    shown = story_to_text(story)
+    assert "why: [section] is a short line" in shown and "[section] B. Second Suspicions" in shown
+    assert story_to_dict(story)["layout"]["subheadings"] == {"sections": 5, "datelines": 0}
+    # A text without sub-headings is explained as before.
+    plain = normalize_bytes(f"{PARA}\n\n{PARA}\n".encode(), "plain.txt")
+    assert "sub-headings" not in plain.layout.summary and "[section]" not in story_to_text(plain)
+    assert "subheadings" not in story_to_dict(plain)["layout"]
