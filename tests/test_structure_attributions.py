@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ebookify.normalize.structure.attributions import is_source_line, with_sources
+from ebookify.normalize.structure.attributions import is_source_line, with_displays, with_sources
 from ebookify.normalize.structure.paragraphs import Item
 
 STANZA = Item("Poor Isabella's dead\nShe left a throne", 1, 2, verse=(0, 0))
@@ -41,3 +41,24 @@ def test_a_title_over_the_next_poem_stays_apart() -> None:
     # Nor does a name after prose join anything.
     prose = [Item("He said it."), Item("Jamrach Holobom", 1), Item("More.", 2)]
     assert with_sources(prose) == prose
+
+
+def test_a_display_inside_a_paragraph_joins_it_with_the_text_going_on_after_it() -> None:
+    told = Item("Let us set these characters down, thus, leaving a space for the unknown--", 1, 3, indent=0)
+    display = Item("t eeth.", 1, 1, indent=27)
+    goes_on = Item("which, plainly, is the conclusion of the word.", 1, 2, indent=0)
+    after = Item("Here we are enabled, at once, to discard the th.", 1, 2, indent=0)
+    joined = with_displays([told, display, goes_on, after])
+    assert [item.text for item in joined] == [f"{told.text}\nt eeth.\n{goes_on.text}", after.text]
+
+
+def test_a_deep_line_after_a_finished_paragraph_or_a_heading_stays_apart() -> None:
+    finished = Item("He put the paper down and looked at me for a long while.", 1, 2, indent=0)
+    centred = Item("t eeth.", 1, 1, indent=27)
+    assert with_displays([finished, centred]) == [finished, centred]
+    heading = Item("I", 1, 1, indent=24)
+    text = Item("The Nellie, a cruising yawl, swung to her anchor", 0, 4, indent=24)
+    assert with_displays([heading, text]) == [heading, text]
+    # A centred heading under an open sentence is no display either.
+    open_sentence = Item("and so it went on", 1, 2, indent=0)
+    assert len(with_displays([open_sentence, Item("CHAPTER II", 2, 1, indent=30)])) == 2

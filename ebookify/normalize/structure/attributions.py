@@ -1,4 +1,5 @@
-"""A poem's source set under it after a blank line ("G.J.", "Jamrach Holobom"): kept as its last line."""
+"""Lines set apart that belong to a neighbour: a poem's source under it ("G.J."), kept as its last line;
+a display inside a paragraph (a cipher's fragment, a table), kept in the paragraph that announces it."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ebookify.normalize.structure.headings import match_heading
+from ebookify.normalize.structure.layout import MAX_PARAGRAPH_INDENT, ends_sentence, starts_lower
 from ebookify.normalize.structure.paragraphs import Item
 
 # A source is a few words: a name, a title and a year ("“The Mad Philosopher,” 1697"), or initials.
@@ -68,4 +70,52 @@ def with_sources(items: Sequence[Item]) -> list[Item]:
             )
             continue
         out.append(item)
+    return out
+
+
+def attached(items: Sequence[Item]) -> list[Item]:
+    """Sources joined to their stanzas, displays to the paragraphs they stand in."""
+    return with_displays(with_sources(items))
+
+
+# A display is a few lines (a fragment, a short table); more is a passage of its own.
+_DISPLAY_LINES = 15
+_DISPLAY_CHARS = 60
+
+
+def _is_display(item: Item, previous: Item) -> bool:
+    """A short block set much further in than the paragraph above it, which announces it: that paragraph
+    leaves its sentence open ("leaving a space for the unknown--", "we obtain") or ends with a colon."""
+    text = previous.text.rstrip()
+    announced = text.endswith(":") or not ends_sentence(text)
+    return (
+        announced
+        and previous.lines > 1  # a paragraph, not a heading ("I") over the text
+        and not (item.verse or item.divider or previous.verse or previous.divider)
+        and item.lines <= _DISPLAY_LINES
+        and all(len(line) <= _DISPLAY_CHARS for line in item.text.split("\n"))
+        and item.indent > max(previous.indent, 0) + MAX_PARAGRAPH_INDENT
+        and not item.text.isupper()
+        and match_heading(item.text.split("\n", 1)[0]) is None
+    )
+
+
+def with_displays(items: Sequence[Item]) -> list[Item]:
+    """A display set deep inside a paragraph ("we find the combination" / "t eeth." / "which, plainly, is")
+    belongs to that paragraph: it joins it on lines of its own, and so does the paragraph's text that goes
+    on after it in lower case (a paragraph never starts in lower case)."""
+    out: list[Item] = []
+    displayed = False
+    for item in items:
+        previous = out[-1] if out else None
+        if previous is not None and (
+            _is_display(item, previous) or (displayed and not item.verse and starts_lower(item.text))
+        ):
+            # After a display the paragraph may go on; after its going on, only another display joins.
+            displayed = not (displayed and starts_lower(item.text))
+            text = f"{previous.text}\n{item.text}"
+            out[-1] = replace(previous, text=text, lines=previous.lines + item.lines)
+            continue
+        out.append(item)
+        displayed = False
     return out

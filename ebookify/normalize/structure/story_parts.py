@@ -10,7 +10,7 @@ from ebookify.normalize.matter.header import field_kind, split_header
 from ebookify.normalize.matter.matter import fallback_fields, split_matter
 from ebookify.normalize.matter.notes import take_end_notes, take_front_notes
 from ebookify.normalize.matter.titles import split_title
-from ebookify.normalize.structure.attributions import with_sources
+from ebookify.normalize.structure.attributions import attached
 from ebookify.normalize.structure.heading_blocks import split_heading_lines
 from ebookify.normalize.structure.paragraphs import Item, Layout, detect_layout, split_items
 from ebookify.normalize.structure.scenes import normal_gap
@@ -39,7 +39,7 @@ def split_parts(lines: Sequence[str], known: Sequence[tuple[str, str]]) -> Story
     matter = split_matter(lines)
     header = split_header(matter.body)
     layout = detect_layout(matter.body)
-    items = with_sources(list(split_heading_lines(split_items(header.body, layout))))
+    items = attached(list(split_heading_lines(split_items(header.body, layout))))
     fields = [*known, *matter.fields, *header.fields]
     fields += fallback_fields(matter, fields)
     front = [*split_items(matter.front, layout), *(Item(note) for note in header.notes)]
