@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ebookify.cli_commands import run_build, run_convert, run_inspect
 from ebookify.cli_signals import Stopped, stop_signals
-from ebookify.errors import EbookifyError, OptionsError
+from ebookify.errors import EbookifyError, OptionsError, one_line
 
 COMMANDS = ("inspect", "build", "batch", "serve")
 
@@ -74,9 +74,3 @@ def _check_command(argv: Sequence[str]) -> None:
 
 INTERNAL_ERROR_EXIT = 70
 """Exit code of an unexpected failure (EX_SOFTWARE); user errors use 1 to 3 (see ebookify.errors)."""
-
-
-def one_line(message: str, limit: int = 500) -> str:
-    """A message as one bounded line: a multi-line library message must not look like a traceback."""
-    text = " ".join(message.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"

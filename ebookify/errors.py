@@ -27,3 +27,9 @@ class OptionsError(EbookifyError):
     """An option or manifest value is invalid (unknown style, bad page size, ...)."""
 
     exit_code = 2
+
+
+def one_line(message: str, limit: int = 500) -> str:
+    """A message as one bounded line: a multi-line library message must not look like a traceback."""
+    text = " ".join(message.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

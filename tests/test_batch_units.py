@@ -14,7 +14,7 @@ from lxml import etree
 from ebookify.batch import opds
 from ebookify.batch.sources import count_inputs, discover_inputs, safe_stem
 from ebookify.batch.state import BatchState, BookRow
-from ebookify.batch.task import StoryJob, TaskSettings, convert_stories
+from ebookify.batch.task import REPORT_LINE, StoryJob, TaskSettings, convert_stories, report_line
 from ebookify.options import NormalizeOptions, WriteOptions
 from tests.batch_helpers import story_text
 
@@ -154,3 +154,9 @@ def test_a_state_of_an_earlier_version_gets_the_new_columns(tmp_path: Path) -> N
     row = state.get("/a/x.txt")
     assert row is not None and row.cpu_seconds == 0.0
     state.close()
+
+
+def test_an_error_in_the_report_is_one_line_of_the_reports_width() -> None:
+    assert report_line("a\n  b\tc") == "a b c"
+    assert len(report_line("x" * 10_000)) == REPORT_LINE
+    assert report_line("x" * REPORT_LINE) == "x" * REPORT_LINE  # leave alone: exactly at the width

@@ -15,7 +15,7 @@ from typing import Any, BinaryIO
 
 import pytest
 
-from ebookify import cli, cli_commands
+from ebookify import cli, cli_commands, errors
 
 from . import epubcheck
 from .hardening import assert_one_line_error, run_cli, story_bytes
@@ -182,9 +182,9 @@ def test_running_out_of_memory_is_one_line(source: Path, monkeypatch: pytest.Mon
 
 
 def test_one_line_bounds_a_message() -> None:
-    assert cli.one_line("a\n  b\tc") == "a b c"
-    assert len(cli.one_line("x" * 10_000)) == 500
-    assert cli.one_line("short") == "short"
+    assert errors.one_line("a\n  b\tc") == "a b c"
+    assert len(errors.one_line("x" * 10_000)) == 500
+    assert errors.one_line("short") == "short"
 
 
 _SLOW_WRITER = """

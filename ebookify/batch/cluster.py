@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from ebookify import __version__
 from ebookify.batch.local import WORKER_DIED, Outcome, Task, failed_results
-from ebookify.batch.task import StoryJob, TaskSettings, convert_stories, one_line
+from ebookify.batch.task import StoryJob, TaskSettings, convert_stories, report_line
 from ebookify.errors import EbookifyError, OptionsError
 
 if TYPE_CHECKING:
@@ -37,7 +37,7 @@ def connect(address: str) -> Client:
     try:
         return Client(address, set_as_default=False)
     except (OSError, TimeoutError) as exc:
-        raise ClusterError(f"cannot reach the Dask scheduler at {address}: {one_line(str(exc))}") from None
+        raise ClusterError(f"cannot reach the Dask scheduler at {address}: {report_line(str(exc))}") from None
 
 
 def check_versions(client: Client) -> None:
@@ -48,7 +48,7 @@ def check_versions(client: Client) -> None:
         # check=True compares the packages Dask needs; it warns on a mismatch (it never raises).
         versions = client.get_versions(check=True, packages=["ebookify"])
     for warning in caught:
-        log.warning("Dask: %s", one_line(str(warning.message)))
+        log.warning("Dask: %s", report_line(str(warning.message)))
     workers: dict[str, Any] = dict(versions["workers"])  # type: ignore[index]
     other = {
         name: (info or {}).get("packages", {}).get("ebookify")
@@ -114,7 +114,8 @@ class DaskExecutor:
                     retries += [[job] for job in reversed(chunk)]
                 results = None
             except (FutureCancelledError, Exception) as error:
-                yield chunk, failed_results(chunk, one_line(f"task failed ({type(error).__name__}: {error})"))
+                message = report_line(f"task failed ({type(error).__name__}: {error})")
+                yield chunk, failed_results(chunk, message)
                 results = None
             future.release()  # the cluster forgets the books as soon as the client has them
             if results is not None:

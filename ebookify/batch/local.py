@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 
-from ebookify.batch.task import StoryJob, StoryResult, TaskSettings, convert_stories, one_line
+from ebookify.batch.task import StoryJob, StoryResult, TaskSettings, convert_stories, report_line
 from ebookify.workers import die_with_parent, stop_pool
 
 Task = Callable[[list[StoryJob], TaskSettings], list[StoryResult]]
@@ -89,7 +89,7 @@ class LocalExecutor:
         except BrokenProcessPool:
             suspects.extend(chunk)
         except Exception as error:  # the task itself never raises: this is the pool's own trouble
-            yield chunk, failed_results(chunk, one_line(f"task failed ({type(error).__name__}: {error})"))
+            yield chunk, failed_results(chunk, report_line(f"task failed ({type(error).__name__}: {error})"))
 
     def _isolate(self, suspects: deque[StoryJob], settings: TaskSettings) -> Iterator[Outcome]:
         """The stories in flight when a worker died, each retried alone: the one that kills its worker

@@ -16,7 +16,7 @@ from ebookify.batch.plan import BatchOptions, options_hash, task_settings
 from ebookify.batch.progress import BatchProgress, QuietProgress
 from ebookify.batch.sources import InputFile, count_inputs, discover_inputs
 from ebookify.batch.state import BatchState, BookRow, now_iso
-from ebookify.batch.task import StoryJob, StoryResult, TaskSettings, convert_stories, one_line
+from ebookify.batch.task import StoryJob, StoryResult, TaskSettings, convert_stories, report_line
 from ebookify.errors import EbookifyError
 from ebookify.render.files import write_atomically
 from ebookify.targets import check_target
@@ -157,7 +157,7 @@ class _Batch:
             try:
                 outputs = self._write_books(source, flight.stem, result)
             except EbookifyError as exc:
-                error = one_line(str(exc))
+                error = report_line(str(exc))
         self._remove_stale(flight.previous, outputs)
         books = tuple(name for name in outputs if not name.endswith(".cover.jpg"))
         return BookRow(

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from ebookify.batch.facts import BookFacts
 from ebookify.book import make_book
-from ebookify.errors import EbookifyError
+from ebookify.errors import EbookifyError, one_line
 from ebookify.model import Book, Paragraph, Story
 from ebookify.normalize import normalize_bytes
 from ebookify.options import NormalizeOptions, WriteOptions
@@ -75,10 +75,13 @@ class StoryResult(BookFacts):
         return self.error is None
 
 
-def one_line(message: str, limit: int = 300) -> str:
+REPORT_LINE = 300
+"""The most characters of an error in the batch's report (report.csv, index.html)."""
+
+
+def report_line(message: str) -> str:
     """An error as one bounded line for the report."""
-    text = " ".join(message.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return one_line(message, REPORT_LINE)
 
 
 def _private_file(data: bytes, suffix: str) -> str:
@@ -171,12 +174,12 @@ def convert_story(job: StoryJob, settings: TaskSettings, options: WriteOptions) 
         books = tuple((fmt, _book_bytes(book, fmt, options)) for fmt in settings.formats)
         thumbnail = thumbnail_jpeg(book, options)
     except EbookifyError as error:
-        return failed(one_line(str(error)))
+        return failed(report_line(str(error)))
     except MemoryError:
         return failed("out of memory")
     except Exception as error:  # a bug in a rule: this story fails, the batch goes on
         log.debug("internal error converting %s", job.source, exc_info=True)
-        return failed(one_line(f"internal error ({type(error).__name__}: {error})"))
+        return failed(report_line(f"internal error ({type(error).__name__}: {error})"))
     meta = story.metadata
     return StoryResult(
         job.source,

@@ -133,7 +133,7 @@ def read_count(counter: Path) -> tuple[int, int] | None:
 
 
 def _run(job: BuildJob, assemble: Callable[[], Book], options: WriteOptions) -> None:
-    from ebookify.cli import one_line
+    from ebookify.errors import one_line
 
     try:
         job.phase = "reading the stories"

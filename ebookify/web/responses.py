@@ -25,7 +25,7 @@ def json_response(value: Any, status: int = 200) -> JSONResponse:
 
 def error_response(status: int, message: str) -> JSONResponse:
     """One sentence for the page to show."""
-    from ebookify.cli import one_line
+    from ebookify.errors import one_line
 
     return json_response({"error": one_line(message)}, status)
 
