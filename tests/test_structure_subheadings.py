@@ -114,3 +114,15 @@ def test_inspect_explains_the_sections_it_found() -> None:
     plain = normalize_bytes(f"{PARA}\n\n{PARA}\n".encode(), "plain.txt")
     assert "sub-headings" not in plain.layout.summary and "[section]" not in story_to_text(plain)
     assert "subheadings" not in story_to_dict(plain)["layout"]
+
+
+def test_a_first_section_under_a_number_only_heading_is_no_subtitle() -> None:
+    text = _chapter("CHAPTER 1", ["A. First Choices", "B. First Contact"])
+    text += "\n" + _chapter("CHAPTER 2", ["A. Suspicions", "B. Second Suspicions"])
+    story = normalize_bytes(text.encode(), "story.txt")
+    assert [chapter.title for chapter in story.chapters] == ["CHAPTER 1", "CHAPTER 2"]
+    assert _sections(text)[:2] == ["A. First Choices", "B. First Contact"]
+    # A title line under the heading, or one numbered line with no sibling, is still the chapter's title.
+    single = _chapter("CHAPTER 1", ["A. First Choices"]) + "\n" + _chapter("CHAPTER 2", ["The Dream"])
+    titles = [c.title for c in normalize_bytes(single.encode(), "story.txt").chapters]
+    assert titles == ["CHAPTER 1: A. First Choices", "CHAPTER 2: The Dream"]

@@ -13,6 +13,7 @@ from ebookify.normalize.structure.headings import (
     match_heading,
 )
 from ebookify.normalize.structure.paragraphs import Item
+from ebookify.normalize.structure.subheadings import opens_sections
 
 # Subtitles sit close under their heading.
 _SUBTITLE_GAP = 2
@@ -41,6 +42,9 @@ def _is_subtitle(items: Sequence[Item], index: int, normal: int) -> bool:
         return False
     # An "[Illustration: ...]" caption, a "(Kept in shorthand.)" note or a "SCENE" label is not a title.
     if item.text.lstrip()[:1] in "[(" or is_heading_word(item.text):
+        return False
+    # "A. First Choices" under "CHAPTER 1", "B. ..." further down: the chapter's first section, not its title.
+    if opens_sections(items, index):
         return False
     below = items[index + 1] if index + 1 < len(items) else None
     # A title sits as close to its heading as to the text under it ("ACT II" / "Enter Chorus." is not one).

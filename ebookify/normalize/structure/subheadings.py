@@ -129,6 +129,28 @@ def _sections(items: Sequence[Item], start: int, end: int) -> set[int]:
     return found
 
 
+# How far down the text a first section's sibling is looked for.
+_SIBLING_REACH = 100
+
+
+def opens_sections(items: Sequence[Item], index: int) -> bool:
+    """The first section of a run ("A. First Choices"), its next sibling further down: under a chapter's
+    heading it is the first section's title, not the chapter's subtitle."""
+    match = _ENUMERATED.match(items[index].text)
+    if not match or "\n" in items[index].text or not _title_like(match.group(2).strip()):
+        return False
+    values = _values(match.group(1))
+    if min(values.values()) > _MAX_FIRST:
+        return False
+    for item in items[index + 1 : index + _SIBLING_REACH]:
+        sibling = _ENUMERATED.match(item.text)
+        if sibling and "\n" not in item.text and _title_like(sibling.group(2).strip()):
+            later = _values(sibling.group(1))
+            if any(k in values and values[k] < v <= values[k] + _MAX_STEP for k, v in later.items()):
+                return True
+    return False
+
+
 def mark_subheadings(items: Sequence[Item], chapters: Sequence[tuple[int, int]]) -> list[Item]:
     """The items with the section titles of each chapter (its items' start and end) as SubheadingItems."""
     marked = list(items)
