@@ -16,7 +16,7 @@ import logging
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeGuard
 
 from pikepdf import Array, Dictionary, Name, Object, Page, Pdf, Stream
 
@@ -112,10 +112,14 @@ class SharedFonts:
                 self.seen.add(holder.objgen)
             resources = holder.get(Name.Resources)
             if isinstance(resources, Dictionary):
-                for font in _values(resources.get(Name.Font)):
-                    descendants = font.get(Name.DescendantFonts) if isinstance(font, Dictionary) else None
-                    if isinstance(descendants, Array) and len(descendants) == 1:
-                        yield from (d for d in descendants if isinstance(d, Dictionary))
+                for value in _values(resources.get(Name.Font)):
+                    descendants = value.get(Name.DescendantFonts) if isinstance(value, Dictionary) else None
+                    if (
+                        isinstance(descendants, Array)
+                        and len(descendants) == 1
+                        and self._first(descendants[0])
+                    ):
+                        yield descendants[0]
                 # Forms and tiling patterns have resources of their own.
                 todo += [v for v in _values(resources.get(Name.XObject)) if isinstance(v, Stream)]
                 todo += [v for v in _values(resources.get(Name.Pattern)) if isinstance(v, Stream)]
@@ -126,6 +130,16 @@ class SharedFonts:
                     # An appearance is a form, or a dictionary of forms by state.
                     states = [appearance] if isinstance(appearance, Stream) else _values(appearance)
                     todo += [state for state in states if isinstance(state, Stream)]
+
+    def _first(self, font: Object) -> TypeGuard[Dictionary]:
+        """Whether `font` is a dictionary not looked at before (a document's pages share their fonts)."""
+        if not isinstance(font, Dictionary):
+            return False
+        if font.is_indirect:
+            if font.objgen in self.seen:
+                return False
+            self.seen.add(font.objgen)
+        return True
 
     def _share(self, font: Dictionary) -> None:
         descriptor = font.get(Name.FontDescriptor)
