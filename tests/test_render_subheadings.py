@@ -11,6 +11,8 @@ import pytest
 from ebookify import write_epub
 from ebookify.inspect import story_to_dict, story_to_text
 from ebookify.model import Book, Chapter, Metadata, Paragraph, Span, Story, Subheading, SubheadingRole
+from ebookify.options import WriteOptions
+from ebookify.render.epub.verify import model_pieces
 from ebookify.render.html import blocks_html, chapter_html
 
 from .epubcheck import check_many
@@ -66,3 +68,9 @@ def test_a_book_with_subheadings_passes_epubcheck(tmp_path: Path) -> None:
     target = tmp_path / "letters.epub"
     write_epub(Book(_story().metadata, (_story(),)), target)
     assert check_many([target]) == {target: []}
+
+
+def test_the_read_back_check_looks_for_every_subheading() -> None:
+    # A sub-heading the writer dropped would be missed without it among the model's pieces.
+    pieces = list(model_pieces(Book(_story().metadata, (_story(),)), WriteOptions()))
+    assert SECTION.text in pieces and DATELINE.text in pieces
