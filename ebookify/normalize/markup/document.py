@@ -10,7 +10,7 @@ from ebookify.normalize.markup.marks import quote_placeholder
 
 
 @dataclass(frozen=True)
-class Heading:
+class MarkedHeading:
     """A heading the markup gave: the line it stands on, its level (1 for "#", "<h1>") and its text."""
 
     line: int
@@ -23,7 +23,7 @@ class MarkupDocument:
     """A text read from its markup, not yet split into paragraphs: plain lines plus what was set aside."""
 
     lines: list[str] = field(default_factory=list)
-    headings: list[Heading] = field(default_factory=list)
+    headings: list[MarkedHeading] = field(default_factory=list)
     quotes: list[list[str]] = field(default_factory=list)
     """Each quote's lines, blank lines between its paragraphs; its placeholder line stands in `lines`."""
     notes: list[str] = field(default_factory=list)
@@ -61,7 +61,7 @@ class MarkupDocument:
 
     def add_heading(self, level: int, text: str) -> None:
         self.add_block(text)
-        self.headings.append(Heading(len(self.lines) - 1, level, text))
+        self.headings.append(MarkedHeading(len(self.lines) - 1, level, text))
 
     def add_quote(self, lines: list[str]) -> None:
         self.add_block(quote_placeholder(len(self.quotes)))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ebookify.normalize.markup.document import Heading, MarkupDocument
+from ebookify.normalize.markup.document import MarkedHeading, MarkupDocument
 from ebookify.normalize.markup.marks import heading_line, is_marked_heading
 from ebookify.normalize.matter.header import field_kind
 from ebookify.normalize.structure.headings import byline_field, match_heading
@@ -13,11 +13,11 @@ CHAPTER_TITLE_KEY = "Chapter title"
 """The field that keeps a front matter `title: Chapter 1`, the title of the chapter a file holds."""
 
 
-def _opens_text(doc: MarkupDocument, heading: Heading) -> bool:
+def _opens_text(doc: MarkupDocument, heading: MarkedHeading) -> bool:
     return not any(line.strip() for line in doc.lines[: heading.line])
 
 
-def _title_heading(doc: MarkupDocument) -> Heading | None:
+def _title_heading(doc: MarkupDocument) -> MarkedHeading | None:
     """A heading opening the text with no other heading at its level or above: a title, not a chapter.
 
     "# My Story" straight above "# Chapter 1" is a title set at the chapters' level.
@@ -51,7 +51,7 @@ def _byline(lines: Sequence[str]) -> tuple[str, str] | None:
     return byline_field(line)
 
 
-def _take_byline(doc: MarkupDocument, title: Heading) -> list[tuple[str, str]]:
+def _take_byline(doc: MarkupDocument, title: MarkedHeading) -> list[tuple[str, str]]:
     """The author's by-line right under the title heading, as a field; its line leaves the text."""
     end = next((h.line for h in doc.headings if h.line > title.line), len(doc.lines))
     lines = doc.lines[title.line + 1 : end]
@@ -63,7 +63,7 @@ def _take_byline(doc: MarkupDocument, title: Heading) -> list[tuple[str, str]]:
     return [field]
 
 
-def _roles(headings: Sequence[Heading]) -> dict[int, str]:
+def _roles(headings: Sequence[MarkedHeading]) -> dict[int, str]:
     """Each level's role: the top level is chapters, or parts when its headings read as parts ("Book One")
     and a lower level holds the chapters; headings below the chapters are sections inside them."""
     levels = sorted({heading.level for heading in headings})
@@ -99,7 +99,7 @@ def place_headings(doc: MarkupDocument, fields: Sequence[tuple[str, str]]) -> li
     elif chapter_title and not (headings and _opens_text(doc, headings[0])):
         doc.lines.insert(0, "")
         doc.lines.insert(0, heading_line("chapter", chapter_title))
-        headings = [Heading(h.line + 2, h.level, h.text) for h in headings]
+        headings = [MarkedHeading(h.line + 2, h.level, h.text) for h in headings]
     roles = _roles(headings) if headings else {}
     for heading in headings:
         role = roles.get(heading.level)

@@ -15,7 +15,7 @@ from ebookify.normalize.matter.display import (
 )
 from ebookify.normalize.matter.frame_closing import SIGNATURE, trailing_start
 from ebookify.normalize.matter.frame_opening import frame_blocks, is_dedication
-from ebookify.normalize.matter.titlepage import credit_columns, display_text
+from ebookify.normalize.matter.titlepage import credit_columns, display_text, letters_of
 
 
 @dataclass(frozen=True)
@@ -54,16 +54,12 @@ def _place(block_lines: Sequence[str], before_title: bool, placed: _Placed) -> N
             placed.back.append(text)
 
 
-def _letters(text: str) -> str:
-    return re.sub(r"\W", "", text).lower()
-
-
 def _after_repeated_title(lines: Sequence[str], start: int, fields: list[tuple[str, str]]) -> int:
     """Past the title when the story repeats it over its first line ("The Cask of Amontillado."): kept
     as the printed title, never the first paragraph."""
     title = next((value for key, value in fields if key == "Title"), None)
     first = next((i for i in range(start, min(start + 5, len(lines))) if lines[i].strip()), None)
-    if title is None or first is None or _letters(display_text(lines[first])) != _letters(title):
+    if title is None or first is None or letters_of(display_text(lines[first])) != letters_of(title):
         return start
     fields.append(("Printed title", lines[first].strip()))
     return first + 1

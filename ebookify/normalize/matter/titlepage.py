@@ -182,7 +182,8 @@ def is_advert(block: Sequence[str]) -> bool:
     return (framed and not (len(inner) == 1 and is_title_line(inner[0]))) or is_notice(" ".join(block))
 
 
-def _letters(text: str) -> str:
+def letters_of(text: str) -> str:
+    """The text's letters and digits in lower case, to compare titles whatever their punctuation."""
     return re.sub(r"\W", "", text).lower()
 
 
@@ -195,8 +196,8 @@ def read_name_title(lines: Sequence[str], region: Sequence[int]) -> TitlePage:
         name, colon, title = display_text(lines[index]).partition(": ")
         if not colon or not is_name(name) or len(name.split()) > 4 or not is_title_line(title):
             continue
-        others = _letters(" ".join(lines[i] for i in region if i != index))
-        if _letters(name) in others:
+        others = letters_of(" ".join(lines[i] for i in region if i != index))
+        if letters_of(name) in others:
             found.fields += [("Title", title), ("By", name)]
             found.used.add(index)
             return found

@@ -27,7 +27,7 @@ _DIGITS = re.compile(r"\d+")
 
 
 @dataclass(frozen=True)
-class Furniture:
+class FurnitureRemoved:
     """The lines left once page furniture is out, and how many furniture lines were taken out."""
 
     lines: list[str]
@@ -98,13 +98,13 @@ def _new_paragraph(last: str, following: str, indented: bool) -> bool:
     return ends_sentence(last) and not starts_lower(following)
 
 
-def drop_page_furniture(lines: Sequence[str]) -> Furniture:
+def drop_page_furniture(lines: Sequence[str]) -> FurnitureRemoved:
     """The lines without running heads, footers and page numbers. Where a page break cut a sentence, the
     blank lines around the furniture go too, so the sentence is joined again; elsewhere one blank line
     stays between the paragraphs of the two pages."""
     found = _furniture_lines(lines)
     if not found:
-        return Furniture(list(lines), 0)
+        return FurnitureRemoved(list(lines), 0)
     indented = _indents_paragraphs(lines, found)
     out: list[str] = []
     index = removed = 0
@@ -128,4 +128,4 @@ def drop_page_furniture(lines: Sequence[str]) -> Furniture:
         following = lines[index]
         if out and _new_paragraph(out[-1], following, indented):
             out.append("")
-    return Furniture(out, removed)
+    return FurnitureRemoved(out, removed)

@@ -16,7 +16,7 @@ _INTRO_ITEMS = 2
 
 
 @dataclass(frozen=True)
-class Section:
+class ChapterRanges:
     """A chapter: its title, its part's title (None outside parts) and the item ranges it holds."""
 
     title: str | None
@@ -53,10 +53,10 @@ def _is_short(items: Sequence[Item], start: int, end: int) -> bool:
     return end - start <= _INTRO_ITEMS and words <= _INTRO_WORDS
 
 
-def split_sections(items: Sequence[Item], starts: Sequence[ChapterStart]) -> list[Section]:
+def split_sections(items: Sequence[Item], starts: Sequence[ChapterStart]) -> list[ChapterRanges]:
     """The chapters from each heading to the next, each in the part its last part heading opened."""
     bounds = [*(start.index for start in starts[1:]), len(items)]
-    sections: list[Section] = []
+    sections: list[ChapterRanges] = []
     path = _PartPath([], {})
     intro: tuple[tuple[int, int], ...] = ()
     for start, end in zip(starts, bounds, strict=True):
@@ -65,7 +65,7 @@ def split_sections(items: Sequence[Item], starts: Sequence[ChapterStart]) -> lis
             # A poem set under the part's heading stays in the text, where its stanzas are read as verse.
             verse = any(item.verse for first, last in intro for item in items[first:last])
             ranges, notes = ((*intro, body), ()) if verse else ((body,), intro)
-            sections.append(Section(start.title, path.title, ranges, notes))
+            sections.append(ChapterRanges(start.title, path.title, ranges, notes))
             intro = ()
             continue
         path.enter(start.keyword, start.title)
@@ -74,8 +74,8 @@ def split_sections(items: Sequence[Item], starts: Sequence[ChapterStart]) -> lis
         if _is_short(items, *body):
             intro = (*intro, body)
         else:
-            sections.append(Section(None, path.title, (*intro, body)))
+            sections.append(ChapterRanges(None, path.title, (*intro, body)))
             intro = ()
     if intro:
-        sections.append(Section(None, path.title, (), intro))
+        sections.append(ChapterRanges(None, path.title, (), intro))
     return sections

@@ -21,7 +21,7 @@ from ebookify.normalize.structure.layout import undouble
 from ebookify.normalize.structure.listed import listed_titles, with_listed_titles
 from ebookify.normalize.structure.paragraphs import Item
 from ebookify.normalize.structure.scenes import normal_gap
-from ebookify.normalize.structure.sections import Section, split_sections
+from ebookify.normalize.structure.sections import ChapterRanges, split_sections
 from ebookify.normalize.structure.story_parts import StoryParts, split_parts
 from ebookify.normalize.structure.subheadings import RawSubheading, SubheadingItem, mark_subheadings
 
@@ -141,7 +141,7 @@ def _section_blocks(
     return tuple(block for start, end in ranges for block in scene_blocks(items[start:end], normal))
 
 
-def _chapter(items: Sequence[Item], section: Section, normal: int, several: bool) -> RawChapter:
+def _chapter(items: Sequence[Item], section: ChapterRanges, normal: int, several: bool) -> RawChapter:
     """A chapter; in a story of several chapters, the A/N and sign-off at its edges are its own notes. A note
     set under the heading of the part the chapter opens comes first among its notes."""
     ranges = list(section.ranges)
