@@ -51,6 +51,9 @@ class Layout:
     justified: bool = False
     """Lines padded to the right margin with spaces between words ("Barringer  had  always"): wide spaces
     inside a line are the typist's justification, not columns of a table."""
+    verse_book: bool = False
+    """Nearly every block of the text is a stanza (a book of poems): there a block of short capitalised
+    lines is a stanza even when its lines end sentences ("Hark to the song where spheral voices blend:")."""
     wrap_floor: int = 0
     """The length nearly all certainly wrapped lines reach (their 5th percentile), when that is close to the
     width (0 otherwise): a line this long that ends a sentence is no short line of a ragged print wrap."""

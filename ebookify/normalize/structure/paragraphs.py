@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ebookify.normalize.structure.layout import (
     Layout,
@@ -77,7 +77,21 @@ def split_items(lines: Sequence[str], layout: Layout) -> list[Item]:
             items.extend(_block_items(block, gap, layout))
             block, gap = [], 0
         gap += 1
+    if not layout.verse_book and _verse_book(items):
+        return split_items(lines, replace(layout, verse_book=True))
     return _page_breaks(items, layout) if layout.indented else items
+
+
+# A book of poems: this many stanzas at least, ten for each block of prose lines.
+_VERSE_BOOK_STANZAS = 20
+_VERSE_BOOK_SHARE = 10
+
+
+def _verse_book(items: Sequence[Item]) -> bool:
+    """Nearly every block of several lines is a stanza: the text is a book of poems."""
+    stanzas = sum(1 for item in items if item.verse)
+    prose = sum(1 for item in items if not item.verse and item.lines > 1)
+    return stanzas >= _VERSE_BOOK_STANZAS and prose * _VERSE_BOOK_SHARE <= stanzas
 
 
 def _page_breaks(items: Sequence[Item], layout: Layout) -> list[Item]:

@@ -54,7 +54,7 @@ def _verse_in(block: Sequence[str], kinds: Sequence[Join | None], run: range, la
     # than a stanza that stands between blank lines.
     strict = layout.wrap_width is None and len(run) < len(block)
     # A long line's overflow set deeper under it is verse's own habit: such a run is no list of sentences.
-    overflows = any(kinds[i] is Join.TURNOVER for i in run)
+    overflows = any(kinds[i] is Join.TURNOVER for i in run) or (layout.verse_book and len(run) == len(block))
     if looks_like_verse(lines, set_off, strict, overflows):
         return [run]
     if (
@@ -62,8 +62,25 @@ def _verse_in(block: Sequence[str], kinds: Sequence[Join | None], run: range, la
         and kinds[run.start + 1] is not Join.TURNOVER
         and looks_like_verse(lines[1:], strict=strict)
     ):
+        # In unwrapped text no first line ends a wrapped paragraph: a stanza's first line that looks like
+        # its others (same indent, a capital, a length among theirs, no colon announcing them) is verse too.
+        if layout.wrap_width is None and len(run) == len(block) and _like_the_rest(lines):
+            return [run]
         return [range(run.start + 1, run.stop)]
     return []
+
+
+def _like_the_rest(lines: Sequence[str]) -> bool:
+    """The first line is set and sized like the lines under it ("“Old and weak, but no matter, ...still."):
+    its length within a fifth of theirs."""
+    first, rest = lines[0], lines[1:]
+    lengths = [len(line.strip()) for line in rest]
+    return (
+        line_indent(first) == line_indent(rest[0])
+        and starts_upper(first)
+        and not first.rstrip().endswith(":")
+        and min(lengths) * 4 <= len(first.strip()) * 5 <= max(lengths) * 6
+    )
 
 
 def verse_lines(block: Sequence[str], kinds: Sequence[Join | None], run: range) -> list[str]:

@@ -1,0 +1,41 @@
+"""Runs of verse inside blocks: a stanza's first line like its others, and the stanzas of a book of poems."""
+
+from __future__ import annotations
+
+from ebookify.normalize.structure.paragraphs import Layout, split_items
+
+STANZA = [
+    "\"Old and weak, but no matter, there's hooch in the bottle still.",
+    "I'll hitch up the dogs to-morrow, and mush down the trail to Bill.",
+    "It's so long dark, and I'm lonesome -- I'll just lay down on the bed;",
+    "To-morrow I'll go. . .to-morrow. . .I guess I'll play on the red.",
+]
+QUATRAIN = [
+    "Hark to the song where spheral voices blend:",
+    '"There\'s no beginning, never will be end."',
+    "  It makes us nutty; hang the astral chimes!",
+    "The tables spread; come, let us dine, my friend.",
+]
+OTHER = [
+    "One said:  Thy life is thine to make or mar,",
+    "To flicker feebly, or to soar, a star;",
+    "  It lies with thee -- the choice is thine, is thine,",
+    "To hit the ties or drive thy auto-car.",
+]
+
+
+def test_a_stanzas_first_line_like_its_others_stays_in_the_stanza() -> None:
+    items = split_items(STANZA, Layout())
+    assert [item.verse for item in items] == [(0, 0, 0, 0)]
+    # A first line much longer than the others is the prose above them.
+    told = "He lay in his bunk alone and sang it over again, as he always did when the fire was low."
+    sang = [told, *STANZA[1:]]
+    assert [bool(item.verse) for item in split_items(sang, Layout())] == [False, True]
+
+
+def test_in_a_book_of_poems_a_stanza_may_end_its_lines_with_sentences() -> None:
+    book = [*([*OTHER, ""] * 20), *QUATRAIN]
+    assert split_items(book, Layout())[-1].verse == (0, 0, 1, 0)
+    # Among prose, the same lines are sentences kept on their lines.
+    prose = [*(["A sentence of prose that runs on and on.", "And another one after it.", ""] * 20), *QUATRAIN]
+    assert not split_items(prose, Layout())[-1].verse
