@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ebookify.errors import WriterError
-from ebookify.render.pdf.sections import FurniturePage, RunningHead, Section, TocEntry
+from ebookify.render.pdf.sections import FurniturePage, PageName, PageSide, RunningHead, Section, TocEntry
 
 # Sections whose pages carry running heads and folios: a chapter's, and the colophon's at the back.
 _TEXT_KINDS = ("chapter", "colophon")
@@ -124,24 +124,25 @@ def _furniture(
     opening = {starts[s.anchor]: s for s in sections}
     pages, current = [], sections[0]
     for index in range(total):
-        side = "recto" if index % 2 == 0 else "verso"
+        side: PageSide = "recto" if index % 2 == 0 else "verso"
+        first_page: PageName = "opening-recto" if side == "recto" else "opening-verso"
         folio = str(index + 1)
         if index in blanks:
             pages.append(FurniturePage("blank", "", ""))
         elif index in opening:
             current = opening[index]
             # A story's or a part's title page carries nothing; a chapter's opening page only its folio.
-            kind = "blank" if current.kind not in _TEXT_KINDS else f"opening-{side}"
-            pages.append(FurniturePage(kind, "", folio if kind != "blank" else ""))  # type: ignore[arg-type]
+            kind: PageName = "blank" if current.kind not in _TEXT_KINDS else first_page
+            pages.append(FurniturePage(kind, "", folio if kind != "blank" else ""))
         elif current.kind not in _TEXT_KINDS:
             pages.append(FurniturePage("blank", "", ""))
         elif index in headings and current.kind in _TEXT_KINDS:
             # A chapter heading after pages of front notes opens its page like a chapter's first page.
-            pages.append(FurniturePage(f"opening-{side}", "", folio))  # type: ignore[arg-type]
+            pages.append(FurniturePage(first_page, "", folio))
         else:
             # Book title on the left page, story or chapter title on the right, as in a printed book.
             head = title if side == "verso" else current.running_head
-            pages.append(FurniturePage(side, head, folio))  # type: ignore[arg-type]
+            pages.append(FurniturePage(side, head, folio))
     return pages
 
 

@@ -57,7 +57,11 @@ class TocEntry:
     """Back matter (the colophon): listed, but no reason on its own for a contents page."""
 
 
-RunningHead = tuple[Literal["recto", "verso"], str]
+PageSide = Literal["recto", "verso"]
+PageName = Literal["recto", "verso", "opening-recto", "opening-verso", "blank"]
+"""What is printed around a page: a side's running head and folio, a chapter's opening (folio only), none."""
+
+RunningHead = tuple[PageSide, str]
 """A running head as laid out once: the side it is printed on, and its text."""
 
 
@@ -65,7 +69,7 @@ RunningHead = tuple[Literal["recto", "verso"], str]
 class FurniturePage:
     """What is printed around one page of text: a running head and a folio (page number)."""
 
-    page_name: Literal["recto", "verso", "opening-recto", "opening-verso", "blank"]
+    page_name: PageName
     head: str
     folio: str
 
