@@ -16,6 +16,8 @@ from ebookify.model import (
     SceneBreak,
     Span,
     Story,
+    Subheading,
+    SubheadingRole,
     Verse,
     VerseLine,
 )
@@ -44,6 +46,8 @@ __all__ = [
     "Span",
     "Story",
     "StoryOverrides",
+    "Subheading",
+    "SubheadingRole",
     "Verse",
     "VerseLine",
     "WriteOptions",
