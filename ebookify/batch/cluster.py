@@ -1,5 +1,7 @@
-"""Runs a batch's tasks on a Dask distributed cluster: bytes travel with the task, a bounded window of
-tasks in flight (as_completed(...).add), versions checked on connect, worker deaths isolated."""
+"""Runs a batch's tasks on a Dask distributed cluster, worker deaths isolated.
+
+Bytes travel with the task, a bounded window of tasks is in flight (as_completed(...).add), and versions are
+checked on connect."""
 
 from __future__ import annotations
 

@@ -1,5 +1,7 @@
-"""The batch's report: report.csv (one row per input) and index.html (a browsable list of the books and
-the failures with their reasons), and the OPDS catalog; all written atomically from the state."""
+"""The batch's report and catalog, all written atomically from the state.
+
+report.csv has one row per input; index.html is a browsable list of the books and of the failures with their
+reasons; the OPDS catalog is written beside them."""
 
 from __future__ import annotations
 

@@ -1,5 +1,7 @@
-"""Runs a batch: discovery, the state's verdict per input, tasks on an executor, books written atomically
-by the client, the state updated, then the report and the catalog."""
+"""Runs a batch: discovery, tasks on an executor, books written, state, report and catalog.
+
+Each input gets the state's verdict, the tasks run on an executor, the client writes the books atomically and
+updates the state, then writes the report and the catalog."""
 
 from __future__ import annotations
 

@@ -1,5 +1,7 @@
-"""The ASGI application of `ebookify serve`: routes, the Host/Origin guard, security headers, and the
-lifespan task that ends idle sessions and removes every session folder when the server stops."""
+"""The ASGI application of `ebookify serve`: routes, the Host/Origin guard, headers, lifespan.
+
+Security headers on every response; the lifespan task ends idle sessions and removes every session folder
+when the server stops."""
 
 from __future__ import annotations
 

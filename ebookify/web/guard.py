@@ -1,5 +1,7 @@
-"""Refuses requests meant for another site: a Host that is not the address listened on (DNS rebinding),
-and a state-changing request whose Origin is not this page (cross-site request forgery)."""
+"""Refuses requests meant for another site: a foreign Host, or a cross-site state change.
+
+A Host that is not the address listened on (DNS rebinding), and a state-changing request whose Origin is
+not this page (cross-site request forgery)."""
 
 from __future__ import annotations
 

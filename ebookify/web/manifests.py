@@ -1,5 +1,7 @@
-"""A dropped manifest (.toml): read with the CLI's own reader inside the session folder, then applied to the
-stories on the page by file name (its paths are never opened: only names are matched)."""
+"""A dropped manifest (.toml), read in the session folder and applied to the stories by file name.
+
+It is read with the CLI's own reader inside the session folder; its paths are never opened: only names
+are matched."""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
-"""Sessions: each browser's stories, switches and builds, in a temporary folder of its own that is removed
-when the session ends, after an idle timeout, or when the server stops."""
+"""Sessions: each browser's stories, switches and builds, in a temporary folder of its own.
+
+The folder is removed when the session ends, after an idle timeout, or when the server stops."""
 
 from __future__ import annotations
 

@@ -1,5 +1,7 @@
-"""Text messages inside a plain-text story ("Sam: where are you", "[10:42] Jo: at the station", a "To: Mum"
-phone message), set apart as quote blocks when the story shows a conversation of them."""
+"""Text messages inside a plain-text story, set apart as quote blocks in a conversation of them.
+
+"Sam: where are you", "[10:42] Jo: at the station", a "To: Mum" phone message: set apart only when the story
+shows a conversation of them."""
 
 from __future__ import annotations
 

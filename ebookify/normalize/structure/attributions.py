@@ -1,5 +1,7 @@
-"""Lines set apart that belong to a neighbour: a poem's source under it ("G.J."), kept as its last line;
-a display inside a paragraph (a cipher's fragment, a table), kept in the paragraph that announces it."""
+"""Lines set apart that belong to a neighbour: a poem's source, a display inside a paragraph.
+
+A poem's source under it ("G.J.") is kept as its last line; a display inside a paragraph (a cipher's
+fragment, a table) is kept in the paragraph that announces it."""
 
 from __future__ import annotations
 
