@@ -22,6 +22,7 @@ def test_source_lines(line: str) -> None:
 @pytest.mark.parametrize(
     "line",
     ["TO MY PET TORTOISE", "Chapter II", "He slept.", "Mr. Debs is a redundant citizen.", "What then?",
+     "(Cet air se chante aussi en canon.)",
      "She said it was the best thing that ever happened to all of them"],
 )  # fmt: skip
 def test_lines_that_are_no_source(line: str) -> None:

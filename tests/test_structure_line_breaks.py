@@ -26,9 +26,11 @@ def test_a_capitalised_line_after_a_short_sentence_starts_a_paragraph() -> None:
     assert _texts(lines, RAGGED) == lines
 
 
-def test_a_lower_case_line_after_a_colon_keeps_its_line() -> None:
+def test_a_lower_case_line_after_a_colon_or_in_columns_keeps_its_line() -> None:
     lines = ["When all other email fails, write to:", "hart@vmd.cso.uiuc.edu (internet)"]
     assert _texts(lines, Layout(wrap_width=70)) == ["\n".join(lines)]
+    rows = ["  b.v. aller a la maison).", "  il a bien mal,                  hij heeft erge pijn."]
+    assert _texts(rows, Layout(wrap_width=70)) == ["\n".join(row.strip() for row in rows)]
 
 
 def test_a_ragged_wrap_after_a_full_line_ending_a_sentence_is_undone() -> None:

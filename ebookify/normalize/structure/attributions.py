@@ -36,8 +36,10 @@ def is_source_line(text: str) -> bool:
         return True
     if text.isupper():
         return False  # a poem's title ("TO MY PET TORTOISE") or a heading
-    if _DASHED.match(text) or (text.startswith("(") and text.endswith(")")):
+    if _DASHED.match(text):
         return True
+    if text.startswith("(") and text.endswith(")"):
+        return not ends_sentence(text)  # a credit, not a note in a sentence ("(Sung as a round.)")
     words = text.strip(_WRAPPERS).split()
     if not words or len(words) > _MAX_WORDS or text.rstrip(_WRAPPERS)[-1:] in "!?:;,":
         return False

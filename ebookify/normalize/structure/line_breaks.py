@@ -113,7 +113,9 @@ def _deliberate_join(previous: str, line: str, layout: Layout, lined: bool) -> J
     # A paragraph never starts in lower case: "Ugh! ugh! ugh!" / "ugh! ugh! ugh!" is one outcry (what a
     # colon announces keeps its line: "Executive Director:" / "hart@vmd.cso.uiuc.edu").
     if starts_lower(line):
-        return Join.LINE if previous.rstrip().endswith(":") else Join.WRAP
+        # (A row of columns, "il a bien mal,      hij heeft erge pijn.", keeps its line too.)
+        kept = previous.rstrip().endswith(":") or _TABLE.search(line.strip()) is not None
+        return Join.LINE if kept else Join.WRAP
     if _ragged_wrap(previous, line, layout):
         return Join.WRAP
     # A lone short line ending a sentence in wrapped text ends its paragraph.
