@@ -199,9 +199,10 @@ class LayoutReport:
     directions: int = 0
     """In a play, the stage directions set apart between speeches."""
     sections: int = 0
-    """Sub-headings of numbered or lettered sections inside chapters ("A. First Choices")."""
+    """Sections' titles inside chapters: numbered or lettered ("A. First Choices"), or the markup's headings
+    below its chapters' level."""
     section_chapters: int = 0
-    """The chapters those sections are counted up in."""
+    """The chapters those sections are in."""
     datelines: int = 0
     """Datelines heading letters or diary entries."""
 
@@ -230,12 +231,9 @@ class LayoutReport:
 
     @property
     def _subheadings(self) -> str:
-        """ "; sub-headings: 33 sections counted up in 6 chapters, 4 datelines", or "" when there are none."""
-        found = (
-            [f"{self.sections} sections counted up in {self.section_chapters} chapters"]
-            if self.sections
-            else []
-        )
+        """ "; sub-headings: 33 sections in 6 chapters, 4 datelines", or "" when there are none."""
+        chapters = f"{self.section_chapters} chapter{'' if self.section_chapters == 1 else 's'}"
+        found = [f"{self.sections} sections in {chapters}"] if self.sections else []
         found += [f"{self.datelines} datelines"] if self.datelines else []
         return f"; sub-headings: {', '.join(found)}" if found else ""
 

@@ -106,7 +106,7 @@ def test_inspect_explains_the_sections_it_found() -> None:
     text += "\n" + _chapter("CHAPTER TWO: Later", ["A. Suspicions", "B. Second Suspicions", "C. Third"])
     story = normalize_bytes(text.encode(), "story.txt")
     assert (story.layout.sections, story.layout.section_chapters) == (5, 2)
-    assert story.layout.summary.endswith("; sub-headings: 5 sections counted up in 2 chapters")
+    assert story.layout.summary.endswith("; sub-headings: 5 sections in 2 chapters")
     shown = story_to_text(story)
     assert "why: [section] is a short line" in shown and "[section] B. Second Suspicions" in shown
     assert story_to_dict(story)["layout"]["subheadings"] == {"sections": 5, "datelines": 0}
@@ -126,3 +126,26 @@ def test_a_first_section_under_a_number_only_heading_is_no_subtitle() -> None:
     single = _chapter("CHAPTER 1", ["A. First Choices"]) + "\n" + _chapter("CHAPTER 2", ["The Dream"])
     titles = [c.title for c in normalize_bytes(single.encode(), "story.txt").chapters]
     assert titles == ["CHAPTER 1: A. First Choices", "CHAPTER 2: The Dream"]
+
+
+def _markup_sections(text: str, name: str) -> list[str]:
+    story = normalize_bytes(text.encode(), name)
+    blocks = [block for chapter in story.chapters for block in chapter.blocks]
+    return [b.text for b in blocks if isinstance(b, Subheading) and b.role is SubheadingRole.SECTION]
+
+
+def test_headings_the_markup_sets_below_its_chapters_are_sections() -> None:
+    markdown = (
+        f"## Chapter One\n\n{PARA}\n\n### A \\*starred\\* heading\n\n{PARA}\n\n### Another\n\n{PARA}\n\n"
+        f"## Chapter Two\n\n{PARA}\n"
+    )
+    assert _markup_sections(markdown, "story.md") == ["A *starred* heading", "Another"]
+    html = (
+        f"<h2>Chapter One</h2><p>{PARA}</p><h3>Miércoles 12 de Dic.</h3><p>{PARA}</p>"
+        f"<h2>Chapter Two</h2><p>{PARA}</p>"
+    )
+    assert _markup_sections(f"<html><body>{html}</body></html>", "story.html") == ["Miércoles 12 de Dic."]
+    # Right under its chapter's heading, a lower heading is still the chapter's subtitle.
+    under = f"## Chapter One\n\n### Leonardo\n\n{PARA}\n\n## Chapter Two\n\n{PARA}\n"
+    assert _markup_sections(under, "story.md") == []
+    assert normalize_bytes(under.encode(), "story.md").chapters[0].title == "Chapter One: Leonardo"

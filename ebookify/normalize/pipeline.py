@@ -26,6 +26,7 @@ from ebookify.normalize.inline.inline import mark_lines
 from ebookify.normalize.inline.italic_poems import wholly_italic
 from ebookify.normalize.inline.speakers import split_speakers
 from ebookify.normalize.inline.typography import typeset_spans, typeset_text
+from ebookify.normalize.markup.marks import restore_literals
 from ebookify.normalize.markup.read import read_markup
 from ebookify.normalize.markup.restore import mark_story_inline, raw_texts, restore_markup
 from ebookify.normalize.matter.captions import caption
@@ -191,8 +192,9 @@ def _finish(
             yield Quote(tuple(_finish(block.blocks, marked, options, dialect, strays)), block.kind)
             continue
         if isinstance(block, RawSubheading):
-            # A sub-heading's emphasis is read like a line of verse's: it carries no thoughts.
-            spans = mark_lines([block.text])[0]
+            # A sub-heading's emphasis is read like a line of verse's: it carries no thoughts. A markup's
+            # escaped characters ("\\*") are themselves again.
+            spans = tuple(Span(restore_literals(s.text), s.style) for s in mark_lines([block.text])[0])
             yield Subheading(typeset_spans(spans, dialect) if options.smart_quotes else spans, block.role)
             continue
         spans = drop_emphasis_markers(next(marked))

@@ -14,6 +14,9 @@ PART = "\ue001"
 """Starts a line that is a part heading the markup gave ("# Book One" above "## Chapter 1")."""
 CHAPTER = "\ue002"
 """Starts a line that is a chapter heading the markup gave ("## Chapter 1", "<h2>")."""
+SECTION = "\ue00b"
+"""Starts a line that is a heading the markup gave below the chapters' level ("### A smaller heading", a
+diary entry's "## Miércoles 12 de Dic."): a section's title inside the chapter."""
 QUOTE = "\ue003"
 """Starts a quote placeholder: the quote's number follows in private-use digits."""
 _DIGITS = 0xE100
@@ -51,6 +54,11 @@ def heading_line(kind: str, title: str) -> str:
 def is_marked_heading(text: str) -> bool:
     """True for a part or chapter heading line the markup gave."""
     return text[:1] in (PART, CHAPTER) and "\n" not in text
+
+
+def marked_sections(items: Sequence[Item]) -> set[int]:
+    """The indices of the section headings the markup gave below its chapters' level."""
+    return {index for index, item in enumerate(items) if item.text[:1] == SECTION and "\n" not in item.text}
 
 
 def marked_chapters(items: Sequence[Item]) -> list[ChapterStart]:

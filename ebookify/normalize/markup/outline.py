@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ebookify.normalize.markup.document import MarkedHeading, MarkupDocument
-from ebookify.normalize.markup.marks import heading_line, is_marked_heading
+from ebookify.normalize.markup.marks import SECTION, heading_line, is_marked_heading
 from ebookify.normalize.matter.header import field_kind
 from ebookify.normalize.structure.headings import byline_field, match_heading
 
@@ -107,11 +107,11 @@ def place_headings(doc: MarkupDocument, fields: Sequence[tuple[str, str]]) -> li
             doc.lines[heading.line] = heading_line(role, heading.text)
             continue
         # A subheading right under a chapter heading is its subtitle ("Algunos recuerdos: Leonardo"); one
-        # further down (a diary entry's date) stays in the text as a paragraph of its own.
+        # further down (a diary entry's date) is a section's title inside the chapter.
         above = next((i for i in range(heading.line - 1, -1, -1) if doc.lines[i].strip()), None)
         if above is not None and is_marked_heading(doc.lines[above]):
             doc.lines[above] += f": {heading.text}"
             doc.lines[heading.line] = ""
         else:
-            doc.lines[heading.line] = heading.text
+            doc.lines[heading.line] = SECTION + heading.text
     return added

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from ebookify.model import LayoutReport, ParagraphMarks, QuoteKind, SceneBreak, SubheadingRole
-from ebookify.normalize.markup.marks import marked_chapters
+from ebookify.normalize.markup.marks import marked_chapters, marked_sections
 from ebookify.normalize.matter.contents import drop_contents
 from ebookify.normalize.matter.languages import detect_language
 from ebookify.normalize.matter.matter import is_half_title
@@ -183,7 +183,8 @@ def parse_structure(text: str, known: Sequence[tuple[str, str]] = ()) -> RawStor
         with_listed_titles(parts.items, find_chapters(parts.items, normal), listed, normal),
         normal,
     )
-    parts.items = mark_subheadings(parts.items, _chapter_bodies(starts, len(parts.items)))
+    bodies = _chapter_bodies(starts, len(parts.items))
+    parts.items = mark_subheadings(parts.items, bodies, marked_sections(parts.items))
     before, chapters = _chapters(parts.items, starts, normal, notes=not parts.gutenberg)
     if parts.gutenberg and _is_front_matter(before, chapters):
         # A printed book's front matter (title page, dedication, contents) comes before its first chapter;

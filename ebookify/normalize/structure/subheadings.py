@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass, fields
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from ebookify.model import SubheadingRole
@@ -151,9 +151,17 @@ def opens_sections(items: Sequence[Item], index: int) -> bool:
     return False
 
 
-def mark_subheadings(items: Sequence[Item], chapters: Sequence[tuple[int, int]]) -> list[Item]:
-    """The items with the section titles of each chapter (its items' start and end) as SubheadingItems."""
+def mark_subheadings(
+    items: Sequence[Item], chapters: Sequence[tuple[int, int]], given: Iterable[int] = ()
+) -> list[Item]:
+    """The items with the section titles of each chapter (its items' start and end) as SubheadingItems;
+    `given` are the indices of headings the markup set below its chapters, their mark first."""
     marked = list(items)
+    for index in given:
+        # The markup said it: a heading under the chapter's, whatever its words.
+        marked[index] = _marked(
+            replace(items[index], text=items[index].text[1:].strip()), SubheadingRole.SECTION
+        )
     for start, end in chapters:
         for index in _sections(items, start, end):
             marked[index] = _marked(items[index], SubheadingRole.SECTION)
