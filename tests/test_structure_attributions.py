@@ -6,6 +6,7 @@ import pytest
 
 from ebookify.normalize.structure.attributions import is_source_line, with_displays, with_sources
 from ebookify.normalize.structure.paragraphs import Item
+from ebookify.normalize.structure.structure import RawVerse, parse_structure
 
 STANZA = Item("Poor Isabella's dead\nShe left a throne", 1, 2, verse=(0, 0))
 
@@ -63,3 +64,38 @@ def test_a_deep_line_after_a_finished_paragraph_or_a_heading_stays_apart() -> No
     # A centred heading under an open sentence is no display either.
     open_sentence = Item("and so it went on", 1, 2, indent=0)
     assert len(with_displays([open_sentence, Item("CHAPTER II", 2, 1, indent=30)])) == 2
+
+
+def _printed_book(front: list[str]) -> str:
+    para = (
+        "In my younger and more vulnerable years my father gave me some advice that I have turned over since."
+    )
+    chapters = [line for title in ("I", "II") for line in [f"{title:>30}", "", *([para, ""] * 20)]]
+    return "\n".join(
+        [
+            "*** START OF THE PROJECT GUTENBERG EBOOK THE GREAT GATSBY ***",
+            "",
+            f"{'The Great Gatsby':>40}",
+            f"{'by':>30}",
+            f"{'F. Scott Fitzgerald':>40}",
+            "",
+            *front,
+            "",
+            *chapters,
+            "*** END OF THE PROJECT GUTENBERG EBOOK THE GREAT GATSBY ***",
+        ]
+    )
+
+
+def test_a_printed_books_epigraph_stays_verse_in_its_front_matter() -> None:
+    lines = ["Then wear the gold hat, if that will move her;", "If you can bounce high, bounce for her too,"]
+    lines += ["Till she cry Lover, gold-hatted, high-bouncing lover,", "I must have you!"]
+    epigraph = [*(f"  {line}" for line in lines), "", "  Thomas Parke d'Invilliers", ""]
+    raw = parse_structure(_printed_book(epigraph))
+    levels = ((0, line) for line in lines)
+    assert raw.front_notes == (RawVerse((*levels, (1, "Thomas Parke d'Invilliers"))),)
+    # A cast list in front matter looks like verse and stays a list of lines.
+    cast = parse_structure(
+        _printed_book(["John Worthing, J.P.", "Algernon Moncrieff", "Lane, Manservant", ""])
+    )
+    assert cast.front_notes == ("John Worthing, J.P.\nAlgernon Moncrieff\nLane, Manservant",)

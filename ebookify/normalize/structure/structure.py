@@ -12,6 +12,7 @@ from ebookify.normalize.matter.languages import detect_language
 from ebookify.normalize.matter.matter import is_half_title
 from ebookify.normalize.matter.notes import is_preface, take_end_notes, take_front_notes
 from ebookify.normalize.structure.arguments import with_arguments
+from ebookify.normalize.structure.attributions import is_source_line
 from ebookify.normalize.structure.breaks import count_breaks, scene_gaps
 from ebookify.normalize.structure.chapters import find_chapters
 from ebookify.normalize.structure.dialogue import merges_to_split, split_dialogue
@@ -117,6 +118,25 @@ def _note_texts(items: Iterable[Item]) -> tuple[str, ...]:
     return tuple(item.text for item in items if not item.divider)
 
 
+def _is_epigraph(item: Item) -> bool:
+    """A stanza of two lines or more over its source, set one level deeper ("Thomas Parke d’Invilliers")."""
+    levels = item.verse
+    last = item.text.rsplit("\n", 1)[-1]
+    return len(levels) > 2 and levels[-1] > max(levels[:-1]) and is_source_line(last)
+
+
+def _front_blocks(items: Iterable[Item]) -> tuple[RawBlock, ...]:
+    """Front matter keeps its paragraphs as written, and an epigraph (a stanza over its source) as verse;
+    other short lines there (a cast list, a list of impressions) look like verse and are not."""
+    return tuple(
+        RawVerse(tuple(zip(item.verse, item.text.split("\n"), strict=True)))
+        if _is_epigraph(item)
+        else item.text
+        for item in items
+        if not item.divider
+    )
+
+
 def _clean_lines(text: str) -> list[str]:
     """Lines without byte-order marks or trailing spaces, tabs expanded (indentation is layout)."""
     return [line.expandtabs(4).rstrip() for line in text.replace("\ufeff", "").split("\n")]
@@ -205,7 +225,7 @@ def parse_structure(text: str, known: Sequence[tuple[str, str]] = ()) -> RawStor
     return RawStory(
         fields=tuple(parts.fields),
         chapters=tuple(_split_dialogue(chapters)),
-        front_notes=_note_texts(parts.front),
+        front_notes=_front_blocks(parts.front),
         end_notes=_note_texts(parts.end),
         colophon=_note_texts(parts.colophon),
         printed=parts.gutenberg,
