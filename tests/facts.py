@@ -4,7 +4,9 @@ The facts use the format of the shared corpus checker (`../shared/corpus/tools/c
 metadata, chapters, chapter_titles, parts, scene_breaks, paragraphs, verse_blocks, first_paragraph_starts,
 paragraph_starts, stanzas, same_line, thoughts, not_thoughts, thoughts_at_least/most, emphasized, front_notes,
 end_notes, body_includes, body_excludes, source_words. Each is judged the way the checker judges it, on
-`story_to_dict(load_story(path))` instead of the output of `ebookify inspect --json`.
+`story_to_dict(load_story(path))` instead of the output of `ebookify inspect --json`. One difference: the
+body text of body_includes, body_excludes and source_words also holds sub-headings (sections' titles,
+datelines), which the book prints and the shared checker, knowing only paragraphs and verse, does not see.
 
 Every fact has a stable key (the file and what a reader expects) and, when it fails, a detail (what the
 normalizer gave), printed as `KEY (got DETAIL)`. tests/data/real/known_failures.txt lists the facts that fail
