@@ -169,7 +169,9 @@ _WHY = [
 _WHY_SUBHEADINGS = (
     "why: [section] is a short line without a sentence's end, set off from the text, whose number or letter"
     " (A., B., C. / 1., 2. / I., II.) counts up with its siblings in the chapter, each followed by text (a"
-    " list's items follow each other), or a heading the markup set below its chapters' level"
+    " list's items follow each other), or a heading the markup set below its chapters' level; [dateline] is a"
+    " short line of places and dates only (a day, a year, a weekday) opening a chapter, under one short line"
+    " at most, standing right above a letter's salutation, or recurring over a diary's entries"
 )
 
 

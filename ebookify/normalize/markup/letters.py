@@ -6,14 +6,9 @@ import re
 from collections.abc import Sequence
 
 from ebookify.normalize.markup.marks import QUOTE
+from ebookify.normalize.structure.salutations import SALUTATION
 from ebookify.normalize.structure.structure import RawBlock, RawQuote, RawVerse
 
-# "Dear Harry," / "My dearest Mina,—" / "Darling:" opening a paragraph; "Dear God," is an exclamation.
-_SALUTATION = re.compile(
-    r"^(?:my )?(?:dear|dearest|darling)(?: (?!god\b|lord\b|me\b|heavens?\b)[A-Z][\w.'’-]*){0,3}"
-    r"\s*[,:!—–-]{1,2}(?:\s|$)",
-    re.I,
-)
 # An e-mail's header lines: "From: ...", "To: ...", "Subject: ...".
 _EMAIL_LINE = re.compile(r"^(?:from|to|cc|sent|date|subject|re):\s", re.I)
 # The closing above a signature: "Love,", "Yours truly,", "Sincerely, Hermione", "Your loving son,".
@@ -37,7 +32,7 @@ def _opens_letter(text: str) -> bool:
     # Both start with one of these letters: most paragraphs are passed over without a pattern.
     if text[:1] not in "MmDdFfTtCcSsRr":
         return False
-    if _SALUTATION.match(text):
+    if SALUTATION.match(text):
         return True
     lines = text.split("\n", 8)
     return bool(_EMAIL_LINE.match(lines[0])) and sum(1 for line in lines if _EMAIL_LINE.match(line)) >= 2

@@ -10,6 +10,7 @@ from ebookify.normalize.structure.headings import is_title_like, match_heading
 from ebookify.normalize.structure.layout import ends_sentence
 from ebookify.normalize.structure.paragraphs import Item
 from ebookify.normalize.structure.scenes import is_wide_gap
+from ebookify.normalize.structure.subheadings import SubheadingItem
 
 _OPENING = "\"“‘'«`„"
 _CLOSING = "\"”’'»"
@@ -56,7 +57,8 @@ def _heading_like(item: Item) -> bool:
     the space around it frames a heading."""
     if "\n" in item.text:
         return False
-    if is_dateline(item.text):
+    # A sub-heading: a section's title or a dateline the normalizer set apart ("September 2d.").
+    if is_dateline(item.text) or isinstance(item, SubheadingItem):
         return True
     # A label over what follows ("Footnotes:", "Notes:"): a heading set with a colon.
     label = item.text.strip()

@@ -8,6 +8,7 @@ from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from ebookify.model import SubheadingRole
+from ebookify.normalize.structure.datelines import dateline_indices
 from ebookify.normalize.structure.numerals import roman_value
 from ebookify.normalize.structure.paragraphs import Item
 
@@ -154,8 +155,8 @@ def opens_sections(items: Sequence[Item], index: int) -> bool:
 def mark_subheadings(
     items: Sequence[Item], chapters: Sequence[tuple[int, int]], given: Iterable[int] = ()
 ) -> list[Item]:
-    """The items with the section titles of each chapter (its items' start and end) as SubheadingItems;
-    `given` are the indices of headings the markup set below its chapters, their mark first."""
+    """The items with the section titles and datelines of each chapter (its items' start and end) as
+    SubheadingItems; `given` are the indices of headings the markup set below its chapters (mark first)."""
     marked = list(items)
     for index in given:
         # The markup said it: a heading under the chapter's, whatever its words.
@@ -165,6 +166,9 @@ def mark_subheadings(
     for start, end in chapters:
         for index in _sections(items, start, end):
             marked[index] = _marked(items[index], SubheadingRole.SECTION)
+        for index in dateline_indices(items, start, end):
+            if not isinstance(marked[index], SubheadingItem):
+                marked[index] = _marked(items[index], SubheadingRole.DATELINE)
     return marked
 
 
