@@ -5,7 +5,7 @@ from __future__ import annotations
 from ebookify.model import SceneBreak
 from ebookify.normalize import normalize_bytes
 from ebookify.normalize.inline.italic_poems import wholly_italic
-from ebookify.normalize.structure.structure import RawBlock, RawVerse
+from ebookify.normalize.structure.raw import RawBlock, RawVerse
 
 
 def _stanza(*lines: str) -> RawVerse:

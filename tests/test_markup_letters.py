@@ -5,7 +5,7 @@ from __future__ import annotations
 from ebookify.model import Paragraph, Quote, Story
 from ebookify.normalize.markup.letters import set_apart_letters
 from ebookify.normalize.pipeline import normalize_bytes
-from ebookify.normalize.structure.structure import RawQuote, RawVerse
+from ebookify.normalize.structure.raw import RawQuote, RawVerse
 from ebookify.options import NormalizeOptions
 
 

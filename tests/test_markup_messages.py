@@ -5,7 +5,7 @@ from __future__ import annotations
 from ebookify.model import Paragraph, Quote, Story
 from ebookify.normalize.markup.messages import is_script, set_apart_messages
 from ebookify.normalize.pipeline import normalize_bytes
-from ebookify.normalize.structure.structure import RawQuote, RawVerse
+from ebookify.normalize.structure.raw import RawQuote, RawVerse
 from ebookify.options import NormalizeOptions
 
 BEFORE = "Jo had waited at the station for an hour when her phone buzzed at last."

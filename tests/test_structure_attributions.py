@@ -6,7 +6,8 @@ import pytest
 
 from ebookify.normalize.structure.attributions import is_source_line, with_displays, with_sources
 from ebookify.normalize.structure.paragraphs import Item
-from ebookify.normalize.structure.structure import RawVerse, parse_structure
+from ebookify.normalize.structure.raw import RawVerse
+from ebookify.normalize.structure.structure import parse_structure
 
 STANZA = Item("Poor Isabella's dead\nShe left a throne", 1, 2, verse=(0, 0))
 

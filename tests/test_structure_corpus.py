@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from ebookify.model import SceneBreak
-from ebookify.normalize.structure.structure import RawBlock, RawStory, parse_structure
+from ebookify.normalize.structure.raw import RawBlock, RawStory
+from ebookify.normalize.structure.structure import parse_structure
 
 from .conftest import DATA
 

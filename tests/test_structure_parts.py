@@ -5,7 +5,8 @@ from __future__ import annotations
 from ebookify.normalize.structure.contents_lists import contents_items
 from ebookify.normalize.structure.headings import match_heading
 from ebookify.normalize.structure.paragraphs import Item
-from ebookify.normalize.structure.structure import RawChapter, parse_structure
+from ebookify.normalize.structure.raw import RawChapter
+from ebookify.normalize.structure.structure import parse_structure
 
 PARA = "She walked along the river for a long time, thinking about nothing at all."
 SPEECH = "ROMEO.\nCan I go forward when my heart is here?\nTurn back, dull earth, and find thy centre out."

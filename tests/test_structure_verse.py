@@ -6,7 +6,8 @@ import textwrap
 
 from ebookify.model import SceneBreak
 from ebookify.normalize.structure.paragraphs import detect_layout, split_items
-from ebookify.normalize.structure.structure import RawVerse, parse_structure
+from ebookify.normalize.structure.raw import RawVerse
+from ebookify.normalize.structure.structure import parse_structure
 from ebookify.normalize.structure.verse import looks_like_verse, verse_levels
 
 SONNET = [

@@ -8,7 +8,8 @@ from collections import Counter
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ebookify.normalize.structure.structure import RawStory, RawVerse, parse_structure
+from ebookify.normalize.structure.raw import RawStory, RawVerse
+from ebookify.normalize.structure.structure import parse_structure
 
 # Words without x and o, so that no generated line can spell a divider such as "xXx" or "oOo".
 WORD = st.text(alphabet="abcdefghijklmnpqrstuvwyzABCDEFGHIJKLMNPQRSTUVWYZ123456789'", min_size=1, max_size=9)

@@ -32,8 +32,9 @@ from ebookify.normalize.markup.restore import mark_story_inline, raw_texts, rest
 from ebookify.normalize.matter.captions import caption
 from ebookify.normalize.matter.metadata import metadata_from_fields
 from ebookify.normalize.structure.plays import find_play
+from ebookify.normalize.structure.raw import RawBlock, RawQuote, RawVerse
 from ebookify.normalize.structure.speeches import set_play
-from ebookify.normalize.structure.structure import RawBlock, RawQuote, RawVerse, parse_structure
+from ebookify.normalize.structure.structure import parse_structure
 from ebookify.normalize.structure.subheadings import RawSubheading
 from ebookify.options import NormalizeOptions, StoryOverrides
 

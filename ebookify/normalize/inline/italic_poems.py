@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ebookify.normalize.structure.structure import RawBlock, RawVerse
+from ebookify.normalize.structure.raw import RawBlock, RawVerse
 
 # The single-character emphasis markers of plain text (`*italic*`, `_italic_`); a doubled marker is bold or a
 # divider, never the frame of a poem.

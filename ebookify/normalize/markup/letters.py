@@ -6,8 +6,8 @@ import re
 from collections.abc import Sequence
 
 from ebookify.normalize.markup.marks import QUOTE
+from ebookify.normalize.structure.raw import RawBlock, RawQuote, RawVerse
 from ebookify.normalize.structure.salutations import SALUTATION
-from ebookify.normalize.structure.structure import RawBlock, RawQuote, RawVerse
 
 # An e-mail's header lines: "From: ...", "To: ...", "Subject: ...".
 _EMAIL_LINE = re.compile(r"^(?:from|to|cc|sent|date|subject|re):\s", re.I)

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 
 from ebookify.model import QuoteKind
 from ebookify.normalize.matter.header import field_kind
-from ebookify.normalize.structure.structure import RawBlock, RawQuote, RawVerse
+from ebookify.normalize.structure.raw import RawBlock, RawQuote, RawVerse
 
 # A time stamp before or after the sender: "[10:42]", "10:42 PM", "(9.05am)".
 _STAMP = r"[\[(]?\d{1,2}[:.]\d{2}(?:\s?[AaPp]\.?[Mm]\.?)?[\])]?"

@@ -20,14 +20,8 @@ from ebookify.normalize.markup.messages import is_script, quote_kind, set_apart_
 from ebookify.normalize.markup.read import MarkupText
 from ebookify.normalize.markup.styles import mark_inline_with_markup
 from ebookify.normalize.structure.paragraphs import Layout, detect_layout, split_items
-from ebookify.normalize.structure.structure import (
-    RawBlock,
-    RawChapter,
-    RawQuote,
-    RawStory,
-    RawVerse,
-    scene_blocks,
-)
+from ebookify.normalize.structure.raw import RawBlock, RawChapter, RawQuote, RawStory, RawVerse
+from ebookify.normalize.structure.structure import scene_blocks
 
 _PLACEHOLDER = re.compile(f"{QUOTE}[\ue100-\ue10f]+")
 
