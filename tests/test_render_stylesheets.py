@@ -224,19 +224,48 @@ def test_a_font_file_that_is_no_font_or_a_damaged_one_is_refused(tmp_path: Path)
     assert book_style(str(_styled(tmp_path, rule, **{"mine.ttf": TINY}))).files[0].data == TINY
 
 
+def test_an_image_file_that_is_no_image_or_a_damaged_one_is_refused(tmp_path: Path) -> None:
+    rule = "body { background: url(bg.png) }"
+    assert "not an image file" in _refusal(_styled(tmp_path, rule, **{"bg.png": "not a png\n"}))
+    assert "damaged image" in _refusal(_styled(tmp_path, rule, **{"bg.png": PNG[:40]}))
+    svg = "body { background: url(bg.svg) }"
+    assert "SVG" in _refusal(_styled(tmp_path, svg, **{"bg.svg": "<svg><unclosed></svg>"}))
+    assert "<html>" in _refusal(_styled(tmp_path, svg, **{"bg.svg": "<html/>"}))
+    # Leave alone: a real PNG and a real SVG.
+    good = '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>'
+    files: dict[str, str | bytes] = {"bg.png": PNG, "bg.svg": good}
+    assert len(book_style(str(_styled(tmp_path, rule + svg, **files))).files) == 2
+
+
+# The EPUB packed such files and the PDF stopped with exit 3 ("Font-face 'Mine' cannot be loaded", "Failed to
+# load image"): both refuse them now, before any work.
+_BROKEN = {
+    "font": (
+        '@font-face { font-family: "Mine"; src: url(mine.ttf); }\np { font-family: "Mine" }\n',
+        "mine.ttf",
+    ),
+    "image": ("body { background: url(bg.png) }\n", "bg.png"),
+}
+
+
 @pytest.mark.parametrize("suffix", [".epub", ".pdf"])
-def test_the_cli_refuses_a_font_that_is_no_font_in_both_formats(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], suffix: str
+@pytest.mark.parametrize("kind", sorted(_BROKEN))
+def test_the_cli_refuses_a_font_or_image_that_is_not_one_in_both_formats(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], suffix: str, kind: str
 ) -> None:
-    # The EPUB packed it and the PDF stopped with exit 3 ("Font-face 'Mine' cannot be loaded").
     story = tmp_path / "story.txt"
     story.write_text("It was a dark and stormy night.\n\nThe end.\n", encoding="utf-8")
-    rule = '@font-face { font-family: "Mine"; src: url(mine.ttf); }\np { font-family: "Mine" }\n'
-    style = _styled(tmp_path, rule, **{"mine.ttf": "not a font at all\n"})
+    rule, name = _BROKEN[kind]
+    style = _styled(tmp_path, rule, **{name: "not a font or an image at all\n"})
     target = tmp_path / f"story{suffix}"
     assert main([str(story), "--style", str(style), "-o", str(target)]) == 2
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "my.css" in err and '"mine.ttf"' in err and "not a font file" in err
+    assert (
+        err.count("\n") == 1
+        and "my.css" in err
+        and f'"{name}"' in err
+        and f"not a{'n' * (kind == 'image')} {kind}" in err
+    )
     assert not target.exists()
 
 

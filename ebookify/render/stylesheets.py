@@ -12,6 +12,7 @@ from urllib.parse import unquote, unquote_to_bytes, urlsplit
 from ebookify.errors import OptionsError
 from ebookify.render.css_references import css_references, parse_css, shown_reference
 from ebookify.render.style_fonts import check_font
+from ebookify.render.style_images import check_image
 from ebookify.resources import MAX_STYLE_BYTES, read_style
 
 MAIN_NAME = "book.css"
@@ -187,6 +188,8 @@ class _Gatherer:
             raise OptionsError(f"{refused}: the style's files exceed {MAX_TOTAL_BYTES // 2**20} MiB")
         if MEDIA_TYPES[suffix].startswith("font/"):
             check_font(data, refused)
+        else:
+            check_image(data, MEDIA_TYPES[suffix], refused)
         entry = StyleFile(self._unique(f"inline{suffix}"), data, MEDIA_TYPES[suffix])
         self.inline[ref] = entry
         return entry
@@ -213,6 +216,8 @@ class _Gatherer:
             raise OptionsError(f"{refused}: the style's files exceed {MAX_TOTAL_BYTES // 2**20} MiB")
         if media_type.startswith("font/"):
             check_font(data, refused)
+        elif media_type.startswith("image/"):
+            check_image(data, media_type, refused)
         name = self._name(resolved)
         if kind == "@import":
             if len(data) > MAX_STYLE_BYTES:

@@ -1,0 +1,51 @@
+"""An image a stylesheet brings, checked before any work: an image Pillow reads, or well-formed SVG."""
+
+from __future__ import annotations
+
+import io
+import warnings
+
+from ebookify.errors import OptionsError
+
+MAX_IMAGE_PIXELS = 50_000_000
+"""The largest image a stylesheet may name (as for --cover): a few KB of PNG can decode to gigabytes."""
+
+
+def check_image(data: bytes, media_type: str, refused: str) -> None:
+    """Refuse, with one line, bytes named as an image that are no image (or a damaged or huge one).
+
+    Both books refuse it alike, before any work, as they do a font that is no font: the EPUB packed such a
+    file while the PDF renderer stopped on it ("Failed to load image", exit 3)."""
+    if media_type == "image/svg+xml":
+        _check_svg(data, refused)
+        return
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            image = Image.open(io.BytesIO(data))
+        with image:
+            width, height = image.size  # from the header: nothing is decoded yet
+            if width * height > MAX_IMAGE_PIXELS:
+                limit = MAX_IMAGE_PIXELS // 1_000_000
+                raise OptionsError(f"{refused}: {width} x {height} pixels, over the {limit} megapixels read")
+            image.load()  # decoded as the PDF renderer will (Pillow's verify() refuses CRC slips it draws)
+    except UnidentifiedImageError:
+        raise OptionsError(f"{refused}: not an image file (PNG, JPEG, GIF, WebP or SVG)") from None
+    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as exc:
+        raise OptionsError(f"{refused}: a damaged image file ({str(exc)[:120]})") from None
+
+
+def _check_svg(data: bytes, refused: str) -> None:
+    """Well-formed XML whose root is <svg> (read with entities, DTDs and the network off)."""
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as exc:
+        raise OptionsError(f"{refused}: not a well-formed SVG image ({str(exc)[:120]})") from None
+    name = etree.QName(root).localname
+    if name != "svg":
+        raise OptionsError(f"{refused}: not an SVG image (its root element is <{name}>)")
