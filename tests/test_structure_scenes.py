@@ -158,3 +158,24 @@ def test_a_dictionary_sets_its_entries_apart_with_wide_gaps_which_are_no_breaks(
     # Wide gaps before prose that opens otherwise are still breaks.
     scenes = [f"Scene {n} opens here with a sentence.\n\nAnd it goes on a while." for n in range(6)]
     assert _blocks("\n\n\n".join(scenes)).count(SceneBreak()) == 5
+
+
+def test_a_stretch_set_with_the_wide_gap_throughout_has_no_breaks_but_a_lone_wide_gap_is_one() -> None:
+    prose = "The house was quiet when we came home from the station that evening."
+    normal = f"{prose}\n\n{prose}\n\n{prose}\n\n{prose}\n\n"
+    letter = "\n\n\n".join(["Dear Marmee,", prose, prose, prose, prose])
+    blocks = _blocks(f"{normal}\n{letter}\n\n\n{normal}")
+    assert SceneBreak() not in blocks
+    # Two wide gaps in a row (a one-paragraph scene) are still two breaks.
+    blocks = _blocks(f"{normal}\n\n{prose}\n\n\n\n{normal}")
+    assert blocks.count(SceneBreak()) == 2
+
+
+def test_a_line_set_off_with_the_sentence_running_on_in_lower_case_is_no_break() -> None:
+    prose = "She sang to them every night, and they all knew the song by heart."
+    song = f"{prose}\n\n{prose}\n\nCrinkle, crinkle, little star,"
+    text = f"{song}\n\n\n\nand it had become a custom.\n\n{prose}"
+    assert SceneBreak() not in _blocks(text)
+    # A new sentence after the wide gap is a break.
+    text = f"{song}\n\n\n\nThe next morning was grey.\n\n{prose}"
+    assert SceneBreak() in _blocks(text)

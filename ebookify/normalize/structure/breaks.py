@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from ebookify.normalize.structure.headings import is_title_like, match_heading
-from ebookify.normalize.structure.layout import ends_sentence
+from ebookify.normalize.structure.layout import ends_sentence, starts_lower
 from ebookify.normalize.structure.paragraphs import Item
 from ebookify.normalize.structure.scenes import is_wide_gap
 from ebookify.normalize.structure.subheadings import SubheadingItem
@@ -93,7 +93,27 @@ def scene_gaps(items: Sequence[Item], normal: int) -> set[int]:
     heads = {i for i in wide if _HEADWORD.match(items[i].text)}
     if len(heads) < _MIN_ENTRIES or len(heads) < len(wide) * _ENTRY_SHARE:
         heads = set()
-    return {i for i in wide if i not in heads and _gap_is_break(items, i, normal)}
+    spaced = _spaced_runs(wide)
+    return {i for i in wide if i not in heads and i not in spaced and _gap_is_break(items, i, normal)}
+
+
+# A stretch set with the wider gap throughout (a letter or a journal whose paragraphs stand two blank lines
+# apart where the book's usual gap is one, a list of notices, a will's bequests) widens the spacing, it does
+# not change the scene: this many wide gaps in a row are that stretch's own paragraph gap. A scene of one
+# paragraph between two breaks happens; two such scenes in a row do not.
+_SPACED_RUN = 3
+
+
+def _spaced_runs(wide: Sequence[int]) -> set[int]:
+    """The wide gaps (item indexes, ascending) in a run of at least _SPACED_RUN consecutive items."""
+    spaced: set[int] = set()
+    start = 0
+    for k in range(1, len(wide) + 1):
+        if k == len(wide) or wide[k] != wide[k - 1] + 1:
+            if k - start >= _SPACED_RUN:
+                spaced.update(wide[start:k])
+            start = k
+    return spaced
 
 
 # A dictionary's headword: the entry's first words in capitals before a comma ("ABASEMENT, n.",
@@ -106,6 +126,10 @@ _MIN_ENTRIES = 5
 def _gap_is_break(items: Sequence[Item], index: int, normal: int) -> bool:
     before, item = items[index - 1], items[index]
     if before.divider or item.divider or _set_apart(before) or _set_apart(item):
+        return False
+    # A line set off for itself (a quoted verse line, a song's refrain) with the sentence running on below it
+    # in lower case ("Crinkle, crinkle, 'ittle 'tar," / "and it had become a household custom"): one sentence.
+    if not ends_sentence(before.text) and starts_lower(item.text):
         return False
     # Under a heading, the first item and the space after it belong to the heading (a summary, a cast
     # list, an epigraph); under a poem, a short line is its attribution.
