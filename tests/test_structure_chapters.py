@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ebookify.normalize.structure.headings import is_title_like, match_heading
+from ebookify.normalize.structure.headings import clean_heading, is_title_like, match_heading
 from ebookify.normalize.structure.numerals import number_value, roman_value
 from ebookify.normalize.structure.structure import parse_structure
 
@@ -179,3 +179,19 @@ def test_numerals() -> None:
     assert roman_value("IIII") is None and roman_value("") is None
     assert [number_value(n) for n in ("12", "Twenty-One", ["the", "first"][1], "3rd")] == [12, 21, 1, 3]
     assert number_value("many") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        ("THE P.C. AND P.O.", "THE P.C. AND P.O."),
+        (
+            "A CONTINUATION OF THE REMINISCENCES OF JOHN WATSON, M.D.",
+            "A CONTINUATION OF THE REMINISCENCES OF JOHN WATSON, M.D.",
+        ),
+        ("CHAPTER I.", "CHAPTER I"),
+        ("In Which We Meet Mr. A.", "In Which We Meet Mr. A"),
+    ],
+)
+def test_a_headings_closing_period_goes_unless_it_ends_an_initialism(line: str, want: str) -> None:
+    assert clean_heading(line) == want

@@ -109,7 +109,14 @@ def without_page_number(line: str) -> str:
 def clean_heading(text: str) -> str:
     """A heading without its decorations and trailing period, its spaces single ("ACT\u00a0I" → "ACT I")."""
     text = " ".join(_strip(text).split())
+    # An initialism's last period belongs to it ("THE P.C. AND P.O.", "A LETTER FROM U.S.A."), unlike the
+    # period that closes "CHAPTER I." or "IN WHICH WE MEET.".
+    if _INITIALISM_END.search(text):
+        return text
     return text[:-1].rstrip() if text.endswith(".") and not text.endswith("..") else text
+
+
+_INITIALISM_END = re.compile(r"(?<![\w.])(?:[^\W\d_]\.){2,}$")
 
 
 def _strip(line: str) -> str:
