@@ -7,6 +7,9 @@ STAMP := $(VENV)/.installed
 # A second venv on the oldest WeasyPrint and pydyf that pyproject.toml allows (make test runs the PDF tests there).
 OLDEST := .venv-oldest-weasyprint
 OLDEST_STAMP := $(OLDEST)/.installed
+# make test's pytest processes (pytest-xdist), one per core of the 2-core machine it is timed on; each test
+# file runs whole in one of them, so a module's fixtures are built once: `make test WORKERS=4` on more cores.
+WORKERS ?= 2
 
 .PHONY: demo test check lint typecheck system clean bench test-oldest-weasyprint
 
@@ -44,12 +47,12 @@ check: $(STAMP) lint typecheck
 	$(BIN)/pytest -q -m "not slow"
 
 test: system $(STAMP) lint typecheck
-	EBOOKIFY_REQUIRE_EPUBCHECK=1 $(BIN)/pytest -q
+	EBOOKIFY_REQUIRE_EPUBCHECK=1 $(BIN)/pytest -q -n $(WORKERS) --dist loadfile
 	$(MAKE) test-oldest-weasyprint
 
 # The PDF tests on the oldest allowed WeasyPrint, then the same books from both venvs: same text, same pages.
 test-oldest-weasyprint: system $(STAMP) $(OLDEST_STAMP)
-	$(OLDEST)/bin/pytest -q -m pdf
+	$(OLDEST)/bin/pytest -q -m pdf -n $(WORKERS) --dist loadfile
 	$(BIN)/python -m tests.weasyprint_versions compare $(OLDEST) $(VENV)
 
 bench: $(STAMP)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 import zipfile
 from pathlib import Path
 
@@ -26,10 +27,35 @@ def _books(folder: Path) -> tuple[Path, Path]:
     return valid, broken
 
 
+@pytest.fixture(scope="module")
+def books(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The valid book and its broken copy."""
+    return _books(tmp_path_factory.mktemp("epubcheck-batch"))
+
+
+@pytest.fixture(scope="module")
+def fallback(books: tuple[Path, Path]) -> tuple[dict[Path, list[str]], list[str]]:
+    """Both books checked when the batch cannot start (a source the launcher cannot compile, as a JRE without
+    javac fails): one separate `java -jar` run per book (check_alone), and the warnings given. One module
+    fixture, because each JVM start costs seconds: the batch test compares against these separate runs."""
+    valid, broken = books
+    unlaunchable = valid.parent / "Broken.java"
+    unlaunchable.write_text("this is not Java\n", encoding="utf-8")
+    with pytest.MonkeyPatch.context() as patch, warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        patch.setattr(epubcheck, "BATCH_SOURCE", unlaunchable)
+        patch.setattr(epubcheck._Shared, "batch", None)
+        patch.setattr(epubcheck._Shared, "failed", False)
+        reports = epubcheck.check_many([valid, broken])
+    return reports, [str(warning.message) for warning in caught]
+
+
 @pytest.mark.slow
-def test_repeated_runs_in_one_jvm_give_the_messages_of_separate_runs(tmp_path: Path) -> None:
-    valid, broken = _books(tmp_path)
-    alone = {book: epubcheck.check_alone(book) for book in (broken, valid)}
+def test_repeated_runs_in_one_jvm_give_the_messages_of_separate_runs(
+    books: tuple[Path, Path], fallback: tuple[dict[Path, list[str]], list[str]]
+) -> None:
+    valid, broken = books
+    alone = fallback[0]
     assert any(message.startswith(("ERROR", "FATAL")) for message in alone[broken])
     assert alone[valid] == []
     try:
@@ -45,15 +71,10 @@ def test_repeated_runs_in_one_jvm_give_the_messages_of_separate_runs(tmp_path: P
 
 @pytest.mark.slow
 def test_without_the_source_launcher_every_book_is_still_checked(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    books: tuple[Path, Path], fallback: tuple[dict[Path, list[str]], list[str]]
 ) -> None:
-    valid, broken = _books(tmp_path)
-    unlaunchable = tmp_path / "Broken.java"
-    unlaunchable.write_text("this is not Java\n", encoding="utf-8")  # what a JRE without javac also fails on
-    monkeypatch.setattr(epubcheck, "BATCH_SOURCE", unlaunchable)
-    monkeypatch.setattr(epubcheck._Shared, "batch", None)
-    monkeypatch.setattr(epubcheck._Shared, "failed", False)
-    with pytest.warns(UserWarning, match="one JVM per book"):
-        reports = epubcheck.check_many([valid, broken])
+    valid, broken = books
+    reports, warned = fallback
+    assert any("one JVM per book" in message for message in warned)
     assert reports[valid] == []
     assert any(message.startswith(("ERROR", "FATAL")) for message in reports[broken])

@@ -7,6 +7,7 @@ from pathlib import Path
 import pikepdf
 import pytest
 
+from . import weasyprint_versions
 from .weasyprint_versions import _same_release, differences, oldest_pins
 
 
@@ -51,3 +52,40 @@ def test_a_changed_page_or_page_count_is_a_difference(tmp_path: Path) -> None:
     assert differences(one, bigger, tmp_path / "bigger") == ["page 2: the pixels differ at 30 dpi"]
     short = _pdf(tmp_path / "short.pdf", [(300, 400)])
     assert differences(one, short, tmp_path / "short") == ["2 pages against 1"]
+
+
+def _text_pdf(path: Path, text: str) -> Path:
+    pdf = pikepdf.new()
+    pdf.add_blank_page(page_size=(300, 400))
+    page = pdf.pages[0]
+    font = pikepdf.Dictionary(
+        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica
+    )
+    page.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font))
+    page.Contents = pdf.make_stream(f"BT /F1 24 Tf 20 300 Td ({text}) Tj ET".encode())
+    pdf.save(path)
+    return path
+
+
+def test_a_changed_word_is_a_difference_of_text(tmp_path: Path) -> None:
+    (tmp_path / "d").mkdir()
+    found = differences(
+        _text_pdf(tmp_path / "a.pdf", "Hello"), _text_pdf(tmp_path / "b.pdf", "Hallo"), tmp_path / "d"
+    )
+    assert "page 1: the text differs" in found
+
+
+def test_the_same_bytes_are_the_same_book_unread(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    one = _text_pdf(tmp_path / "one.pdf", "Hello")
+    copy = tmp_path / "copy.pdf"
+    copy.write_bytes(one.read_bytes())
+
+    def unread(pdf: Path, *_: object) -> list[str]:
+        raise AssertionError(f"{pdf} was read")
+
+    monkeypatch.setattr(weasyprint_versions, "page_texts", unread)
+    monkeypatch.setattr(weasyprint_versions, "page_pixels", unread)
+    assert differences(one, copy, tmp_path) == []
+    # Leave alone: a file of other bytes is read, even when it shows the same book.
+    with pytest.raises(AssertionError, match="was read"):
+        differences(one, _text_pdf(tmp_path / "other.pdf", "Hello "), tmp_path)
