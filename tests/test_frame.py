@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from ebookify.normalize.matter.display import (
     copyright_holder,
     is_banner,
@@ -10,7 +12,7 @@ from ebookify.normalize.matter.display import (
     measure_page,
 )
 from ebookify.normalize.matter.frame import split_frame
-from ebookify.normalize.matter.titlepage import display_text
+from ebookify.normalize.matter.titlepage import comma_by, display_text
 
 PROSE = [
     "     North of 53. A magic phrase. Spoken, mumbled or thought inwardly",
@@ -301,3 +303,23 @@ def test_a_boards_advert_box_over_a_chapter_heading_goes_to_the_back() -> None:
     frame = split_frame([*box, "", _centred("Chapter 1"), _centred("Mr. Sherlock Holmes"), "", *PROSE])
     assert any("Earth's Dreamlands" in line for line in frame.back)
     assert [line.strip() for line in frame.body if line][:2] == ["Chapter 1", "Mr. Sherlock Holmes"]
+
+
+def test_an_etexts_title_comma_by_line_gives_title_author_and_year() -> None:
+    assert comma_by("The Time Machine, by H(erbert) G(eorge) Wells [1898]") == [
+        ("Title", "The Time Machine"),
+        ("By", "H. G. Wells"),
+        ("Published", "1898"),
+    ]
+    assert comma_by("Aladdin and the Wonderful Lamp, by Andrew Lang") == [
+        ("Title", "Aladdin and the Wonderful Lamp"),
+        ("By", "Andrew Lang"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Killed by Death Itself", "Yes, by all means let us go", "The sea, by night and by day, was calm."],
+)
+def test_a_title_or_sentence_with_by_in_it_is_no_comma_by_line(line: str) -> None:
+    assert comma_by(line) == []

@@ -149,6 +149,11 @@ def read_byline_page(lines: Sequence[str], region: Sequence[int]) -> TitlePage:
             found.fields += [("Title", match.group("title")), ("By", name)]
             found.used.add(index)
             return found
+        named = comma_by(lines[index])
+        if named:
+            found.fields += named
+            found.used.add(index)
+            return found
         by = byline(lines, index)
         if by is None:
             continue
@@ -161,6 +166,27 @@ def read_byline_page(lines: Sequence[str], region: Sequence[int]) -> TitlePage:
         found.used |= {*above, index, name_index}
         return found
     return found
+
+
+# "The Time Machine, by H(erbert) G(eorge) Wells [1898]": an etext's one title line in mixed case, the comma
+# setting the by-line apart ("Killed by Death Itself" has none). A year in brackets after the name is the
+# edition's date; initials spelled out the way a library catalogue does are printed "H. G. Wells".
+_COMMA_BY = re.compile(
+    r"^(?P<title>[^,]+),\s+by\s+(?P<name>[^,;]+?)(?:\s*[\[(](?P<year>1[5-9]\d\d|20\d\d)[\])])?\.?$"
+)
+_EXPANDED_INITIAL = re.compile(r"\b([A-Z])\([a-z]+\)")
+
+
+def comma_by(line: str) -> list[tuple[str, str]]:
+    """Title, By (and Published) fields from a "Title, by Name [year]" line, else none."""
+    match = _COMMA_BY.match(line.strip())
+    if match is None or not is_title_line(match["title"]):
+        return []
+    name = _EXPANDED_INITIAL.sub(r"\1.", match["name"]).strip()
+    if not is_name(name):
+        return []
+    year = [("Published", match["year"])] if match["year"] else []
+    return [("Title", match["title"].strip()), ("By", name), *year]
 
 
 def _runs(region: Sequence[int]) -> list[tuple[int, int]]:
