@@ -12,7 +12,7 @@ from ebookify.normalize.matter.display import (
     measure_page,
 )
 from ebookify.normalize.matter.frame import split_frame
-from ebookify.normalize.matter.titlepage import comma_by, display_text
+from ebookify.normalize.matter.titlepage import comma_by, display_text, is_title_line
 
 PROSE = [
     "     North of 53. A magic phrase. Spoken, mumbled or thought inwardly",
@@ -323,3 +323,8 @@ def test_an_etexts_title_comma_by_line_gives_title_author_and_year() -> None:
 )
 def test_a_title_or_sentence_with_by_in_it_is_no_comma_by_line(line: str) -> None:
     assert comma_by(line) == []
+
+
+def test_a_year_alone_on_a_title_page_is_no_title() -> None:
+    assert not is_title_line("                     1726")
+    assert is_title_line("               GULLIVER'S TRAVELS")

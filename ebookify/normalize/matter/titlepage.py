@@ -46,7 +46,14 @@ def display_text(line: str) -> str:
 def is_title_line(line: str) -> bool:
     """A title: short, set like a title, no sentence end unless set in capitals ("A STUDY IN SCARLET.")."""
     text = display_text(line)
-    if len(re.sub(r"\W", "", text)) < 2 or match_heading(text) or BYLINE.match(text) or is_notice(text):
+    # A year alone ("1726") dates a title page; it is no title.
+    if (
+        len(re.sub(r"\W", "", text)) < 2
+        or not any(c.isalpha() for c in text)
+        or match_heading(text)
+        or BYLINE.match(text)
+        or is_notice(text)
+    ):
         return False
     if is_note_label(text) or (text[-1:] in ".!?" and any(c.islower() for c in text)):
         return False

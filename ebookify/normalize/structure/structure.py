@@ -11,6 +11,7 @@ from ebookify.normalize.matter.contents import drop_contents
 from ebookify.normalize.matter.languages import detect_language
 from ebookify.normalize.matter.matter import is_half_title
 from ebookify.normalize.matter.notes import is_preface, take_end_notes, take_front_notes
+from ebookify.normalize.structure.anchors import drop_hypertext_marks
 from ebookify.normalize.structure.arguments import with_arguments
 from ebookify.normalize.structure.attributions import is_source_line
 from ebookify.normalize.structure.breaks import count_breaks, scene_gaps
@@ -141,8 +142,11 @@ def parse_structure(text: str, known: Sequence[tuple[str, str]] = ()) -> RawStor
     `known` are fields read before (a Markdown front matter): they come first and count as the header.
     """
     lines, double = undouble(_clean_lines(text))
+    lines, marks = drop_hypertext_marks(lines)
     furniture = drop_page_furniture(lines)
     parts = split_parts(furniture.lines, known)
+    if marks:
+        parts.repairs.append(f"removed a hypertext edition's anchors and labels: {marks} lines")
     if furniture.removed:
         parts.repairs.append(
             f"removed page furniture (running heads, footers, page numbers): {furniture.removed} lines"

@@ -1,0 +1,26 @@
+"""A hypertext edition's machine marks (anchor and label lines) taken out of the text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+# A CD-ROM edition of the early 1990s ("Library of the Future") keeps the links of its reader program in the
+# text: an anchor every few paragraphs, right-aligned on a line of its own ("{P_1|CH_1 ^paragraph 5}"), a
+# label over each section ("P_1|CH_1", "LETTER_TO_SYMPSON") and a lone "-" under each heading. No reader
+# sees them in the book.
+_ANCHOR = re.compile(r"^\s*\{[A-Z0-9]+(?:[_|][A-Z0-9]+)*\s+\^[a-z]+\s+\d+\}$")
+_LABEL = re.compile(r"^[A-Z0-9]+(?:[_|][A-Z0-9]+)+$")
+_RULE = "-"
+# The marks are a habit of the whole text: a single label-like line ("B_2") in a story is left alone.
+_MIN_ANCHORS = 3
+
+
+def drop_hypertext_marks(lines: Sequence[str]) -> tuple[list[str], int]:
+    """The lines without a hypertext edition's anchors, labels and heading rules, and how many went."""
+    if sum(1 for line in lines if _ANCHOR.match(line)) < _MIN_ANCHORS:
+        return list(lines), 0
+    kept = [
+        line for line in lines if not (_ANCHOR.match(line) or _LABEL.match(line) or line.strip() == _RULE)
+    ]
+    return kept, len(lines) - len(kept)
