@@ -223,3 +223,22 @@ def test_a_transcribers_note_on_the_edition_goes_with_the_credits() -> None:
     assert "A PREFACE." in split_gutenberg(lines).body
     lines = [*start, "Chapter One.", "", "In the original house there was this text: a letter."]
     assert "Chapter One." in split_gutenberg(lines).body
+
+
+def test_a_naming_footer_wrapped_inside_the_authors_name_is_read_whole() -> None:
+    lines = [
+        "Der Vorhang fällt.",
+        "",
+        "Ende dieses Projekt Gutenberg Etextes Nathan der Weise, von Gotthold",
+        "Ephraim Lessing.",
+    ]
+    split = split_gutenberg(lines)
+    assert split.named == (("Etext title", "Nathan der Weise"), ("Etext author", "Gotthold Ephraim Lessing"))
+    # A line after the naming line that is no end of its sentence is not joined.
+    lines = [
+        "Der Vorhang fällt.",
+        "",
+        "Ende dieses Projekt Gutenberg Etextes Nathan der Weise, von Gotthold Ephraim Lessing",
+        "This file should be named nathan10.txt or nathan10.zip and more words here.",
+    ]
+    assert split_gutenberg(lines).named[1] == ("Etext author", "Gotthold Ephraim Lessing")

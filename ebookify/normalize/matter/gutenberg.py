@@ -203,13 +203,29 @@ def _labels_edition_note(lines: Sequence[str], index: int) -> bool:
 def _named_fields(lines: Sequence[str]) -> list[tuple[str, str]]:
     """Title and author from a line that names the book ("The Project Gutenberg EBook of X, by Y",
     "*** END OF THE PROJECT GUTENBERG EBOOK X ***"), for texts without `Title:` (kept apart)."""
-    for line in lines:
-        match = _NAMED.match(line.strip().replace("PROJECT GUTENBERG EBOOK", "Project Gutenberg EBook of"))
+    for index in range(len(lines)):
+        match = _NAMED.match(
+            _unwrapped(lines, index).replace("PROJECT GUTENBERG EBOOK", "Project Gutenberg EBook of")
+        )
         if match:
             named = [("Etext title", match.group("title").strip(" *"))]
             author = match.group("author")
             return named + ([("Etext author", author.strip(" *"))] if author else [])
     return []
+
+
+# A naming line wrapped inside the author's name ("Ende dieses Projekt Gutenberg Etextes Nathan der Weise, von
+# Gotthold" / "Ephraim Lessing."): the next line, a few words closing the sentence, finishes it.
+_NAME_TAIL_WORDS = 4
+
+
+def _unwrapped(lines: Sequence[str], index: int) -> str:
+    """The line, with the next one joined when the line stops mid-name and the next one ends the sentence."""
+    text = lines[index].strip()
+    tail = lines[index + 1].strip() if index + 1 < len(lines) else ""
+    if text[-1:].isalpha() and tail.endswith(".") and len(tail.split()) <= _NAME_TAIL_WORDS:
+        return f"{text} {tail}"
+    return text
 
 
 def _dateline_field(header: Sequence[str], fields: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
