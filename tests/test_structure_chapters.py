@@ -195,3 +195,14 @@ def test_numerals() -> None:
 )
 def test_a_headings_closing_period_goes_unless_it_ends_an_initialism(line: str, want: str) -> None:
     assert clean_heading(line) == want
+
+
+@pytest.mark.parametrize("line", ["Letzter Auftritt", "Scène dernière", "SCÈNE DERNIÈRE"])
+def test_a_plays_last_scene_numbered_by_the_word_last_is_a_heading(line: str) -> None:
+    heading = match_heading(line)
+    assert heading is not None and heading.kind == "chapter"
+
+
+@pytest.mark.parametrize("line", ["Der letzte Brief kam nie an.", "Letzte Nacht", "Le dernier jour"])
+def test_last_before_a_word_that_is_no_heading_word_is_no_heading(line: str) -> None:
+    assert match_heading(line) is None

@@ -110,9 +110,18 @@ def _german() -> dict[str, int]:
     return values
 
 
+# "Letzter Auftritt", "Scène dernière": a play's last scene is numbered by the word "last". It stands after
+# every other number of its series; its value is no count, so no series of a book's own words (which must
+# run 1, 2, 3, ...) takes it.
+LAST_NUMBER = 1000
+_LAST_WORDS = {
+    "fr": ("dernier", "dernière", "derniere"),
+    "de": tuple(f"letzt{ending}" for ending in ("e", "er", "es", "en", "em")),
+}
+
 FOREIGN_NUMBER_WORDS: dict[str, dict[str, int]] = {
-    "fr": _values(_FRENCH),
-    "de": _german(),
+    "fr": _values(_FRENCH) | dict.fromkeys(_LAST_WORDS["fr"], LAST_NUMBER),
+    "de": _german() | dict.fromkeys(_LAST_WORDS["de"], LAST_NUMBER),
     "es": _values(_SPANISH),
     "it": _values(_ITALIAN),
 }
@@ -185,6 +194,7 @@ FOREIGN_ORDINALS: dict[str, int] = {
     for word, value in words.items()
     if strip_accents(word) not in _PLAIN_CARDINALS
     and word.replace("ue", "ü").replace("oe", "ö") not in _CARDINALS
+    and value != LAST_NUMBER
 }
 """The ordinals among them ("erste", "zwölfte", "première", "tercera", "quinto"), for headings numbered by an
 ordinal before a word of the book's own ("Erste Vigilie")."""
