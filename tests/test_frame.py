@@ -12,7 +12,7 @@ from ebookify.normalize.matter.display import (
     measure_page,
 )
 from ebookify.normalize.matter.frame import split_frame
-from ebookify.normalize.matter.titlepage import comma_by, display_text, is_title_line
+from ebookify.normalize.matter.title_lines import comma_by, display_text, is_title_line
 
 PROSE = [
     "     North of 53. A magic phrase. Spoken, mumbled or thought inwardly",

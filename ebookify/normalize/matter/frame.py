@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ebookify.normalize.matter.credits import credit_columns
 from ebookify.normalize.matter.display import (
     copyright_holder,
     is_banner,
@@ -15,7 +16,7 @@ from ebookify.normalize.matter.display import (
 )
 from ebookify.normalize.matter.frame_closing import SIGNATURE, trailing_start
 from ebookify.normalize.matter.frame_opening import frame_blocks, is_dedication
-from ebookify.normalize.matter.titlepage import credit_columns, display_text, letters_of
+from ebookify.normalize.matter.title_lines import display_text, letters_of
 
 
 @dataclass(frozen=True)

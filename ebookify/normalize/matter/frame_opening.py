@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ebookify.normalize.matter.credits import credit_columns
 from ebookify.normalize.matter.display import (
     LineBlock,
     Page,
@@ -15,13 +16,10 @@ from ebookify.normalize.matter.display import (
     line_blocks,
 )
 from ebookify.normalize.matter.header import field_kind, parse_field
+from ebookify.normalize.matter.title_lines import BYLINE, display_text, is_title_line
 from ebookify.normalize.matter.titlepage import (
-    BYLINE,
     TitlePage,
-    credit_columns,
-    display_text,
     is_advert,
-    is_title_line,
     read_byline_page,
     read_display_title,
     read_name_title,

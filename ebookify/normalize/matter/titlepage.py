@@ -7,20 +7,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ebookify.normalize.matter.display import Page, is_banner, is_centred, is_notice
-from ebookify.normalize.matter.notes import is_note_label
-from ebookify.normalize.structure.headings import is_title_like, match_heading
+from ebookify.normalize.matter.title_lines import (
+    BYLINE,
+    comma_by,
+    display_text,
+    is_name,
+    is_title_line,
+    letters_of,
+    title_case_name,
+)
 
-# "by" in the languages of the corpus and its neighbours ("DIE VERWANDLUNG / VON / FRANZ KAFKA").
-_BY_WORDS = r"(?:written\s+by|by|von|par|por|di|door|av|af)"
-BYLINE = re.compile(rf"^{_BY_WORDS}\b:?\s*(?P<name>.*)$", re.I)
 # "THE CASK OF AMONTILLADO by EDGAR ALLAN POE": a title and its author on one line.
 _TITLE_BY = re.compile(r"^(?P<title>.+?)\s+(?:by|von)\s+(?P<name>[^,;]+)$", re.I)
-# Decoration around a display line ("*** DREAM SCHOOL ***", "/\/\/ S R E").
-_DECORATION = " *=~_#+-:|/\\<>[]{}()"
-# A volume or series line on a title page ("VOL. XII", "No. 3") is not the title.
-_VOLUME = re.compile(r"^[\W_]*(?:vol(?:ume)?\.?|no\.|number)\s*[\dIVXLC]+[\W_]*$", re.I)
-# A personal name: capitalised words, initials and particles ("G. Daniel Flower", "Menno de Leeuw").
-_NAME_WORD = re.compile(r"^\(?[A-Z][\w'’.-]*\)?,?$|^(?:van|von|de|der|den|du|la|le|di|da|del|y|and|&)$")
 # How far below a title its by-line or name may stand (blank lines between).
 _GAP = 3
 
@@ -31,51 +29,6 @@ class TitlePage:
 
     fields: list[tuple[str, str]] = field(default_factory=list)
     used: set[int] = field(default_factory=set)
-
-
-def display_text(line: str) -> str:
-    """A display line without its decoration; letter-spaced text ("S  R  E     V") closed up."""
-    text = line.strip().strip(_DECORATION).strip()
-    words = [word for word in re.split(r"\s{3,}", text) if word]
-    if len(words) > 1 and all(len(piece) == 1 for word in words for piece in word.split()):
-        text = " ".join(word.replace(" ", "") for word in words)
-        text = re.sub(r"\s+([:;,.!?])", r"\1", text)
-    return re.sub(r"\s{2,}", " ", text)
-
-
-def is_title_line(line: str) -> bool:
-    """A title: short, set like a title, no sentence end unless set in capitals ("A STUDY IN SCARLET.")."""
-    text = display_text(line)
-    # A year alone ("1726") dates a title page; it is no title.
-    if (
-        len(re.sub(r"\W", "", text)) < 2
-        or not any(c.isalpha() for c in text)
-        or match_heading(text)
-        or BYLINE.match(text)
-        or is_notice(text)
-    ):
-        return False
-    if is_note_label(text) or (text[-1:] in ".!?" and any(c.islower() for c in text)):
-        return False
-    return is_title_like(text, 12) and not _VOLUME.match(text)
-
-
-def is_name(text: str, words: int = 2) -> bool:
-    """A personal name of at least `words` words (a pen name after "by" may be one word)."""
-    parts = text.split()
-    return (
-        words <= len(parts) <= 6
-        and len(text) <= 60
-        and text[:1].isupper()
-        and all(_NAME_WORD.match(part) for part in parts)
-    )
-
-
-def title_case_name(name: str) -> str:
-    """A name set in capitals in title case ("FRANZ KAFKA" -> "Franz Kafka"); others as written."""
-    if any(c.islower() for c in name):
-        return name
-    return " ".join(word.capitalize() if len(word.rstrip(".")) > 1 else word for word in name.split())
 
 
 def _next_filled(lines: Sequence[str], index: int) -> int | None:
@@ -175,27 +128,6 @@ def read_byline_page(lines: Sequence[str], region: Sequence[int]) -> TitlePage:
     return found
 
 
-# "The Time Machine, by H(erbert) G(eorge) Wells [1898]": an etext's one title line in mixed case, the comma
-# setting the by-line apart ("Killed by Death Itself" has none). A year in brackets after the name is the
-# edition's date; initials spelled out the way a library catalogue does are printed "H. G. Wells".
-_COMMA_BY = re.compile(
-    r"^(?P<title>[^,]+),\s+by\s+(?P<name>[^,;]+?)(?:\s*[\[(](?P<year>1[5-9]\d\d|20\d\d)[\])])?\.?$"
-)
-_EXPANDED_INITIAL = re.compile(r"\b([A-Z])\([a-z]+\)")
-
-
-def comma_by(line: str) -> list[tuple[str, str]]:
-    """Title, By (and Published) fields from a "Title, by Name [year]" line, else none."""
-    match = _COMMA_BY.match(line.strip())
-    if match is None or not is_title_line(match["title"]):
-        return []
-    name = _EXPANDED_INITIAL.sub(r"\1.", match["name"]).strip()
-    if not is_name(name):
-        return []
-    year = [("Published", match["year"])] if match["year"] else []
-    return [("Title", match["title"].strip()), ("By", name), *year]
-
-
 def _runs(region: Sequence[int]) -> list[tuple[int, int]]:
     """The runs of consecutive indexes in a region, as (first, end)."""
     runs: list[tuple[int, int]] = []
@@ -213,11 +145,6 @@ def is_advert(block: Sequence[str]) -> bool:
     inner = [line for line in block[1:-1] if line.strip()]
     framed = len(block) > 2 and is_banner(block[0]) and is_banner(block[-1])
     return (framed and not (len(inner) == 1 and is_title_line(inner[0]))) or is_notice(" ".join(block))
-
-
-def letters_of(text: str) -> str:
-    """The text's letters and digits in lower case, to compare titles whatever their punctuation."""
-    return re.sub(r"\W", "", text).lower()
 
 
 def read_name_title(lines: Sequence[str], region: Sequence[int]) -> TitlePage:
@@ -259,33 +186,3 @@ def read_display_title(lines: Sequence[str], region: Sequence[int], page: Page) 
         found.fields.append(("By", name))
         found.used.add(following)
     return found
-
-
-# A column head of a credits block: a label ending in a colon ("Edited and Compiled by:").
-_COLUMN = re.compile(r"\S+(?: \S+)*")
-
-
-def credit_columns(block: Sequence[str]) -> list[tuple[str, str]]:
-    """Credits set in columns, each label over its names:
-
-        Written by:              Edited and Compiled by:
-        John Smith               Jane Doe
-
-    as fields [("Written by", "John Smith"), ("Edited and Compiled by", "Jane Doe")]; [] for other blocks."""
-    if len(block) < 2:
-        return []
-    heads = [(match.start(), match.group()) for match in _COLUMN.finditer(block[0])]
-    if len(heads) < 2 or not all(label.endswith(":") and len(label) <= 40 for _, label in heads):
-        return []
-    starts = [start for start, _ in heads]
-    values: list[list[str]] = [[] for _ in heads]
-    for line in block[1:]:
-        for number, start in enumerate(starts):
-            end = starts[number + 1] if number + 1 < len(starts) else None
-            if cell := line[start:end].strip():
-                values[number].append(cell)
-    if not all(values):
-        return []
-    return [
-        (label.rstrip(":").strip(), ", ".join(cells)) for (_, label), cells in zip(heads, values, strict=True)
-    ]

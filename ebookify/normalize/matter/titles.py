@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ebookify.normalize.matter.titlepage import is_name
+from ebookify.normalize.matter.title_lines import is_name
 from ebookify.normalize.structure.contents_lists import is_contents_label
 from ebookify.normalize.structure.headings import byline_field, is_title_like, match_heading
 from ebookify.normalize.structure.paragraphs import Item
