@@ -19,3 +19,11 @@ def test_anchors_labels_and_heading_rules_of_a_hypertext_edition_go() -> None:
 def test_a_label_like_line_without_the_editions_anchors_stays() -> None:
     lines = ["B_2", "-", _PROSE, "{P_1|CH_1 ^paragraph 5}", _PROSE]
     assert drop_hypertext_marks(lines) == (lines, 0)
+
+
+def test_a_rule_over_a_signature_set_far_right_keeps_its_space() -> None:
+    signature = " " * 42 + "Richard Sympson."
+    lines = [_PROSE, "-", signature]
+    lines += [f"{' ' * 50}{{P_1|CH_{number} ^paragraph 5}}" for number in (1, 2, 3)]
+    kept, _ = drop_hypertext_marks(lines)
+    assert kept == [_PROSE, "", signature]

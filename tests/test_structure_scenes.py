@@ -179,3 +179,11 @@ def test_a_line_set_off_with_the_sentence_running_on_in_lower_case_is_no_break()
     # A new sentence after the wide gap is a break.
     text = f"{song}\n\n\n\nThe next morning was grey.\n\n{prose}"
     assert SceneBreak() in _blocks(text)
+
+
+def test_a_name_closing_a_section_after_a_wide_gap_is_a_signature_but_a_sentence_is_a_last_scene() -> None:
+    prose = "As for any further particulars, the reader will find them in the first pages of the book."
+    text = f"{prose}\n\n{prose}\n\n\n\nRichard Sympson."
+    assert SceneBreak() not in _blocks(text)
+    text = f"{prose}\n\n{prose}\n\n\n\nJon fell asleep early Friday night."
+    assert SceneBreak() in _blocks(text)

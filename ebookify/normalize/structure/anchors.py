@@ -20,7 +20,20 @@ def drop_hypertext_marks(lines: Sequence[str]) -> tuple[list[str], int]:
     """The lines without a hypertext edition's anchors, labels and heading rules, and how many went."""
     if sum(1 for line in lines if _ANCHOR.match(line)) < _MIN_ANCHORS:
         return list(lines), 0
-    kept = [
-        line for line in lines if not (_ANCHOR.match(line) or _LABEL.match(line) or line.strip() == _RULE)
+    kept = [line for line in lines if not (_ANCHOR.match(line) or _LABEL.match(line))]
+    # A rule over a line set far right (a letter's signature) keeps its space; the others go.
+    spaced = [
+        "" if line.strip() == _RULE and _signature_follows(kept, index) else line
+        for index, line in enumerate(kept)
     ]
-    return kept, len(lines) - len(kept)
+    out = [line for line in spaced if line.strip() != _RULE]
+    return out, len(lines) - len(out)
+
+
+_SIGNATURE_INDENT = 30
+
+
+def _signature_follows(lines: Sequence[str], index: int) -> bool:
+    """The line after `index` is set far to the right, where a letter's signature stands."""
+    following = lines[index + 1] if index + 1 < len(lines) else ""
+    return len(following) - len(following.lstrip()) >= _SIGNATURE_INDENT

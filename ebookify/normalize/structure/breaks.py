@@ -145,9 +145,12 @@ def _gap_is_break(items: Sequence[Item], index: int, normal: int) -> bool:
     # runs on over several paragraphs (the one before leaves its quotation open, this one reopens it).
     if (_speech(before.text, start=False) or _open_quotation(before.text)) and _speech(item.text, start=True):
         return False
-    # A single short line with wide gaps on both sides is set off for itself (a motto, an outcry).
+    # A single short line with wide gaps on both sides is set off for itself (a motto, an outcry); a name
+    # or a title-like line closing the section is its signature ("Richard Sympson.", "THE END"), while a
+    # sentence closing it ("Jon fell asleep early Friday night.") may be a last, short scene.
     after = items[index + 1] if index + 1 < len(items) else None
-    if after is not None and is_wide_gap(after.gap, normal) and _short_line(item):
+    closing = after is None and is_title_like(item.text)
+    if (closing or (after is not None and is_wide_gap(after.gap, normal))) and _short_line(item):
         return False
     return not (index > 1 and is_wide_gap(before.gap, normal) and _short_line(before))
 
