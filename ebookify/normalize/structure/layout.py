@@ -225,13 +225,15 @@ SENTENCE_GAP = re.compile(r"[.!?][\"'’”)]? {3,}(?=[\"'‘“(]?[A-Z])")
 # may be a table: Bureau's two-column dialogue of machines).
 _MIN_SPACED_LINES = 10
 _SPACED_SHARE = 1 / 3
-_WIDE_GAP = re.compile(r"\S {3,}\S")
+# Three spaces or more between two words inside a line: text set in columns (a table, a contents or cast
+# list), or a typist's wide sentence spacing.
+WIDE_GAP = re.compile(r"\S {3,}\S")
 
 
 def _spaced_sentences(lines: Sequence[str], filled: Sequence[bool]) -> bool:
     """The typist set sentences three or more spaces apart inside the text's lines."""
     wide = [line.strip() for line, full in zip(lines, filled, strict=True) if full and "   " in line.strip()]
-    wide = [text for text in wide if _WIDE_GAP.search(text)]
+    wide = [text for text in wide if WIDE_GAP.search(text)]
     spaced = sum(1 for text in wide if SENTENCE_GAP.search(text))
     return spaced >= _MIN_SPACED_LINES and spaced >= len(wide) * _SPACED_SHARE
 

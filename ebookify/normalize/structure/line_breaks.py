@@ -9,6 +9,7 @@ from enum import Enum
 from ebookify.normalize.structure.headings import match_heading
 from ebookify.normalize.structure.layout import (
     SENTENCE_GAP,
+    WIDE_GAP,
     Layout,
     ends_sentence,
     line_indent,
@@ -33,8 +34,6 @@ class Join(Enum):
 
 # Wrapped lines fill up to the width minus about one word: a break with room for this much more is deliberate.
 _WRAP_SLACK = 6
-# Three spaces inside a line set text in columns.
-_TABLE = re.compile(r"\S {3,}\S")
 _CLOSING_QUOTES = '"”'
 _OPENING_QUOTES = '"“'
 # A line set this much deeper than the one above it, in lower case, is that line's overflow.
@@ -82,7 +81,7 @@ def _break_kind(previous: str, line: str, layout: Layout) -> Join | None:
     if wide and layout.spaced_sentences:
         # The typist's gaps between sentences are no columns: only another wide gap makes a table row.
         wide = "   " in SENTENCE_GAP.sub(". ", previous.strip())
-    if wide and not layout.justified and _TABLE.search(previous.strip()):
+    if wide and not layout.justified and WIDE_GAP.search(previous.strip()):
         return Join.LINE  # columns (a contents list, a cast list): wrapped prose has no wide spaces inside
     if layout.wrap_width is not None:
         room = layout.wrap_width - _WRAP_SLACK - len(previous)
@@ -114,7 +113,7 @@ def _deliberate_join(previous: str, line: str, layout: Layout, lined: bool) -> J
     # colon announces keeps its line: "Executive Director:" / "hart@vmd.cso.uiuc.edu").
     if starts_lower(line):
         # (A row of columns, "il a bien mal,      hij heeft erge pijn.", keeps its line too.)
-        kept = previous.rstrip().endswith(":") or _TABLE.search(line.strip()) is not None
+        kept = previous.rstrip().endswith(":") or WIDE_GAP.search(line.strip()) is not None
         return Join.LINE if kept else Join.WRAP
     if _ragged_wrap(previous, line, layout):
         return Join.WRAP

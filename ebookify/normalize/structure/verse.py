@@ -8,13 +8,11 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from ebookify.normalize.structure.headings import has_page_number, match_heading
-from ebookify.normalize.structure.layout import ends_sentence, line_indent, starts_upper
+from ebookify.normalize.structure.layout import WIDE_GAP, ends_sentence, line_indent, starts_upper
 
 # Verse lines are short: a line longer than this is prose (blank verse runs to about 60 columns, a
 # ballad's long line with its overflow joined to about 90).
 MAX_VERSE_LINE = 100
-# Three spaces inside a line set text in columns (a contents or cast list), not verse.
-_COLUMNS = re.compile(r"\S {3,}\S")
 # A byline ("by", "By Lucillus") or a copyright line marks a title block, not a stanza.
 _TITLE_BLOCK = re.compile(
     r"^(?:(?:[Ww]ritten\s+)?[Bb][Yy]:?(?:\s+[A-Z][\w.'’-]*){0,4}$|(?i:copyright\b|\(c\)|©))"
@@ -63,7 +61,7 @@ def looks_like_verse(
     if any(_TITLE_BLOCK.match(t) for t in texts):
         return False
     # A contents or cast list sets most lines in columns; a poem brackets a triplet now and then ("}").
-    if sum(1 for t in texts if _COLUMNS.search(t) or has_page_number(t)) * 4 > count:
+    if sum(1 for t in texts if WIDE_GAP.search(t) or has_page_number(t)) * 4 > count:
         return False
     # Capitals at the start of nearly every line is the mark of verse (and of lyrics and hymns).
     if sum(starts_upper(t) for t in texts) * 4 < count * 3:
