@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 import io
-import warnings
 from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
 
 from ebookify.errors import InputError
+from ebookify.render.images import MAX_IMAGE_PIXELS, open_image
 
 # Media types EPUB readers must support; anything else is converted to PNG.
 _KEPT_FORMATS = {"JPEG": "image/jpeg", "PNG": "image/png"}
-
-MAX_COVER_PIXELS = 50_000_000
-"""The largest cover image read (50 megapixels, e.g. 7000 x 7000): a 30000 x 30000 PNG of a few kilobytes
-would decode to gigabytes. Readers show covers at about 1600 x 2560 (4 megapixels)."""
 
 MAX_COVER_BYTES = 64 * 2**20
 """The largest cover file read (64 MiB: a 50-megapixel photo as a high-quality JPEG is ~25 MiB);
@@ -34,17 +30,15 @@ def cover_from_file(path: str | Path) -> bytes:
     if len(data) > MAX_COVER_BYTES:
         raise InputError(f"cover {path} is larger than {MAX_COVER_BYTES // 2**20} MiB; use a smaller image")
     try:
-        with warnings.catch_warnings():
-            # Pillow warns (and later refuses) past its own limit; ours below is lower and says why.
-            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-            image = Image.open(io.BytesIO(data))
+        # Pillow warns (and later refuses) past its own limit; ours below is lower and says why.
+        image = open_image(data)
         with image:
             # The size comes from the header: checked before a single pixel is decoded.
             width, height = image.size
-            if width * height > MAX_COVER_PIXELS:
+            if width * height > MAX_IMAGE_PIXELS:
                 raise InputError(
                     f"cover {path} is {width} x {height} pixels, more than the "
-                    f"{MAX_COVER_PIXELS // 1_000_000} megapixels ebookify reads; scale it down "
+                    f"{MAX_IMAGE_PIXELS // 1_000_000} megapixels ebookify reads; scale it down "
                     "(readers show about 1600 x 2560)"
                 )
             image_format = image.format or ""
@@ -56,7 +50,7 @@ def cover_from_file(path: str | Path) -> bytes:
     except UnidentifiedImageError:
         raise InputError(f"cover {path} is not an image (use a JPEG, PNG, GIF or WebP file)") from None
     except Image.DecompressionBombError:
-        limit = MAX_COVER_PIXELS // 1_000_000
+        limit = MAX_IMAGE_PIXELS // 1_000_000
         raise InputError(f"cover {path} is larger than the {limit} megapixels ebookify reads") from None
     except (OSError, SyntaxError, ValueError) as exc:
         raise InputError(f"cover {path} is a damaged or unsupported image ({exc})") from None

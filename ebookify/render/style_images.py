@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-import io
-import warnings
-
 from ebookify.errors import OptionsError
-
-MAX_IMAGE_PIXELS = 50_000_000
-"""The largest image a stylesheet may name (as for --cover): a few KB of PNG can decode to gigabytes."""
+from ebookify.render.images import MAX_IMAGE_PIXELS, open_image
 
 
 def check_image(data: bytes, media_type: str, refused: str) -> None:
@@ -22,9 +17,7 @@ def check_image(data: bytes, media_type: str, refused: str) -> None:
     from PIL import Image, UnidentifiedImageError
 
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-            image = Image.open(io.BytesIO(data))
+        image = open_image(data)
         with image:
             width, height = image.size  # from the header: nothing is decoded yet
             if width * height > MAX_IMAGE_PIXELS:
