@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import struct
 import zipfile
-import zlib
 from pathlib import Path
 
 import pytest
@@ -17,6 +16,8 @@ from ebookify.model import Metadata
 from ebookify.render.cover import background_color, cover_image
 from ebookify.render.cover_file import cover_from_file, image_media_type
 from ebookify.render.cover_text import fit_text, wrap_text
+
+from .images import png_header
 
 META = Metadata(title="Goodbye, my almost lover", authors=("Ann Author",), fandoms=("Naruto",))
 
@@ -116,19 +117,10 @@ def test_image_media_type_knows_png_and_jpeg_only() -> None:
         image_media_type(b"GIF89a")
 
 
-def _png_header(width: int, height: int) -> bytes:
-    """A PNG that declares `width` x `height` pixels but holds no pixel data (a decompression bomb's head)."""
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    chunk = b"IHDR" + header
-    ihdr = struct.pack(">I", len(header)) + chunk + struct.pack(">I", zlib.crc32(chunk))
-    end = struct.pack(">I", 0) + b"IEND" + struct.pack(">I", zlib.crc32(b"IEND"))
-    return b"\x89PNG\r\n\x1a\n" + ihdr + end
-
-
 @pytest.mark.parametrize("size", [(30000, 30000), (12000, 12000), (8000, 8000)])
 def test_a_cover_over_50_megapixels_is_refused_before_decoding(tmp_path: Path, size: tuple[int, int]) -> None:
     path = tmp_path / "bomb.png"
-    path.write_bytes(_png_header(*size))
+    path.write_bytes(png_header(*size))
     said = f"bomb.png (is {size[0]} x {size[1]} pixels, more|is larger) than the 50 megapixels"
     with pytest.raises(InputError, match=said):
         cover_from_file(path)

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PIL import Image
 
 from ebookify import Chapter, Metadata, Paragraph, Span, Story, WriteOptions, make_book, write_epub, write_pdf
 from ebookify.cli import main
@@ -18,6 +19,7 @@ from ebookify.render.css_references import check_standalone
 from ebookify.render.stylesheets import MAX_IMPORT_DEPTH, BookStyle, StyleFile, book_style
 
 from .epubcheck import check_one, require_java
+from .images import png_header
 
 PNG = (  # a 1x1 PNG
     b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
@@ -222,6 +224,19 @@ def test_a_font_file_that_is_no_font_or_a_damaged_one_is_refused(tmp_path: Path)
     assert "damaged font" in _refusal(_styled(tmp_path, inline))
     # Leave alone: the same rule naming a real font.
     assert book_style(str(_styled(tmp_path, rule, **{"mine.ttf": TINY}))).files[0].data == TINY
+
+
+def test_an_image_over_the_pixel_bound_is_refused_from_its_header(tmp_path: Path) -> None:
+    # 30000 x 30000 would decode to gigabytes (Pillow itself refuses it), 8000 x 8000 is over our bound:
+    # both are refused in our words, from the size in the header, before any decoding.
+    rule = "body { background: url(bg.png) }"
+    for size in (30_000, 8_000):
+        said = _refusal(_styled(tmp_path / str(size), rule, **{"bg.png": png_header(size, size)}))
+        assert "over the 50 megapixels read" in said and "decompression bomb" not in said
+    # Leave alone: 7000 x 7000 is 49 megapixels (a large photo), within the bound.
+    big = io.BytesIO()
+    Image.new("1", (7000, 7000)).save(big, format="PNG")
+    assert book_style(str(_styled(tmp_path / "7000", rule, **{"bg.png": big.getvalue()}))).files
 
 
 def test_an_image_file_that_is_no_image_or_a_damaged_one_is_refused(tmp_path: Path) -> None:

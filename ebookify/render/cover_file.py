@@ -5,10 +5,10 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from PIL import Image, UnidentifiedImageError
+from PIL import UnidentifiedImageError
 
 from ebookify.errors import InputError
-from ebookify.render.images import MAX_IMAGE_PIXELS, open_image
+from ebookify.render.images import MAX_IMAGE_PIXELS, ImageTooLargeError, open_image
 
 # Media types EPUB readers must support; anything else is converted to PNG.
 _KEPT_FORMATS = {"JPEG": "image/jpeg", "PNG": "image/png"}
@@ -30,17 +30,8 @@ def cover_from_file(path: str | Path) -> bytes:
     if len(data) > MAX_COVER_BYTES:
         raise InputError(f"cover {path} is larger than {MAX_COVER_BYTES // 2**20} MiB; use a smaller image")
     try:
-        # Pillow warns (and later refuses) past its own limit; ours below is lower and says why.
-        image = open_image(data)
-        with image:
-            # The size comes from the header: checked before a single pixel is decoded.
-            width, height = image.size
-            if width * height > MAX_IMAGE_PIXELS:
-                raise InputError(
-                    f"cover {path} is {width} x {height} pixels, more than the "
-                    f"{MAX_IMAGE_PIXELS // 1_000_000} megapixels ebookify reads; scale it down "
-                    "(readers show about 1600 x 2560)"
-                )
+        # The size comes from the header: checked before a single pixel is decoded.
+        with open_image(data) as image:
             image_format = image.format or ""
             if image_format in _KEPT_FORMATS:
                 image.verify()
@@ -49,9 +40,15 @@ def cover_from_file(path: str | Path) -> bytes:
             converted = image.convert("RGBA" if "A" in image.getbands() else "RGB")
     except UnidentifiedImageError:
         raise InputError(f"cover {path} is not an image (use a JPEG, PNG, GIF or WebP file)") from None
-    except Image.DecompressionBombError:
+    except ImageTooLargeError as large:
         limit = MAX_IMAGE_PIXELS // 1_000_000
-        raise InputError(f"cover {path} is larger than the {limit} megapixels ebookify reads") from None
+        if large.size is None:
+            raise InputError(f"cover {path} is larger than the {limit} megapixels ebookify reads") from None
+        width, height = large.size
+        raise InputError(
+            f"cover {path} is {width} x {height} pixels, more than the {limit} megapixels ebookify reads; "
+            "scale it down (readers show about 1600 x 2560)"
+        ) from None
     except (OSError, SyntaxError, ValueError) as exc:
         raise InputError(f"cover {path} is a damaged or unsupported image ({exc})") from None
     out = io.BytesIO()

@@ -14,12 +14,29 @@ MAX_IMAGE_PIXELS = 50_000_000
 decode to gigabytes. Readers show covers at about 1600 x 2560 (4 megapixels)."""
 
 
+class ImageTooLargeError(Exception):
+    """The image is over MAX_IMAGE_PIXELS; `size` is its (width, height) when its header was read, None when
+    Pillow refused it first (past twice Pillow's own, higher limit)."""
+
+    def __init__(self, size: tuple[int, int] | None) -> None:
+        super().__init__(size)
+        self.size = size
+
+
 def open_image(data: bytes) -> Image:
-    """The image in `data`, read from its header only: nothing is decoded, so `image.size` can be checked
-    against MAX_IMAGE_PIXELS first. Pillow's own warning past its (higher) limit is silenced; its error past
-    twice that limit still comes, as `PIL.Image.DecompressionBombError`."""
+    """The image in `data`, read from its header only (nothing is decoded yet); ImageTooLargeError when it is
+    over MAX_IMAGE_PIXELS, so each caller says so in its own words rather than in Pillow's."""
     from PIL import Image as PillowImage  # Pillow is imported when an image is read, not at start-up
 
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", PillowImage.DecompressionBombWarning)
-        return PillowImage.open(io.BytesIO(data))
+    try:
+        with warnings.catch_warnings():
+            # Pillow warns past its own limit, which is higher than ours: the check below says why.
+            warnings.simplefilter("ignore", PillowImage.DecompressionBombWarning)
+            image = PillowImage.open(io.BytesIO(data))
+    except PillowImage.DecompressionBombError:
+        raise ImageTooLargeError(None) from None
+    width, height = image.size
+    if width * height > MAX_IMAGE_PIXELS:
+        image.close()
+        raise ImageTooLargeError((width, height))
+    return image

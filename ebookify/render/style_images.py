@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ebookify.errors import OptionsError
-from ebookify.render.images import MAX_IMAGE_PIXELS, open_image
+from ebookify.render.images import MAX_IMAGE_PIXELS, ImageTooLargeError, open_image
 
 
 def check_image(data: bytes, media_type: str, refused: str) -> None:
@@ -14,19 +14,18 @@ def check_image(data: bytes, media_type: str, refused: str) -> None:
     if media_type == "image/svg+xml":
         _check_svg(data, refused)
         return
-    from PIL import Image, UnidentifiedImageError
+    from PIL import UnidentifiedImageError
 
     try:
-        image = open_image(data)
-        with image:
-            width, height = image.size  # from the header: nothing is decoded yet
-            if width * height > MAX_IMAGE_PIXELS:
-                limit = MAX_IMAGE_PIXELS // 1_000_000
-                raise OptionsError(f"{refused}: {width} x {height} pixels, over the {limit} megapixels read")
+        with open_image(data) as image:
             image.load()  # decoded as the PDF renderer will (Pillow's verify() refuses CRC slips it draws)
+    except ImageTooLargeError as large:
+        limit = MAX_IMAGE_PIXELS // 1_000_000
+        size = f"{large.size[0]} x {large.size[1]} pixels," if large.size else "an image"
+        raise OptionsError(f"{refused}: {size} over the {limit} megapixels read") from None
     except UnidentifiedImageError:
         raise OptionsError(f"{refused}: not an image file (PNG, JPEG, GIF, WebP or SVG)") from None
-    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as exc:
+    except (OSError, SyntaxError, ValueError) as exc:
         raise OptionsError(f"{refused}: a damaged image file ({str(exc)[:120]})") from None
 
 
