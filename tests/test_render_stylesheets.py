@@ -226,6 +226,22 @@ def test_a_font_file_that_is_no_font_or_a_damaged_one_is_refused(tmp_path: Path)
     assert book_style(str(_styled(tmp_path, rule, **{"mine.ttf": TINY}))).files[0].data == TINY
 
 
+def test_a_fonts_media_type_follows_its_bytes_not_its_name(tmp_path: Path) -> None:
+    # A WOFF font saved as mine.ttf is packed as mine.woff, font/woff: a reader picks its decoder by the type.
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(io.BytesIO(TINY))
+    font.flavor = "woff"
+    woff = io.BytesIO()
+    font.save(woff)
+    rule = '@font-face { font-family: "Mine"; src: url(mine.ttf); }'
+    style = book_style(str(_styled(tmp_path, rule, **{"mine.ttf": woff.getvalue()})))
+    assert (style.files[0].name, style.files[0].media_type) == ("mine.woff", "font/woff")
+    assert 'url("mine.woff")' in style.css
+    # Left alone: a TrueType font named .ttf stays font/ttf.
+    assert book_style(str(_styled(tmp_path, rule, **{"mine.ttf": TINY}))).files[0].media_type == "font/ttf"
+
+
 def test_an_image_over_the_pixel_bound_is_refused_from_its_header(tmp_path: Path) -> None:
     # 30000 x 30000 would decode to gigabytes (Pillow itself refuses it), 8000 x 8000 is over our bound:
     # both are refused in our words, from the size in the header, before any decoding.

@@ -6,17 +6,30 @@ import io
 
 from ebookify.errors import OptionsError
 
-# The first bytes of a font file: TrueType (two ways), OpenType with CFF outlines, WOFF, WOFF2, a collection.
-_FONT_SIGNATURES = (b"\x00\x01\x00\x00", b"true", b"OTTO", b"wOFF", b"wOF2", b"ttcf")
+# The first bytes of a font file and the EPUB core media type of what they begin: TrueType (two ways),
+# OpenType with CFF outlines, WOFF, WOFF2, a collection (sfnt data, as font/ttf is).
+_FONT_SIGNATURES = {
+    b"\x00\x01\x00\x00": "font/ttf",
+    b"true": "font/ttf",
+    b"OTTO": "font/otf",
+    b"wOFF": "font/woff",
+    b"wOF2": "font/woff2",
+    b"ttcf": "font/ttf",
+}
 
 
-def check_font(data: bytes, refused: str) -> None:
-    """Refuse, with one line, bytes named as a font that are no font (or a damaged one).
+def check_font(data: bytes, refused: str) -> str:
+    """The font's media type by its own first bytes; refuse, with one line, bytes that are no font (or a
+    damaged one).
+
+    The media type follows the bytes, not the file's extension: a WOFF2 file named .ttf declared font/ttf
+    would send a reading system to the wrong decoder.
 
     Both books refuse it alike, before any work: the EPUB would carry a file no reader can use and the PDF
     renderer stops on it ("cannot be loaded"); the user named that font on purpose, so a book silently set
     in another face is not what they asked for."""
-    if data[:4] not in _FONT_SIGNATURES:
+    media_type = _FONT_SIGNATURES.get(data[:4])
+    if media_type is None:
         raise OptionsError(f"{refused}: not a font file (TrueType, OpenType, WOFF or WOFF2)")
     try:
         from fontTools.ttLib import TTFont
@@ -27,8 +40,9 @@ def check_font(data: bytes, refused: str) -> None:
         for tag in ("head", "maxp"):  # and the tables every font needs can be read
             font[tag]
     except ImportError:
-        return  # a WOFF2 font without the brotli module: its signature has to do
+        return media_type  # a WOFF2 font without the brotli module: its signature has to do
     except Exception as exc:  # fontTools raises many kinds of errors on damaged data
         raise OptionsError(
             f"{refused}: a damaged font file ({type(exc).__name__}: {str(exc)[:120]})"
         ) from None
+    return media_type

@@ -186,11 +186,12 @@ class _Gatherer:
         self.total += len(data)
         if self.total > MAX_TOTAL_BYTES:
             raise OptionsError(f"{refused}: the style's files exceed {MAX_TOTAL_BYTES // 2**20} MiB")
-        if MEDIA_TYPES[suffix].startswith("font/"):
-            check_font(data, refused)
+        media_type = MEDIA_TYPES[suffix]
+        if media_type.startswith("font/"):
+            media_type = check_font(data, refused)
         else:
-            check_image(data, MEDIA_TYPES[suffix], refused)
-        entry = StyleFile(self._unique(f"inline{suffix}"), data, MEDIA_TYPES[suffix])
+            check_image(data, media_type, refused)
+        entry = StyleFile(self._unique(f"inline{suffix}"), data, media_type)
         self.inline[ref] = entry
         return entry
 
@@ -215,10 +216,10 @@ class _Gatherer:
         if self.total > MAX_TOTAL_BYTES:
             raise OptionsError(f"{refused}: the style's files exceed {MAX_TOTAL_BYTES // 2**20} MiB")
         if media_type.startswith("font/"):
-            check_font(data, refused)
+            media_type = check_font(data, refused)
         elif media_type.startswith("image/"):
             check_image(data, media_type, refused)
-        name = self._name(resolved)
+        name = self._name(resolved, media_type)
         if kind == "@import":
             if len(data) > MAX_STYLE_BYTES:
                 raise OptionsError(f"{refused}: larger than {MAX_STYLE_BYTES // 2**20} MiB")
@@ -233,10 +234,14 @@ class _Gatherer:
         self.files[resolved] = entry
         return entry
 
-    def _name(self, resolved: Path) -> str:
-        """A file name safe in an EPUB (letters, digits, . _ -), unique in the styles folder."""
+    def _name(self, resolved: Path, media_type: str) -> str:
+        """A file name safe in an EPUB (letters, digits, . _ -), unique in the styles folder, whose extension
+        says its media type (a WOFF font named .ttf becomes .woff, so no tool is misled by the name)."""
         relative = resolved.relative_to(self.root).as_posix()
-        return self._unique(_UNSAFE.sub("_", relative.replace("/", "-")).lstrip(".") or "file")
+        name = _UNSAFE.sub("_", relative.replace("/", "-")).lstrip(".") or "file"
+        if MEDIA_TYPES.get(Path(name).suffix.lower(), media_type) != media_type:
+            name = str(Path(name).with_suffix(_DATA_SUFFIXES[media_type]))
+        return self._unique(name)
 
     def _unique(self, base: str) -> str:
         """`base`, or with a number added when the styles folder has that name already."""
