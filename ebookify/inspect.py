@@ -15,6 +15,7 @@ from ebookify.model import (
     Story,
     Subheading,
     Verse,
+    VerseLine,
 )
 from ebookify.normalize.inline.thoughts import describe_convention
 
@@ -34,14 +35,19 @@ def block_to_dict(block: Block) -> dict[str, Any]:
         role = {"role": block.role} if block.role != "text" else {}  # an illustration's caption is marked
         return {"type": "paragraph", **role, "spans": _spans_list(block.spans)}
     if isinstance(block, Verse):
-        lines = [{"indent": line.indent, "spans": _spans_list(line.spans)} for line in block.lines]
-        return {"type": "verse", "lines": lines}
+        return {"type": "verse", "lines": [_verse_line(line) for line in block.lines]}
     if isinstance(block, Quote):
         kind = {"kind": block.kind} if block.kind != "passage" else {}  # text messages are marked
         return {"type": "quote", **kind, "blocks": [block_to_dict(b) for b in block.blocks]}
     if isinstance(block, Subheading):
         return {"type": "subheading", "role": block.role.value, "spans": _spans_list(block.spans)}
     return {"type": "scene_break"}
+
+
+def _verse_line(line: VerseLine) -> dict[str, Any]:
+    # The hung opening quote is printed only when there is one, so most lines read as before.
+    hang = {"hang": line.hang} if line.hang else {}
+    return {"indent": line.indent, **hang, "spans": _spans_list(line.spans)}
 
 
 def _spans_list(spans: tuple[Span, ...]) -> list[dict[str, str]]:
@@ -139,10 +145,16 @@ def _marked(spans: tuple[Span, ...]) -> str:
     return "".join(_MARKS[s.style][0] + s.text + _MARKS[s.style][1] for s in spans)
 
 
+def _verse_text(line: VerseLine) -> str:
+    """ "| " and two spaces per level, the hung mark taking the last space: "|“How doth", "|   Improve"."""
+    margin = "| " + "  " * line.indent
+    return margin[: len(margin) - len(line.hang)] + line.hang + _marked(line.spans)
+
+
 def _block_text(block: Block) -> str:
     if isinstance(block, Verse):
-        # Verse is shown as set: each line after a bar, indented by its level.
-        return "\n".join("| " + "  " * line.indent + _marked(line.spans) for line in block.lines)
+        # Verse is shown as set: each line after a bar, indented by its level, a hung quote left of its words.
+        return "\n".join(_verse_text(line) for line in block.lines)
     if isinstance(block, Quote):
         # A quote block's paragraphs, each line marked like a Markdown quote.
         inner = "\n\n".join(_block_text(b) for b in block.blocks)

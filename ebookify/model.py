@@ -46,6 +46,9 @@ class VerseLine:
 
     spans: tuple[Span, ...]
     indent: int = 0
+    hang: str = ""
+    """The line's opening quotation mark, printed outside its left edge so that the words of every line
+    align (hanging punctuation); "" when the line opens with no quotation."""
 
     def __post_init__(self) -> None:
         if self.indent < 0:
@@ -53,8 +56,18 @@ class VerseLine:
 
     @property
     def text(self) -> str:
-        """The line's text without styles."""
-        return "".join(span.text for span in self.spans)
+        """The line's text as printed, its hung mark first, without styles."""
+        return self.hang + "".join(span.text for span in self.spans)
+
+    @property
+    def spans_with_hang(self) -> tuple[Span, ...]:
+        """The spans with the hung mark back at the head of the first, as the text has it."""
+        if not self.hang:
+            return self.spans
+        if not self.spans:
+            return (Span(self.hang),)
+        first = self.spans[0]
+        return (Span(self.hang + first.text, first.style), *self.spans[1:])
 
 
 @dataclass(frozen=True)

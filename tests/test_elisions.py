@@ -44,6 +44,11 @@ def test_a_form_that_is_also_a_word_opens_a_quotation_when_answered(form: str) -
         ("“He said, ‘You may have it.”", "“He said, ‘You may have it.”"),
         # A typed ‘ before a small letter in verse runs on to a later line: trusted.
         ("‘Yea,’ quoth he, ‘dost thou fall", "‘Yea,’ quoth he, ‘dost thou fall"),
+        # Old printers set 'tis and 'twere apart: a lone T before the verb lost "i" ...
+        ("'T is better, with wine,", "’T is better, with wine,"),
+        ('"\'T were better," he said.', "“’T were better,” he said."),
+        # ... and before anything else it is a quotation's first letter.
+        ("'T-shirts are cheap,' she said.", "‘T-shirts are cheap,’ she said."),
     ],
 )
 def test_typed_and_nested_single_quotes(text: str, want: str) -> None:

@@ -22,6 +22,7 @@ from ebookify.model import (
 from ebookify.normalize.decode.decode import decode_bytes
 from ebookify.normalize.inline.elisions import is_dialect
 from ebookify.normalize.inline.emphasis import drop_emphasis_markers, stray_markers, unmarked_text
+from ebookify.normalize.inline.hanging import hang_line
 from ebookify.normalize.inline.inline import mark_lines
 from ebookify.normalize.inline.italic_poems import wholly_italic
 from ebookify.normalize.inline.speakers import split_speakers
@@ -211,13 +212,16 @@ def _emphasised(span: Span) -> Span:
 def _verse(
     raw: RawVerse, options: NormalizeOptions, dialect: bool, strays: list[str], italic: bool = False
 ) -> Verse:
-    """A stanza's lines with their emphasis and typography; verse is never marked as thoughts. A stanza of a
-    poem set wholly in italics has every plain span emphasised."""
+    """A stanza's lines with their emphasis, typography and hung opening quote; verse is never marked as
+    thoughts. A stanza of a poem set wholly in italics has every plain span emphasised."""
     lines = []
     marked = mark_lines([text for _, text in raw.lines])
     if italic:
         marked = [tuple(_emphasised(span) for span in line) for line in marked]
     for (level, _), spans in zip(raw.lines, marked, strict=True):
         strays += [f"unpaired emphasis marker kept as text: “{x}”" for x in stray_markers(spans)]
-        lines.append(VerseLine(typeset_spans(spans, dialect) if options.smart_quotes else spans, level))
+        typeset = typeset_spans(spans, dialect) if options.smart_quotes else spans
+        # Decided once the quotes are curled: by then an elision's apostrophe ('Tis) is ’ and never hangs.
+        hang, words = hang_line(typeset, dialect, curled=options.smart_quotes)
+        lines.append(VerseLine(words, level, hang))
     return Verse(tuple(lines))

@@ -84,13 +84,16 @@ def play_role(paragraph: Paragraph) -> str | None:
 
 
 def verse_html(verse: Verse, break_long_words: bool = False) -> str:
-    """A stanza: one paragraph, each line a block-level span (hanging indent, level class), <br/> between
-    lines for readers without CSS."""
+    """A stanza: one paragraph, each line a block-level span (hanging indent, level class, its opening quote
+    in a span of class "hang"), <br/> between lines for readers without CSS."""
     lines = []
     for line in verse.lines:
         level = min(line.indent, _VERSE_LEVELS)
         css = f"line i{level}" if level else "line"
         inner = "".join(span_html(s, break_long_words) for s in line.spans)
+        if line.hang:
+            # The opening quote hangs in the margin (the stylesheets place class "hang") so words align.
+            inner = f'<span class="hang">{text_html(line.hang)}</span>{inner}'
         lines.append(f'<span class="{css}">{inner}</span>')
     return '<p class="stanza">' + "<br/>".join(lines) + "</p>"
 

@@ -139,6 +139,12 @@ def _curl_quotes(text: str, dialect: bool = False) -> str:
 _QUOTE_MARK = re.compile(r"['\"‘]")
 
 
+def opens_quotation(text: str, dialect: bool = False) -> bool:
+    """Whether the quote mark that starts `text` opens a quotation, as curling decides it: an elision's
+    apostrophe ('Tis, 'em, ‘neath) or a closing mark does not."""
+    return _curl_quotes(text, dialect)[:1] in ("“", "‘")
+
+
 def typeset_text(text: str, dialect: bool = False) -> str:
     """Typography for one string (a paragraph, a title)."""
     return typeset_spans([Span(text)], dialect)[0].text if text else text

@@ -7,6 +7,7 @@ from collections.abc import Generator, Iterator, Sequence
 from dataclasses import replace
 
 from ebookify.model import Block, Chapter, Paragraph, Span, SpanStyle, Verse, VerseLine
+from ebookify.normalize.inline.hanging import without_hang
 from ebookify.normalize.structure.plays import Play
 from ebookify.normalize.structure.span_ranges import replace_char, restyle
 from ebookify.normalize.structure.speaker_labels import SpeakerLabel, speaker_label
@@ -53,7 +54,7 @@ def _script_lines(block: Block, play: Play) -> list[Block]:
     if not all(label is not None and label.key in play.speakers for label in labels):
         return []
     return [
-        Paragraph(_speech(line.spans, line.text, label, play))
+        Paragraph(_speech(line.spans_with_hang, line.text, label, play))
         for line, label in zip(block.lines, labels, strict=True)
         if label is not None
     ]
@@ -132,7 +133,9 @@ def _verse(verse: Verse, play: Play) -> Verse:
         ranges = _inline_directions(text, play)
         if label is not None and label.key in play.speakers and label.own_line:
             ranges = [(0, label.end, "speaker"), *ranges]
-        lines.append(VerseLine(restyle(line.spans, ranges), line.indent))
+        # The ranges count the hung mark (line.text starts with it): restyle the whole line, then hang it.
+        restyled = restyle(line.spans_with_hang, ranges)
+        lines.append(VerseLine(without_hang(restyled, line.hang), line.indent, line.hang))
     return Verse(tuple(lines))
 
 

@@ -56,8 +56,10 @@ def _block_digest_text(block: Block) -> str:
     if isinstance(block, SceneBreak):
         return "\x1e"
     if isinstance(block, Verse):
-        # Each line with its level: re-indenting a poem is a different text.
-        return "\x1d".join(f"{line.indent}:" + _spans_digest_text(line.spans) for line in block.lines)
+        # Each line with its level: re-indenting a poem is a different text. A hung quote is read back into
+        # its line, so hanging it changes no book's identifier.
+        lines = (f"{line.indent}:" + _spans_digest_text(line.spans_with_hang) for line in block.lines)
+        return "\x1d".join(lines)
     if isinstance(block, Quote):
         return "\x1d" + "\x1c".join(_block_digest_text(inner) for inner in block.blocks) + "\x1d"
     if isinstance(block, Subheading):
