@@ -328,3 +328,13 @@ def test_a_title_or_sentence_with_by_in_it_is_no_comma_by_line(line: str) -> Non
 def test_a_year_alone_on_a_title_page_is_no_title() -> None:
     assert not is_title_line("                     1726")
     assert is_title_line("               GULLIVER'S TRAVELS")
+
+
+def test_a_motto_under_the_title_is_front_matter_and_a_banner_line_stays_at_the_back() -> None:
+    motto = "          Nullus enim locus sine genio est.--SERVIUS"
+    frame = split_frame([_centred("The Island of the Fay"), "", motto, "", *PROSE])
+    assert [line for line in frame.front if line] == ["Nullus enim locus sine genio est.--SERVIUS"]
+    assert not frame.back
+    # A board's name under the title is no motto: it stays with the adverts at the back.
+    board = "          Downloaded from the Bank of Wisdom BBS"
+    assert split_frame([_centred("The Island of the Fay"), "", board, "", *PROSE]).back

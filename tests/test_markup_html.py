@@ -128,3 +128,14 @@ def test_the_page_title_is_kept_as_a_field_and_the_head_is_not_text() -> None:
     assert ("Page title", "The Long Road | Stories") in story.metadata.fields
     assert [p.text for p in paragraphs(story)] == ["He walked.", "She ran."]
     assert "removed 1 <style> element" in story.repairs
+
+
+def test_a_list_between_paragraphs_adds_no_wide_gap_and_a_typed_wide_gap_stays_one() -> None:
+    # Markdown with HTML paragraphs (a fan-fiction archive's source): the text's own blank lines are read.
+    head = "---\ntitle: Notes\nauthor: Someone\n---\n"
+    paras = "".join(f"<p>Paragraph {n} of the story goes on.</p>\n\n" for n in range(6))
+    listed = "<p>Two:</p>\n\n<ul>\n<li>a thing</li>\n<li>another</li>\n</ul>\n\n"
+    story = read(head + paras + listed + paras)
+    assert not any(isinstance(b, SceneBreak) for ch in story.chapters for b in ch.blocks)
+    wide = read(head + paras + "\n\n" + paras)
+    assert sum(isinstance(b, SceneBreak) for ch in wide.chapters for b in ch.blocks) == 1

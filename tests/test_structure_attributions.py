@@ -88,13 +88,16 @@ def _printed_book(front: list[str]) -> str:
     )
 
 
-def test_a_printed_books_epigraph_stays_verse_in_its_front_matter() -> None:
+def test_a_printed_books_epigraph_heads_its_first_chapter_as_verse() -> None:
     lines = ["Then wear the gold hat, if that will move her;", "If you can bounce high, bounce for her too,"]
     lines += ["Till she cry Lover, gold-hatted, high-bouncing lover,", "I must have you!"]
     epigraph = [*(f"  {line}" for line in lines), "", "  Thomas Parke d'Invilliers", ""]
-    raw = parse_structure(_printed_book(epigraph))
+    raw = parse_structure(_printed_book(["Once again to", "Zelda", "", *epigraph]))
     levels = ((0, line) for line in lines)
-    assert raw.front_notes == (RawVerse((*levels, (1, "Thomas Parke d'Invilliers"))),)
+    # The story opens with it (a reader meets it before chapter I); the dedication stays front matter.
+    assert raw.chapters[0].blocks[0] == RawVerse((*levels, (1, "Thomas Parke d'Invilliers")))
+    assert raw.front_notes == ("Once again to\nZelda",)
+    assert raw.chapters[1].blocks[0] != raw.chapters[0].blocks[0]
     # A cast list in front matter looks like verse and stays a list of lines.
     cast = parse_structure(
         _printed_book(["John Worthing, J.P.", "Algernon Moncrieff", "Lane, Manservant", ""])

@@ -187,3 +187,14 @@ def test_a_name_closing_a_section_after_a_wide_gap_is_a_signature_but_a_sentence
     assert SceneBreak() not in _blocks(text)
     text = f"{prose}\n\n{prose}\n\n\n\nJon fell asleep early Friday night."
     assert SceneBreak() in _blocks(text)
+
+
+def test_the_space_around_an_inset_in_an_indented_text_is_no_break() -> None:
+    para = ["  He read the paper aloud to us while we sat by the fire", "and listened to every word."] * 4
+    inset = ["", '      "Wire received. Coming down with unsigned', '    warrant. Arrive five-forty."', ""]
+    after = ['  "That is in answer to mine," said he, and lit his pipe', "again before he went on."]
+    blocks = _blocks("\n".join([*para, *inset, *after, *para]))
+    assert SceneBreak() not in blocks
+    # The same gap between two paragraphs at the text's own indent is a break.
+    blocks = _blocks("\n".join([*para, "", *after, *para]))
+    assert blocks.count(SceneBreak()) == 1

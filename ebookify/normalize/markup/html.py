@@ -225,13 +225,18 @@ def _tidy(line: str) -> str:
     return _SPACE_RUN.sub(" ", line).strip() if "  " in line else line.strip()
 
 
+def _newlines(space: str) -> int:
+    return space.count("\n")
+
+
 def _lines(text: str, blocks: bool) -> list[str]:
     """The read text's lines; paragraphs made by tags are one line each, one blank line apart."""
     if blocks:
         text = _BOUNDARIES.sub("\n\n", text)
     else:
-        # A tag's paragraph end keeps the blank lines the text has there (a wide gap stays wide).
-        text = _BOUNDARIES.sub(lambda m: "\n" * max(2, m.group(0).count("\n")), text)
+        # A tag's paragraph end keeps the blank lines the text has there (a wide gap stays wide): the widest
+        # run between the tags, not their sum ("</p>⏎⏎<ul>⏎<li>" is one blank line, as the writer typed it).
+        text = _BOUNDARIES.sub(lambda m: "\n" * max(2, *map(_newlines, m.group(0).split(_BOUNDARY))), text)
     lines = ["" if _MARKS_ONLY.match(line) else _tidy(line) if blocks else line for line in text.split("\n")]
     if blocks:
         lines = _BLANK_RUN.sub("\n\n", "\n".join(lines)).split("\n")

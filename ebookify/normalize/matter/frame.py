@@ -36,6 +36,11 @@ class _Placed:
     back: list[str]
 
 
+# A motto under the title: a quoted sentence and its source after a dash on one line ("Nullus enim locus
+# sine genio est.--SERVIUS", "... all the way.  -- Byron"): the story's epigraph, never its closing credits.
+_MOTTO = re.compile(r"^\S.{8,}[.!?,;'’\"”]\s*(?:-{2,3}|[—–])\s*[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,3}$")
+
+
 def _place(block_lines: Sequence[str], before_title: bool, placed: _Placed) -> None:
     """Where a frame block's unused lines go: copyright to the fields, dedications and a writer's
     preface to the front, banners, adverts, imprints and terms to the back."""
@@ -49,7 +54,7 @@ def _place(block_lines: Sequence[str], before_title: bool, placed: _Placed) -> N
             holder = copyright_holder(text)
             if holder and not any(key == "By" for key, _ in placed.fields):
                 placed.fields.append(("By", holder))
-        elif is_dedication(display_text(line)) or (before_title and not advert):
+        elif is_dedication(display_text(line)) or (before_title and not advert) or _MOTTO.match(text):
             placed.front.append(text)
         else:
             placed.back.append(text)

@@ -94,7 +94,30 @@ def scene_gaps(items: Sequence[Item], normal: int) -> set[int]:
     if len(heads) < _MIN_ENTRIES or len(heads) < len(wide) * _ENTRY_SHARE:
         heads = set()
     spaced = _spaced_runs(wide)
-    return {i for i in wide if i not in heads and i not in spaced and _gap_is_break(items, i, normal)}
+    inset = _insets(items)
+    return {
+        i
+        for i in wide
+        if i not in heads and i not in spaced and not ({i - 1, i} & inset) and _gap_is_break(items, i, normal)
+    }
+
+
+# An inset (a quoted document, a telegram, a footnote) is set this much deeper than the text's usual
+# first-line indent; only a text that indents its paragraphs (a usual indent of at least one) is measured.
+_INSET_STEP = 3
+
+
+def _insets(items: Sequence[Item]) -> set[int]:
+    """The items set in deeper than the text's usual paragraph indent: in a text that marks paragraphs by
+    indentation, the space around a quoted newspaper or a telegram frames the inset, it changes no scene."""
+    prose = (item for item in items if not item.verse and not item.divider)
+    indents = Counter(item.indent for item in prose if item.indent >= 0)
+    if not indents:
+        return set()
+    usual = indents.most_common(1)[0][0]
+    if usual < 1:
+        return set()
+    return {i for i, item in enumerate(items) if item.indent >= usual + _INSET_STEP}
 
 
 # A stretch set with the wider gap throughout (a letter or a journal whose paragraphs stand two blank lines

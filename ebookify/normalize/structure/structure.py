@@ -79,15 +79,22 @@ def _is_epigraph(item: Item) -> bool:
 
 
 def _front_blocks(items: Iterable[Item]) -> tuple[RawBlock, ...]:
-    """Front matter keeps its paragraphs as written, and an epigraph (a stanza over its source) as verse;
-    other short lines there (a cast list, a list of impressions) look like verse and are not."""
-    return tuple(
+    """Front matter keeps its paragraphs as written; other short lines there (a cast list, a list of
+    impressions) look like verse and are not. An epigraph is the story's, not the front matter's."""
+    return tuple(item.text for item in items if not item.divider and not _is_epigraph(item))
+
+
+def _with_epigraphs(front: Iterable[Item], chapters: list[RawChapter]) -> list[RawChapter]:
+    """The epigraphs of the front matter (a stanza over its source) head the first chapter as verse: the
+    book opens its story with them, as a story with no front matter does ("What ho! what ho!")."""
+    verses = tuple(
         RawVerse(tuple(zip(item.verse, item.text.split("\n"), strict=True)))
-        if _is_epigraph(item)
-        else item.text
-        for item in items
-        if not item.divider
+        for item in front
+        if not item.divider and _is_epigraph(item)
     )
+    if not verses or not chapters:
+        return chapters
+    return [replace(chapters[0], blocks=(*verses, *chapters[0].blocks)), *chapters[1:]]
 
 
 def _clean_lines(text: str) -> list[str]:
@@ -180,7 +187,7 @@ def parse_structure(text: str, known: Sequence[tuple[str, str]] = ()) -> RawStor
         return RawStory(tuple(parts.fields), tuple(_split_dialogue([only])))
     return RawStory(
         fields=tuple(parts.fields),
-        chapters=tuple(_split_dialogue(chapters)),
+        chapters=tuple(_with_epigraphs(parts.front, _split_dialogue(chapters))),
         front_notes=_front_blocks(parts.front),
         end_notes=_note_texts(parts.end),
         colophon=_note_texts(parts.colophon),
