@@ -17,6 +17,7 @@ from ebookify.normalize.structure.attributions import is_source_line
 from ebookify.normalize.structure.breaks import count_breaks, scene_gaps
 from ebookify.normalize.structure.chapters import find_chapters
 from ebookify.normalize.structure.dialogue import merges_to_split, split_dialogue
+from ebookify.normalize.structure.footnotes import lift_footnotes
 from ebookify.normalize.structure.furniture import drop_page_furniture
 from ebookify.normalize.structure.heading_candidates import ChapterStart
 from ebookify.normalize.structure.layout import undouble
@@ -151,7 +152,12 @@ def parse_structure(text: str, known: Sequence[tuple[str, str]] = ()) -> RawStor
     lines, double = undouble(_clean_lines(text))
     lines, marks = drop_hypertext_marks(lines)
     furniture = drop_page_furniture(lines)
-    parts = split_parts(furniture.lines, known)
+    feet = lift_footnotes(furniture.lines)
+    parts = split_parts(feet.lines, known)
+    if feet.notes:
+        parts.repairs.append(
+            f"moved {len(feet.notes)} page-foot notes out of their paragraphs to the end notes"
+        )
     if marks:
         parts.repairs.append(f"removed a hypertext edition's anchors and labels: {marks} lines")
     if furniture.removed:
@@ -189,7 +195,7 @@ def parse_structure(text: str, known: Sequence[tuple[str, str]] = ()) -> RawStor
         fields=tuple(parts.fields),
         chapters=tuple(_with_epigraphs(parts.front, _split_dialogue(chapters))),
         front_notes=_front_blocks(parts.front),
-        end_notes=_note_texts(parts.end),
+        end_notes=(*_note_texts(parts.end), *feet.notes),
         colophon=_note_texts(parts.colophon),
         printed=parts.gutenberg,
         repairs=tuple(parts.repairs),
