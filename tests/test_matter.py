@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ebookify.normalize.matter.matter import fallback_fields, is_half_title, split_matter
+from ebookify.normalize.matter.title_lines import letters_of
 
 PARA = "She walked along the river for a long time, thinking about nothing at all, then home."
 
@@ -54,6 +55,10 @@ def test_half_title_is_the_title_again() -> None:
     assert is_half_title("DRACULA", fields)
     assert not is_half_title("DRACULA'S GUEST", fields)
     assert not is_half_title("Dracula\nby Bram Stoker", fields)
+    # Letters and digits compared: an emphasised title line is the title too (the title page's reader
+    # compares with the same letters_of: underscores are no letters).
+    assert is_half_title("_Dracula._", fields)
+    assert letters_of("_The Great Gatsby_") == letters_of("THE GREAT GATSBY!") == "thegreatgatsby"
     # A title and its subtitle, each on a line of its own; one word of the title is no half-title.
     earnest = [("Title", "The Importance of Being Earnest: A Trivial Comedy for Serious People")]
     assert is_half_title("The Importance of Being Earnest", earnest)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from ebookify.model import Paragraph, Subheading, SubheadingRole
 from ebookify.normalize import normalize_bytes
-from ebookify.normalize.structure.datelines import _is_place_or_date
+from ebookify.normalize.structure.datelines import _MONTHS, _has_date, _is_place_or_date, names_day_of_month
 from ebookify.normalize.structure.salutations import is_salutation_line
 
 PARA = (
@@ -95,3 +97,20 @@ def test_the_space_under_a_dateline_is_no_scene_break() -> None:
     text = f"Letter 1\n\n{PARA}\n\n{PARA}\n\n{entry}"
     assert _datelines(text) == ["September 2d.", "September 5th.", "September 7th."]
     assert not any(type(block).__name__ == "SceneBreak" for block in _story_blocks(text))
+
+
+@pytest.mark.parametrize("month", sorted(_MONTHS))
+def test_one_month_list_serves_both_tests(month: str) -> None:
+    # Spanish "enero" and Italian "gennaio" were once missing from the day test, "okt" and "januari" from
+    # the dateline's: every month of the one list is a month to both.
+    assert names_day_of_month(f"4 {month.capitalize()} 1890") and names_day_of_month(f"{month} 4th")
+    assert _has_date(f"London, 4 {month}")
+
+
+def test_a_day_of_a_month_named_alone_and_a_sentence_that_names_one() -> None:
+    assert names_day_of_month("Am 10. Mai") and names_day_of_month("le 4 mai")
+    assert names_day_of_month("St. Petersburgh, Dec. 11th, 17--.")
+    assert not names_day_of_month("We are to be married on 28 September.")
+    assert not names_day_of_month("May I come in?")
+    # A place and a year is a dateline's line (where a letter starts) but names no day.
+    assert _is_place_or_date("Archangel, 1847.") and not names_day_of_month("Archangel, 1847.")

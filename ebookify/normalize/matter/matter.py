@@ -11,6 +11,7 @@ from ebookify.normalize.matter.contents import drop_contents
 from ebookify.normalize.matter.frame import split_frame
 from ebookify.normalize.matter.gutenberg import split_gutenberg
 from ebookify.normalize.matter.header import field_kind
+from ebookify.normalize.matter.title_lines import letters_of
 
 # The keys a printed title page's lines get when a licence header has named the book already.
 _PRINTED = {"Title": "Printed title", "By": "Printed author"}
@@ -82,10 +83,6 @@ def fallback_fields(matter: Matter, fields: Sequence[tuple[str, str]]) -> list[t
     return [(key, value) for key, value in matter.fallback if field_kind(key) not in have]
 
 
-def _letters(text: str) -> str:
-    return "".join(c for c in text.lower() if c.isalnum())
-
-
 def is_half_title(text: str, fields: Sequence[tuple[str, str]]) -> bool:
     """A line of a printed book's front matter that only repeats its title ("DRACULA", "KATRINE"), or the
     title's main part or subtitle on a line of its own ("The Importance of Being Earnest" / "A Trivial
@@ -93,5 +90,5 @@ def is_half_title(text: str, fields: Sequence[tuple[str, str]]) -> bool:
     titles = [value for key, value in fields if field_kind(key) == "title" and value]
     # The header reader joins a title and its subtitle line with ": "; a printed page sets them apart.
     parts = [part for title in titles if ": " in title for part in title.split(": ") if len(part.split()) > 1]
-    letters = _letters(text)
-    return bool(letters) and "\n" not in text and any(_letters(t) == letters for t in (*titles, *parts))
+    letters = letters_of(text)
+    return bool(letters) and "\n" not in text and any(letters_of(t) == letters for t in (*titles, *parts))

@@ -87,5 +87,6 @@ def comma_by(line: str) -> list[tuple[str, str]]:
 
 
 def letters_of(text: str) -> str:
-    """The text's letters and digits in lower case, to compare titles whatever their punctuation."""
-    return re.sub(r"\W", "", text).lower()
+    """The text's letters and digits in lower case, to compare titles whatever their punctuation and
+    emphasis markers ("_DRACULA_" is "dracula")."""
+    return "".join(c for c in text.lower() if c.isalnum())

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ebookify.normalize.structure.breaks import is_dateline
+from ebookify.normalize.structure.datelines import names_day_of_month
 from ebookify.normalize.structure.heading_candidates import ChapterStart
 from ebookify.normalize.structure.headings import clean_heading, match_heading
 from ebookify.normalize.structure.paragraphs import Item
@@ -52,6 +52,6 @@ def _with_dateline(items: Sequence[Item], start: ChapterStart) -> ChapterStart:
     index = start.index + 1
     if start.span != 1 or index + 1 >= len(items) or items[index + 1].verse:
         return start
-    if not is_dateline(items[index].text.strip()) or match_heading(items[index + 1].text) is not None:
+    if not names_day_of_month(items[index].text.strip()) or match_heading(items[index + 1].text) is not None:
         return start
     return replace(start, title=f"{start.title}: {clean_heading(items[index].text)}", span=2)

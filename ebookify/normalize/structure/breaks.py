@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from ebookify.normalize.structure.datelines import names_day_of_month
 from ebookify.normalize.structure.headings import is_title_like, match_heading
 from ebookify.normalize.structure.layout import ends_sentence, starts_lower
 from ebookify.normalize.structure.paragraphs import Item
@@ -16,40 +17,8 @@ _OPENING = "\"“‘'«`„"
 _CLOSING = "\"”’'»"
 
 
-# Month names and their abbreviations in the books' languages (a letter's or a diary's dateline).
-_MONTH = (
-    r"(?:jan(?:uary|uar|vier|uari)?|feb(?:ruary|ruar|rero|braio)?|f[ée]vr(?:ier)?|m[aä]r(?:ch|z|s|zo)?"
-    r"|apr(?:il|ile)?|avril|abril|may|mai|mayo|maggio|jun(?:e|i|io|ius)?|juin|giugno|jul(?:y|i|io|ius)?"
-    r"|juillet|luglio|aug(?:ust)?|ao[uû]t|agosto|sep(?:t|tember|tembre|tiembre)?|settembre|oct(?:ober|obre)?"
-    r"|okt(?:ober)?|octubre|ottobre|nov(?:ember|embre|iembre)?|dec(?:ember)?|dez(?:ember)?|d[ée]cembre"
-    r"|diciembre|dicembre)"
-)
-# A dateline: a short line with a day next to a month ("Am 10. Mai", "July 7th, 17--.", "St. Petersburgh,
-# Dec. 11th, 17--.", "le 4 mai"): it heads a letter or a diary entry, and the space above it is no break.
-_DATELINE = re.compile(
-    rf"(?:\b\d{{1,2}}(?:st|nd|rd|th|er)?\.?\s+(?:of\s+)?{_MONTH}\b|\b{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b)",
-    re.IGNORECASE,
-)
-_DATELINE_LENGTH = 50
 # A label line ("Footnotes:") has at most this many words.
 _LABEL_WORDS = 3
-
-
-_LOWER_WORD = re.compile(r"(?<![\w'’])[a-zß-ÿ][\w'’]*")
-# A dateline names a place and a date; a sentence about a date ("We are to be married on 28 September.")
-# has more words in lower case than this.
-_DATELINE_LOWER = 2
-
-
-def is_dateline(text: str) -> bool:
-    """A short line that dates a letter or a diary entry: a day next to a month's name, few other words."""
-    if len(text) > _DATELINE_LENGTH or "\n" in text:
-        return False
-    match = _DATELINE.search(text)
-    if match is None:
-        return False
-    rest = text[: match.start()] + " " + text[match.end() :]
-    return len(_LOWER_WORD.findall(rest)) <= _DATELINE_LOWER
 
 
 def _heading_like(item: Item) -> bool:
@@ -57,8 +26,9 @@ def _heading_like(item: Item) -> bool:
     the space around it frames a heading."""
     if "\n" in item.text:
         return False
-    # A sub-heading: a section's title or a dateline the normalizer set apart ("September 2d.").
-    if is_dateline(item.text) or isinstance(item, SubheadingItem):
+    # A day of a month alone on its line (a letter's date, "Am 10. Mai"), or a sub-heading the normalizer
+    # set apart: a section's title or a dateline ("September 2d.").
+    if names_day_of_month(item.text) or isinstance(item, SubheadingItem):
         return True
     # A label over what follows ("Footnotes:", "Notes:"): a heading set with a colon.
     label = item.text.strip()

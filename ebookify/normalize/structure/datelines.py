@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from ebookify.normalize.structure.paragraphs import Item
 from ebookify.normalize.structure.salutations import is_salutation_line
 
-__all__ = ["dateline_indices", "is_dateline"]
+__all__ = ["dateline_indices", "names_day_of_month"]
 
 
 def _word_set(*groups: str) -> frozenset[str]:
@@ -17,12 +17,15 @@ def _word_set(*groups: str) -> frozenset[str]:
 
 
 # Months, written out or cut short, and weekdays, written out ("Sun", "Sat" are words), in the languages the
-# normalizer reads.
+# normalizer reads: the one month list for the story's text (a header's dates are read by matter/dates.py,
+# English only, with each month's number).
 _MONTHS = _word_set(
     "January February March April May June July August September October November December",
     "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec",
     "janvier février fevrier mars avril mai juin juillet août aout septembre octobre novembre décembre",
-    "Januar Jänner Februar März Juni Juli Junius Julius Oktober Dezember",
+    "decembre févr fevr",
+    "Januar Jänner Februar März Marz Mär Juni Juli Junius Julius Oktober Dezember Okt Dez",
+    "januari",
     "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
     "gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre",
 )
@@ -90,9 +93,33 @@ def _has_date(text: str) -> bool:
     )
 
 
-def is_dateline(text: str) -> bool:
-    """A line of places and dates holding a date ("Archangel, 28th March, 17—.")."""
-    return _is_place_or_date(text) and _has_date(text)
+# A day next to a month's name ("Am 10. Mai", "July 7th, 17--.", "Dec. 11th", "le 4 mai", "28 of September").
+_MONTH = "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True))
+_DAY_OF_MONTH = re.compile(
+    rf"\b\d{{1,2}}(?:st|nd|rd|th|er)?\.?\s+(?:of\s+)?(?:{_MONTH})\b|\b(?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b",
+    re.IGNORECASE,
+)
+# A date seen alone is a short line; a longer one is a sentence that names a day.
+_DAY_LINE_CHARS = 50
+_LOWER_WORD = re.compile(r"(?<![\w'’])[a-zß-ÿ][\w'’]*")
+# A line naming a day names a place and a date; a sentence about a date ("We are to be married on 28
+# September.") has more words in lower case than this.
+_DAY_LINE_LOWER = 2
+
+
+def names_day_of_month(text: str) -> bool:
+    """A short line giving a day of a month with few other words ("Am 10. Mai", "le 4 mai", "July 7th,
+    17--."): a letter's or a diary entry's date, seen alone. Not the same test as a dateline's: that one
+    (dateline_indices) takes any line of places and dates ("Archangel, 1847.", "Saturday") but only where a
+    letter or an entry starts; this one wants a day and a month, and then needs no context, so the scene
+    breaks (the space around it frames a heading) and a chapter's subtitle can ask it of any line."""
+    if len(text) > _DAY_LINE_CHARS or "\n" in text:
+        return False
+    match = _DAY_OF_MONTH.search(text)
+    if match is None:
+        return False
+    rest = text[: match.start()] + " " + text[match.end() :]
+    return len(_LOWER_WORD.findall(rest)) <= _DAY_LINE_LOWER
 
 
 def _opens_text(item: Item) -> bool:
