@@ -98,6 +98,11 @@ def test_a_printed_books_epigraph_heads_its_first_chapter_as_verse() -> None:
     assert raw.chapters[0].blocks[0] == RawVerse((*levels, (1, "Thomas Parke d'Invilliers")))
     assert raw.front_notes == ("Once again to\nZelda",)
     assert raw.chapters[1].blocks[0] != raw.chapters[0].blocks[0]
+    # A title page's block set in steps, in capitals over a by-line, is no epigraph: it stays front matter.
+    title_page = ["  _A COMEDY_", "    _In Four Acts_", "      _By ARTHUR PINERO_", ""]
+    raw = parse_structure(_printed_book(title_page))
+    assert raw.front_notes == ("_A COMEDY_\n_In Four Acts_\n_By ARTHUR PINERO_",)
+    assert not any(isinstance(block, RawVerse) for block in raw.chapters[0].blocks)
     # A cast list in front matter looks like verse and stays a list of lines.
     cast = parse_structure(
         _printed_book(["John Worthing, J.P.", "Algernon Moncrieff", "Lane, Manservant", ""])

@@ -46,6 +46,8 @@ PARA = "She walked along the river for a long time, thinking about nothing at al
         ("Libro primero", "part", 1),
         ("Capitolo 7: Il ritorno", "chapter", 7),
         ("Atto secondo", "part", 2),
+        ("CHAPITRE XXII[1].", "chapter", 22),
+        ("BOOK II.(2)", "part", 2),
     ],
 )
 def test_heading_forms(line: str, kind: str, number: int | None) -> None:
@@ -68,6 +70,7 @@ def test_heading_forms(line: str, kind: str, number: int | None) -> None:
         "First of all, act now.",
         "12. he said nothing more and left the room after that",
         "Kapitel für Kapitel las sie weiter",
+        "See the note on chapter XXII[1].",
     ],
 )
 def test_not_headings(line: str) -> None:
@@ -206,3 +209,42 @@ def test_a_plays_last_scene_numbered_by_the_word_last_is_a_heading(line: str) ->
 @pytest.mark.parametrize("line", ["Der letzte Brief kam nie an.", "Letzte Nacht", "Le dernier jour"])
 def test_last_before_a_word_that_is_no_heading_word_is_no_heading(line: str) -> None:
     assert match_heading(line) is None
+
+
+def test_a_footnote_mark_on_a_heading_is_no_part_of_its_title() -> None:
+    heading = match_heading("CHAPITRE XXII[1].")
+    assert heading is not None and heading.text == "CHAPITRE XXII"
+
+
+def _book(first_title: str) -> str:
+    titled = ["Ce que devint Candide parmi les Bulgares.", "Histoire de la vieille.", "Suite des malheurs."]
+    chapters = [f"CHAPITRE I.\n\n{first_title}\n\n{PARA}\n\n{PARA}"]
+    chapters += [
+        f"CHAPITRE {n}.\n\n{title}\n\n\n{PARA}\n\n{PARA}"
+        for n, title in zip(["II", "III", "IV"], titled, strict=True)
+    ]
+    return "\n\n\n".join(chapters)
+
+
+def test_a_book_titling_most_number_only_headings_titles_the_others_with_the_short_line_under_them() -> None:
+    summary = "Comment Candide fut élevé dans un beau château, et comment il fut\nchassé d'icelui."
+    titles = _titles(_book(summary))
+    assert (
+        titles[0]
+        == "CHAPITRE I: Comment Candide fut élevé dans un beau château, et comment il fut chassé d'icelui"
+    )
+    assert titles[2] == "CHAPITRE III: Histoire de la vieille"
+
+
+def test_speech_or_a_long_paragraph_under_an_untitled_heading_stays_text_in_a_titled_book() -> None:
+    speech = "--No puedo equivocarme--murmuró--. Me dijeron que atravesara el río."
+    assert _titles(_book(speech))[0] == "CHAPITRE I"
+    long = "\n".join([PARA] * 3)
+    assert _titles(_book(long))[0] == "CHAPITRE I"
+    # A book whose headings mostly stand alone takes no short line under them as a title.
+    text = "\n\n".join(f"CHAPTER {n}.\n\n{line}\n\n{PARA}" for n, line in [("I", "He ran."), ("II", "Day.")])
+    assert _titles(text + f"\n\nCHAPTER III.\n\nShe hid.\n\n{PARA}") == [
+        "CHAPTER I",
+        "CHAPTER II",
+        "CHAPTER III",
+    ]

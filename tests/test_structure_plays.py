@@ -102,8 +102,8 @@ def test_directions_in_parentheses_only_where_the_play_sets_them_so() -> None:
     assert not any(s.style == "direction" and "truly" in s.text for s in spans)
 
 
-def test_a_label_alone_joins_the_stanza_under_it_but_not_a_paragraph() -> None:
-    play = Play(frozenset({"tybalt", "benvolio"}), False)
+def test_a_label_alone_joins_the_stanza_or_the_prose_speech_under_it_but_not_another_label() -> None:
+    play = Play(frozenset({"tybalt", "benvolio", "roper"}), False)
     verse = Verse(
         (VerseLine((Span("What, drawn, and talk of peace?"),)), VerseLine((Span("Have at thee."),)))
     )
@@ -114,13 +114,22 @@ def test_a_label_alone_joins_the_stanza_under_it_but_not_a_paragraph() -> None:
             verse,
             Paragraph((Span("BENVOLIO."),)),
             Paragraph((Span("If Poverty be a Title to Poetry."),)),
+            Paragraph((Span("ROPER."),)),
+            Paragraph((Span("TYBALT."),)),
+            Paragraph((Span("Peace, I say."),)),
         ),
     )
-    (marked,), _, _ = set_play([chapter], play)
+    (marked,), speeches, _ = set_play([chapter], play)
     joined = marked.blocks[0]
     assert isinstance(joined, Verse) and joined.lines[0].spans == (Span("TYBALT.", "speaker"),)
-    assert marked.blocks[1] == Paragraph((Span("BENVOLIO.", "speaker"),))
-    assert marked.blocks[2] == Paragraph((Span("If Poverty be a Title to Poetry."),))
+    # "BENVOLIO." / "" / the speech: the source's blank line between them does not part them.
+    assert marked.blocks[1] == Paragraph(
+        (Span("BENVOLIO.", "speaker"), Span(" "), Span("If Poverty be a Title to Poetry."))
+    )
+    # A label over another label is no speech's: it stays as it is.
+    assert marked.blocks[2] == Paragraph((Span("ROPER.", "speaker"),))
+    assert marked.blocks[3] == Paragraph((Span("TYBALT.", "speaker"), Span(" "), Span("Peace, I say.")))
+    assert speeches == 2
 
 
 def test_stage_words_make_a_direction_but_a_speech_about_entering_does_not() -> None:
@@ -184,3 +193,16 @@ def test_a_few_lines_of_messages_in_a_story_are_no_play() -> None:
     assert not any(
         s.style == "speaker" for c in story.chapters for b in c.blocks for s in getattr(b, "spans", ())
     )
+
+
+def test_a_play_running_its_labels_into_speeches_keeps_a_rare_label_set_apart_as_written() -> None:
+    play = Play(frozenset({"filch", "peachum"}), False)
+    speeches = [
+        Paragraph((Span(f"{name}. Sir, the Wench is very active."),)) for name in ["Filch", "Peachum"] * 2
+    ]
+    chapter = Chapter(
+        None, (Paragraph((Span("Peachum."),)), Paragraph((Span("If Poverty be a Title."),)), *speeches)
+    )
+    (marked,), _, _ = set_play([chapter], play)
+    assert marked.blocks[0] == Paragraph((Span("Peachum.", "speaker"),))
+    assert marked.blocks[1] == Paragraph((Span("If Poverty be a Title."),))

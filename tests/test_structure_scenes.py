@@ -198,3 +198,31 @@ def test_the_space_around_an_inset_in_an_indented_text_is_no_break() -> None:
     # The same gap between two paragraphs at the text's own indent is a break.
     blocks = _blocks("\n".join([*para, "", *after, *para]))
     assert blocks.count(SceneBreak()) == 1
+
+
+_WRAPPED = (
+    "Candide ne s'arreta dans Bordeaux qu'autant de temps qu'il en fallait\n"
+    "pour vendre quelques cailloux du Dorado, et pour s'accommoder d'une\n"
+    "bonne chaise a deux places; car il ne pouvait plus se passer de son\n"
+    "philosophe Martin; il fut seulement tres fache de se separer de son\n"
+    "mouton, qu'il laissa a l'academie des sciences de Bordeaux."
+)
+
+
+def test_a_wide_gap_framing_a_block_set_in_from_the_margin_is_no_break_but_one_between_flush_prose_is() -> (
+    None
+):
+    note = (
+        "  [1] Ce chapitre a ete beaucoup augmente en 1761; voyez ma note,\n"
+        "  plus en bas, sur les editions de Kehl et sur celle de 1759.  B."
+    )
+    text = f"{_WRAPPED}\n\n{_WRAPPED}\n\n{note}\n\n\n\n{_WRAPPED}\n\n{_WRAPPED}"
+    assert SceneBreak() not in _blocks(text)
+    text = f"{_WRAPPED}\n\n{_WRAPPED}\n\n\n\n{_WRAPPED}\n\n{_WRAPPED}"
+    assert SceneBreak() in _blocks(text)
+
+
+def test_a_flush_paragraph_after_a_wide_gap_in_an_indented_text_is_still_a_break() -> None:
+    indented = "    " + _WRAPPED
+    text = f"{indented}\n\n{indented}\n\n\n\n{_WRAPPED}\n\n{indented}"
+    assert SceneBreak() in _blocks(text)

@@ -73,21 +73,21 @@ def scene_gaps(items: Sequence[Item], normal: int) -> set[int]:
 
 
 # An inset (a quoted document, a telegram, a footnote) is set this much deeper than the text's usual
-# first-line indent; only a text that indents its paragraphs (a usual indent of at least one) is measured.
+# first-line indent in a text that indents its paragraphs; in a flush text (paragraphs set apart by blank
+# lines, usual indent 0) any block set in is one (Candide's footnotes, two columns in).
 _INSET_STEP = 3
 
 
 def _insets(items: Sequence[Item]) -> set[int]:
-    """The items set in deeper than the text's usual paragraph indent: in a text that marks paragraphs by
-    indentation, the space around a quoted newspaper or a telegram frames the inset, it changes no scene."""
+    """The items set in deeper than the text's usual paragraph indent: the space around a quoted newspaper,
+    a telegram or a footnote frames the inset, it changes no scene."""
     prose = (item for item in items if not item.verse and not item.divider)
     indents = Counter(item.indent for item in prose if item.indent >= 0)
     if not indents:
         return set()
     usual = indents.most_common(1)[0][0]
-    if usual < 1:
-        return set()
-    return {i for i, item in enumerate(items) if item.indent >= usual + _INSET_STEP}
+    step = _INSET_STEP if usual >= 1 else 1
+    return {i for i, item in enumerate(items) if item.indent >= usual + step}
 
 
 # A stretch set with the wider gap throughout (a letter or a journal whose paragraphs stand two blank lines

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ebookify.normalize.structure.headings import (
     Heading,
@@ -158,4 +158,58 @@ def chapter_candidates(items: Sequence[Item], skip: set[int], normal: int) -> li
         span = 1 + len(subtitles)
         starts.append(ChapterStart(index, title, span, heading.kind, heading.keyword, heading.number))
         index += span
-    return starts
+    return _with_book_titles(items, starts)
+
+
+# A book that prints a title under most of its number-only chapter headings prints one under each: when more
+# than this share of them (three at least) carry a title by the strict test above, a plainer line under the
+# others is their title too ("CHAPITRE I." / "Comment Candide fut élevé dans un beau château, et comment il
+# fut chassé d'icelui.", a sentence too long and not in title case; "-V-" / "Trabajo. Paisaje. Figura").
+_TITLED_SHARE = 1 / 2
+_MIN_TITLED = 3
+# Such a title is short: two lines as written, this many words at most.
+_BOOK_TITLE_LINES = 2
+_BOOK_TITLE_WORDS = 30
+# Speech, a quotation, a note or a direction opens with one of these: text, not a title.
+_NOT_TITLE_START = "\"“‘'«»„([-—–_*"
+
+
+def _with_book_titles(items: Sequence[Item], starts: list[ChapterStart]) -> list[ChapterStart]:
+    """The number-only headings without a title given the short line under them as theirs, when most of the
+    book's number-only headings carry one."""
+    untitled = [
+        start
+        for start in starts
+        if start.kind in ("chapter", "bare")
+        and (heading := match_heading(items[start.index].text)) is not None
+        and not heading.titled
+    ]
+    titled = sum(1 for start in untitled if start.span > 1)
+    if titled < _MIN_TITLED or titled <= len(untitled) * _TITLED_SHARE:
+        return starts
+    chosen = {start.index for start in untitled if start.span == 1 and _plain_title(items, start.index + 1)}
+    return [
+        replace(start, title=_title_with(start, items[start.index + 1].text), span=2)
+        if start.index in chosen
+        else start
+        for start in starts
+    ]
+
+
+def _plain_title(items: Sequence[Item], index: int) -> bool:
+    """A short line close under a heading, set as a title is in this book: not speech, a note or a stanza,
+    with the text going on under it no closer than it sits under the heading."""
+    if index + 1 >= len(items):
+        return False
+    item, below = items[index], items[index + 1]
+    text = " ".join(item.text.split())
+    if item.gap > _SUBTITLE_GAP or item.divider or item.verse or below.gap < item.gap:
+        return False
+    if item.lines > _BOOK_TITLE_LINES or len(text.split()) > _BOOK_TITLE_WORDS or text[-1] in ",;:":
+        return False
+    return text[0] not in _NOT_TITLE_START and text[0].isupper() and match_heading(text) is None
+
+
+def _title_with(start: ChapterStart, subtitle: str) -> str:
+    separator = ". " if start.kind == "bare" else ": "
+    return start.title + separator + clean_heading(" ".join(subtitle.split()))

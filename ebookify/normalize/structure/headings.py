@@ -36,6 +36,9 @@ _NUMBERED = re.compile(r"^(?P<num>\d{1,3}|[IVXLC]+)[.)]\s+(?P<rest>\S.*)$")
 _TITLE_WORDS = 14
 # A numbered section's title is short.
 _NUMBERED_WORDS = 10
+# A footnote's mark set after a heading ("CHAPITRE XXII[1].", "BOOK II.(2)"): the book's apparatus, not the
+# heading's words; the note itself stays in the text under it.
+_NOTE_MARK = re.compile(r"(?<=\w)(?:\[\d{1,3}\]|\(\d{1,2}\))(?=\.?\s*$)")
 # A contents entry ends with a page number after a wide space or dot leaders.
 _PAGE_NUMBER = re.compile(r"(?:\s{2,}|\.{2,}\s*)(?:\d+|[ivxlc]+)$", re.I)
 # "by Jane Doe", "By: Jane Doe", "written by Jane Doe".
@@ -199,6 +202,7 @@ def match_heading(line: str) -> Heading | None:
     """The heading a line is, or None; the caller checks framing, numbering and contents lists."""
     if "\n" in line or len(line.strip()) > 100 or has_page_number(line):
         return None
+    line = _NOTE_MARK.sub("", line)
     text = _strip(line)
     if not text or text[0] in _QUOTES or text[-1] in ",;":
         return None

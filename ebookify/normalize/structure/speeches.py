@@ -32,16 +32,30 @@ _INLINE_PARENTHESES = re.compile(r"\([^()]*[A-Za-zÀ-ÿ][^()]*\)")
 def set_play(chapters: Sequence[Chapter], play: Play) -> tuple[tuple[Chapter, ...], int, int]:
     """The chapters with speakers' labels and directions marked; how many speeches and directions."""
     counted = [0, 0]
-    out = tuple(replace(c, blocks=tuple(_play_blocks(c.blocks, play, counted))) for c in chapters)
+    apart = _labels_apart(chapters, play)
+    out = tuple(replace(c, blocks=tuple(_play_blocks(c.blocks, play, counted, apart))) for c in chapters)
     return out, counted[0], counted[1]
 
 
-def _play_blocks(blocks: Sequence[Block], play: Play, counted: list[int]) -> Iterator[Block]:
+def _labels_apart(chapters: Sequence[Chapter], play: Play) -> bool:
+    """The play sets most of its speakers' labels on a line of their own, a blank line above the speech
+    ("ROPER." / "" / "Hul-lo!"): its habit, so each such label opens the prose speech under it. A play that
+    runs its labels into their speeches ("_Filch._ Sir, ...") keeps a rare label set apart as written."""
+    alone = speeches = 0
+    for block in (b for c in chapters for b in c.blocks if isinstance(b, Paragraph)):
+        label = speaker_label(block.text)
+        if label is not None and label.key in play.speakers:
+            speeches += 1
+            alone += not block.text[label.end :].strip()
+    return alone * 2 > speeches
+
+
+def _play_blocks(blocks: Sequence[Block], play: Play, counted: list[int], apart: bool) -> Iterator[Block]:
     """A chapter's blocks: a label standing alone is joined to the speech under it."""
     pending: Paragraph | None = None
     for index, whole in enumerate(blocks):
         for new in _script_lines(whole, play) or [_play_block(whole, play, first=index == 0)]:
-            pending = yield from _placed(new, pending, counted)
+            pending = yield from _placed(new, pending, counted, apart)
     if pending is not None:
         yield pending
 
@@ -61,13 +75,14 @@ def _script_lines(block: Block, play: Play) -> list[Block]:
 
 
 def _placed(
-    new: Block, pending: Paragraph | None, counted: list[int]
+    new: Block, pending: Paragraph | None, counted: list[int], apart: bool
 ) -> Generator[Block, None, Paragraph | None]:
     """Yield a block in its place; a label standing alone waits for the speech under it (returned)."""
     if pending is not None:
-        joined = _join_speech(pending, new)
+        joined = _join_speech(pending, new, apart)
         yield pending if joined is None else joined
         if joined is not None:
+            counted[0] += isinstance(joined, Paragraph)
             return None
     if isinstance(new, Paragraph) and _is_label_only(new):
         return new
@@ -139,12 +154,20 @@ def _verse(verse: Verse, play: Play) -> Verse:
     return Verse(tuple(lines))
 
 
-def _join_speech(label: Paragraph, speech: Block) -> Block | None:
-    """A label standing alone over a stanza is the stanza's first line, as written; None when the block
-    under it is no stanza. A label the source sets apart from its prose speech by a blank line stays its own
-    paragraph (the writers keep it with the speech)."""
+def _join_speech(label: Paragraph, speech: Block, apart: bool) -> Block | None:
+    """A label standing alone over a stanza is the stanza's first line, as written; in a play that sets its
+    labels apart from their prose speeches by a blank line ("ROPER." / "" / "Hul-lo! I'm in luck!") it opens
+    the speech under it, as a label on the line above does. None when it opens neither (another label)."""
     if isinstance(speech, Verse) and speech.lines and not _is_speech_line(speech.lines[0]):
         return Verse((VerseLine(label.spans), *speech.lines))
+    if (
+        apart
+        and isinstance(speech, Paragraph)
+        and speech.role == "text"
+        and speech.spans
+        and not _is_speech(speech)
+    ):
+        return Paragraph((*label.spans, Span(" ", "plain"), *speech.spans))
     return None
 
 

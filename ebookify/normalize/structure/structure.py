@@ -20,6 +20,7 @@ from ebookify.normalize.structure.dialogue import merges_to_split, split_dialogu
 from ebookify.normalize.structure.footnotes import lift_footnotes
 from ebookify.normalize.structure.furniture import drop_page_furniture
 from ebookify.normalize.structure.heading_candidates import ChapterStart
+from ebookify.normalize.structure.headings import byline_field
 from ebookify.normalize.structure.layout import undouble
 from ebookify.normalize.structure.listed import listed_titles, with_listed_titles
 from ebookify.normalize.structure.paragraphs import Item
@@ -73,9 +74,13 @@ def _note_texts(items: Iterable[Item]) -> tuple[str, ...]:
 
 
 def _is_epigraph(item: Item) -> bool:
-    """A stanza of two lines or more over its source, set one level deeper ("Thomas Parke d’Invilliers")."""
+    """A stanza of two lines or more over its source, set one level deeper ("Thomas Parke d’Invilliers").
+    A title page's block set in steps is none: a line in capitals ("THE PINERO BIRTHDAY BOOK", "A COMEDY")
+    is a title's, and "By ARTHUR PINERO" under it is a by-line, not a poem's source."""
     levels = item.verse
-    last = item.text.rsplit("\n", 1)[-1]
+    *lines, last = item.text.split("\n")
+    if any(line.isupper() for line in lines) or byline_field(last) is not None:
+        return False
     return len(levels) > 2 and levels[-1] > max(levels[:-1]) and is_source_line(last)
 
 
