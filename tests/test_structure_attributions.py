@@ -98,6 +98,12 @@ def test_a_printed_books_epigraph_heads_its_first_chapter_as_verse() -> None:
     assert raw.chapters[0].blocks[0] == RawVerse((*levels, (1, "Thomas Parke d'Invilliers")))
     assert raw.front_notes == ("Once again to\nZelda",)
     assert raw.chapters[1].blocks[0] != raw.chapters[0].blocks[0]
+    # A stanza with its source after a dash directly under it is an epigraph at any indent.
+    wordsworth = ['  "A child, more than all other gifts', "  That earth can offer to declining man,"]
+    wordsworth += ['  Brings hope with it, and forward-looking thoughts."', "--WORDSWORTH.", ""]
+    raw = parse_structure(_printed_book(wordsworth))
+    first = raw.chapters[0].blocks[0]
+    assert isinstance(first, RawVerse) and first.lines[-1][1] == "--WORDSWORTH."
     # A title page's block set in steps, in capitals over a by-line, is no epigraph: it stays front matter.
     title_page = ["  _A COMEDY_", "    _In Four Acts_", "      _By ARTHUR PINERO_", ""]
     raw = parse_structure(_printed_book(title_page))

@@ -48,6 +48,8 @@ PARA = "She walked along the river for a long time, thinking about nothing at al
         ("Atto secondo", "part", 2),
         ("CHAPITRE XXII[1].", "chapter", 22),
         ("BOOK II.(2)", "part", 2),
+        ("CONCLUSION.", "special", None),
+        ("Conclusión", "special", None),
     ],
 )
 def test_heading_forms(line: str, kind: str, number: int | None) -> None:
@@ -71,6 +73,7 @@ def test_heading_forms(line: str, kind: str, number: int | None) -> None:
         "12. he said nothing more and left the room after that",
         "Kapitel für Kapitel las sie weiter",
         "See the note on chapter XXII[1].",
+        "Conclusion of the matter was simple enough.",
     ],
 )
 def test_not_headings(line: str) -> None:
@@ -248,3 +251,19 @@ def test_speech_or_a_long_paragraph_under_an_untitled_heading_stays_text_in_a_ti
         "CHAPTER II",
         "CHAPTER III",
     ]
+
+
+def test_a_last_heading_whose_text_all_went_to_the_end_notes_heads_them_and_is_no_chapter() -> None:
+    story = [f"Chapter 1\n\n{PARA}\n\n{PARA}", f"Chapter 2\n\n{PARA}\n\n{PARA}", f"Epilogue\n\n{PARA}"]
+    notes = (
+        "-=) Conclusion (=-\n\nThis concludes SRE 9 -- Survival Of The Fittest. The SRE Text Series\n"
+        "continues to be the most successful online text series ever. Stay tuned for SRE-X.\n\n\n"
+        "Josh Renaud, Author.\n\n\nThe SRE Text Series is copyright (c)1995, GrossWorld Publishing Co."
+    )
+    raw = parse_structure("\n\n\n".join([*story, notes]))
+    assert [chapter.title for chapter in raw.chapters] == ["Chapter 1", "Chapter 2", "Epilogue"]
+    heading, text = raw.end_notes[:2]
+    assert heading == "Conclusion" and isinstance(text, str) and text.startswith("This concludes SRE 9")
+    # A closing section with text of the story's own stays a chapter.
+    raw = parse_structure("\n\n\n".join([*story, f"CONCLUSION.\n\n{PARA}"]))
+    assert [chapter.title for chapter in raw.chapters][-1] == "CONCLUSION"

@@ -71,3 +71,17 @@ def test_the_wrap_floor_is_measured_only_on_tight_wraps() -> None:
     # Lines of every length (a ragged list, a poem in lower case) give no floor.
     ragged = [("word " * n).strip() for n in (2, 9, 4, 12, 3, 8, 1, 13, 5, 11)] * 4
     assert detect_layout([*ragged, "", *lines]).wrap_floor in (0, detect_layout(lines).wrap_floor)
+
+
+def test_a_dashed_source_under_a_closing_verse_line_keeps_its_own_line() -> None:
+    epigraph = [
+        ' "A child, more than all other gifts',
+        " That earth can offer to declining man,",
+        ' Brings hope with it, and forward-looking thoughts."',
+        "--WORDSWORTH.",
+    ]
+    items = split_items(epigraph, Layout(wrap_width=68))
+    assert items[-1].text.endswith('thoughts."\n--WORDSWORTH.')
+    # A dash after a full stop and a word in lower case is the sentence going on, wrapped.
+    prose = ["He shut the door behind him and went down to the road at last.", "--and never came back."]
+    assert _texts(prose, Layout(wrap_width=68)) == [" ".join(prose)]

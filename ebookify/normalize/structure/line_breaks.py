@@ -44,6 +44,9 @@ _INDENT_SLIP = 2
 _VERSE_LINE = 100
 # A speaker's name or a label on its own line ("ALGERNON.", "SAMPSON:"), kept on the line above its speech.
 _LABEL = re.compile(r"^[A-Z][A-Z .'’-]{1,30}[.:]$")
+# A poem's source set under its last line after a dash: "--WORDSWORTH.", "— Lord Byron" (a few capitalised
+# words). A wrapped sentence never goes on after its full stop with a dash and a name.
+_CREDIT = re.compile(r"^(?:-{1,3}|[—–])\s?[A-ZÀ-Þ][\w.'’]*(?:\s[A-ZÀ-Þ][\w.'’]*){0,4}$")
 
 
 def _first_line_indent(previous: str, line: str, layout: Layout) -> bool:
@@ -83,6 +86,8 @@ def _break_kind(previous: str, line: str, layout: Layout) -> Join | None:
         wide = "   " in SENTENCE_GAP.sub(". ", previous.strip())
     if wide and not layout.justified and WIDE_GAP.search(previous.strip()):
         return Join.LINE  # columns (a contents list, a cast list): wrapped prose has no wide spaces inside
+    if is_credit_line(line) and ends_sentence(previous):
+        return None  # the source's own line, however little room the verse line above it left
     if layout.wrap_width is not None:
         room = layout.wrap_width - _WRAP_SLACK - len(previous)
         # The next word would not have fitted on the previous line: a hard wrap.
@@ -135,6 +140,11 @@ def _ragged_wrap(previous: str, line: str, layout: Layout) -> bool:
     width = layout.wrap_width or 0
     at_margin = layout.indented and line_indent(line) <= layout.margin and len(previous) * 3 >= width * 2
     return at_margin or 0 < layout.wrap_floor <= len(previous)
+
+
+def is_credit_line(line: str) -> bool:
+    """A poem's source after a dash, on its own line: "--WORDSWORTH.", "— Lord Byron"."""
+    return _CREDIT.match(line.strip()) is not None
 
 
 def break_kinds(block: Sequence[str], dividers: Sequence[bool], layout: Layout) -> list[Join | None]:

@@ -22,6 +22,7 @@ from ebookify.normalize.structure.furniture import drop_page_furniture
 from ebookify.normalize.structure.heading_candidates import ChapterStart
 from ebookify.normalize.structure.headings import byline_field
 from ebookify.normalize.structure.layout import undouble
+from ebookify.normalize.structure.line_breaks import is_credit_line
 from ebookify.normalize.structure.listed import listed_titles, with_listed_titles
 from ebookify.normalize.structure.paragraphs import Item
 from ebookify.normalize.structure.raw import RawBlock, RawChapter, RawStory, RawVerse
@@ -81,6 +82,9 @@ def _is_epigraph(item: Item) -> bool:
     *lines, last = item.text.split("\n")
     if any(line.isupper() for line in lines) or byline_field(last) is not None:
         return False
+    # The source after a dash ("--WORDSWORTH.") names itself whatever its indent.
+    if len(levels) > 2 and is_credit_line(last):
+        return True
     return len(levels) > 2 and levels[-1] > max(levels[:-1]) and is_source_line(last)
 
 
@@ -180,6 +184,10 @@ def parse_structure(text: str, known: Sequence[tuple[str, str]] = ()) -> RawStor
     bodies = _chapter_bodies(starts, len(parts.items))
     parts.items = mark_subheadings(parts.items, bodies, marked_sections(parts.items))
     before, chapters = _chapters(parts.items, starts, normal, notes=not parts.gutenberg)
+    if len(chapters) > 1 and not chapters[-1].blocks and chapters[-1].title and parts.end:
+        # A last heading whose text all went to the end notes ("-=) Conclusion (=-" over the writer's
+        # afterword) heads those notes; it is no empty chapter.
+        parts.end.insert(0, Item(chapters.pop().title or ""))
     if parts.gutenberg and _is_front_matter(before, chapters):
         # A printed book's front matter (title page, dedication, contents) comes before its first chapter;
         # its half-title (the title again, "DRACULA") is kept as the printed title, not shown twice.
