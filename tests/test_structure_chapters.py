@@ -180,6 +180,21 @@ def test_title_like_lines() -> None:
     assert not is_title_like("...")
 
 
+def test_title_of_short_words_only() -> None:
+    # Every word under four letters: title case still shows ("The Man on the Tor"), a sentence does not.
+    assert is_title_like("The Man on the Tor")
+    assert is_title_like("A Day Out")
+    assert not is_title_like("He is not in")
+    assert not is_title_like("Get out, Tom")
+    assert not is_title_like("On the")
+
+
+def test_short_word_title_under_a_number_heading() -> None:
+    text = f"Chapter 10\nThe Old Moor\n\n{PARA}\n\nChapter 11\nThe Man on the Tor\n\n{PARA}\n"
+    titles = [chapter.title for chapter in parse_structure(text).chapters]
+    assert titles == ["Chapter 10: The Old Moor", "Chapter 11: The Man on the Tor"]
+
+
 def test_numerals() -> None:
     assert [roman_value(r) for r in ("I", "iv", "XIV", "XXVIII", "MCMIX")] == [1, 4, 14, 28, 1909]
     assert roman_value("IIII") is None and roman_value("") is None

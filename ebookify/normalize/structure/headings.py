@@ -65,6 +65,8 @@ _ABBREVIATIONS = {
     "col",
     "gen",
 }
+# Small words title case leaves in lower case ("The Man on the Tor").
+_MINOR_WORD = re.compile(r"(?:a|an|the|and|or|but|nor|of|on|in|at|to|by|for|as|up|off)", re.I)
 
 
 @dataclass(frozen=True)
@@ -244,6 +246,10 @@ def is_title_like(line: str, max_words: int = 12) -> bool:
         if match.group(1)[-1].islower() and match.group(1).lower() not in _ABBREVIATIONS:
             return False
     long_words = [w for w in words if len(w.strip(_QUOTES + ".,!?")) >= 4]
+    if not long_words:
+        # Short words only ("The Man on the Tor"): title case capitalises every word but the small ones.
+        major = [w.strip(_QUOTES) for w in words if not _MINOR_WORD.fullmatch(w.strip(_QUOTES + ".,!?"))]
+        return len(major) >= 2 and all(w[:1].isupper() for w in major)
     capitalised = [w for w in long_words if w.strip(_QUOTES)[:1].isupper()]
     # Title case: most of the longer words capitalised ("The Widow and her Child", "Change of Plans").
     return bool(long_words) and len(capitalised) * 5 >= len(long_words) * 3
