@@ -14,23 +14,26 @@ from ebookify.normalize.inline.quotes import Role, after_break, double_role, fin
 # applied in order to a paragraph's whole text so that a quote at a span boundary still sees its neighbours.
 # Characters already typographic are never touched. The substrings are a cheap test (`in`) that skips rules
 # which cannot match: most paragraphs have no run of periods or hyphens, and a look-behind scans slowly.
+# A pattern starts with its literal and looks behind it afterwards ("--(?<=\d--)", not "(?<=\d)--"): a
+# leading look-behind is tried at every character, a leading literal lets the regex engine skip to it (a
+# novel's 1,500 paragraphs with quotes and digits: 10 ms to 0.4 ms). The matches are the same.
 _Rule = tuple[re.Pattern[str], str, str, str]
 _RULES: tuple[_Rule, ...] = (
     # Spaced periods are a typewriter's ellipsis: ". . ." is one character in print.
     (re.compile(r"\.\s\.\s\.(?!\s\.)"), "…", "", ""),
     # Four periods are the sentence's own period and an ellipsis.
-    (re.compile(r"(?<!\.)\.\.\.\.(?!\.)"), ".…", "....", ""),
+    (re.compile(r"\.\.\.\.(?<!\.\.\.\.\.)(?!\.)"), ".…", "....", ""),
     # Three periods, or a longer trail of them, are an ellipsis.
     (re.compile(r"\.{3,}"), "…", "...", ""),
     # Between numbers a double hyphen is a range (1914--1918), set with an en dash.
-    (re.compile(r"(?<=\d)--(?=\d)"), "–", "--", ""),
+    (re.compile(r"--(?<=\d--)(?=\d)"), "–", "--", ""),
     # Four or more hyphens against a word (lived----", Lord D----) or between two words of one line (the ----
     # regiment) are a typewriter's long dash for a broken-off or omitted word: the two-em dash of print.
     (re.compile(r"(?<=[\w,.!?;:])-{4,}|-{4,}(?=\w)|(?<=\w )-{4,}(?= \w)"), "⸺", "----", ""),
     # Three or two hyphens are the typewriter's em dash; a free-standing run of four or more is a rule.
-    (re.compile(r"(?<!-)---?(?!-)"), "—", "--", ""),
+    (re.compile(r"--(?<!---)-?(?!-)"), "—", "--", ""),
     # Feet and inches (5'10") take primes, not quotes.
-    (re.compile(r"(?<=\d)'(?=\d{1,2}\")"), "′", "'", '"'),
+    (re.compile(r"'(?<=\d')(?=\d{1,2}\")"), "′", "'", '"'),
     (re.compile(r"(?<=\d′\d)\"|(?<=\d′\d\d)\""), "″", "′", '"'),
 )
 
@@ -103,7 +106,7 @@ def _opens_quotation(text: str, i: int, dialect: bool, pairing: _Pairing) -> boo
 
 
 # A word processor types an opening mark after a dash or an ellipsis, even where it closes: “Miss—“!
-_TYPED_AFTER_BREAK = re.compile(r"(?<=[—–…-])[“‘]")
+_TYPED_AFTER_BREAK = re.compile(r"[“‘](?<=[—–…-][“‘])")
 
 
 def _closing_after_break(text: str, i: int) -> str:
