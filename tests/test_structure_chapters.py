@@ -282,3 +282,9 @@ def test_a_last_heading_whose_text_all_went_to_the_end_notes_heads_them_and_is_n
     # A closing section with text of the story's own stays a chapter.
     raw = parse_structure("\n\n\n".join([*story, f"CONCLUSION.\n\n{PARA}"]))
     assert [chapter.title for chapter in raw.chapters][-1] == "CONCLUSION"
+
+
+def test_a_chapter_heading_may_name_its_part_before_a_middle_dot() -> None:
+    heading = match_heading("Inferno · Canto XXXIV")
+    assert heading is not None and (heading.kind, heading.number) == ("chapter", 34)
+    assert match_heading("Inferno · la porta di Dite") is None

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from ebookify.normalize.structure.contents_lists import contents_items
 from ebookify.normalize.structure.heading_candidates import ChapterStart, chapter_candidates
-from ebookify.normalize.structure.headings import clean_heading
+from ebookify.normalize.structure.headings import PART_PREFIX, clean_heading
 from ebookify.normalize.structure.paragraphs import Item
 from ebookify.normalize.structure.poems import poem_titles, prose_titles
 
@@ -149,4 +149,45 @@ def find_chapters(items: Sequence[Item], normal: int = 1) -> list[ChapterStart]:
     """The chapter and part headings of a story's items, in reading order."""
     starts = _without_runs(chapter_candidates(items, contents_items(items), normal))
     starts = _letter_sections(_numbered_sections(_chapter_words(_learned_words(starts))))
-    return _parts(_with_poem_titles(items, starts, normal))
+    return _parts(_prefix_parts(items, _with_poem_titles(items, starts, normal)))
+
+
+# Each part named before its chapters' numbers holds this many chapters at least, two parts at least.
+_PREFIX_RUN = 2
+
+
+def _prefix_parts(items: Sequence[Item], starts: list[ChapterStart]) -> list[ChapterStart]:
+    """Chapters headed "Inferno · Canto I" ... "Purgatorio · Canto I" belong to the part their headings
+    name, each run of one name a part: its heading opens the run, on the line set above its first chapter
+    when that line is the part's name alone ("INFERNO"), else before the chapter itself."""
+    names = [_prefix(start) for start in starts]
+    runs: list[tuple[int, int]] = []  # (position in starts of a run's first chapter, run length)
+    for position, name in enumerate(names):
+        if name is None:
+            continue
+        if runs and names[position - 1] == name and position == runs[-1][0] + runs[-1][1]:
+            runs[-1] = (runs[-1][0], runs[-1][1] + 1)
+        else:
+            runs.append((position, 1))
+    if (
+        len(runs) < 2
+        or any(length < _PREFIX_RUN for _, length in runs)
+        or any(s.kind == "part" for s in starts)
+    ):
+        return starts
+    out = list(starts)
+    for position, _ in reversed(runs):
+        first = starts[position]
+        name = names[position] or ""
+        above = first.index - 1
+        lone = above >= 0 and items[above].text.strip().casefold() == name.casefold()
+        index, span = (
+            (above, 1) if lone and (position == 0 or starts[position - 1].index < above) else (first.index, 0)
+        )
+        out.insert(position, ChapterStart(index, name, span, "part", "~prefix"))
+    return out
+
+
+def _prefix(start: ChapterStart) -> str | None:
+    match = PART_PREFIX.match(start.title) if start.kind in _CHAPTER_LEVEL else None
+    return match.group("part").strip() if match else None

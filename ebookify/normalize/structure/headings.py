@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
 
@@ -39,6 +39,9 @@ _NUMBERED_WORDS = 10
 # A footnote's mark set after a heading ("CHAPITRE XXII[1].", "BOOK II.(2)"): the book's apparatus, not the
 # heading's words; the note itself stays in the text under it.
 _NOTE_MARK = re.compile(r"(?<=\w)(?:\[\d{1,3}\]|\(\d{1,2}\))(?=\.?\s*$)")
+# A chapter heading that names its part before a middle dot or a bullet: "Inferno · Canto I" (the part is
+# read from the run of such headings, see chapters.py).
+PART_PREFIX = re.compile(r"^(?P<part>[^\W\d_][^\W\d_'’ -]{0,30}?)\s*[·•]\s*(?P<rest>\S.*)$")
 # A contents entry ends with a page number after a wide space or dot leaders.
 _PAGE_NUMBER = re.compile(r"(?:\s{2,}|\.{2,}\s*)(?:\d+|[ivxlc]+)$", re.I)
 # "by Jane Doe", "By: Jane Doe", "written by Jane Doe".
@@ -216,6 +219,10 @@ def match_heading(line: str) -> Heading | None:
         return Heading("letter", place, clean_heading(line), False, letter=place)
     if heading := _keyword_heading(line, text) or _learned_heading(line, text):
         return heading
+    prefixed = PART_PREFIX.match(text)
+    inner = match_heading(prefixed.group("rest")) if prefixed else None
+    if inner is not None and inner.kind == "chapter":
+        return replace(inner, text=clean_heading(line))
     match = _NUMBERED.match(text)
     if match and _numbered_title(match.group("rest")):
         return Heading("numbered", number_value(match.group("num")), clean_heading(line), True)

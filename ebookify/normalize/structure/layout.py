@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from ebookify.normalize.structure.scenes import is_divider
+from ebookify.normalize.structure.stanza_pattern import stanza_lines
 
 # A first-line indent is at most this many columns past the margin; further in is centring or a quotation.
 MAX_PARAGRAPH_INDENT = 12
@@ -52,6 +53,9 @@ class Layout:
     """Lines padded to the right margin with spaces between words ("Barringer  had  always"): wide spaces
     inside a line are the typist's justification, not columns of a table."""
     verse_book: bool = False
+    stanza_lines: int = 0
+    """The size of the stanzas nearly every block of the text is (3 for tercets), 0 when it shows no such
+    pattern: such a text is verse by its pattern, unwrapped, even where its lines start in lower case."""
     """Nearly every block of the text is a stanza (a book of poems): there a block of short capitalised
     lines is a stanza even when its lines end sentences ("Hark to the song where spheral voices blend:")."""
     wrap_floor: int = 0
@@ -200,6 +204,9 @@ def detect_layout(lines: Sequence[str]) -> Layout:
     filled = filled_lines(lines)
     indents = [len(line) - len(line.lstrip()) for line in lines]
     width, floor = _wrap_width(lines, filled)
+    stanzas = stanza_lines(lines, filled)
+    if stanzas:
+        width, floor = None, 0  # the stanzas' even lines are no hard wrap
     margin = _margin(lines, indents, filled, width)
     inside, found, starts = _count_starts(lines, indents, filled, margin)
     indented_starts = sum(found.values())
@@ -215,7 +222,7 @@ def detect_layout(lines: Sequence[str]) -> Layout:
         width, indented, one_per_line, margin, indented_starts, starts,
         paragraph_indent=usual, turnover_indent=turnover, turnover_length=length,
         spaced_sentences=_spaced_sentences(lines, filled), justified=_justified(lines, filled),
-        wrap_floor=floor,
+        verse_book=bool(stanzas), wrap_floor=floor, stanza_lines=stanzas,
     )  # fmt: skip
 
 

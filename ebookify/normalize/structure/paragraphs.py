@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
+from ebookify.normalize.structure.headings import match_heading
 from ebookify.normalize.structure.layout import (
     Layout,
     detect_layout,
@@ -79,7 +80,21 @@ def split_items(lines: Sequence[str], layout: Layout) -> list[Item]:
         gap += 1
     if not layout.verse_book and _verse_book(items):
         return split_items(lines, replace(layout, verse_book=True))
+    if layout.stanza_lines:
+        items = _closing_lines(items)
     return _page_breaks(items, layout) if layout.indented else items
+
+
+def _closing_lines(items: Sequence[Item]) -> list[Item]:
+    """In a text set in stanzas of one size, a single line set off after a stanza is the poem's closing
+    line (each canto of the Commedia ends on one): verse too. A heading or a line in capitals is not."""
+    out: list[Item] = []
+    for item in items:
+        previous = out[-1] if out else None
+        lone = item.lines == 1 and not item.verse and not item.divider and not item.text.isupper()
+        closing = lone and previous is not None and previous.verse and match_heading(item.text) is None
+        out.append(replace(item, verse=(0,)) if closing else item)
+    return out
 
 
 # A book of poems: this many stanzas at least, ten for each block of prose lines.

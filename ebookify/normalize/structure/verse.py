@@ -35,7 +35,11 @@ def _even_lengths(lengths: Sequence[int]) -> bool:
 
 
 def looks_like_verse(
-    lines: Sequence[str], set_off: bool = False, strict: bool = False, overflows: bool = False
+    lines: Sequence[str],
+    set_off: bool = False,
+    strict: bool = False,
+    overflows: bool = False,
+    patterned: bool = False,
 ) -> bool:
     """True for a run of lines that reads as verse: short lines, capitalised starts, most lines ending
     without sentence punctuation, even lengths, no columns, headings or title-block lines.
@@ -63,8 +67,9 @@ def looks_like_verse(
     # A contents or cast list sets most lines in columns; a poem brackets a triplet now and then ("}").
     if sum(1 for t in texts if WIDE_GAP.search(t) or has_page_number(t)) * 4 > count:
         return False
-    # Capitals at the start of nearly every line is the mark of verse (and of lyrics and hymns).
-    if sum(starts_upper(t) for t in texts) * 4 < count * 3:
+    # Capitals at the start of nearly every line is the mark of verse (and of lyrics and hymns); a text set
+    # in stanzas of one size (`patterned`) is verse by that pattern, its lines capitalised or not.
+    if not patterned and sum(starts_upper(t) for t in texts) * 4 < count * 3:
         return False
     # A run of ALL-CAPS lines is a title block or a list of headings.
     if sum(t.isupper() for t in texts) * 2 >= count:
