@@ -143,3 +143,26 @@ def test_wrapped_prose_with_a_source_under_it_is_not_verse() -> None:
         "                                        --Thomas Jefferson",
     ]
     assert not looks_like_verse(lines, set_off=True)
+
+
+def test_lines_that_each_hold_a_whole_speech_are_dialogue_not_verse() -> None:
+    # One speech a line, each quotation closed on its line (or before a "said he."): dialogue turns.
+    assert not looks_like_verse(['  "Footprints?"', '  "Footprints. "', "  \"A man's or a woman's?\""])
+    assert not looks_like_verse(
+        ['"Yes," said he.', '"You saw this?"', '"As clearly as I see you."'], overflows=True
+    )
+    # A quoted poem opens a quotation on every line and closes it once; a ballad's speaker goes on.
+    poem = [
+        '"Tiger, tiger, burning bright',
+        '"In the forests of the night,',
+        '"What immortal hand or eye',
+        '"Could frame thy fearful symmetry?"',
+    ]
+    assert looks_like_verse(poem)
+    ballad = [
+        '"O where are you going?" said reader to rider,',
+        '"That valley is fatal when furnaces burn,',
+        "\"Yonder's the midden whose odours will madden,",
+        '"That gap is the grave where the tall return."',
+    ]
+    assert looks_like_verse(ballad)

@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from itertools import pairwise
 
+from ebookify.normalize.inline.attribution import SPEECH_VERBS
 from ebookify.normalize.structure.headings import has_page_number, match_heading
 from ebookify.normalize.structure.layout import WIDE_GAP, ends_sentence, line_indent, starts_upper
 
@@ -21,6 +22,9 @@ _TITLE_BLOCK = re.compile(
 _ATTRIBUTION = re.compile(r"^(?:-{1,3}|[—–])\s?[A-Z]")
 # Closing quotes and brackets after a line's last word.
 _CLOSERS = "\"'”’»)]_*"
+# A line that is a whole turn of speech: it opens a quotation and closes it after speech punctuation at
+# its end ("Footprints?"), or right before a short attribution ("Yes," said he.).
+_SPEECH_TURN = re.compile(r"^[\"“‘'«](?=\S).*[.!?,…—–-]\s*[\"”’'»](?:(?P<tag>(?:\s+[\w’'.-]+){1,5})[.!?])?$")
 # Indentation differences under this many columns are ragged typing, not a level.
 _LEVEL_STEP = 2
 # More distinct indents than this in one stanza: centred or ragged lines, set flush instead.
@@ -60,6 +64,9 @@ def looks_like_verse(
         return False
     # Verse ends sentences with a full stop, a question or an outcry; its colons and semicolons go on.
     ended = sum(1 for t in texts[:-1] if ends_sentence(t) and not t.rstrip(_CLOSERS).endswith(":"))
+    # Dialogue set one speech a line is not verse: a poem's lines mostly do not each close a quotation.
+    if sum(_is_speech_turn(t) for t in texts) * 2 > count:
+        return False
     if strict and (count < 4 or ended * 3 > count - 1):
         return False
     if any(_TITLE_BLOCK.match(t) for t in texts):
@@ -81,6 +88,15 @@ def looks_like_verse(
     if not _even_lengths([len(t) for t in texts]):
         return False
     return not any(match_heading(t) for t in texts)
+
+
+def _is_speech_turn(text: str) -> bool:
+    """A line holding one whole speech: "Footprints?" or "Yes," said he. (not 'Tis the voice...)."""
+    match = _SPEECH_TURN.match(text)
+    if match is None:
+        return False
+    tag = match.group("tag")
+    return tag is None or any(word.lower() in SPEECH_VERBS for word in tag.split())
 
 
 # Lines that step in and out in turn: at least this many.
