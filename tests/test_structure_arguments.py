@@ -44,3 +44,23 @@ def test_a_letters_dateline_under_a_heading_without_subtitle_joins_its_title() -
     # A sentence under the heading is text, dated or not.
     dated = text.replace("Am 4. Mai 1771", "We left on 4 May and rode all day.")
     assert parse_structure(dated).chapters[0].title == "ERSTES BUCH"
+
+
+def test_a_poems_credit_line_is_no_argument() -> None:
+    # Every song's title carries a credit set like an argument; it stays the song's text, not its title.
+    stanza = (
+        "The fetters galled my weary soul,\nA soul that seemed but thrown away;\n"
+        "I spurned the tyrant's base control,"
+    )
+    songs = "".join(
+        f"\n\n\n\n{title}\n\nWords by Elizur Wright.\n\n\n{stanza}\n\n{stanza}\n"
+        for title in ("THE FUGITIVE.", "THE BALLOT-BOX.", "HOLY FREEDOM.", "THE LIBERTY FLAG.")
+    )
+    story = parse_structure(f"Title: Songs\nAuthor: G. W. Clark\n{songs}")
+    assert [c.title for c in story.chapters] == [
+        "THE FUGITIVE",
+        "THE BALLOT-BOX",
+        "HOLY FREEDOM",
+        "THE LIBERTY FLAG",
+    ]
+    assert all(str(c.blocks[0]) == "Words by Elizur Wright." for c in story.chapters)

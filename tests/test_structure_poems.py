@@ -99,3 +99,53 @@ def test_a_close_title_like_line_over_a_piece_that_does_not_open_in_capitals_sta
     text = "Title: Fables\n\n" + "".join(f"\n\n\n{name}\n\n{FABLE}\n\n{FABLE}\n" for name in _NAMES)
     text += f"\nThe Manslayer\n\n{plain}\n"
     assert _titles(text) == _NAMES
+
+
+SONG_STANZA = (
+    "When avarice enslaves the mind,\n  And selfish views alone bear sway\n"
+    "Man turns a savage to his kind,\n  And blood and rapine mark his way."
+)
+
+
+def _song(title: str, matter: list[str]) -> str:
+    return f"\n\n\n\n{title}\n\n" + "\n\n".join(matter) + "\n\n\n" + "\n\n".join([SONG_STANZA] * 3)
+
+
+def test_a_songs_credits_stay_under_its_title_not_in_it() -> None:
+    # Songbook: title, credit, "[Music]" over the stanzas; a half-title ("THE" / "MINSTREL.") is no title.
+    songs = [
+        ("GONE, SOLD AND GONE.", ["Words by Whittier. Music by G.W. Clark.", "[Music]"]),
+        ("The Slave Boy's Wish.", ["BY ELIZA LEE FOLLEN."]),
+        ("BROTHERS BE BRAVE.", ['Air--"Sparkling and Bright."', "[Music]", "Solo."]),
+        ("Remembering that God is just.", []),
+        ("March on! March on!", ['TUNE:--"The Pirate\'s Glee."']),
+    ]
+    text = (
+        "Title: Songs\nAuthor: G. W. Clark\n\nAll creation is musical.\n\n\n\nTHE\n\nMINSTREL.\n"
+        + "".join(_song(t, m) for t, m in songs)
+    )
+    story = parse_structure(text)
+    assert [c.title for c in story.chapters] == [
+        None,  # the preface, the half-title with it
+        "GONE, SOLD AND GONE",
+        "The Slave Boy's Wish",
+        "BROTHERS BE BRAVE",
+        "Remembering that God is just",
+        "March on! March on!",
+    ]
+    assert str(story.chapters[1].blocks[0]).startswith("Words by Whittier")
+    assert [str(b) for b in story.chapters[3].blocks[:3]] == [
+        'Air--"Sparkling and Bright."',
+        "[Music]",
+        "Solo.",
+    ]
+
+
+def test_a_short_sentence_set_closer_than_the_titles_stays_text() -> None:
+    # Titles of the collection are set four lines apart: a line after a gap of two is no title.
+    songs = "".join(
+        _song(t, ["Words by Cowper."]) for t in ("THE NEGRO'S APPEAL.", "THE AFRIC'S DREAM.", "ZAZA.")
+    )
+    text = f"Title: Songs\nAuthor: G. W. Clark\n{songs}\n\n\nAnd so they sang.\n\n{SONG_STANZA}\n"
+    titles = [c.title for c in parse_structure(text).chapters]
+    assert titles == ["THE NEGRO'S APPEAL", "THE AFRIC'S DREAM", "ZAZA"]

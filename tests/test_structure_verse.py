@@ -166,3 +166,35 @@ def test_lines_that_each_hold_a_whole_speech_are_dialogue_not_verse() -> None:
         '"That gap is the grave where the tall return."',
     ]
     assert looks_like_verse(ballad)
+
+
+def _verse_lines(text: str) -> list[str]:
+    return [
+        line
+        for b in parse_structure(text).chapters[0].blocks
+        if isinstance(b, RawVerse)
+        for _, line in b.lines
+    ]
+
+
+def test_a_short_line_set_deeper_in_lower_case_is_a_line_of_its_own() -> None:
+    # Herbert's "for thou must die." set to the right, a refrain set in: no line too long to fit was broken.
+    stanza = (
+        "   Sweet Rose, whose hew angry and brave\n   Bids the rash gazer wipe his eye,\n"
+        "   Thy root is ever in its grave,\n                       and thou must die.\n"
+    )
+    assert _verse_lines(stanza)[-2:] == ["Thy root is ever in its grave,", "and thou must die."]
+
+
+def test_a_long_lines_overflow_set_deeper_in_lower_case_joins_it() -> None:
+    stanza = (
+        "A bunch of the boys were whooping it up in the Malamute saloon;\n"
+        "The kid that handles the music-box was hitting a jag-time tune;\n"
+        "Back of the bar, in a solo game, sat Dangerous Dan McGrew,\n"
+        "And watching his luck was his light-o'-love, the lady that's known\n"
+        "          as Lou.\n"
+    )
+    assert (
+        _verse_lines(stanza)[-1]
+        == "And watching his luck was his light-o'-love, the lady that's known as Lou."
+    )

@@ -16,6 +16,8 @@ _ARGUMENT_WORDS = 60
 # Most chapters carry one, three at least: a book prints its arguments under every heading.
 _ARGUMENT_SHARE = 0.75
 _MIN_ARGUMENTS = 3
+# The keyword of a chapter headed by a poem's title in a collection (structure/chapters.py).
+_POEM_TITLE = "~poem"
 
 
 def _argument(items: Sequence[Item], start: ChapterStart, normal: int) -> bool:
@@ -35,7 +37,8 @@ def with_arguments(items: Sequence[Item], starts: list[ChapterStart], normal: in
     title ("ERSTE VIGILIE: Die Unglücksfälle ..."): it is no paragraph of the chapter's text. So does the
     dateline of the letter a heading opens, under a heading without a subtitle ("Erstes Buch: Am 4. Mai")."""
     starts = [_with_dateline(items, start) for start in starts]
-    chapters = [start for start in starts if start.kind != "part" and start.span == 1]
+    # A poem's title carries no argument: what is set under it (a song's credits, a motto) is the poem's.
+    chapters = [s for s in starts if s.kind != "part" and s.span == 1 and s.keyword != _POEM_TITLE]
     found = {start.index for start in chapters if _argument(items, start, normal)}
     if len(found) < max(_MIN_ARGUMENTS, len(chapters) * _ARGUMENT_SHARE):
         return starts

@@ -49,6 +49,17 @@ _LABEL = re.compile(r"^[A-Z][A-Z .'’-]{1,30}[.:]$")
 _CREDIT = re.compile(r"^(?:-{1,3}|[—–])\s?[A-ZÀ-Þ][\w.'’]*(?:\s[A-ZÀ-Þ][\w.'’]*){0,4}$")
 
 
+# An overflow is set because the line did not fit: joined, the two lines make at least this many columns.
+# Shorter, the deeper lower-case line is a line of its own (a refrain "high trolollie lee," set in under
+# "The country man doth find!", Herbert's "for thou must die." set to the right).
+_OVERFLOW_WIDTH = 64
+
+
+def _overflows(previous: str, line: str) -> bool:
+    """The lower line could be the overflow of the upper one: together they are too long for one line."""
+    return len(previous.rstrip()) + 1 + len(line.strip()) >= _OVERFLOW_WIDTH
+
+
 def _first_line_indent(previous: str, line: str, layout: Layout) -> bool:
     """In a text that indents its paragraphs, an indented line after a line no further in starts one."""
     if not layout.indented:
@@ -74,8 +85,10 @@ def _at_turnover_indent(previous: str, line: str, layout: Layout) -> bool:
 def _break_kind(previous: str, line: str, layout: Layout) -> Join | None:
     """The join the layout forces between two text lines, or None when the break was deliberate (the next
     word would have fitted): those are settled once verse has been found."""
-    if line_indent(line) >= line_indent(previous) + _TURNOVER_STEP and (
-        starts_lower(line) or _at_turnover_indent(previous, line, layout)
+    if (
+        line_indent(line) >= line_indent(previous) + _TURNOVER_STEP
+        and (starts_lower(line) or _at_turnover_indent(previous, line, layout))
+        and _overflows(previous, line)
     ):
         return Join.TURNOVER
     # Three spaces in a row are needed for a table row; looking for them first skips the regex on prose.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 
 from ebookify.normalize.structure.headings import is_title_like, match_heading
@@ -18,6 +19,13 @@ _TITLE_WORDS = 10
 _BLOCK_ITEMS = 6
 # A date line under a title: "1768.", "Christmas Day, 1811.", "OCTOBER, 1814."
 _DATE = re.compile(r"^(?:[A-Za-z]+\.? )*(?:[A-Za-z]+,? )?1[5-9]\d\d\.?$")
+# A song's credit under its title: who wrote the words or the music, the tune it goes to ("Words by
+# Whittier. Music by G.W. Clark.", "BY ELIZA LEE FOLLEN.", "Air--\"Bonny Doon.\"", "FROM THE LIBERATOR.").
+_CREDIT = re.compile(r"\b(?:by|air|tune|words|music|arranged|parody|parodied|altered)\b|^\W*from\b", re.I)
+# A placeholder for what the text could not hold, or a note set in brackets: "[Music]", "[Footnote 1: ...]".
+_BRACKETED = re.compile(r"^\[[^\[\]]{1,400}\]$", re.DOTALL)
+# Lines under a title before its first stanza (credits, a motto, "[Music]", "Solo."): at most this many.
+_MATTER_ITEMS = 5
 
 
 def _is_poem_title(items: Sequence[Item], index: int, normal: int) -> bool:
@@ -32,26 +40,73 @@ def _is_poem_title(items: Sequence[Item], index: int, normal: int) -> bool:
 
 def _is_block_line(item: Item, first: bool) -> bool:
     """A line of a poem's title block: a title, its dedication ("AN EPISTLE TO A LADY.", "ON"), a date;
-    under the first line, any short line (a motto, a dedication over two lines)."""
+    under the first line, any short line (a motto, a dedication over two lines). Never a placeholder."""
     text = item.text.strip()
-    if item.verse or item.divider or "\n" in text or not text:
+    if item.verse or item.divider or "\n" in text or not text or _BRACKETED.match(text):
         return False
     if not first:
         return len(text.split()) <= _TITLE_WORDS and text[-1] not in ",;"
     return bool(_DATE.match(text)) or is_title_like(text.rstrip(":"), _TITLE_WORDS)
 
 
-def _title_block(items: Sequence[Item], index: int, normal: int) -> int:
+def _is_credit(item: Item) -> bool:
+    """A credit line under a song's title ("Words by Cowper. Tune--\"Isle of Beauty.\"")."""
+    text = item.text.strip()
+    return not item.verse and "\n" not in text and len(text) <= _CREDIT_WIDTH and bool(_CREDIT.search(text))
+
+
+# A credit is one line of at most this many characters.
+_CREDIT_WIDTH = 80
+
+
+def _matter(items: Sequence[Item], start: int, opening: int) -> int:
+    """How many items from `start` are what a songbook sets between a title and the first stanza: credits,
+    a bracketed placeholder or note ("[Music]"), a short motto or label ("Solo."); 0 unless one of them is
+    a credit or a placeholder (any short line alone is no reason to look past it)."""
+    end = start
+    while end < len(items) and end - start < _MATTER_ITEMS:
+        item = items[end]
+        text = item.text.strip()
+        short = "\n" not in text and len(text.split()) <= _TITLE_WORDS
+        # Matter sits closer than the gap that sets the title apart: past such a gap is the next title.
+        if item.verse or item.divider or item.gap >= opening:
+            break
+        if not (_is_credit(item) or _BRACKETED.match(text) or short):
+            break
+        end += 1
+    marked = any(_is_credit(item) or _BRACKETED.match(item.text.strip()) for item in items[start:end])
+    return end - start if marked else 0
+
+
+def _title_block(items: Sequence[Item], index: int, normal: int, title_gap: int = 0) -> int:
     """How many items from `index` make a poem's title block: lines set close together after a wider gap,
     right over the poem's first stanza ("FELPHAM:" / "AN EPISTLE TO HENRIETTA OF LAVANT." / "1814." /
-    "FELPHAM."); 0 when there is none."""
+    "FELPHAM."), or over a song's credits ("GONE, SOLD AND GONE." / "Words by Whittier." / "[Music]"),
+    which stay text of the poem; 0 when there is none. Once the collection's `title_gap` is known, a short
+    line of any case set that far apart opens a block too ("March on! March on!" / "TUNE:--...")."""
     if index and items[index].gap <= normal:
         return 0
+    if title_gap and _set_apart(items[index], title_gap) and _matter(items, index + 1, items[index].gap):
+        end = index + 1
+        matter = _matter(items, end, items[index].gap)
+        following = items[end + matter] if end + matter < len(items) else None
+        return int(
+            following is not None and bool(following.verse) and match_heading(items[index].text) is None
+        )
     end = index
-    while end < len(items) and end - index < _BLOCK_ITEMS and _is_block_line(items[end], end == index):
+    opening = items[index].gap if index else len(items)  # the text's first item is set apart by its start
+    # The block ends at a credit (the title is the lines above it) and at a gap as wide as the one that
+    # sets the block apart: a half-title ("THE" / "LIBERTY MINSTREL.") over the first title is not part of it.
+    while (
+        end < len(items)
+        and end - index < _BLOCK_ITEMS
+        and _is_block_line(items[end], end == index)
+        and (end == index or (items[end].gap < opening and not _is_credit(items[end])))
+    ):
         end += 1
-    following = items[end] if end < len(items) else None
-    if end - index < 2 or following is None or not following.verse:
+    matter = _matter(items, end, opening) if end > index else 0
+    following = items[end + matter] if end + matter < len(items) else None
+    if end - index < (1 if matter else 2) or following is None or not following.verse:
         return 0
     return end - index if not any(match_heading(item.text) for item in items[index:end]) else 0
 
@@ -66,9 +121,15 @@ def poem_titles(items: Sequence[Item], normal: int) -> list[tuple[int, int]]:
         return []
     blocks = _titles(items, normal, lambda index: _title_block(items, index, normal))
     if len(blocks) >= _MIN_TITLES:
-        # The collection sets its titles in blocks: a lone title line after a wide gap is one too.
+        # The collection sets its titles in blocks: a lone title line after a wide gap is one too, and so is
+        # any short line set as far apart as its titles are ("Remembering that God is just.", "Oh! Charity!").
+        title_gap = Counter(items[index].gap for index, _ in blocks).most_common(1)[0][0]
         return _titles(
-            items, normal, lambda index: _title_block(items, index, normal) or _lone(items, index, normal)
+            items,
+            normal,
+            lambda index: (
+                _title_block(items, index, normal, title_gap) or _lone(items, index, normal, title_gap)
+            ),
         )
     titles = _titles(items, normal, lambda index: int(_is_poem_title(items, index, normal)))
     return titles if len(titles) >= _MIN_TITLES else []
@@ -85,13 +146,23 @@ def _titles(items: Sequence[Item], normal: int, span_at: Callable[[int], int]) -
     return titles
 
 
-def _lone(items: Sequence[Item], index: int, normal: int) -> int:
-    """1 for a title line alone after a wide gap, right over a stanza ("_Hymn to Contrition._")."""
+def _lone(items: Sequence[Item], index: int, normal: int, title_gap: int) -> int:
+    """1 for a title line alone after a wide gap, right over a stanza ("_Hymn to Contrition._"), or for a
+    short line of any case after a gap as wide as the collection's titles have."""
     item = items[index]
     following = items[index + 1] if index + 1 < len(items) else None
-    if following is None or not following.verse or item.gap <= normal or not _is_block_line(item, True):
+    if following is None or not following.verse or item.gap <= normal:
+        return 0
+    if not (_is_block_line(item, True) or _set_apart(item, title_gap)):
         return 0
     return int(match_heading(item.text) is None)
+
+
+def _set_apart(item: Item, title_gap: int) -> bool:
+    """A short line set as far apart as the collection's titles: a title, whatever its case."""
+    text = item.text.strip()
+    short = len(text.split()) <= _TITLE_WORDS and text[-1:] not in ",;:"
+    return item.gap >= title_gap and short and _is_block_line(item, False)
 
 
 # A collection of short prose pieces (fables, sketches) titles at least this many of them.
