@@ -138,8 +138,23 @@ def test_emphasis_in_a_stanza_may_span_its_lines() -> None:
 
 
 def test_markers_four_lines_apart_in_a_stanza_are_not_paired() -> None:
-    lines = ["_One", "two", "three", "four_", "five"]
+    # Inside lines, markers that far apart are strays, not one long emphasis.
+    lines = ["One _two", "three", "four", "five_ six", "seven"]
     assert mark_lines(lines) == [(Span(line),) for line in lines]
+
+
+def test_emphasis_from_a_lines_start_to_a_lines_end_spans_any_number_of_lines() -> None:
+    # Walton's songs set their verses in italics and their refrain in roman: "_For Courts ..." / "pride_:".
+    lines = [
+        "_For Courts are full",
+        "As hath been",
+        "  high trolollie lee,",
+        "and full of pride_:",
+        "  Then care",
+    ]
+    marked = mark_lines(lines)
+    assert [line[0].style for line in marked] == ["emphasis"] * 4 + ["plain"]
+    assert marked[3] == (Span("and full of pride", "emphasis"), Span(":"))
 
 
 def test_a_stanza_set_wholly_in_italics_is_emphasis_however_long() -> None:

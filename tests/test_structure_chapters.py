@@ -218,6 +218,12 @@ def test_a_headings_closing_period_goes_unless_it_ends_an_initialism(line: str, 
     assert clean_heading(line) == want
 
 
+def test_a_note_mark_closing_a_poems_title_goes() -> None:
+    # A poem's title keeps no note mark, as a chapter heading does ("[1" was left when "]" went).
+    assert clean_heading("NEGRO BOY SOLD FOR A WATCH.[1]") == "NEGRO BOY SOLD FOR A WATCH"
+    assert clean_heading("[Illustration]") == "Illustration"
+
+
 @pytest.mark.parametrize("line", ["Letzter Auftritt", "Scène dernière", "SCÈNE DERNIÈRE"])
 def test_a_plays_last_scene_numbered_by_the_word_last_is_a_heading(line: str) -> None:
     heading = match_heading(line)

@@ -198,3 +198,18 @@ def test_a_long_lines_overflow_set_deeper_in_lower_case_joins_it() -> None:
         _verse_lines(stanza)[-1]
         == "And watching his luck was his light-o'-love, the lady that's known as Lou."
     )
+
+
+def test_a_displayed_song_with_lower_case_refrain_lines_is_verse() -> None:
+    # Set in from the prose margin at two indents: a poem, though half its lines go on in lower case.
+    song = (
+        "   For Courts are full of flattery,\n   As hath too oft been tri'd;\n"
+        "     high trolollie lollie loe\n     high trolollie lee,\n"
+        "   The City full of wantonness,\n   and both are full of pride:\n"
+    )
+    lines = [line for line in song.splitlines() if line]
+    assert looks_like_verse(lines, set_off=True)
+    # At one indent, or not set off, lines that go on in lower case are a sentence broken by hand.
+    flat = [line.strip() for line in lines]
+    assert not looks_like_verse(flat, set_off=True)
+    assert not looks_like_verse(lines)

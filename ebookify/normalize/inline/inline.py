@@ -26,11 +26,12 @@ def mark_lines(lines: Sequence[str]) -> list[tuple[Span, ...]]:
     direction over two lines). Verse carries no thoughts."""
     text = "\n".join(lines)
     # A pair over more than three lines is two stray markers, not one long emphasis, unless it opens and
-    # closes the stanza itself: a refrain set wholly in italics ("*There are strange things ... McGee.*").
+    # closes the stanza itself: a refrain set wholly in italics ("*There are strange things ... McGee.*"),
+    # or opens a line and closes one ("_For Courts are full ..." / "... full of pride_:" / "Then care away,").
     ranges = [
         (s, e, style)
         for s, e, style in find_emphasis(text)
-        if text.count("\n", s, e) <= _MAX_LINES - 1 or (s == 0 and e == len(text))
+        if text.count("\n", s, e) <= _MAX_LINES - 1 or (s == 0 and e == len(text)) or _whole_lines(text, s, e)
     ]
     spans = drop_emphasis_markers(split_spans(text, (), ranges))
     marked: list[list[Span]] = [[]]
@@ -41,6 +42,13 @@ def mark_lines(lines: Sequence[str]) -> list[tuple[Span, ...]]:
             if piece:
                 marked[-1].append(Span(piece, span.style))
     return [tuple(line) or (Span(""),) for line in marked]
+
+
+def _whole_lines(text: str, start: int, end: int) -> bool:
+    """The range opens at a line's first character and closes its line (only punctuation after it)."""
+    opens = start == 0 or text[start - 1] == "\n"
+    rest = text[end:].split("\n", 1)[0]
+    return opens and not any(char.isalnum() for char in rest)
 
 
 def _emphasis_or_thought(text: str) -> list[tuple[int, int, SpanStyle]]:

@@ -36,9 +36,9 @@ _NUMBERED = re.compile(r"^(?P<num>\d{1,3}|[IVXLC]+)[.)]\s+(?P<rest>\S.*)$")
 _TITLE_WORDS = 14
 # A numbered section's title is short.
 _NUMBERED_WORDS = 10
-# A footnote's mark set after a heading ("CHAPITRE XXII[1].", "BOOK II.(2)"): the book's apparatus, not the
-# heading's words; the note itself stays in the text under it.
-_NOTE_MARK = re.compile(r"(?<=\w)(?:\[\d{1,3}\]|\(\d{1,2}\))(?=\.?\s*$)")
+# A footnote's mark set after a heading ("CHAPITRE XXII[1].", "BOOK II.(2)", "A WATCH.[1]"): the book's
+# apparatus, not the heading's words; the note itself stays in the text under it.
+_NOTE_MARK = re.compile(r"(?<=[\w.!?])(?:\[\d{1,3}\]|\(\d{1,2}\))(?=\.?\s*$)")
 # A chapter heading that names its part before a middle dot or a bullet: "Inferno · Canto I" (the part is
 # read from the run of such headings, see chapters.py).
 PART_PREFIX = re.compile(r"^(?P<part>[^\W\d_][^\W\d_'’ -]{0,30}?)\s*[·•]\s*(?P<rest>\S.*)$")
@@ -115,8 +115,10 @@ def without_page_number(line: str) -> str:
 
 
 def clean_heading(text: str) -> str:
-    """A heading without its decorations and trailing period, its spaces single ("ACT\u00a0I" → "ACT I")."""
-    text = " ".join(_strip(text).split())
+    """A heading without its decorations, note mark and trailing period, its spaces single ("ACT\u00a0I" →
+    "ACT I", "NEGRO BOY SOLD FOR A WATCH.[1]" → "NEGRO BOY SOLD FOR A WATCH")."""
+    # A note mark is no part of the title (its bracket went as decoration and left "WATCH.[1").
+    text = " ".join(_strip(_NOTE_MARK.sub("", text)).split())
     # An initialism's last period belongs to it ("THE P.C. AND P.O.", "A LETTER FROM U.S.A."), unlike the
     # period that closes "CHAPTER I." or "IN WHICH WE MEET.".
     if _INITIALISM_END.search(text):

@@ -76,7 +76,12 @@ def looks_like_verse(
         return False
     # Capitals at the start of nearly every line is the mark of verse (and of lyrics and hymns); a text set
     # in stanzas of one size (`patterned`) is verse by that pattern, its lines capitalised or not.
-    if not patterned and sum(starts_upper(t) for t in texts) * 4 < count * 3:
+    capitals = sum(starts_upper(t) for t in texts)
+    if (
+        not patterned
+        and capitals * 4 < count * 3
+        and not (_displayed(lines, set_off) and capitals * 5 >= count * 2)
+    ):
         return False
     # A run of ALL-CAPS lines is a title block or a list of headings.
     if sum(t.isupper() for t in texts) * 2 >= count:
@@ -88,6 +93,17 @@ def looks_like_verse(
     if not _even_lengths([len(t) for t in texts]):
         return False
     return not any(match_heading(t) for t in texts)
+
+
+# A displayed poem whose lines go on in lower case has at least this many lines.
+_MIN_DISPLAYED = 4
+
+
+def _displayed(lines: Sequence[str], set_off: bool) -> bool:
+    """A block of its own set in from the margin at two indents or more: a poem displayed in prose, whose
+    lines may go on in lower case (a refrain "high trolollie lee,", "Other joyes" / "are but toyes,")."""
+    indents = [line_indent(line) for line in lines]
+    return set_off and len(lines) >= _MIN_DISPLAYED and max(indents) - min(indents) >= _LEVEL_STEP
 
 
 def _is_speech_turn(text: str) -> bool:
