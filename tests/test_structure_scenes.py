@@ -14,7 +14,7 @@ from ebookify.normalize.structure.structure import parse_structure
     [
         "***", "* * *", "~~~", "---", "___", "###", "+++", "=====", "xXx", "XxXxX", "oOo", "-o-o-o-",
         "       *       *       *       *       *", "Line Break", "[scene break]", "~Time Skip~", "⁂", "❦",
-        "*", "o0o", "-x-x-x-",
+        "*", "o0o", "-x-x-x-", "-" * 72, "= " * 40,
     ],
 )  # fmt: skip
 def test_divider_lines(line: str) -> None:
@@ -34,6 +34,9 @@ def test_divider_lines(line: str) -> None:
         "Ooo",
         "-",
         "Line breaks are hard to place.",
+        "." * 72,
+        "x" * 72,
+        "-" * 70 + "Line break",
         "Scene",
         "OK",
     ],
@@ -226,3 +229,12 @@ def test_a_flush_paragraph_after_a_wide_gap_in_an_indented_text_is_still_a_break
     indented = "    " + _WRAPPED
     text = f"{indented}\n\n{indented}\n\n\n\n{_WRAPPED}\n\n{indented}"
     assert SceneBreak() in _blocks(text)
+
+
+def test_a_rule_the_full_width_of_the_text_is_a_scene_break_or_an_underline() -> None:
+    # A 72-column rule of dashes between paragraphs (Gutenberg's Gatsby) breaks the scene; under a heading
+    # it only underlines it.
+    rule = "-" * 72
+    text = f"Chapter 1\n{rule}\n\nOne.\n\n{rule}\n\nTwo."
+    story = parse_structure(text)
+    assert [chapter.blocks for chapter in story.chapters] == [("One.", SceneBreak(), "Two.")]

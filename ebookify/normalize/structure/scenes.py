@@ -22,6 +22,8 @@ _WORDS = re.compile(
 )
 # Letter dividers: runs of x or o (xXx, XxXxX, oOo, o0o, -o-o-o-) with optional separators.
 _LETTERS = re.compile(r"^[xXoO0]+(?:[-~=*._ ]*[xXoO0]+)*$")
+# A divider of words or letters is at most this long.
+_MAX_WORDED = 60
 # The letters and digits a divider can start with (_WORDS and _LETTERS).
 _ALNUM_STARTS = frozenset("slptxo0ſ")
 
@@ -39,7 +41,7 @@ def _letter_divider(text: str) -> bool:
 def is_divider(line: str) -> bool:
     """True for a scene-break divider line."""
     text = line.strip()
-    if not text or len(text) > 60:
+    if not text:
         return False
     # Most lines start with a letter or digit no divider starts with: only divider words (scene, line,
     # page, section, time, pov, point of view; "ſ" folds to "s") and x/o runs do. Decided without a scan.
@@ -50,7 +52,8 @@ def is_divider(line: str) -> bool:
         if set(chars) <= _SPEECH or (_FACE.match(chars) and chars[0] != chars[1]):
             return False
         return len(chars) >= 3 or (len(set(chars)) == 1 and chars[0] in _ORNAMENTS)
-    return _letter_divider(text) or bool(_WORDS.match(text))
+    # Divider words and x/o runs are short; a rule of divider characters may run the full line width.
+    return len(text) <= _MAX_WORDED and (_letter_divider(text) or bool(_WORDS.match(text)))
 
 
 def normal_gap(gaps: Iterable[int]) -> int:
