@@ -120,3 +120,12 @@ def test_a_book_with_verse_passes_epubcheck(tmp_path: Path) -> None:
     target = tmp_path / "verse.epub"
     write_epub(Book(_story().metadata, (_story(),)), target)
     assert check_many([target]) == {target: []}
+
+
+def test_a_stanza_longer_than_a_page_may_break_and_a_short_one_is_kept_whole() -> None:
+    # Blank verse runs for hundreds of lines: kept whole it would leave its heading alone on a page.
+    line = VerseLine((Span("Of Man's first disobedience, and the fruit"),))
+    html = blocks_html((Verse((line,) * 300), Verse((line,) * 4)))
+    assert html.count('<p class="stanza long">') == 1 and html.count('<p class="stanza">') == 1
+    css = (Path(__file__).parents[1] / "styles" / "print.css").read_text(encoding="utf-8")
+    assert "p.stanza.long { break-inside: auto; }" in css

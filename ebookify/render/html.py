@@ -95,7 +95,14 @@ def verse_html(verse: Verse, break_long_words: bool = False) -> str:
             # The opening quote hangs in the margin (the stylesheets place class "hang") so words align.
             inner = f'<span class="hang">{text_html(line.hang)}</span>{inner}'
         lines.append(f'<span class="{css}">{inner}</span>')
-    return '<p class="stanza">' + "<br/>".join(lines) + "</p>"
+    # A verse paragraph longer than a page (a book of blank verse is one) is marked so the print stylesheet
+    # lets it break: kept whole, it would leave its heading alone on a page.
+    css = "stanza long" if len(verse.lines) > _PAGE_OF_LINES else "stanza"
+    return f'<p class="{css}">' + "<br/>".join(lines) + "</p>"
+
+
+# More verse lines than fit on a small page (A5 holds about 30).
+_PAGE_OF_LINES = 24
 
 
 def subheading_html(block: Subheading, level: str = "h3", break_long_words: bool = False) -> str:
