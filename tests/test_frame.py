@@ -330,6 +330,14 @@ def test_a_year_alone_on_a_title_page_is_no_title() -> None:
     assert is_title_line("               GULLIVER'S TRAVELS")
 
 
+def test_a_plea_to_the_reader_is_no_title() -> None:
+    assert not is_title_line("WE WOULD ***LOVE*** YOUR ASSISTANCE IN PROOFREADING THESE FILES!")
+    assert not is_title_line("PLEASE SUPPORT YOUR LOCAL BOARD!")
+    # An exclamation in a title, or a title that speaks to the reader without exclaiming, is a title.
+    for title in ("WESTWARD HO!", "OH, BROTHER, WHERE ART THOU!", "YOU ONLY LIVE TWICE", "HEY YOU!"):
+        assert is_title_line(title), title
+
+
 def test_a_motto_under_the_title_is_front_matter_and_a_banner_line_stays_at_the_back() -> None:
     motto = "          Nullus enim locus sine genio est.--SERVIUS"
     frame = split_frame([_centred("The Island of the Fay"), "", motto, "", *PROSE])

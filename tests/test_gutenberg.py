@@ -242,3 +242,8 @@ def test_a_naming_footer_wrapped_inside_the_authors_name_is_read_whole() -> None
         "This file should be named nathan10.txt or nathan10.zip and more words here.",
     ]
     assert split_gutenberg(lines).named[1] == ("Etext author", "Gotthold Ephraim Lessing")
+
+
+def test_a_quoted_title_on_the_naming_line_loses_its_quotes() -> None:
+    lines = ['*****The Project Gutenberg Etext "Divina Commedia di Dante"*****', *OLD_HEADER[1:]]
+    assert split_gutenberg(lines).named == (("Etext title", "Divina Commedia di Dante"),)

@@ -65,3 +65,31 @@ def test_half_title_is_the_title_again() -> None:
     assert is_half_title("A TRIVIAL COMEDY FOR SERIOUS PEOPLE", earnest)
     assert not is_half_title("The Importance of Being Idle", earnest)
     assert not is_half_title("Plays", [("Title", "Plays: Earnest and Idle")])
+
+
+def test_a_title_page_gives_what_an_old_header_leaves_out() -> None:
+    old = [
+        "**The Project Gutenberg Etext of Tales**",
+        "",
+        "Tales Told Twice",
+        "",
+        "March, 1994  [Etext #11]",
+        "",
+        "*END*THE SMALL PRINT! FOR PUBLIC DOMAIN ETEXTS*Ver.04.29.93*END*",
+        "",
+        "TALES TOLD TWICE",
+        "",
+        "By Ann Author",
+        "",
+        "",
+        "CHAPTER I.",
+        "",
+        PARA,
+    ]
+    fields = split_matter(old).fields
+    # The header's title is trusted first; the title page's repeats it, its author is the only one.
+    assert fields[0] == ("Title", "Tales Told Twice")
+    assert ("Printed title", "TALES TOLD TWICE") in fields and ("By", "Ann Author") in fields
+    # Once the header names the author too, the title page's by-line is the printed one.
+    named = [*old[:3], "", "by Ann Author", *old[3:]]
+    assert ("Printed author", "Ann Author") in split_matter(named).fields

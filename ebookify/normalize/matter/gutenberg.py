@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ebookify.normalize.matter.header import field_kind, parse_field
+from ebookify.normalize.matter.old_header import dateline_field, title_block_fields
 from ebookify.normalize.structure.headings import match_heading
 
 # The markers every Project Gutenberg text carries around the book itself (old and new wording); a 1990s
@@ -55,12 +56,6 @@ _CLOSING_NOTES_LINES = 200
 _NAMED = re.compile(
     r"^\W*(?:this is |end of |ende? (?:dieses|des) )?(?:the |this )?proje[ck]ts? gutenbergs?(?:'s|’s)?\s+"
     r"(?:(?:e-?texte?s?|e-?book)\s+)?(?:of\s+)?(?P<title>.+?)(?:,\s+(?:by|von)\s+(?P<author>[^*]+?))?\W*$",
-    re.I,
-)
-# A 1990s etext's date line above its title: "March, 1994  [Etext #11]", "July, 1997  [Etext #972]".
-_DATELINE = re.compile(
-    r"^\s*(?P<date>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(?:\d{1,2},?\s+)?\d{4})"
-    r"\s*\[e-?(?:text|book)\s*#\s*\d+\]",
     re.I,
 )
 # How far into a file the START marker may be (the licence header is short), and how near the end a
@@ -208,7 +203,8 @@ def _named_fields(lines: Sequence[str]) -> list[tuple[str, str]]:
             _unwrapped(lines, index).replace("PROJECT GUTENBERG EBOOK", "Project Gutenberg EBook of")
         )
         if match:
-            named = [("Etext title", match.group("title").strip(" *"))]
+            # The title may be quoted ('The Project Gutenberg Etext "Divina Commedia di Dante"').
+            named = [("Etext title", match.group("title").strip(' *"“”'))]
             author = match.group("author")
             return named + ([("Etext author", author.strip(" *"))] if author else [])
     return []
@@ -226,15 +222,6 @@ def _unwrapped(lines: Sequence[str], index: int) -> str:
     if text[-1:].isalpha() and tail.endswith(".") and len(tail.split()) <= _NAME_TAIL_WORDS:
         return f"{text} {tail}"
     return text
-
-
-def _dateline_field(header: Sequence[str], fields: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
-    """The release date of a 1990s header's date line, when no `Release Date:` field gives one (its line
-    stays in the licence)."""
-    if any(field_kind(key) == "published" for key, _ in fields):
-        return []
-    found = next((m for line in header if (m := _DATELINE.match(line))), None)
-    return [("Release date", found.group("date"))] if found else []
 
 
 def _is_end(line: str) -> bool:
@@ -257,7 +244,8 @@ def split_gutenberg(lines: Sequence[str]) -> GutenbergSplit:
         return GutenbergSplit((), (), tuple(lines[:end]), tuple(lines[end:]), True, named)
     end = next((i for i in range(start + 1, len(lines)) if _is_end(lines[i])), len(lines))
     fields, header = _header_fields(lines[:start])
-    fields += _dateline_field(header, fields)
+    fields += title_block_fields(header, fields)
+    fields += dateline_field(header, fields)
     body_start = _producer_end(lines, start + 1)
     end = _closing_notes_start(lines, body_start, end)
     header += ["", *lines[start:body_start]]

@@ -46,10 +46,15 @@ def split_matter(lines: Sequence[str]) -> Matter:
     gutenberg = split_gutenberg(lines)
     contents = drop_contents(gutenberg.body)
     frame = split_frame(contents.lines, printed=gutenberg.found)
-    titled = any(field_kind(key) == "title" for key, _ in gutenberg.fields)
+    # What the licence header names, the title page's lines only repeat (printed); what it leaves out
+    # (an old header's title without an author), the title page gives.
+    named = {field_kind(key) for key, _ in gutenberg.fields}
     fields = [
         *gutenberg.fields,
-        *((_PRINTED.get(key, key) if titled else key, value) for key, value in frame.fields),
+        *(
+            (_PRINTED.get(key, key) if field_kind(key) in named else key, value)
+            for key, value in frame.fields
+        ),
     ]
     if contents.dropped:
         fields.append(("Printed contents", " / ".join(contents.dropped)))

@@ -16,6 +16,11 @@ BYLINE = re.compile(rf"^{_BY_WORDS}\b:?\s*(?P<name>.*)$", re.I)
 _DECORATION = " *=~_#+-:|/\\<>[]{}()"
 # A volume or series line on a title page ("VOL. XII", "No. 3") is not the title.
 _VOLUME = re.compile(r"^[\W_]*(?:vol(?:ume)?\.?|no\.|number)\s*[\dIVXLC]+[\W_]*$", re.I)
+# A plea to the reader ("WE WOULD ***LOVE*** YOUR ASSISTANCE IN PROOFREADING THESE FILES!", "Please support
+# us!"): an exclamation of a few words that says we, you or please is a producer's or a board's notice,
+# never a title ("Westward Ho!" and "Oh, Brother!" say none of them).
+_PLEA = re.compile(r"\b(?:we|us|our|you|your|please)\b", re.I)
+_PLEA_WORDS = 4
 # A personal name: capitalised words, initials and particles ("G. Daniel Flower", "Menno de Leeuw").
 _NAME_WORD = re.compile(r"^\(?[A-Z][\w'’.-]*\)?,?$|^(?:van|von|de|der|den|du|la|le|di|da|del|y|and|&)$")
 
@@ -43,6 +48,8 @@ def is_title_line(line: str) -> bool:
     ):
         return False
     if is_note_label(text) or (text[-1:] in ".!?" and any(c.islower() for c in text)):
+        return False
+    if text.endswith("!") and len(text.split()) >= _PLEA_WORDS and _PLEA.search(text):
         return False
     return is_title_like(text, 12) and not _VOLUME.match(text)
 
