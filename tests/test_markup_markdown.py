@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ebookify.model import Paragraph, Quote, SceneBreak, Story
+from ebookify.model import Paragraph, Quote, SceneBreak, Span, Story
 from ebookify.normalize.pipeline import normalize_bytes
 from ebookify.options import NormalizeOptions
 
@@ -29,6 +29,22 @@ def test_yaml_front_matter_becomes_metadata_not_text() -> None:
     assert texts(story) == ["He walked.", "She ran."]
     assert story.markup == "Markdown (front matter)"
     assert "read YAML front matter as metadata" in story.repairs
+
+
+def test_front_matter_html_values_read_as_text_and_a_notes_key_is_not_shown() -> None:
+    # A LiveJournal export: the note's links read as their words (the book keeps no links), <b> as strong.
+    story = read(
+        "---\ntitle: The Watcher\nauthor: Ann\n"
+        "notes: 'Dedicated to <b><a href=\"http://kivrin.lj.com/\">kivrin</a></b>, who helped.'\n"
+        "summary: Giles goes <i>back</i> in time.\n---\n\nHe walked.\n"
+    )
+    front = [b for b in story.front_notes if isinstance(b, Paragraph)]
+    assert [b.text for b in front] == ["Dedicated to kivrin, who helped."]
+    assert Span("kivrin", "strong") in front[0].spans
+    assert story.metadata.summary == "Giles goes back in time."
+    # Left alone: a "<" that opens no tag, and a note without markup (its key still not shown).
+    story = read("---\ntitle: Hearts\nnotes: I <3 this pairing & x<y.\n---\n\nHe walked.\n")
+    assert [b.text for b in story.front_notes if isinstance(b, Paragraph)] == ["I <3 this pairing & x<y."]
 
 
 def test_a_chapter_files_title_names_its_chapter() -> None:

@@ -33,8 +33,19 @@ class MarkupText:
 
 
 def _front_notes(fields: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
-    """Front matter notes (A/N, disclaimer) are notes of the story, as in a `Key: value` header."""
-    return tuple(f"{key}: {value}" for key, value in fields if field_kind(key) == "note" and value)
+    """Front matter notes (A/N, disclaimer) are notes of the story. Their keys ("notes:") are the file's
+    labels for its data, not words the author set above the note: only the value is shown."""
+    return tuple(value for key, value in fields if field_kind(key) == "note" and value)
+
+
+def _field_text(reader: SpanReader, value: str) -> str:
+    """A front matter value as text: its HTML tags read (a link as its words, <b> as strong), each of its
+    paragraphs a line, then its Markdown."""
+    if "<" in value and HTML_TAG.search(value):
+        from ebookify.normalize.markup.html import read_html
+
+        value = "\n".join(line for line in read_html(value, True).lines if line.strip())
+    return reader.read(value)
 
 
 def read_markup(text: str) -> MarkupText:
@@ -47,9 +58,9 @@ def read_markup(text: str) -> MarkupText:
     evidence = detect_markup(body, front is not None)
     if not evidence.kind and front is None:
         return MarkupText(text)
-    # Values are Markdown too: a summary's links read as their text.
+    # Values are Markdown or HTML too: a summary's links read as their text.
     reader = SpanReader(References())
-    fields = tuple((key, reader.read(value)) for key, value in front.fields) if front else ()
+    fields = tuple((key, _field_text(reader, value)) for key, value in front.fields) if front else ()
     doc = _read_body(body, evidence)
     fields = (*fields, *doc.fields)
     added = place_headings(doc, fields) if doc.headings or fields else []
