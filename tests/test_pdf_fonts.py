@@ -133,3 +133,26 @@ def test_another_font_under_the_same_name_keeps_its_own_program() -> None:
         face = fonts.faces[(str(name), "/FontFile2")]
         beta, gamma = _used(pages[0]), _used(pages[1])
         assert gamma - beta and beta | gamma <= face.glyphs  # the glyphs of both words in one program
+
+
+def test_a_cff_face_becomes_a_cid_keyed_program_of_the_glyphs_drawn() -> None:
+    from fontTools.cffLib import CFFFontSet
+
+    from ebookify.render.pdf.font_programs import cid_keyed_cff, glyph_bytes, open_program
+
+    with Pdf.open(io.BytesIO(_laid_out("quartz jumble", "Linux Libertine O"))) as pdf:
+        (font,) = _fonts(list(pdf.pages))
+        program = open_program(font.FontDescriptor.FontFile3)  # type: ignore[arg-type]
+        drawn = {g for g in read_widths(font.W) or {} if g}
+        outlines = {g: glyph_bytes(program, g) for g in drawn}
+        count = len(program.getGlyphOrder())
+        data = cid_keyed_cff(program, drawn)
+    cff = CFFFontSet()
+    cff.decompile(io.BytesIO(data), None)
+    top = cff.topDictIndex[0]
+    assert top.ROS == ("Adobe", "Identity", 0) and len(top.charset) < count  # the empty glyphs gone
+    assert top.charset == [".notdef", *(f"cid{g:05d}" for g in sorted(drawn))]  # glyph id = CID
+    for glyph, outline in outlines.items():
+        charstring = top.CharStrings[f"cid{glyph:05d}"]
+        charstring.compile()
+        assert charstring.bytecode == outline  # hints and all, as drawn before

@@ -21,6 +21,7 @@ from typing import Any, TypeGuard
 from pikepdf import Array, Dictionary, Name, Object, Page, Pdf, Stream
 
 from ebookify.render.pdf.font_programs import (
+    cid_keyed_cff,
     copy_glyphs,
     glyph_bytes,
     open_program,
@@ -82,21 +83,26 @@ class SharedFonts:
                 log.debug("font left unshared: %s: %s", type(exc).__name__, exc)
 
     def finish(self) -> None:
-        """Write each face's merged program into the stream its fonts point at."""
+        """Write each face's merged program into the stream its fonts point at: a CFF face as a bare
+        CID-keyed program of the glyphs drawn (cid_keyed_cff), a TrueType face as it was merged."""
         for (_, program_key), face in self.faces.items():
-            out = io.BytesIO()
             if "CFF " in face.program:
                 # Bounds of the merged glyphs from those of the programs they came from: drawing every
                 # glyph of each program to measure it took 0.3 s a face.
                 set_extents(face.program, face.extents)
-                face.program.recalcBBoxes = False
-            face.program.save(out)
-            data = out.getvalue()
+                data = cid_keyed_cff(face.program, face.glyphs)
+                face.shared.stream_dict.Subtype = Name.CIDFontType0C
+                present = {0} | {g for g in face.glyphs if g < len(face.program.getGlyphOrder())}
+            else:
+                out = io.BytesIO()
+                face.program.save(out)
+                data = out.getvalue()
+                present = set(range(len(face.program.getGlyphOrder())))
             face.shared.write(zlib.compress(data, 9), filter=Name.FlateDecode)
             if program_key == str(Name.FontFile2):
                 face.shared.Length1 = len(data)
             if any(Name.CIDSet in d for d in face.descriptors):
-                cid_set = self.book.make_stream(_cid_set(len(face.program.getGlyphOrder())))
+                cid_set = self.book.make_stream(_cid_set(present))
                 for descriptor in face.descriptors:
                     if Name.CIDSet in descriptor:
                         descriptor.CIDSet = cid_set
@@ -237,7 +243,9 @@ def _values(value: object) -> list[Object]:
     return list(value.values()) if isinstance(value, Dictionary) else []
 
 
-def _cid_set(count: int) -> bytes:
-    """A /CIDSet naming every glyph of a program of `count` glyphs (one bit per CID, first bit first)."""
-    full, rest = divmod(count, 8)
-    return b"\xff" * full + (bytes([(0xFF << (8 - rest)) & 0xFF]) if rest else b"")
+def _cid_set(cids: set[int]) -> bytes:
+    """A /CIDSet naming the CIDs a program has (one bit per CID, first bit first, up to the last one)."""
+    bits = bytearray((max(cids) // 8 + 1) if cids else 0)
+    for cid in cids:
+        bits[cid // 8] |= 0x80 >> (cid % 8)
+    return bytes(bits)

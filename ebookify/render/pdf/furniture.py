@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from pikepdf import Array, Dictionary, Name, Object, Page, Pdf, Stream
+from pikepdf import Array, Dictionary, Name, Object, Page, Pdf, PdfError, Stream
 
 from ebookify.errors import WriterError
 from ebookify.render.pdf.geometry import PageGeometry
@@ -81,6 +82,7 @@ class Stamper:
     ) -> None:
         self.book, self.furniture, self.geometry = book, furniture, geometry
         self.forms: dict[int, Object] = {}
+        self.resources: dict[bytes, Object] = {}
         self.on_form = on_form
         """Told of each form as it is copied into the book (the assembly shares its fonts)."""
 
@@ -98,8 +100,7 @@ class Stamper:
                 xobjects[name] = form
             resources.XObject = xobjects
             page.obj.Resources = resources
-        page.contents_add(Stream(self.book, prefix), prepend=True)
-        page.contents_add(Stream(self.book, b"\nQ\n" + stamp), prepend=False)
+        wrap_contents(self.book, page, prefix, b"\nQ\n" + stamp)
         if shift:
             for annotation in page.obj.get(Name.Annots, Array()):
                 x0, y0, x1, y1 = (float(v) for v in annotation.Rect)
@@ -108,7 +109,14 @@ class Stamper:
     def _form(self, index: int) -> Object:
         if index not in self.forms:
             page = self.furniture.pdf.pages[index]
-            self.forms[index] = self.book.copy_foreign(page.as_form_xobject())
+            form = self.book.copy_foreign(page.as_form_xobject())
+            # The furniture pages' resources are alike: one object, compressed among the small objects,
+            # instead of a copy in the clear in each form's dictionary (9 KB of Katrine's 39 forms).
+            resources = form.get(Name.Resources)
+            if isinstance(resources, Dictionary) and not resources.is_indirect:
+                key = resources.unparse()
+                form.Resources = self.resources.setdefault(key, self.book.make_indirect(resources))
+            self.forms[index] = form
             if self.on_form is not None:
                 self.on_form(self.forms[index])
         return self.forms[index]
@@ -130,6 +138,31 @@ class Stamper:
         if not ops:
             return b"", {}
         return f"/Artifact <</Type /Pagination>> BDC {' '.join(ops)} EMC\n".encode(), names
+
+
+# The page's content is deflated again with its furniture, at zlib's default level: level 9 took three times
+# as long (0.22 s for Katrine's 196 pages, in the assembly that runs alone) for 0.5% smaller streams.
+_FLATE_LEVEL = 6
+
+
+def wrap_contents(book: Pdf, page: Page, prefix: bytes, suffix: bytes) -> None:
+    """Put `prefix` before the page's content and `suffix` after it, in one content stream: a stream
+    of its own costs some 90 bytes in the clear (its dictionary, object header and deflate frame),
+    270 KB over a 1,000-page book's three streams a page. A content that qpdf cannot decode keeps its
+    stream, between two new ones."""
+    contents = page.obj.get(Name.Contents)
+    streams = list(contents) if isinstance(contents, Array) else [contents] if contents is not None else []
+    try:
+        if not all(isinstance(stream, Stream) for stream in streams):
+            raise ValueError("a page content that is not a stream")
+        body = b"\n".join(stream.read_bytes() for stream in streams)
+    except (PdfError, ValueError):
+        page.contents_add(Stream(book, prefix), prepend=True)
+        page.contents_add(Stream(book, suffix), prepend=False)
+        return
+    stream = Stream(book, b"")
+    stream.write(zlib.compress(prefix + body + suffix, _FLATE_LEVEL), filter=Name.FlateDecode)
+    page.obj.Contents = book.make_indirect(stream)
 
 
 def _own(dictionary: Dictionary) -> Dictionary:

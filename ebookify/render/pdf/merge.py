@@ -22,6 +22,7 @@ from ebookify.render.pdf.furniture import Furniture, Stamper
 from ebookify.render.pdf.geometry import PageGeometry
 from ebookify.render.pdf.layout import BookLayout
 from ebookify.render.pdf.layout import OutlineItem as BookOutlineItem
+from ebookify.render.pdf.palette import palette_images
 from ebookify.render.pdf.structure import StructureJoin, copy_object
 
 # Keys that lead from a page up to the page tree or from an element to its parent: not followed by detach.
@@ -122,6 +123,7 @@ class BookJoiner:
                 _copy_document_entries(book, pdf)
         for page in front_pages:
             _link_contents(page, layout, self.text_pages)
+        palette_images(page.obj for page in front_pages)  # the generated cover
         if len(front_pages) % 2:
             front_pages.append(self._blank_page())
         text_start = len(front_pages)

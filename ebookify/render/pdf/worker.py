@@ -122,12 +122,14 @@ def _render(job: RenderJob) -> RenderedPart:
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
 
+    from ebookify.render.pdf.weasy import compact as weasy_compact
     from ebookify.render.pdf.weasy import hyphens as weasy_hyphens
     from ebookify.render.pdf.weasy import speedups as weasy_speedups
     from ebookify.render.pdf.weasy.fetcher import DenyAllFetcher
 
     weasy_speedups.install()
     weasy_hyphens.install()
+    weasy_compact.install()
     fetcher = DenyAllFetcher(
         allowed_files=tuple(Path(p) for p in job.allowed_files),
         served={url: (body, media) for url, body, media in job.served},
