@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import random
+import struct
 import zlib
 
 import pikepdf
@@ -57,3 +59,22 @@ def test_an_image_of_many_colours_or_another_colour_space_is_left_alone() -> Non
         grey = _image(pdf, _speckles(3))
         grey.stream_dict.ColorSpace = Name.DeviceGray  # not RGB samples: never read as such
         assert not to_palette(grey)
+
+
+def test_png_rows_as_weasyprint_writes_them_are_read_and_kept_the_same() -> None:
+    picture = _speckles(17)
+    png = io.BytesIO()
+    picture.save(png, format="PNG")
+    data, at = png.getvalue(), 8
+    rows = b""
+    while at < len(data):  # the IDAT chunks: WeasyPrint's image stream, PNG row filters and all
+        length, kind = struct.unpack(">I4s", data[at : at + 8])
+        rows += data[at + 8 : at + 8 + length] if kind == b"IDAT" else b""
+        at += 12 + length
+    with Pdf.new() as pdf:
+        image = _image(pdf, picture)
+        image.write(rows, filter=Name.FlateDecode, type_check=False)
+        image.stream_dict.DecodeParms = Dictionary(Predictor=15, Colors=3, Columns=64)
+        assert to_palette(image)
+        assert Name.DecodeParms not in image.stream_dict
+        assert pikepdf.PdfImage(image).as_pil_image().convert("RGB").tobytes() == picture.tobytes()
