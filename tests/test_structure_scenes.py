@@ -238,3 +238,20 @@ def test_a_rule_the_full_width_of_the_text_is_a_scene_break_or_an_underline() ->
     text = f"Chapter 1\n{rule}\n\nOne.\n\n{rule}\n\nTwo."
     story = parse_structure(text)
     assert [chapter.blocks for chapter in story.chapters] == [("One.", SceneBreak(), "Two.")]
+
+
+P = "He walked along the river for a long time and thought about nothing at all until the light went."
+
+
+def test_gaps_around_an_address_a_placeholder_or_a_title_with_a_full_stop_are_not_breaks() -> None:
+    # A dedication's heading over "SIR,", a song's score left out, a title printed with its full stop.
+    address = (
+        f"{P}\n\n{P}\n\n\n\nTo the Right Worshipful JOHN OFFLEY, My most honoured Friend.\n\n\nSIR,\n\n{P}"
+    )
+    assert SceneBreak() not in _blocks(address)
+    placeholder = f"{P}\n\n{P}\n\n\n[Illustration: Song with notes]\n\n\n{P}\n\n{P}"
+    assert SceneBreak() not in _blocks(placeholder)
+    title = f"{P}\n\n{P}\n\n\n\nThe Complete ANGLER.\n\n{P}\n\n{P}"
+    assert SceneBreak() not in _blocks(title)
+    # A short sentence ("Three.", "He ran.") after a wide gap is a short paragraph of a new scene.
+    assert _blocks(f"{P}\n\n{P}\n\n\n\nHe ran.\n\n{P}\n\n{P}").count(SceneBreak()) == 1

@@ -21,6 +21,12 @@ _CLOSING = "\"”’'»"
 _LABEL_WORDS = 3
 
 
+# A title printed with a full stop names something in two capitalised words or more of four letters or
+# more ("The Complete ANGLER."); "Thus it ran." is a sentence.
+_NAME_WORDS = 2
+_NAME_LETTERS = 4
+
+
 def _heading_like(item: Item) -> bool:
     """A line set like a title ("THE END", "SCENE II. A Street") or a letter's dateline ("Am 10. Mai"):
     the space around it frames a heading."""
@@ -35,15 +41,22 @@ def _heading_like(item: Item) -> bool:
     if label.endswith(":") and len(label.split()) <= _LABEL_WORDS and is_title_like(label.rstrip(":")):
         return True
     # "Three." ends a sentence: a title-like line with a full stop is a short paragraph, unless it is set
-    # in capitals ("PRINTED AT THE PRIVATE PRESS.").
+    # in capitals ("PRINTED AT THE PRIVATE PRESS.") or names something in capitalised words, as old books
+    # print their titles ("The Complete ANGLER.", "The Slave Boy's Wish.").
     if match_heading(item.text) is not None:
         return True
-    return is_title_like(item.text) and (item.text.isupper() or not ends_sentence(item.text))
+    text = item.text.strip()
+    names = [w for w in text.split() if len(w.strip(".,;:!?'’")) >= _NAME_LETTERS and w[:1].isupper()]
+    named = text.endswith(".") and not text.endswith("..") and len(names) >= _NAME_WORDS
+    return is_title_like(text) and (text.isupper() or not ends_sentence(text) or named)
 
 
 def _set_apart(item: Item) -> bool:
-    """A stanza, a list, a letter's closing or a heading: blank lines set such things off, scenes aside."""
-    return bool(item.verse) or "\n" in item.text or _heading_like(item)
+    """A stanza, a list, a letter's closing, a heading, or a bracketed placeholder ("[Illustration: Song
+    with notes]", "[Music]"): blank lines set such things off, scenes aside."""
+    text = item.text.strip()
+    placeholder = text.startswith("[") and text.endswith("]") and "]" not in text[:-1]
+    return bool(item.verse) or "\n" in item.text or placeholder or _heading_like(item)
 
 
 def _speech(text: str, start: bool) -> bool:
@@ -145,7 +158,9 @@ def _gap_is_break(items: Sequence[Item], index: int, normal: int) -> bool:
     closing = after is None and is_title_like(item.text)
     if (closing or (after is not None and is_wide_gap(after.gap, normal))) and _short_line(item):
         return False
-    return not (index > 1 and is_wide_gap(before.gap, normal) and _short_line(before))
+    # So is a short heading of a piece between wide gaps, over two lines ("To the Right Worshipful JOHN
+    # OFFLEY ..." / "... My most honoured Friend." over "SIR,"): the space frames it.
+    return not (index > 1 and is_wide_gap(before.gap, normal) and (_short_line(before) or _address(before)))
 
 
 def _open_quotation(text: str) -> bool:
@@ -176,6 +191,17 @@ def _is_play(items: Sequence[Item]) -> bool:
     names = Counter(match.group(1) for item in items if (match := _SPEAKER.match(item.text)))
     speeches = sum(count for count in names.values() if count >= _PLAY_REPEATS)
     return len(items) >= 6 and speeches >= len(items) * _PLAY_SHARE
+
+
+# An address heading a piece ("To the Reader of this Discourse: But especially, To the honest ANGLER.")
+# opens with "To" and runs to two lines at most.
+_ADDRESS = re.compile(r"^[_*]*To\s+(?:the\s+|my\s+|all\s+)?[_*]*[A-Z]")
+_ADDRESS_WIDTH = 140
+
+
+def _address(item: Item) -> bool:
+    """A dedication's or an address's heading: "To the Reader ...", "To my honoured Friend ..."."""
+    return item.lines <= 2 and len(item.text) < _ADDRESS_WIDTH and bool(_ADDRESS.match(item.text))
 
 
 def _short_line(item: Item) -> bool:
