@@ -247,3 +247,37 @@ def test_a_naming_footer_wrapped_inside_the_authors_name_is_read_whole() -> None
 def test_a_quoted_title_on_the_naming_line_loses_its_quotes() -> None:
     lines = ['*****The Project Gutenberg Etext "Divina Commedia di Dante"*****', *OLD_HEADER[1:]]
     assert split_gutenberg(lines).named == (("Etext title", "Divina Commedia di Dante"),)
+
+
+CANTO_END = ["*** START OF THIS PROJECT GUTENBERG EBOOK X ***", *["per me si va ne la città dolente,"] * 8]
+TABLE = [
+    "TAVOLA DEI CARATTERI SPECIALI",
+    "TABLE OF SPECIAL CHARACTERS",
+    "",
+    "    à = a grave",
+    "    è = e grave",
+    "",
+    "    « = left angle quotation mark",
+    "",
+    ". . . = ellipsis",
+]
+
+
+def test_a_table_of_the_characters_after_the_book_goes_to_the_back_with_its_divider() -> None:
+    footer = ["", "End of The Project Gutenberg Etext X"]
+    split = split_gutenberg([*CANTO_END, "", "- - - - - - - -", "", *TABLE, *footer])
+    assert [line for line in split.body if line] == CANTO_END[1:]
+    assert split.footer[0] == "- - - - - - - -" and TABLE[0] in split.footer
+    # Without a heading the rows alone are a table too.
+    split = split_gutenberg([*CANTO_END, "", *TABLE[3:], *footer])
+    assert "    à = a grave" in split.footer
+
+
+def test_a_closing_heading_over_prose_or_sums_stays_in_the_book() -> None:
+    footer = ["", "End of The Project Gutenberg Etext X"]
+    prose = ["THE LAST WORD", "", "He wrote: a = b, and b = c.", "So a = c, he said, and slept."]
+    split = split_gutenberg([*CANTO_END, "", *prose, *footer])
+    assert [line for line in split.body if line] == [*CANTO_END[1:], prose[0], *prose[2:]]
+    # One row is no table.
+    split = split_gutenberg([*CANTO_END, "", "NOTE", "", "    à = a grave", "    Then he slept.", *footer])
+    assert "    à = a grave" in split.body

@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ebookify.normalize.matter.character_table import starts_character_table
 from ebookify.normalize.matter.header import field_kind, parse_field
 from ebookify.normalize.matter.old_header import dateline_field, title_block_fields
 from ebookify.normalize.structure.headings import match_heading
@@ -162,15 +163,20 @@ def _producer_end(lines: Sequence[str], start: int) -> int:
 
 
 def _closing_notes_start(lines: Sequence[str], start: int, end: int) -> int:
-    """Where a transcriber's closing notes (errata, notes on the e-text) begin before the END marker,
-    with the divider that sets them off; `end` when the book ends without them."""
+    """Where a transcriber's closing notes (errata, notes on the e-text, a table of its characters) begin
+    before the END marker, with the divider that sets them off; `end` when the book ends without them."""
     # In the book's last lines, never in its first half (its opening transcriber's note is a credit).
     first = max(start + 1, end - _CLOSING_NOTES_LINES, (start + end) // 2)
     label = next(
         (
             i
             for i in range(first, end)
-            if not lines[i - 1].strip() and (_CLOSING_LABEL.match(lines[i]) or _labels_edition_note(lines, i))
+            if not lines[i - 1].strip()
+            and (
+                _CLOSING_LABEL.match(lines[i])
+                or _labels_edition_note(lines, i)
+                or starts_character_table(lines, i, end)
+            )
         ),
         None,
     )
