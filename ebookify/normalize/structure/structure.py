@@ -28,6 +28,7 @@ from ebookify.normalize.structure.paragraphs import Item
 from ebookify.normalize.structure.raw import RawBlock, RawChapter, RawStory, RawVerse
 from ebookify.normalize.structure.scenes import normal_gap
 from ebookify.normalize.structure.sections import ChapterRanges, split_sections
+from ebookify.normalize.structure.spaced_stanzas import spaced_stanzas
 from ebookify.normalize.structure.story_parts import StoryParts, split_parts
 from ebookify.normalize.structure.subheadings import RawSubheading, SubheadingItem, mark_subheadings
 
@@ -174,6 +175,7 @@ def parse_structure(text: str, known: Sequence[tuple[str, str]] = ()) -> RawStor
             f"removed page furniture (running heads, footers, page numbers): {furniture.removed} lines"
         )
     normal = normal_gap(item.gap for item in parts.items[1:])
+    parts.items = spaced_stanzas(parts.items, normal)
     # A printed book's chapters have no writer's notes: only fan fiction's A/N are taken apart.
     listed = listed_titles(drop_contents(furniture.lines).dropped)
     starts = marked_chapters(parts.items) or with_arguments(
