@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ebookify.normalize.structure.contents_lists import contents_items
+from ebookify.normalize.structure.first_chapter import unheaded_first
 from ebookify.normalize.structure.heading_candidates import ChapterStart, chapter_candidates
 from ebookify.normalize.structure.headings import PART_PREFIX, clean_heading
 from ebookify.normalize.structure.paragraphs import Item
@@ -149,6 +150,7 @@ def find_chapters(items: Sequence[Item], normal: int = 1) -> list[ChapterStart]:
     """The chapter and part headings of a story's items, in reading order."""
     starts = _without_runs(chapter_candidates(items, contents_items(items), normal))
     starts = _letter_sections(_numbered_sections(_chapter_words(_learned_words(starts))))
+    starts = unheaded_first(items, starts, normal)
     return _parts(_prefix_parts(items, _with_poem_titles(items, starts, normal)))
 
 
