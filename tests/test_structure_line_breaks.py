@@ -85,3 +85,40 @@ def test_a_dashed_source_under_a_closing_verse_line_keeps_its_own_line() -> None
     # A dash after a full stop and a word in lower case is the sentence going on, wrapped.
     prose = ["He shut the door behind him and went down to the road at last.", "--and never came back."]
     assert _texts(prose, Layout(wrap_width=68)) == [" ".join(prose)]
+
+
+VERSE_BOOK = [
+    "Of Man's first disobedience, and the fruit",
+    "Of that forbidden tree whose mortal taste",
+    "Brought death into the World, and all our woe,",
+    "With loss of Eden, till one greater Man",
+    "Restore us, and regain the blissful seat,",
+]
+ARGUMENT = [
+    "This first Book proposes, first in brief, the whole subject, Man's",
+    "disobedience, and the loss thereupon of Paradise, wherein he was placed:",
+    "then touches the prime cause of his fall, the Serpent, or rather Satan in",
+    "the Serpent; who, revolting from God, and drawing to his side many legions",
+    "of Angels, was driven out of Heaven, with all his crew, into the great Deep.",
+]
+
+
+def test_a_wrapped_argument_in_a_book_of_verse_is_one_paragraph_and_the_verse_keeps_its_lines() -> None:
+    lines = ["BOOK I", "", *ARGUMENT, "", *VERSE_BOOK * 4, "", "BOOK II", "", *VERSE_BOOK * 4]
+    layout = detect_layout(lines)
+    assert layout.wrap_width is None  # the verse sets the measure: no wrap width
+    items = split_items(lines, layout)
+    argument = next(item for item in items if item.text.startswith("This first Book"))
+    assert "\n" not in argument.text and argument.text.endswith("into the great Deep.")
+    assert all(item.verse for item in items if item.text.startswith("Of Man's"))
+    # Long verse lines that go on capitalised are no wrapped prose.
+    fourteeners = [
+        "Rouse up, New England! Buckle on your mail of proof sublime,",
+        "Your stern old hate of tyranny, your deep contempt of crime;",
+        "A traitor plot is hatching now, more full of woe and shame,",
+        "Than ever from the iron heart of bloodiest despot came.",
+    ]
+    kept = split_items(
+        [*fourteeners, "", *VERSE_BOOK * 4], detect_layout([*fourteeners, "", *VERSE_BOOK * 4])
+    )
+    assert kept[0].text.count("\n") == 3

@@ -168,7 +168,30 @@ def break_kinds(block: Sequence[str], dividers: Sequence[bool], layout: Layout) 
             kinds.append(Join.NEW)
         else:
             kinds.append(_break_kind(block[index - 1], block[index], layout))
+    if layout.wrap_width is None and _wrapped_prose(block):
+        # A text of unwrapped lines (a poem) may hold a paragraph of prose wrapped by hand (a book's
+        # argument before its verse): its breaks after full lines are wraps.
+        long = [index for index in range(1, len(block)) if len(block[index - 1].strip()) >= _PROSE_LINE]
+        for index in long:
+            kinds[index] = Join.WRAP if kinds[index] is None else kinds[index]
     return kinds
+
+
+# A line of wrapped prose reaches this many characters; lines of verse mostly fall short of it.
+_PROSE_LINE = 55
+# A block of this many lines at least can be judged wrapped prose.
+_PROSE_BLOCK = 3
+
+
+def _wrapped_prose(block: Sequence[str]) -> bool:
+    """A block of full lines, two in three at least, half of them going on in lower case on the next line
+    ("... wherein he was placed:" / "then touches the prime cause ..."): prose wrapped, not verse."""
+    if len(block) < _PROSE_BLOCK:
+        return False
+    long = [index for index in range(len(block) - 1) if len(block[index].strip()) >= _PROSE_LINE]
+    if len(long) * 3 < (len(block) - 1) * 2:
+        return False
+    return sum(starts_lower(block[index + 1]) for index in long) * 2 >= len(long)
 
 
 def prose_join(block: Sequence[str], kinds: Sequence[Join | None], index: int, layout: Layout) -> Join:
