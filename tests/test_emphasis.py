@@ -156,3 +156,26 @@ def test_heading_text_loses_paired_markers_only() -> None:
     assert unmarked_text("snake_case_name") == "snake_case_name"
     assert unmarked_text("2 * 3 * 4") == "2 * 3 * 4"
     assert unmarked_text("The Star* of Chapter One") == "The Star* of Chapter One"
+
+
+# A long italic direction, wrapped as a play prints it: longer than one emphasis may run elsewhere.
+DIRECTION = "\n".join(["LUIGI returns, entering at the door on the left, and goes behind the counter."] * 8)
+
+
+def test_markers_that_fill_a_paragraph_or_a_bracket_are_one_emphasis_however_long() -> None:
+    for text in (f"_{DIRECTION}_", f"  [_{DIRECTION}_", f"_{DIRECTION}_."):
+        assert marked(text) == [(f"_{DIRECTION}_", "emphasis")], text[:8]
+    said = f"I'll go and wash. [_{DIRECTION}_] Back in a moment."
+    assert marked(said) == [(f"_{DIRECTION}_", "emphasis")]
+    # Words in roman inside it cut it in parts, the roman words plain.
+    roman = f"[_{DIRECTION} She is in _négligé_. {DIRECTION}_"
+    assert [style for _, style in marked(roman)] == ["emphasis", "emphasis"]
+    assert marked(roman)[0][0].endswith("She is in _") and marked(roman)[1][0].startswith("_. ")
+
+
+def test_a_long_paragraph_whose_markers_do_not_fill_it_is_left_alone() -> None:
+    # Two emphases at its ends, and a stray marker with a file name inside, are no frame.
+    assert marked(f"_Hello_ {DIRECTION} _bye_") == [("_Hello_", "emphasis"), ("_bye_", "emphasis")]
+    assert marked(f"_Note {DIRECTION} see my_file for more_") == []
+    # An unbracketed pair in the middle of a long paragraph is too long to pair.
+    assert marked(f"He said _{DIRECTION}_ and left.") == []

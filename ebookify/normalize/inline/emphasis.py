@@ -109,6 +109,43 @@ def _roman_inside(text: str) -> list[tuple[int, int]]:
     return ranges
 
 
+def _framed_pattern(char: str) -> re.Pattern[str]:
+    c = re.escape(char)
+    whole = rf"^\s*[\[(]?(?P<w>{c}[^{c}\s].*[^{c}\s]{c})[.,;:!?\])]*\s*$"
+    bracketed = rf"\[(?P<b>{c}[^{c}\]\s](?:[^\]]*[^{c}\]\s])?{c})\]"
+    return re.compile(f"{whole}|{bracketed}", re.S)
+
+
+# A pair of markers that fills its frame, the whole paragraph ("_In the wall facing the spectator ..._",
+# "[_DAPHNE DURE ... enter at the door._", Gutenberg's directions open a bracket they never close) or a
+# whole bracketed direction ("[_LUIGI returns, ... in the corridor._]"), is one emphasis however long:
+# nothing else in its frame could pair with them (a play's long directions are set in italics). Words set
+# in roman inside it ("... She is in _négligé_. A dainty ...") cut it in parts, as _ROMAN_INSIDE does.
+_FRAMED = tuple((char, _framed_pattern(char)) for char in "_*")
+_ROMAN_OPENS = re.compile(r"\s")
+_ROMAN_CLOSES = re.compile(r"[\s.,;:!?'’\])]")
+
+
+def _framed(text: str) -> list[tuple[int, int]]:
+    """The italic ranges of marker pairs that fill a paragraph or a bracketed direction."""
+    ranges: list[tuple[int, int]] = []
+    for char, pattern in _FRAMED:
+        for match in pattern.finditer(text) if char in text else ():
+            start, end = match.span(match.lastgroup or 0)
+            marks = [i for i in range(start, end) if text[i] == char]
+            # Inside, a roman part opens after a space and closes before a space or punctuation.
+            inner = marks[1:-1]
+            roman = all(
+                _ROMAN_OPENS.match(text[i - 1]) and not text[i + 1].isspace()
+                if n % 2 == 0
+                else not text[i - 1].isspace() and _ROMAN_CLOSES.match(text[i + 1])
+                for n, i in enumerate(inner)
+            )
+            if len(marks) % 2 == 0 and roman:
+                ranges += [(marks[n], marks[n + 1] + 1) for n in range(0, len(marks), 2)]
+    return ranges
+
+
 def find_emphasis(text: str) -> list[tuple[int, int, SpanStyle]]:
     """Non-overlapping (start, end, style) ranges, markers included, in text order."""
     found: list[tuple[int, int, SpanStyle]] = []
@@ -121,6 +158,9 @@ def find_emphasis(text: str) -> list[tuple[int, int, SpanStyle]]:
         for start, end in _roman_inside(text):
             add(start, end, "emphasis")
 
+    if len(text) > _MAX_INNER:
+        for start, end in _framed(text):
+            add(start, end, "emphasis")
     for marker, pattern, style in _PATTERNS:
         if marker not in text or (marker == "/" and _PATH.search(text)):
             continue
