@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from ebookify.model import SubheadingRole
 from ebookify.normalize.structure.structure import parse_structure
+from ebookify.normalize.structure.subheadings import RawSubheading
 
 STANZA = (
     "The lonely sunsets flare forlorn\n  Down valleys dreadly desolate;\n"
@@ -149,3 +151,39 @@ def test_a_short_sentence_set_closer_than_the_titles_stays_text() -> None:
     text = f"Title: Songs\nAuthor: G. W. Clark\n{songs}\n\n\nAnd so they sang.\n\n{SONG_STANZA}\n"
     titles = [c.title for c in parse_structure(text).chapters]
     assert titles == ["THE NEGRO'S APPEAL", "THE AFRIC'S DREAM", "ZAZA"]
+
+
+def _gathered(title: str, subtitle: str, numbers: list[str]) -> str:
+    return f"\n\n\n\n{title}\n\n{subtitle}\n\n" + "\n\n".join(
+        f"{number}\n\n" + "\n\n".join([STANZA] * 3) for number in numbers
+    )
+
+
+_EPISTLES = "Title: Poems\nAuthor: William Hayley\n" + "".join(
+    _epistle(block)
+    for block in (
+        ["Epistle", "TO THE BISHOP OF LANDAFF.", "Christmas Day, 1811.", "Epistle."],
+        ["FELPHAM:", "AN EPISTLE TO HENRIETTA OF LAVANT.", "1814.", "FELPHAM."],
+        ["Monitory Verses", "_To a Young Lady, who indulged too gloomy", "ideas of our sublunary state._"],
+        ["_Hymn to Contrition._"],
+    )
+)
+
+
+def test_numbered_poems_under_one_title_belong_to_it() -> None:
+    # "TWO HYMNS" / "Written for the Asylum of Female Orphans." / "I." / stanzas / "II." / stanzas: one
+    # titled piece of the collection, its numbers are its parts (sections), not chapters of their own.
+    gathered = _gathered("TWO HYMNS", "Written for the Asylum of Female Orphans.", ["I.", "II."])
+    story = parse_structure(_EPISTLES + gathered)
+    titles = [chapter.title for chapter in story.chapters]
+    assert titles[3:] == ["Hymn to Contrition", "TWO HYMNS Written for the Asylum of Female Orphans"]
+    assert [b for b in story.chapters[4].blocks if isinstance(b, RawSubheading)] == [
+        RawSubheading("I.", SubheadingRole.SECTION),
+        RawSubheading("II.", SubheadingRole.SECTION),
+    ]
+
+
+def test_numbered_poems_without_a_title_over_them_stay_chapters() -> None:
+    # Left alone: "I." right after a whole poem (no title block above it) opens a chapter of its own.
+    numbered = "".join(f"\n\n\n\n{number}\n\n" + "\n\n".join([STANZA] * 3) for number in ["I.", "II."])
+    assert _titles(_EPISTLES + numbered)[-2:] == ["I", "II"]

@@ -149,3 +149,12 @@ def test_headings_the_markup_sets_below_its_chapters_are_sections() -> None:
     under = f"## Chapter One\n\n### Leonardo\n\n{PARA}\n\n## Chapter Two\n\n{PARA}\n"
     assert _markup_sections(under, "story.md") == []
     assert normalize_bytes(under.encode(), "story.md").chapters[0].title == "Chapter One: Leonardo"
+
+
+def test_a_number_alone_over_several_blocks_is_a_section_over_one_it_numbers_a_verse() -> None:
+    # "I." / "II." each heading two paragraphs (the pieces of a chapter): sections.
+    assert _sections(_chapter("Chapter 1: Two Letters", ["I.", "II."])) == ["I.", "II."]
+    # A song's numbered verses, one stanza each inside the prose: the numbers stay text.
+    stanza = "Jolly nose! the bright rubies that garnish thy tip\n  Are dug from the mines of canary;"
+    song = "".join(f"{number}\n\n{stanza}\n\n" for number in ["I.", "II.", "III."])
+    assert _sections(f"Chapter 1: The Inn\n\n{PARA}\n\n{song}{PARA}\n") == []

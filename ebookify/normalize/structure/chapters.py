@@ -131,6 +131,9 @@ def _with_poem_titles(items: Sequence[Item], starts: list[ChapterStart], normal:
     if chapters and len(starts) > _MIN_LEARNED:
         return starts
     found = poem_titles(items, normal)
+    # The numbers of the poems gathered under one of the titles are no chapters of their own.
+    parts = _numbered_parts(starts, found)
+    chapters -= len(parts)
     if chapters and len(found) <= chapters * 2:
         return starts
     # A collection of prose pieces titles them the same way, when nothing else heads its chapters.
@@ -142,8 +145,30 @@ def _with_poem_titles(items: Sequence[Item], starts: list[ChapterStart], normal:
         for first, span in found
         if not any(start.index == first for start in starts)
     ]  # fmt: skip
-    kept = [start for start in starts if start.index not in inside]
+    kept = [start for start in starts if start.index not in inside and start.index not in parts]
     return sorted([*kept, *titles], key=lambda start: start.index) if titles else starts
+
+
+def _numbered_parts(starts: Sequence[ChapterStart], titles: Sequence[tuple[int, int]]) -> set[int]:
+    """Where the numbers of poems gathered under one title stand ("TWO HYMNS" over "I." and "II."): a
+    run of bare numbers counting up from 1 right under a title, up to the next title. They are parts of
+    that title's chapter, not chapters of their own."""
+    found: set[int] = set()
+    ends = sorted(first for first, _ in titles)
+    for first, span in titles:
+        following = next((start for start in starts if start.index == first + span), None)
+        if following is None or following.kind != "bare" or following.number != 1:
+            continue
+        stop = next((end for end in ends if end > first), None)
+        number = 0
+        for start in starts:
+            if start.index < following.index or (stop is not None and start.index >= stop):
+                continue
+            if start.kind != "bare" or start.number != number + 1:
+                break
+            found.add(start.index)
+            number += 1
+    return found
 
 
 def find_chapters(items: Sequence[Item], normal: int = 1) -> list[ChapterStart]:

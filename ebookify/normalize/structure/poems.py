@@ -102,13 +102,30 @@ def _title_block(items: Sequence[Item], index: int, normal: int, title_gap: int 
         and end - index < _BLOCK_ITEMS
         and _is_block_line(items[end], end == index)
         and (end == index or (items[end].gap < opening and not _is_credit(items[end])))
+        and not _opens_numbered_parts(items, end)
     ):
         end += 1
     matter = _matter(items, end, opening) if end > index else 0
-    following = items[end + matter] if end + matter < len(items) else None
-    if end - index < (1 if matter else 2) or following is None or not following.verse:
+    if end - index < (1 if matter else 2) or not _over_poem(items, end + matter):
         return 0
     return end - index if not any(match_heading(item.text) for item in items[index:end]) else 0
+
+
+def _opens_numbered_parts(items: Sequence[Item], index: int) -> bool:
+    """A lone "I." (or "1.") right over a stanza: the first of the numbered poems under one title ("TWO
+    HYMNS" / "Written for the Asylum of Female Orphans." / "I." / stanzas / "II." / stanzas)."""
+    heading = match_heading(items[index].text) if index + 1 < len(items) else None
+    return (
+        heading is not None
+        and heading.kind == "bare"
+        and heading.number == 1
+        and bool(items[index + 1].verse)
+    )
+
+
+def _over_poem(items: Sequence[Item], index: int) -> bool:
+    """A title stands over a poem's first stanza, or over the first number of the poems it gathers."""
+    return index < len(items) and (bool(items[index].verse) or _opens_numbered_parts(items, index))
 
 
 def poem_titles(items: Sequence[Item], normal: int) -> list[tuple[int, int]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields, replace
+from itertools import pairwise
 from typing import Any
 
 from ebookify.model import SubheadingRole
@@ -32,6 +33,10 @@ class SubheadingItem(Item):
 
 # An enumerator and a title: "A. First Choices", "2) The Pleasure Principle", "IV. Growing Up".
 _ENUMERATED = re.compile(r"^\s*([A-Z]|\d{1,3}|[IVXLC]{1,7})[.)] +(\S.*)$")
+# A number alone on its line: "I.", "II", "3.".
+_BARE_NUMBER = re.compile(r"^\s*(\d{1,3}|[IVXLC]{1,7})\.?\s*$")
+# A number alone heads at least this many blocks before its next sibling.
+_MIN_NUMBERED_BLOCKS = 2
 # A section's title is a few words; a longer line is a sentence or a list item's text.
 _TITLE_CHARS = 60
 _TITLE_WORDS = 10
@@ -113,6 +118,7 @@ def _sections(items: Sequence[Item], start: int, end: int) -> set[int]:
     text and followed by text of its own."""
     runs: list[_Run] = []
     done: list[_Run] = []
+    bare: set[int] = set()
     for index in range(start, end):
         item = items[index]
         if "\n" in item.text or item.verse or item.divider:
@@ -120,10 +126,17 @@ def _sections(items: Sequence[Item], start: int, end: int) -> set[int]:
         match = _ENUMERATED.match(item.text)
         if match and _title_like(match.group(2).strip()):
             _place(runs, done, index, _values(match.group(1)))
+        elif _BARE_NUMBER.match(item.text):
+            bare.add(index)
+            _place(runs, done, index, _values(item.text.strip().rstrip(".")))
     found: set[int] = set()
     for run in [*done, *runs]:
         members = set(run.indices)
         if len(members) < 2 or run.first > _MAX_FIRST:
+            continue
+        # A number alone ("I." / "II.") heads a piece of several blocks (the poems under one title); over a
+        # single stanza or paragraph it numbers that stanza (a song's verses) and stays in the text.
+        if members & bare and any(b - a < _MIN_NUMBERED_BLOCKS + 1 for a, b in pairwise(run.indices)):
             continue
         if all(_set_off(items, i, start) and _followed_by_text(items, i, end, members) for i in run.indices):
             found |= members
