@@ -36,3 +36,21 @@ def test_short_sentences_speeches_and_titles_a_paragraph_apart_stay_paragraphs()
     titles = ["The Boy Who Lived", "The Vanishing Glass", "The Letters from No One", "The Keeper of the Keys"]
     for lines in (sentences, speeches, titles):
         assert not any(isinstance(b, RawVerse) for b in _blocks(lines)), lines
+
+
+def test_a_poem_double_spaced_keeps_its_set_in_lines_and_a_list_stays_a_list() -> None:
+    stanza = [
+        "The lonely sunsets flare forlorn",
+        "  Down valleys dreadly desolate;",
+        "The lordly mountains soar in scorn",
+        "  As still as death, as stern as fate.",
+    ]
+    [verse] = [b for b in _blocks(stanza) if isinstance(b, RawVerse)]
+    assert [level for level, _ in verse.lines] == [0, 1, 0, 1]
+    resolves = [
+        "* No more smokeing or chewing",
+        "* Bath every other day",
+        "* Read one improving book",
+        "* Be better",
+    ]
+    assert not any(isinstance(b, RawVerse) for b in _blocks(resolves))

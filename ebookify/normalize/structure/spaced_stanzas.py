@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from ebookify.normalize.structure.headings import is_title_like
 from ebookify.normalize.structure.paragraphs import Item
-from ebookify.normalize.structure.verse import looks_like_verse
+from ebookify.normalize.structure.verse import looks_like_verse, verse_levels
 
 # A song's line is short; a paragraph of prose, even a short one, runs longer.
 _LYRIC_WIDTH = 60
@@ -18,9 +19,16 @@ _MARKERS = "*_/"
 
 
 def _lyric_line(item: Item) -> bool:
-    """An item that could be a song's line pasted as a paragraph: one short line, no stanza, no divider."""
+    """An item that could be a song's line pasted as a paragraph: one short line, no stanza, no divider,
+    no item of a list ("* Bath every other day", "- eggs")."""
     text = item.text.strip()
-    return not item.verse and not item.divider and "\n" not in text and 0 < len(text) <= _LYRIC_WIDTH
+    if item.verse or item.divider or "\n" in text or not 0 < len(text) <= _LYRIC_WIDTH:
+        return False
+    return not _BULLET.match(text)
+
+
+# A list item's bullet: a star, a dash or a bullet sign and a space.
+_BULLET = re.compile(r"^[*•·+-]\s")
 
 
 def _bare(text: str) -> str:
@@ -28,11 +36,9 @@ def _bare(text: str) -> str:
 
 
 def _is_stanza(run: Sequence[Item]) -> bool:
-    """The run reads as verse, set as evenly apart as it is indented: short capitalised lines, few of them
-    ending a sentence, no speech turns, and no list of titles (a contents list names, a song sings)."""
+    """The run reads as verse: short capitalised lines, few of them ending a sentence, no speech turns, and
+    no list of titles (a contents list names, a song sings)."""
     texts = [_bare(item.text) for item in run]
-    if len({item.indent for item in run}) > 1:
-        return False
     if sum(is_title_like(text) for text in texts) * 2 >= len(texts):
         return False
     return looks_like_verse(texts, strict=True)
@@ -61,7 +67,9 @@ def spaced_stanzas(items: Sequence[Item], normal: int) -> list[Item]:
         if len(group) < _MIN_LINES or not _is_stanza(group):
             continue
         text = "\n".join(item.text.strip() for item in group)
-        stanza = replace(group[0], text=text, lines=len(group), verse=(0,) * len(group))
+        # Each line keeps its indent as written: a song's alternate lines set in stay set in.
+        levels = verse_levels([" " * max(item.indent, 0) + item.text.strip() for item in group])
+        stanza = replace(group[0], text=text, lines=len(group), verse=levels)
         out[first:stop] = [stanza]
     return out
 
