@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from ebookify.normalize.matter.character_table import is_character_row, starts_character_table
+from ebookify.normalize.matter.character_table import (
+    is_character_row,
+    is_characters_label,
+    starts_character_table,
+)
 
 
 def test_rows_name_a_character() -> None:
@@ -29,3 +33,14 @@ def test_a_heading_over_rows_is_a_table_and_a_heading_over_prose_is_not() -> Non
     # A sentence is no heading, however many rows follow it.
     said = ["He wrote these down, then slept.", "", *table[2:]]
     assert not starts_character_table(said, 0, len(said))
+
+
+def test_a_heading_on_the_characters_or_encoding_is_a_label_and_a_sentence_is_not() -> None:
+    for label in (
+        "SPECIAL CHARACTERS",
+        "Special characters used in this e-text:",
+        "A Note on the Character Set",
+    ):
+        assert is_characters_label(label), label
+    for line in ("Special characters were rare in his hand.", "CHAPTER XII. ENCODING", "The Encoding"):
+        assert not is_characters_label(line), line

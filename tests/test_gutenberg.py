@@ -273,6 +273,13 @@ def test_a_table_of_the_characters_after_the_book_goes_to_the_back_with_its_divi
     assert "    à = a grave" in split.footer
 
 
+def test_a_closing_note_headed_by_the_characters_it_spells_goes_to_the_back() -> None:
+    note = ["SPECIAL CHARACTERS", "", "The accents of the print are kept in Latin-1; the long s is an s."]
+    split = split_gutenberg([*CANTO_END, "", *note, "", "End of The Project Gutenberg Etext X"])
+    assert [line for line in split.body if line] == CANTO_END[1:]
+    assert note[2] in split.footer
+
+
 def test_a_closing_heading_over_prose_or_sums_stays_in_the_book() -> None:
     footer = ["", "End of The Project Gutenberg Etext X"]
     prose = ["THE LAST WORD", "", "He wrote: a = b, and b = c.", "So a = c, he said, and slept."]

@@ -15,6 +15,22 @@ _ROW_SHARE = 0.75
 _HEADING_LINES = 3
 _HEADING_CHARS = 50
 
+# A heading that names the e-text's characters or their encoding ("Special characters used in this e-text:",
+# "Table of special characters", "A note on the character set"): production matter, like the table itself.
+# A heading is a few words and no sentence ("Special characters were rare in his hand." is the story's).
+_LABEL = re.compile(
+    r"^\W*(?:a\s+)?(?:notes?\s+(?:on|about)\s+(?:the\s+)?)?(?:table\s+of\s+)?"
+    r"(?:(?:special|accented|non-ascii)\s+characters|character\s+(?:set|encoding|table)|encoding)\b",
+    re.I,
+)
+_LABEL_WORDS = 6
+
+
+def is_characters_label(line: str) -> bool:
+    """A short heading over a note on the e-text's characters or encoding."""
+    text = line.strip()
+    return bool(_LABEL.match(text)) and len(text.split()) <= _LABEL_WORDS and text[-1:] not in ".!?"
+
 
 def is_character_row(line: str) -> bool:
     """ "à = a grave", "« = left angle quotation mark": a character and its name."""

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ebookify.normalize.matter.character_table import starts_character_table
+from ebookify.normalize.matter.character_table import is_characters_label, starts_character_table
 from ebookify.normalize.matter.header import field_kind, parse_field
 from ebookify.normalize.matter.old_header import dateline_field, title_block_fields
 from ebookify.normalize.structure.headings import match_heading
@@ -175,6 +175,7 @@ def _closing_notes_start(lines: Sequence[str], start: int, end: int) -> int:
             and (
                 _CLOSING_LABEL.match(lines[i])
                 or _labels_edition_note(lines, i)
+                or is_characters_label(lines[i])
                 or starts_character_table(lines, i, end)
             )
         ),
