@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import difflib
 from typing import NoReturn
 
 from ebookify import __version__
@@ -44,6 +43,8 @@ class CommandParser(argparse.ArgumentParser):
     def _suggestion(self, message: str) -> str:
         if not message.startswith("unrecognized arguments:"):
             return ""
+        import difflib  # only for a mistyped option: not imported by every run
+
         known = [option for action in self._actions for option in action.option_strings]
         for word in message.split(":", 1)[1].split():
             option = word.split("=", 1)[0]

@@ -167,3 +167,23 @@ def test_a_small_user_stylesheet_is_read(tmp_path: Path) -> None:
     assert run_cli([str(GOODBYE), "--style", str(css), "-o", str(tmp_path / "b.epub"), "-q"]).code == 0
     with zipfile.ZipFile(tmp_path / "b.epub") as book:
         assert any(b"#123456" in book.read(name) for name in book.namelist() if name.endswith(".css"))
+
+
+def test_a_command_collects_garbage_less_often_and_restores_the_collector(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import gc
+
+    from ebookify import cli
+
+    seen: list[tuple[int, int, int]] = []
+
+    def dispatch(argv: list[str]) -> int:
+        seen.append(gc.get_threshold())
+        return 0
+
+    monkeypatch.setattr(cli, "_dispatch", dispatch)
+    before = gc.get_threshold()
+    assert main(["inspect", str(GOODBYE)]) == 0
+    assert seen[0][0] == cli._COLLECT_AFTER > before[0]  # raised while the command runs
+    assert gc.get_threshold() == before  # and as it was for the caller after
