@@ -20,7 +20,6 @@ from ebookify.normalize.decode.cleanup import clean_value
 from ebookify.normalize.pipeline import MAX_INPUT_BYTES
 from ebookify.options import NormalizeOptions, StoryOverrides, WriteOptions, check_encoding
 from ebookify.progress import Reporter, make_reporter
-from ebookify.render.stylesheets import book_style
 from ebookify.targets import NAME_MAX, check_target, format_of, name_too_long, read_files
 
 STDIO = "-"
@@ -217,6 +216,8 @@ def _build_and_write(
     wanted: bool,
 ) -> int:
     """Read the stories (with progress), assemble the book and write it to every target."""
+    from ebookify.render.stylesheets import book_style  # the writers' module: `inspect` never needs it
+
     book_style(
         options.style
     )  # an unknown style, or a refused @import or url(), fails before any story is read

@@ -7,7 +7,6 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
-from statistics import median
 
 from ebookify.normalize.structure.layout import ends_sentence, line_indent, starts_lower
 from ebookify.normalize.structure.scenes import is_divider
@@ -46,6 +45,8 @@ def _regular(positions: Sequence[int]) -> bool:
     """Returns about one page apart: most gaps within a quarter of the usual gap, itself a page long."""
     if len(positions) < _MIN_PAGES:
         return False
+    from statistics import median  # here, not at the top: it imports random, decimal and fractions (5 ms)
+
     gaps = [b - a for a, b in pairwise(positions)]
     usual = median(gaps)
     if usual < _MIN_PAGE_LINES:
