@@ -7,6 +7,7 @@ import pytest
 from ebookify.normalize.decode.cleanup import (
     balance_bidi,
     fix_c1_controls,
+    needs_cleanup,
     normalize_line_endings,
     normalize_nfc,
     normalize_spaces,
@@ -138,3 +139,23 @@ def test_a_doubled_carriage_return_throughout_is_one_line_end() -> None:
 def test_a_few_lone_carriage_returns_among_crlf_are_line_ends_of_their_own() -> None:
     raw = "".join(f"Line {n}\r\n" for n in range(12)) + "a\rb\r\n"
     assert normalize_line_endings(raw)[0].count("\n") == 14
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no\u00a0break",
+        "C1 \x93quote\x94",
+        "bell\x07",
+        "stray\ufeffBOM",
+        "bidi \u202eflip",
+        "emoji \U0001f600",
+    ],
+)
+def test_a_text_with_a_character_to_clean_needs_the_cleanup(text: str) -> None:
+    assert needs_cleanup(text)
+
+
+def test_accented_and_typographic_text_needs_no_cleanup() -> None:
+    # Each cleanup step would leave it as it is: the one scan lets a text like it skip them all.
+    assert not needs_cleanup("Café “quoted” — naïve text… ’tis ÿ\tand\nlines")

@@ -11,7 +11,7 @@ import pytest
 
 from ebookify.errors import DecodeError, InputError, OptionsError
 from ebookify.normalize.decode import detect
-from ebookify.normalize.decode.decode import decode_bytes
+from ebookify.normalize.decode.decode import decode_bytes, repair_text
 
 from .conftest import DATA
 
@@ -225,3 +225,10 @@ def test_a_few_stray_controls_are_removed_not_refused() -> None:
     decoded = decode_bytes(text.encode(), "t")
     assert "\x00" not in decoded.text and "\x1b" not in decoded.text
     assert "removed 10 control characters" in decoded.repairs
+
+
+def test_a_character_brought_by_a_mojibake_repair_is_still_cleaned() -> None:
+    # Nothing for the cleanup before the repair; the repaired U+202E is an unclosed bidi control.
+    text, repairs = repair_text("It was written \u00e2\u20ac\u00aebackwards on the wall, he said.")
+    assert text == "It was written backwards on the wall, he said."
+    assert repairs == ["fixed 1 mojibake sequence", "removed 1 unclosed bidi control"]

@@ -10,7 +10,9 @@ from dataclasses import dataclass
 from ebookify.errors import DecodeError, InputError, OptionsError
 from ebookify.normalize.decode.cleanup import (
     CLEANUP_STEPS,
+    needs_cleanup,
     normalize_line_endings,
+    normalize_nfc,
     plural,
     remove_noncharacters,
 )
@@ -122,12 +124,17 @@ def _check_looks_like_text(text: str, name: str) -> None:
 def repair_text(text: str) -> tuple[str, list[str]]:
     """Line endings, mojibake, then character cleanup; the clean text and the repairs made."""
     text, repairs = normalize_line_endings(text)
-    # Noncharacters go first: the mojibake repair uses one as a placeholder.
-    text, more = remove_noncharacters(text)
-    repairs += more
+    # Most texts hold no character the cleanup acts on: one scan tells, and spares them its steps' scans.
+    # A mojibake repair may bring such characters (a no-break space): then the steps after it run.
+    needed = needs_cleanup(text)
+    if needed:
+        # Noncharacters go first: the mojibake repair uses one as a placeholder.
+        text, more = remove_noncharacters(text)
+        repairs += more
+    unrepaired = text
     text, more = repair_mojibake(text)
     repairs += more
-    for step in CLEANUP_STEPS:
+    for step in CLEANUP_STEPS if needed or text != unrepaired else (normalize_nfc,):
         text, more = step(text)
         repairs += more
     return text, repairs
