@@ -18,7 +18,8 @@ _MIN_ANCHORS = 3
 
 def drop_hypertext_marks(lines: Sequence[str]) -> tuple[list[str], int]:
     """The lines without a hypertext edition's anchors, labels and heading rules, and how many went."""
-    if sum(1 for line in lines if _ANCHOR.match(line)) < _MIN_ANCHORS:
+    # A caret is rare in a text: tested first, it spares the pattern nearly every line.
+    if sum(1 for line in lines if "^" in line and _ANCHOR.match(line)) < _MIN_ANCHORS:
         return list(lines), 0
     kept = [line for line in lines if not (_ANCHOR.match(line) or _LABEL.match(line))]
     # A rule over a line set far right (a letter's signature) keeps its space; the others go.
