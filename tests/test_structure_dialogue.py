@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ebookify.normalize.structure.dialogue import merges_to_split, split_dialogue
+from ebookify.normalize.structure.dialogue import merges_to_split, split_dialogue, split_merged_dialogue
 from ebookify.normalize.structure.structure import parse_structure
 
 
@@ -73,3 +73,10 @@ def test_parse_structure_splits_only_faults() -> None:
     assert len(parse_structure(habit).chapters[0].blocks) == 7
     rare = "\n\n".join([_MERGED] + [_PLAIN] * 20)
     assert parse_structure(rare).chapters[0].blocks[0] == _MERGED
+
+
+def test_the_splits_come_with_the_decision() -> None:
+    splits = split_merged_dialogue([_MERGED, _PLAIN, _MERGED])
+    assert splits == [split_dialogue(_MERGED), [_PLAIN], split_dialogue(_MERGED)]
+    assert len(splits[0]) == 2
+    assert split_merged_dialogue([_MERGED, *[_PLAIN] * 30]) is None

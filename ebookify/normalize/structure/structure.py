@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 
 from ebookify.model import LayoutReport, ParagraphMarks, SceneBreak, SubheadingRole
@@ -16,7 +16,7 @@ from ebookify.normalize.structure.arguments import with_arguments
 from ebookify.normalize.structure.attributions import is_source_line
 from ebookify.normalize.structure.breaks import count_breaks, scene_gaps
 from ebookify.normalize.structure.chapters import find_chapters
-from ebookify.normalize.structure.dialogue import merges_to_split, split_dialogue
+from ebookify.normalize.structure.dialogue import split_merged_dialogue
 from ebookify.normalize.structure.footnotes import lift_footnotes
 from ebookify.normalize.structure.furniture import drop_page_furniture
 from ebookify.normalize.structure.heading_candidates import ChapterStart
@@ -58,16 +58,18 @@ def scene_blocks(items: Sequence[Item], normal: int = 1) -> Iterable[RawBlock]:
 def _split_dialogue(chapters: Sequence[RawChapter]) -> list[RawChapter]:
     """Merged dialogue split, one speaker per paragraph, when the text runs speakers together habitually."""
     texts = [block for chapter in chapters for block in chapter.blocks if isinstance(block, str)]
-    if not merges_to_split(texts):
+    splits = split_merged_dialogue(texts)
+    if splits is None:
         return list(chapters)
+    parts = iter(splits)  # each paragraph's own split, in the order of `texts`
     return [
-        replace(chapter, blocks=tuple(b for block in chapter.blocks for b in _split_block(block)))
+        replace(chapter, blocks=tuple(b for block in chapter.blocks for b in _split_block(block, parts)))
         for chapter in chapters
     ]
 
 
-def _split_block(block: RawBlock) -> Iterable[RawBlock]:
-    return split_dialogue(block) if isinstance(block, str) else (block,)
+def _split_block(block: RawBlock, parts: Iterator[list[str]]) -> Iterable[RawBlock]:
+    return next(parts) if isinstance(block, str) else (block,)
 
 
 def _note_texts(items: Iterable[Item]) -> tuple[str, ...]:
