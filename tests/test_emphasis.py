@@ -50,6 +50,8 @@ def marked(text: str) -> list[tuple[str, str]]:
         ("que, *¿para qué?*\\\nsigue", [("*¿para qué?*", "emphasis")]),
         ("frase: *«Te lo dije.»*\\", [("*«Te lo dije.»*", "emphasis")]),
         ("the little *Stück Abfall*[^1-1] deserved", [("*Stück Abfall*", "emphasis")]),
+        # An old text's backtick opening a quotation opens emphasis too.
+        ("`_I_ have not,' said the Mayor.", [("_I_", "emphasis")]),
         # Roman names inside an italic direction: one direction, the names left plain.
         ("_SCENE, _Peachum's_ House._", [("_SCENE, _", "emphasis"), ("_ House._", "emphasis")]),
         (
@@ -82,6 +84,8 @@ def test_markers_become_emphasis(text: str, want: list[tuple[str, str]]) -> None
         "Open __init__.py and _config_.txt today.",
         "See http://example.com/_x_/ or mail a_b_c@example.com.",
         "It was un_believ_able.",
+        # A name in backticks is code, not a quotation: its markers stay.
+        "Call `_private_` or `*args*` there.",
         # Spaced stars in arithmetic or around one letter.
         "It costs 2 * 3 * 4, or x * y * z.",
         "Let * a * be = 3 * so * on.",

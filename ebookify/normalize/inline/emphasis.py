@@ -7,11 +7,12 @@ from collections.abc import Sequence
 
 from ebookify.model import Span, SpanStyle
 
-# A marker opens after a space, an opening bracket or quote, or at the start: never inside a word
-# (snake_case, and/or, 2*3*4, http://a.com/x/) and never after another marker. The patterns match the marker
-# first and then look behind it for this character: a leading look-behind is tried at every character of a
-# paragraph, a leading literal lets the regex engine skip to the markers (the same matches, 8 times faster).
-_NOT_OPENING = r"[^\s(\[{\"'“‘„«¿¡—–-]"
+# A marker opens after a space, an opening bracket or quote (an old text's `backtick quote' too), or at the
+# start: never inside a word (snake_case, and/or, 2*3*4, http://a.com/x/) and never after another marker.
+# The patterns match the marker first and then look behind it for this character: a leading look-behind is
+# tried at every character of a paragraph, a leading literal lets the regex engine skip to the markers (the
+# same matches, 8 times faster).
+_NOT_OPENING = r"[^\s(\[{\"'`“‘„«¿¡—–-]"
 # It closes before a space, punctuation, a closing bracket or quote, a Markdown line break (\) or footnote
 # reference ([^1]), or at the end: never inside a word.
 _CLOSE = r"(?![^\s)\]}\"'”’».,;:!?…—–\\\[-])"
