@@ -24,6 +24,18 @@ def test_the_title_and_by_line_over_the_date_line_name_the_etext() -> None:
     # A title alone over the date line (Alice's, whose author only the title page names).
     alone = [*PLEA, "", "Alice's Adventures in Wonderland", "", "March, 1994  [Etext #11]"]
     assert title_block_fields(alone, []) == [("Title", "Alice's Adventures in Wonderland")]
+    # The by-line may stand right under the title.
+    close = [
+        "",
+        "The Adventures of Sherlock Holmes",
+        "by Sir Arthur Conan Doyle",
+        "",
+        "May, 1999  [Etext #1661]",
+    ]
+    assert title_block_fields(close, []) == [
+        ("Title", "The Adventures of Sherlock Holmes"),
+        ("Author", "Sir Arthur Conan Doyle"),
+    ]
     assert dateline_field(alone, []) == [("Release date", "March, 1994")]
 
 
@@ -34,6 +46,8 @@ def test_no_title_from_licence_text_or_when_a_field_gives_it() -> None:
     header = ["Tales", "", "by the light of the moon we read", "", "March, 1994  [Etext #11]"]
     assert title_block_fields(header, []) == []
     header = ["Tales", "Told Again", "", "March, 1994  [Etext #11]"]
+    assert title_block_fields(header, []) == []
+    header = ["", "Tales", "Told Again", "by Ann Author", "", "March, 1994  [Etext #11]"]
     assert title_block_fields(header, []) == []
     # A `Title:` field wins; and without a date line there is nothing to read.
     header = ["Tales", "", "by Ann Author", "", "March, 1994  [Etext #11]"]

@@ -27,15 +27,9 @@ def dateline_field(header: Sequence[str], fields: Sequence[tuple[str, str]]) -> 
     return [("Release date", found.group("date"))] if found else []
 
 
-def _block_above(lines: Sequence[str], index: int) -> tuple[list[str], int] | None:
-    """The run of filled lines ending a few blank lines above `index`, and the index of its first line."""
-    end = next((i for i in range(index - 1, max(-1, index - 2 - _GAP), -1) if lines[i].strip()), None)
-    if end is None:
-        return None
-    start = end
-    while start > 0 and lines[start - 1].strip():
-        start -= 1
-    return [line.strip() for line in lines[start : end + 1]], start
+def _filled_above(lines: Sequence[str], index: int) -> int | None:
+    """The nearest filled line at most a few blank lines above `index`."""
+    return next((i for i in range(index - 1, max(-1, index - 2 - _GAP), -1) if lines[i].strip()), None)
 
 
 def title_block_fields(header: Sequence[str], fields: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -44,23 +38,22 @@ def title_block_fields(header: Sequence[str], fields: Sequence[tuple[str, str]])
 
     The etext names its book there, in the header, before the licence: what follows the licence may be a
     producer's note ("WE WOULD ***LOVE*** YOUR ASSISTANCE ...") whose lines are no title page. Only a
-    one-line title counts, under a by-line that is a name or none.
+    one-line title counts (a blank line above it), under a by-line that is a name or none.
     """
     if any(field_kind(key) == "title" for key, _ in fields):
         return []
     date = next((i for i, line in enumerate(header) if _DATELINE.match(line)), None)
-    block = _block_above(header, date) if date is not None else None
-    if block is None or len(block[0]) != 1:
+    line = _filled_above(header, date) if date is not None else None
+    if line is None:
         return []
     author: list[tuple[str, str]] = []
-    by = BYLINE.match(block[0][0])
+    by = BYLINE.match(header[line].strip())
     if by:
-        if not is_name(by.group("name").strip(" .")):
+        name = by.group("name").strip(" .")
+        if not is_name(name):
             return []
-        author = [("Author", by.group("name").strip(" ."))]
-        block = _block_above(header, block[1])
-        if block is None or len(block[0]) != 1:
-            return []
-    if not is_title_line(block[0][0]):
+        author = [("Author", name)]
+        line = _filled_above(header, line)
+    if line is None or (line > 0 and header[line - 1].strip()) or not is_title_line(header[line]):
         return []
-    return [("Title", display_text(block[0][0])), *author]
+    return [("Title", display_text(header[line])), *author]
