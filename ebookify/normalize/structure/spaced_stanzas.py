@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
+from ebookify.normalize.markup.marks import CHAPTER, PART, QUOTE, SECTION
 from ebookify.normalize.structure.headings import is_title_like
 from ebookify.normalize.structure.paragraphs import Item
 from ebookify.normalize.structure.verse import looks_like_verse, verse_levels
@@ -24,7 +25,12 @@ def _lyric_line(item: Item) -> bool:
     text = item.text.strip()
     if item.verse or item.divider or "\n" in text or not 0 < len(text) <= _LYRIC_WIDTH:
         return False
-    return not _BULLET.match(text)
+    return not _BULLET.match(text) and text[:1] not in _MARKUP_BLOCKS
+
+
+# A heading, section or quote the markup gave ("# Chapter 1", <h3>, a blockquote) is the text's structure,
+# never a song's line: a Markdown story of one-line paragraphs between "#" chapters is not one stanza.
+_MARKUP_BLOCKS = (PART, CHAPTER, SECTION, QUOTE)
 
 
 # A list item's bullet: a star, a dash or a bullet sign and a space.
