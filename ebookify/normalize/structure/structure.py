@@ -14,6 +14,7 @@ from ebookify.normalize.matter.notes import is_preface, take_end_notes, take_fro
 from ebookify.normalize.structure.anchors import drop_hypertext_marks
 from ebookify.normalize.structure.arguments import with_arguments
 from ebookify.normalize.structure.attributions import is_source_line
+from ebookify.normalize.structure.bracket_notes import lift_bracket_notes
 from ebookify.normalize.structure.breaks import count_breaks, scene_gaps
 from ebookify.normalize.structure.chapters import find_chapters
 from ebookify.normalize.structure.dialogue import split_merged_dialogue
@@ -165,11 +166,16 @@ def parse_structure(text: str, known: Sequence[tuple[str, str]] = ()) -> RawStor
     lines, marks = drop_hypertext_marks(lines)
     furniture = drop_page_furniture(lines)
     feet = lift_footnotes(furniture.lines)
-    parts = split_parts(feet.lines, known)
+    bracketed = lift_bracket_notes(feet.lines)
+    parts = split_parts(bracketed.lines, known)
     if feet.notes:
         parts.repairs.append(
             f"moved {len(feet.notes)} page-foot notes out of their paragraphs to the end notes"
         )
+    if bracketed.notes:
+        # The notes' label ("FOOTNOTES:") went with them; only the bracketed notes are counted.
+        count = sum(1 for note in bracketed.notes if note.startswith("["))
+        parts.repairs.append(f"moved a transcriber's [Footnote] blocks to the end notes: {count}")
     if marks:
         parts.repairs.append(f"removed a hypertext edition's anchors and labels: {marks} lines")
     if furniture.removed:
@@ -212,7 +218,7 @@ def parse_structure(text: str, known: Sequence[tuple[str, str]] = ()) -> RawStor
         fields=tuple(parts.fields),
         chapters=tuple(_with_epigraphs(parts.front, _split_dialogue(chapters))),
         front_notes=_front_blocks(parts.front),
-        end_notes=(*_note_texts(parts.end), *feet.notes),
+        end_notes=(*_note_texts(parts.end), *feet.notes, *bracketed.notes),
         colophon=_note_texts(parts.colophon),
         printed=parts.gutenberg,
         repairs=tuple(parts.repairs),
