@@ -33,6 +33,15 @@ def test_a_lower_case_line_after_a_colon_or_in_columns_keeps_its_line() -> None:
     assert _texts(rows, Layout(wrap_width=70)) == ["\n".join(row.strip() for row in rows)]
 
 
+def test_a_wide_gap_inside_a_sentence_running_on_in_lower_case_is_no_row_of_columns() -> None:
+    # Two paragraphs glued on one line ("movement.'   `Still ...") still wrap into the next line.
+    lines = ["movement.'   `Still they could move a little up and down,' said", "the Medical Man."]
+    assert _texts(lines, Layout(wrap_width=66)) == [" ".join(lines)]
+    # Rows of columns, each with its own wide gap, keep their lines even in lower case.
+    rows = ["il a bien mal,        hij heeft erge pijn.", "la ficelle glissait    het touwtje gleed"]
+    assert _texts(rows, Layout(wrap_width=70)) == ["\n".join(rows)]
+
+
 def test_a_ragged_wrap_after_a_full_line_ending_a_sentence_is_undone() -> None:
     lines = [
         "There were no attendants at home; they had",

@@ -97,7 +97,7 @@ def _break_kind(previous: str, line: str, layout: Layout) -> Join | None:
     if wide and layout.spaced_sentences:
         # The typist's gaps between sentences are no columns: only another wide gap makes a table row.
         wide = "   " in SENTENCE_GAP.sub(". ", previous.strip())
-    if wide and not layout.justified and WIDE_GAP.search(previous.strip()):
+    if wide and not layout.justified and WIDE_GAP.search(previous.strip()) and not _runs_on(line):
         return Join.LINE  # columns (a contents list, a cast list): wrapped prose has no wide spaces inside
     if is_credit_line(line) and ends_sentence(previous):
         return None  # the source's own line, however little room the verse line above it left
@@ -107,6 +107,13 @@ def _break_kind(previous: str, line: str, layout: Layout) -> Join | None:
         if len(line.split(maxsplit=1)[0]) + 1 > room:
             return Join.WRAP
     return None
+
+
+def _runs_on(line: str) -> bool:
+    """A line going on in lower case with no wide gap of its own continues the sentence above, whatever
+    gap the line above holds ("movement.'   `Still they could move ... said" / "the Medical Man."): a row of
+    columns is followed by another row, never by a lone lower-case half-line."""
+    return starts_lower(line) and WIDE_GAP.search(line.strip()) is None
 
 
 def _deliberate_join(previous: str, line: str, layout: Layout, lined: bool) -> Join:
