@@ -42,6 +42,20 @@ def test_a_wide_gap_inside_a_sentence_running_on_in_lower_case_is_no_row_of_colu
     assert _texts(rows, Layout(wrap_width=70)) == ["\n".join(rows)]
 
 
+def test_a_full_line_ending_in_a_lower_case_word_runs_on_into_a_capitalised_name() -> None:
+    lines = [
+        "You acknowledge then that you made an appointment with",
+        "Sir Charles at the very hour and place at which he met his death,",
+        "and you refuse to say what the appointment was?",
+    ]
+    assert _texts(lines, Layout(wrap_width=67)) == [" ".join(lines)]
+    # A signature ends in a capital, a quoted couplet has no line going on in lower case: both stay lines.
+    closing = ["I shall be home again by Sunday, as well as ever. Your Loving Son", "Greg"]
+    assert _texts(closing, Layout(wrap_width=80)) == ["\n".join(closing)]
+    couplet = ["For this the Gods have fashioned man's grief and evil day", "That still for man hereafter."]
+    assert _texts(couplet, Layout(wrap_width=75)) == ["\n".join(couplet)]
+
+
 def test_a_ragged_wrap_after_a_full_line_ending_a_sentence_is_undone() -> None:
     lines = [
         "There were no attendants at home; they had",

@@ -116,9 +116,10 @@ def _runs_on(line: str) -> bool:
     return starts_lower(line) and WIDE_GAP.search(line.strip()) is None
 
 
-def _deliberate_join(previous: str, line: str, layout: Layout, lined: bool) -> Join:
+def _deliberate_join(previous: str, line: str, layout: Layout, lined: bool, prose: bool) -> Join:
     """A deliberate break outside verse: a new paragraph, a kept line, or a sloppy re-wrap after all.
-    `lined` is True inside a run of several deliberate breaks (a letter's closing, an address, a list)."""
+    `lined` is True inside a run of several deliberate breaks (a letter's closing, an address, a list);
+    `prose` when some line of the block goes on in lower case (wrapped prose, no quoted couplet)."""
     if layout.one_per_line or (max(len(previous), len(line)) > _VERSE_LINE and layout.wrap_width is None):
         return Join.NEW
     # A line of speech after a finished line of speech: the next speaker's paragraph, not a kept line.
@@ -132,6 +133,8 @@ def _deliberate_join(previous: str, line: str, layout: Layout, lined: bool) -> J
         return Join.WRAP
     if lined:
         return Join.LINE
+    if prose and _runs_on_at_capital(previous, line, layout):
+        return Join.WRAP
     if not ends_sentence(previous):
         return Join.LINE  # "Dear John," keeps its line
     # A paragraph never starts in lower case: "Ugh! ugh! ugh!" / "ugh! ugh! ugh!" is one outcry (what a
@@ -144,6 +147,18 @@ def _deliberate_join(previous: str, line: str, layout: Layout, lined: bool) -> J
         return Join.WRAP
     # A lone short line ending a sentence in wrapped text ends its paragraph.
     return Join.NEW
+
+
+def _runs_on_at_capital(previous: str, line: str, layout: Layout) -> bool:
+    """A full line of prose broken after a bare lower-case word, before a capital ("made an appointment
+    with" / "Sir Charles at the very hour"): a ragged wrap before a name. A letter's closing, a signature
+    or a file's name ("Dear John," / "Your Loving Son", "16215-8.zip") end otherwise or falls short."""
+    words = previous.split()
+    last = words[-1] if words else ""
+    width = layout.wrap_width or 0
+    full = len(previous.rstrip()) * 3 >= width * 2
+    # A line set in from the margin ("    Sole monarch acknowledged ...") is a quoted verse line of its own.
+    return last[:1].islower() and last[-1:].isalpha() and full and line_indent(line) <= layout.margin
 
 
 def _ragged_wrap(previous: str, line: str, layout: Layout) -> bool:
@@ -209,7 +224,9 @@ def prose_join(block: Sequence[str], kinds: Sequence[Join | None], index: int, l
     kind = kinds[index]
     if kind is not None:
         return kind
-    return _deliberate_join(block[index - 1], block[index], layout, _lined(kinds, index))
+    # A block whose lines all start with a capital may be a quoted couplet: its breaks stay.
+    prose = any(starts_lower(text) for text in block[1:])
+    return _deliberate_join(block[index - 1], block[index], layout, _lined(kinds, index), prose)
 
 
 def _lined(kinds: Sequence[Join | None], index: int) -> bool:
