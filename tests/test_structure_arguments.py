@@ -64,3 +64,15 @@ def test_a_poems_credit_line_is_no_argument() -> None:
         "THE LIBERTY FLAG",
     ]
     assert all(str(c.blocks[0]) == "Words by Elizur Wright." for c in story.chapters)
+
+
+def test_a_chapters_only_text_is_never_its_argument() -> None:
+    # A scene that is one short monologue, set off like the others' arguments, keeps it as its text.
+    monologue = "Claudia. Welch ein Mann! Oh, der rauhen Tugend! Alles scheint ihr verdächtig, alles arg!"
+    scene = f"DRITTE VIGILIE.\n\n\n{ARGUMENT}\n\n\n{TEXT}"
+    book = _book().replace(scene, f"DRITTE VIGILIE.\n\n\n{monologue}")
+    chapters = parse_structure(book).chapters
+    assert chapters[2].title == "DRITTE VIGILIE"
+    assert str(chapters[2].blocks[0]).startswith("Claudia. Welch ein Mann!")
+    # Left alone: the chapters with text under their argument still take it into their titles.
+    assert (chapters[3].title or "").startswith("VIERTE VIGILIE: Die Fahrt")

@@ -20,11 +20,13 @@ _MIN_ARGUMENTS = 3
 _POEM_TITLE = "~poem"
 
 
-def _argument(items: Sequence[Item], start: ChapterStart, normal: int) -> bool:
+def _argument(items: Sequence[Item], start: ChapterStart, normal: int, heads: set[int]) -> bool:
     """The item under a heading is set off like an argument: close under it, a wider gap than the text's
     usual one below it, short, no stanza, no heading ("Die Unglücksfälle des Studenten Anselmus. -- ...")."""
     index = start.index + start.span
-    if index + 1 >= len(items):
+    # The only text before the next heading is the chapter's text, never its argument: a play's scene that
+    # is one short monologue ("Fünfter Auftritt" / "Claudia Galotti. Welch ein Mann! ...") keeps it.
+    if index + 1 >= len(items) or index + 1 in heads:
         return False
     item, below = items[index], items[index + 1]
     if item.verse or item.divider or item.gap > _ARGUMENT_GAP or match_heading(item.text) is not None:
@@ -39,7 +41,8 @@ def with_arguments(items: Sequence[Item], starts: list[ChapterStart], normal: in
     starts = [_with_dateline(items, start) for start in starts]
     # A poem's title carries no argument: what is set under it (a song's credits, a motto) is the poem's.
     chapters = [s for s in starts if s.kind != "part" and s.span == 1 and s.keyword != _POEM_TITLE]
-    found = {start.index for start in chapters if _argument(items, start, normal)}
+    heads = {start.index for start in starts}
+    found = {start.index for start in chapters if _argument(items, start, normal, heads)}
     if len(found) < max(_MIN_ARGUMENTS, len(chapters) * _ARGUMENT_SHARE):
         return starts
     return [

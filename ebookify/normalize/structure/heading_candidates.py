@@ -65,6 +65,11 @@ def _subtitles(items: Sequence[Item], index: int, heading: Heading, normal: int)
     for offset in range(index + 1, min(index + 1 + wanted, len(items))):
         if not _is_subtitle(items, offset, normal):
             break
+        # A chapter's only text before the next heading is its text, not its title (a play's scene that is
+        # one short speech); a part's title does stand right above its first chapter's heading.
+        below = items[offset + 1].text if offset + 1 < len(items) else None
+        if heading.kind != "part" and (below is None or match_heading(below) is not None):
+            break
         found.append(items[offset].text.strip())
     return found
 
@@ -205,6 +210,8 @@ def _plain_title(items: Sequence[Item], index: int) -> bool:
     text = " ".join(item.text.split())
     if item.gap > _SUBTITLE_GAP or item.divider or item.verse or below.gap < item.gap:
         return False
+    if match_heading(below.text) is not None:
+        return False  # the chapter's only text before the next heading is its text, not its title
     if item.lines > _BOOK_TITLE_LINES or len(text.split()) > _BOOK_TITLE_WORDS or text[-1] in ",;:":
         return False
     return text[0] not in _NOT_TITLE_START and text[0].isupper() and match_heading(text) is None
