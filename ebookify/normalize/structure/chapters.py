@@ -175,8 +175,36 @@ def find_chapters(items: Sequence[Item], normal: int = 1) -> list[ChapterStart]:
     """The chapter and part headings of a story's items, in reading order."""
     starts = _without_runs(chapter_candidates(items, contents_items(items), normal))
     starts = _letter_sections(_numbered_sections(_chapter_words(_learned_words(starts))))
-    starts = unheaded_first(items, starts, normal)
+    starts = _special_titles(items, unheaded_first(items, starts, normal))
     return _parts(_prefix_parts(items, _with_poem_titles(items, starts, normal)))
+
+
+# A special heading's word set close under a number-only chapter heading is that chapter's title, not a
+# chapter of its own: "CHAPITRE XXX." / "Conclusion." is one chapter, the book's last (an empty chapter
+# before it otherwise). Close: at most this many blank lines between them.
+_SPECIAL_TITLE_GAP = 2
+
+
+def _special_titles(items: Sequence[Item], starts: list[ChapterStart]) -> list[ChapterStart]:
+    """The starts with each special heading that stands right under an untitled numbered chapter heading
+    taken into that heading's title."""
+    out: list[ChapterStart] = []
+    for start in starts:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and start.kind == "special"
+            and last.kind == "chapter"
+            and last.span == 1
+            and last.number is not None
+            and start.index == last.index + 1
+            and items[start.index].gap <= _SPECIAL_TITLE_GAP
+            and "\n" not in items[start.index].text
+        ):
+            out[-1] = replace(last, title=f"{last.title}: {clean_heading(items[start.index].text)}", span=2)
+            continue
+        out.append(start)
+    return out
 
 
 # Each part named before its chapters' numbers holds this many chapters at least, two parts at least.
