@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from ebookify.normalize.structure.contents_lists import contents_items
 from ebookify.normalize.structure.first_chapter import unheaded_first
-from ebookify.normalize.structure.heading_candidates import ChapterStart, chapter_candidates
+from ebookify.normalize.structure.heading_candidates import ChapterStart, chapter_candidates, title_with
 from ebookify.normalize.structure.headings import PART_PREFIX, clean_heading
 from ebookify.normalize.structure.paragraphs import Item
 from ebookify.normalize.structure.poems import poem_titles, prose_titles
@@ -201,7 +201,7 @@ def _special_titles(items: Sequence[Item], starts: list[ChapterStart]) -> list[C
             and items[start.index].gap <= _SPECIAL_TITLE_GAP
             and "\n" not in items[start.index].text
         ):
-            out[-1] = replace(last, title=f"{last.title}: {clean_heading(items[start.index].text)}", span=2)
+            out[-1] = replace(last, title=title_with(last, items[start.index].text), span=2)
             continue
         out.append(start)
     return out

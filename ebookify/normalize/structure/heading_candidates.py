@@ -65,13 +65,17 @@ def _subtitles(items: Sequence[Item], index: int, heading: Heading, normal: int)
     for offset in range(index + 1, min(index + 1 + wanted, len(items))):
         if not _is_subtitle(items, offset, normal):
             break
-        # A chapter's only text before the next heading is its text, not its title (a play's scene that is
-        # one short speech); a part's title does stand right above its first chapter's heading.
-        below = items[offset + 1].text if offset + 1 < len(items) else None
-        if heading.kind != "part" and (below is None or match_heading(below) is not None):
+        # A part's title does stand right above its first chapter's heading; a chapter's does not.
+        if heading.kind != "part" and _over_heading(items, offset):
             break
         found.append(items[offset].text.strip())
     return found
+
+
+def _over_heading(items: Sequence[Item], index: int) -> bool:
+    """The item stands right above a heading, or ends the text: it is all the text its chapter has, so it is
+    that text, never the chapter's title (a play's scene that is one short speech)."""
+    return index + 1 >= len(items) or match_heading(items[index + 1].text) is not None
 
 
 def _title(heading: Heading, subtitles: Sequence[str]) -> str:
@@ -194,7 +198,7 @@ def _with_book_titles(items: Sequence[Item], starts: list[ChapterStart]) -> list
         return starts
     chosen = {start.index for start in untitled if start.span == 1 and _plain_title(items, start.index + 1)}
     return [
-        replace(start, title=_title_with(start, items[start.index + 1].text), span=2)
+        replace(start, title=title_with(start, items[start.index + 1].text), span=2)
         if start.index in chosen
         else start
         for start in starts
@@ -204,19 +208,18 @@ def _with_book_titles(items: Sequence[Item], starts: list[ChapterStart]) -> list
 def _plain_title(items: Sequence[Item], index: int) -> bool:
     """A short line close under a heading, set as a title is in this book: not speech, a note or a stanza,
     with the text going on under it no closer than it sits under the heading."""
-    if index + 1 >= len(items):
+    if _over_heading(items, index):
         return False
     item, below = items[index], items[index + 1]
     text = " ".join(item.text.split())
     if item.gap > _SUBTITLE_GAP or item.divider or item.verse or below.gap < item.gap:
         return False
-    if match_heading(below.text) is not None:
-        return False  # the chapter's only text before the next heading is its text, not its title
     if item.lines > _BOOK_TITLE_LINES or len(text.split()) > _BOOK_TITLE_WORDS or text[-1] in ",;:":
         return False
     return text[0] not in _NOT_TITLE_START and text[0].isupper() and match_heading(text) is None
 
 
-def _title_with(start: ChapterStart, subtitle: str) -> str:
+def title_with(start: ChapterStart, subtitle: str) -> str:
+    """The start's title with the line under it added: "CHAPITRE XXX: Conclusion"."""
     separator = ". " if start.kind == "bare" else ": "
     return start.title + separator + clean_heading(" ".join(subtitle.split()))
