@@ -235,6 +235,8 @@ _SPACED_SHARE = 1 / 3
 # Three spaces or more between two words inside a line: text set in columns (a table, a contents or cast
 # list), or a typist's wide sentence spacing.
 WIDE_GAP = re.compile(r"\S {3,}\S")
+# The dash that sets a poem's or an epigraph's source on its own line ("--WORDSWORTH.", "— Byron").
+SOURCE_DASH = r"(?:-{1,3}|[—–])\s?"
 
 
 def _spaced_sentences(lines: Sequence[str], filled: Sequence[bool]) -> bool:

@@ -9,6 +9,7 @@ from enum import Enum
 from ebookify.normalize.structure.headings import match_heading
 from ebookify.normalize.structure.layout import (
     SENTENCE_GAP,
+    SOURCE_DASH,
     WIDE_GAP,
     Layout,
     ends_sentence,
@@ -46,7 +47,7 @@ _VERSE_LINE = 100
 _LABEL = re.compile(r"^[A-Z][A-Z .'’-]{1,30}[.:]$")
 # A poem's source set under its last line after a dash: "--WORDSWORTH.", "— Lord Byron" (a few capitalised
 # words). A wrapped sentence never goes on after its full stop with a dash and a name.
-_CREDIT = re.compile(r"^(?:-{1,3}|[—–])\s?[A-ZÀ-Þ][\w.'’]*(?:\s[A-ZÀ-Þ][\w.'’]*){0,4}$")
+_CREDIT = re.compile(rf"^{SOURCE_DASH}[A-ZÀ-Þ][\w.'’]*(?:\s[A-ZÀ-Þ][\w.'’]*){{0,4}}$")
 
 
 # An overflow is set because the line did not fit: joined, the two lines make at least this many columns.

@@ -9,7 +9,13 @@ from itertools import pairwise
 
 from ebookify.normalize.inline.attribution import SPEECH_VERBS
 from ebookify.normalize.structure.headings import has_page_number, match_heading
-from ebookify.normalize.structure.layout import WIDE_GAP, ends_sentence, line_indent, starts_upper
+from ebookify.normalize.structure.layout import (
+    SOURCE_DASH,
+    WIDE_GAP,
+    ends_sentence,
+    line_indent,
+    starts_upper,
+)
 
 # Verse lines are short: a line longer than this is prose (blank verse runs to about 60 columns, a
 # ballad's long line with its overflow joined to about 90).
@@ -19,7 +25,7 @@ _TITLE_BLOCK = re.compile(
     r"^(?:(?:[Ww]ritten\s+)?[Bb][Yy]:?(?:\s+[A-Z][\w.'’-]*){0,4}$|(?i:copyright\b|\(c\)|©))"
 )
 # The source of an epigraph or a quoted poem, set under it after a dash: "--All in the Wrong", "— Byron".
-_ATTRIBUTION = re.compile(r"^(?:-{1,3}|[—–])\s?[A-Z]")
+_ATTRIBUTION = re.compile(rf"^{SOURCE_DASH}[A-Z]")
 # Closing quotes and brackets after a line's last word.
 _CLOSERS = "\"'”’»)]_*"
 # A line that is a whole turn of speech: it opens a quotation and closes it after speech punctuation at
