@@ -33,3 +33,34 @@ def test_a_notes_list_under_its_label_and_a_numbered_line_stay() -> None:
     lines = ["He came home.{1}", "", "Footnotes:", "", "{1}  He did, in the end.", "", "[2] is no note here."]
     assert lift_footnotes(lines).lines == lines
     assert not lift_footnotes(lines).notes
+
+
+def test_a_bare_numbered_note_is_lifted_when_the_text_above_carries_its_number() -> None:
+    lines = [
+        "     This act did not prevent young Ellison from entering into",
+        "possession of a fortune of four hundred and fifty millions of dollars.1",
+        "",
+        "     1 An incident, similar in outline to the one here imagined,",
+        "occurred, not very long ago, in England.",
+        "",
+        "     When it had become known that such was the enormous wealth",
+    ]
+    feet = lift_footnotes(lines)
+    assert feet.notes == [
+        "1 An incident, similar in outline to the one here imagined, occurred, not very long ago, in England."
+    ]
+    assert feet.lines == [lines[0], lines[1], lines[6]]
+
+
+def test_a_bare_number_not_called_above_stays_text() -> None:
+    # The year ends a word-free number ("in 1891"), and the block below goes on in lower case: neither
+    # proves a note opened by a bare number.
+    lines = [
+        "It happened in the spring of 1891",
+        "",
+        "1 cup of flour and the rest of it,",
+        "",
+        "and so the recipe ended.",
+    ]
+    assert lift_footnotes(lines).lines == lines
+    assert not lift_footnotes(lines).notes

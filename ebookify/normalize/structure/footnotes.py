@@ -10,6 +10,14 @@ from ebookify.normalize.structure.layout import line_indent, starts_lower
 
 # A note opens with its mark: "<1>", "[2]", "{3}" (an etext's footnote numbers).
 _MARK = re.compile(r"^\s*(<\d{1,2}>|\[\d{1,2}\]|\{\d{1,2}\})")
+# A bare number opens a note too ("     1 An incident, ...") when the text above carries the same number set
+# right against a word or its punctuation ("of dollars.1"), as an etext keeps a print's superscript; a
+# bare number is a weak mark, so it alone never proves a note.
+_BARE = re.compile(r"^\s*(\d{1,2})\s+\S")
+
+
+def _bare_called(number: str, text: str) -> bool:
+    return re.search(rf"(?<=[A-Za-z.,;:!?'\"\u201d\u2019)]){number}(?!\d)", text) is not None
 
 
 @dataclass(frozen=True)
@@ -25,13 +33,13 @@ def _note_block(lines: Sequence[str], start: int) -> int:
     end = start
     while end < len(lines) and lines[end].strip():
         end += 1
-    return end if _MARK.match(lines[start]) else start
+    return end if _MARK.match(lines[start]) or _BARE.match(lines[start]) else start
 
 
-def _notes(block: Sequence[str]) -> list[str]:
+def _notes(block: Sequence[str], mark: re.Pattern[str]) -> list[str]:
     notes: list[str] = []
     for line in block:
-        if _MARK.match(line) or not notes:
+        if mark.match(line) or not notes:
             notes.append(line.strip())
         else:
             notes[-1] += " " + line.strip()
@@ -58,13 +66,16 @@ def lift_footnotes(lines: Sequence[str]) -> Footnotes:
         while after < len(lines) and not lines[after].strip():
             after += 1
         mark = _MARK.match(lines[start])
+        bare = None if mark else _BARE.match(lines[start])
         referenced = mark is not None and mark.group(1) in out[-1]
         goes_on = after < len(lines) and starts_lower(lines[after])
+        if bare is not None:
+            referenced, goes_on = _bare_called(bare.group(1), out[-1]), False
         if not (referenced or goes_on):
             out.append(line)
             index += 1
             continue
-        notes += _notes(lines[start:end])
+        notes += _notes(lines[start:end], _BARE if bare else _MARK)
         # The text closes up over the notes when it goes on, or when its next paragraph is marked by its
         # indent; otherwise the blank line before the notes stays the paragraphs' gap.
         if not goes_on and not (after < len(lines) and line_indent(lines[after]) > 0):
