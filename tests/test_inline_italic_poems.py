@@ -43,3 +43,46 @@ def test_an_italic_poem_in_a_story_loses_its_stars_and_keeps_its_words() -> None
     assert spans and all(span.style == "emphasis" for span in spans)
     assert "*" not in "".join(span.text for span in spans)
     assert "diamond-bright." in spans[-1].text
+
+
+def test_an_italic_run_with_roman_names_is_marked_again_on_each_line_it_covers() -> None:
+    blocks: list[RawBlock] = [
+        _stanza(
+            "_Come live with me,",
+            "Where we will sit upon the_ Rocks,",
+            "_By shallow_ Rivers, _to whose falls",
+        ),
+        _stanza("Mellodious birds sing_ madrigals."),
+        _stanza("_And I wil make thee beds of_ Roses,", "_And then", "Then live with me, and be my Love_."),
+        "Prose.",
+    ]
+    out, italic = wholly_italic(blocks)
+    assert out[:3] == [
+        _stanza(
+            "_Come live with me,_",
+            "_Where we will sit upon the_ Rocks,",
+            "_By shallow_ Rivers, _to whose falls_",
+        ),
+        _stanza("_Mellodious birds sing_ madrigals."),
+        _stanza("_And I wil make thee beds of_ Roses,", "_And then_", "_Then live with me, and be my Love_."),
+    ]
+    assert italic == set()
+    long_stanza = _stanza(
+        "Lucian _well skill'd in_ scoffing, _this has writ,", "Friend,", "This you", "Meaning_."
+    )
+    assert wholly_italic([long_stanza])[0] == [
+        _stanza(
+            "Lucian _well skill'd in_ scoffing, _this has writ,_", "_Friend,_", "_This you_", "_Meaning_."
+        )
+    ]
+
+
+def test_a_stray_marker_a_short_stanza_or_a_long_roman_stretch_keeps_its_lines() -> None:
+    stray = [
+        _stanza("_This is not half", "yet he that says so lies_:", "Then come away,", "County man with me_.")
+    ]
+    short = [_stanza("_The Adulterous_ Sargus _doth change,", "Goes courting_ She-Goats.")]
+    roman_tail = [_stanza("_Come live_ with me and be my love,"), _stanza("_And I wil_ make thee beds_.")]
+    names = [_stanza("_Open", "my_file", "two", "three", "four_.")]
+    for blocks in (stray, short, roman_tail, names):
+        assert wholly_italic(list(blocks)) == (blocks, set())
