@@ -54,6 +54,8 @@ def marked(text: str) -> list[tuple[str, str]]:
         ("`_I_ have not,' said the Mayor.", [("_I_", "emphasis")]),
         # Roman names inside an italic direction: one direction, the names left plain.
         ("_SCENE, _Peachum's_ House._", [("_SCENE, _", "emphasis"), ("_ House._", "emphasis")]),
+        # German Gutenberg texts set letter-spaced words (a speaker's name too) in tildes.
+        ("~Franz.~ Aber um der ~Grösse~ willen.", [("~Franz.~", "emphasis"), ("~Grösse~", "emphasis")]),
         (
             "_To them, Enter _Player_ and _Beggar_._",
             [("_To them, Enter _", "emphasis"), ("_ and _", "emphasis"), ("_._", "emphasis")],
@@ -89,6 +91,10 @@ def test_markers_become_emphasis(text: str, want: list[tuple[str, str]]) -> None
         # Spaced stars in arithmetic or around one letter.
         "It costs 2 * 3 * 4, or x * y * z.",
         "Let * a * be = 3 * so * on.",
+        # Markdown's strike-through, an approximate number and a divider of tildes are no emphasis.
+        "It was ~~struck~~ out.",
+        "It takes ~5 min, or ~10.",
+        "~ ~ ~",
     ],
 )
 def test_things_that_are_not_emphasis_are_left_alone(text: str) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ebookify.normalize.matter.matter import fallback_fields, is_half_title, split_matter
 from ebookify.normalize.matter.title_lines import letters_of
+from ebookify.normalize.matter.titlepage import read_byline_page
 
 PARA = "She walked along the river for a long time, thinking about nothing at all, then home."
 
@@ -93,3 +94,13 @@ def test_a_title_page_gives_what_an_old_header_leaves_out() -> None:
     # Once the header names the author too, the title page's by-line is the printed one.
     named = [*old[:3], "", "by Ann Author", *old[3:]]
     assert ("Printed author", "Ann Author") in split_matter(named).fields
+
+
+def test_a_title_pages_article_on_a_line_of_its_own_opens_the_title() -> None:
+    lines = ["", "Die", "Räuber", "", "ein Schauspiel", "von", "Schiller.", ""]
+    page = read_byline_page(lines, range(len(lines)))
+    assert ("Title", "Die Räuber") in page.fields and ("Subtitle", "ein Schauspiel") in page.fields
+    # A title line that is no article stays a title of its own, the next line its subtitle.
+    lines = ["", "Dramen", "Räuber", "", "von", "Schiller.", ""]
+    page = read_byline_page(lines, range(len(lines)))
+    assert ("Title", "Dramen") in page.fields and ("Subtitle", "Räuber") in page.fields

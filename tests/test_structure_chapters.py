@@ -42,6 +42,9 @@ PARA = "She walked along the river for a long time, thinking about nothing at al
         ("Erstes Kapitel", "chapter", 1),
         ("2. Teil", "part", 2),
         ("Akt IV", "part", 4),
+        # German spelled before 1901: "Zweyter" for "Zweiter", "Scene" for "Szene".
+        ("Zweyter Akt.", "part", 2),
+        ("Erste Scene.", "chapter", 1),
         ("Capítulo tercero", "chapter", 3),
         ("Libro primero", "part", 1),
         ("Capitolo 7: Il ritorno", "chapter", 7),
@@ -74,6 +77,7 @@ def test_heading_forms(line: str, kind: str, number: int | None) -> None:
         "Kapitel für Kapitel las sie weiter",
         "See the note on chapter XXII[1].",
         "Conclusion of the matter was simple enough.",
+        "Die Scene war leer.",
     ],
 )
 def test_not_headings(line: str) -> None:
@@ -222,6 +226,14 @@ def test_a_note_mark_closing_a_poems_title_goes() -> None:
     # A poem's title keeps no note mark, as a chapter heading does ("[1" was left when "]" went).
     assert clean_heading("NEGRO BOY SOLD FOR A WATCH.[1]") == "NEGRO BOY SOLD FOR A WATCH"
     assert clean_heading("[Illustration]") == "Illustration"
+
+
+def test_a_direction_in_parentheses_keeps_its_closing_bracket() -> None:
+    # A scene's cast line with its direction: the bracket that closes it is no decoration.
+    line = "  Amalia (_im Garten, spielt auf der Laute._)"
+    assert clean_heading(line) == "Amalia (_im Garten, spielt auf der Laute._)"
+    # A heading wholly in brackets still loses them.
+    assert clean_heading("(CHAPTER I.)") == "CHAPTER I"
 
 
 @pytest.mark.parametrize("line", ["Letzter Auftritt", "Scène dernière", "SCÈNE DERNIÈRE"])

@@ -1,4 +1,4 @@
-"""Plain-text emphasis markers (*word*, _word_, /word/, **word**, =word=, _un_likely) to emphasis ranges."""
+"""Plain-text emphasis markers (*word*, _word_, /word/, **word**, =word=, ~word~, _un_likely) to emphasis."""
 
 from __future__ import annotations
 
@@ -27,6 +27,10 @@ _MARKERS: tuple[tuple[str, SpanStyle], ...] = (
     ("_", "emphasis"),  # Gutenberg's italics
     ("/", "emphasis"),  # some forums' italics
     ("=", "strong"),  # Gutenberg's bold
+    # Gutenberg's German texts set letter-spaced (gesperrt) words, a play's speaker names among them, in
+    # tildes: "~Franz.~ Aber ...", "um der ~Grösse~ willen". Markdown's ~~strike~~ never pairs (a tilde
+    # after a tilde opens nothing), nor do "~5 min" or a "~ ~ ~" divider (no letters inside).
+    ("~", "emphasis"),
 )
 # Slash emphasis must look like words: a path (/usr/bin/), a date (1/2/3) or /r/ is not emphasis.
 _SLASH_WORDS = re.compile(r"[A-Za-z][A-Za-z'’ ,.!?-]*[A-Za-z.!?]")

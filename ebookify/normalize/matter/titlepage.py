@@ -21,6 +21,9 @@ from ebookify.normalize.matter.title_lines import (
 _TITLE_BY = re.compile(r"^(?P<title>.+?)\s+(?:by|von)\s+(?P<name>[^,;]+)$", re.I)
 # How far below a title its by-line or name may stand (blank lines between).
 _GAP = 3
+# A title page may set the title's article on a line of its own ("Die" / "Räuber", "I" / "PROMESSI
+# SPOSI"): alone it is no title line, but it opens the title line under it.
+_ARTICLE = re.compile(r"(?i:the|an?|die|der|das|ein|eine|les?|la|l[’']|une?|el|los|las|il|lo|gli|i)")
 
 
 @dataclass
@@ -66,7 +69,8 @@ def _title_above(lines: Sequence[str], index: int, top: int) -> list[int]:
                 break
             continue
         joined = found and display_text(lines[found[0]]).lower().startswith("or")
-        if not (is_title_line(lines[i]) or (joined and is_title_line(lines[i].rstrip(";:,")))):
+        article = found and _ARTICLE.fullmatch(display_text(lines[i])) is not None
+        if not (is_title_line(lines[i]) or article or (joined and is_title_line(lines[i].rstrip(";:,")))):
             break
         if len(found) == 3:
             break
@@ -78,7 +82,7 @@ def _title_above(lines: Sequence[str], index: int, top: int) -> list[int]:
 def _join_title(texts: Sequence[str]) -> tuple[str, list[str]]:
     """The title and its subtitles; "Frankenstein;" / "or, the Modern Prometheus" is one title."""
     title, rest = texts[0], list(texts[1:])
-    while rest and (title[-1:] in ";:," or rest[0].lower().startswith("or")):
+    while rest and (title[-1:] in ";:," or rest[0].lower().startswith("or") or _ARTICLE.fullmatch(title)):
         title = f"{title} {rest.pop(0)}"
     return title, rest
 

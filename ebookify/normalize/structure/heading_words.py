@@ -58,7 +58,8 @@ VOCABULARIES = {
         FOREIGN_NUMBER_WORDS["fr"],
     ),
     "de": Vocabulary(
-        ("kapitel", "kap.", "szene", "auftritt", "brief", "abschnitt", "gesang"),
+        # "Scene" is how German spelled "Szene" before 1901 ("Erste Scene", Schiller's Räuber).
+        ("kapitel", "kap.", "szene", "scene", "auftritt", "brief", "abschnitt", "gesang"),
         ("teil", "buch", "band", "akt", "aufzug", "epoche"),
         ("prolog", "epilog", "vorwort", "nachwort", "einleitung", "zwischenspiel"),
         (),

@@ -133,6 +133,14 @@ _INITIALISM_END = re.compile(r"(?<![\w.])(?:[^\W\d_]\.){2,}$")
 def _strip(line: str) -> str:
     """The line without decorations at its ends; an emphasis marker that pairs with one inside is kept."""
     text = line.strip(_DECORATION).strip(_EDGE_DASHES).strip(_DECORATION)
+    # A direction in parentheses keeps its closing bracket and what it encloses: "Amalia (_im Garten,
+    # spielt auf der Laute._)" is no "Amalia (_im Garten, spielt auf der Laute".
+    if text.count("(") > text.count(")"):
+        stripped = line.strip()
+        start = stripped.find(text)
+        close = stripped.rfind(")")
+        if start >= 0 and close >= start + len(text):
+            text = stripped[start : close + 1]
     for marker in "_*":
         # "PART II. _The Country of the Saints._" keeps the underscore that closes its italics.
         if text.count(marker) % 2 and line.rstrip().rstrip(".").endswith(marker):

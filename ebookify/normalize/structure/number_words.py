@@ -32,9 +32,10 @@ _GERMAN_CARDINALS = [
     *("elf", "zwölf", "dreizehn", "vierzehn", "fünfzehn", "sechzehn", "siebzehn", "achtzehn", "neunzehn"),
     "zwanzig",
 ]
-# Ordinal stems, declined by ending: "erst" → "erste", "erster", "erstes".
+# Ordinal stems, declined by ending: "erst" → "erste", "erster", "erstes". Books printed before the
+# spelling reform of 1901 write y for i: "Zweyter Akt", "Zweyte Scene" (Schiller's Räuber, 1805).
 _GERMAN_ORDINALS = [
-    *("erst", "zweit", "dritt", "viert", "fünft", "sechst", "siebt|siebent", "acht", "neunt", "zehnt"),
+    *("erst", "zweit|zweyt", "dritt", "viert", "fünft", "sechst", "siebt|siebent", "acht", "neunt", "zehnt"),
     *("elft", "zwölft", "dreizehnt", "vierzehnt", "fünfzehnt", "sechzehnt", "siebzehnt", "achtzehnt"),
     *("neunzehnt", "zwanzigst"),
 ]
