@@ -145,3 +145,37 @@ def test_a_wrapped_argument_in_a_book_of_verse_is_one_paragraph_and_the_verse_ke
         [*fourteeners, "", *VERSE_BOOK * 4], detect_layout([*fourteeners, "", *VERSE_BOOK * 4])
     )
     assert kept[0].text.count("\n") == 3
+
+
+# A text wrapped at 65 whose paragraphs start with a five-space indent (Poe's "Domain of Arnheim").
+INDENTED = Layout(wrap_width=65, indented=True, paragraph_indent=5)
+
+
+def test_a_capitalised_block_set_in_past_the_paragraph_indent_keeps_its_lines() -> None:
+    epigraph = [
+        "          The garden like a lady fair was cut,",
+        "            That lay as if she slumbered in delight,",
+        "          And to the open skies her eyes did shut.",
+        "            The azure fields of Heaven were 'sembled right",
+        "            In a large round set with the flowers of light.",
+        "          The flowers de luce and the round sparks of dew",
+    ]
+    items = split_items(epigraph, INDENTED)
+    assert len(items) == 1
+    assert items[0].text.split("\n") == [line.strip() for line in epigraph]
+
+
+def test_a_set_in_quotation_going_on_in_lower_case_is_still_wrapped_prose() -> None:
+    # Set in like the epigraph, its lines as long, but one goes on in lower case: prose, wrapped.
+    quotation = [
+        "          Great excitement was caused in Esher and the neigh-",
+        "        bouring district when it was learned last night that",
+        "        An arrest had been effected in connection with the",
+        "        Oxshott murder. It will be remembered that Mr. Garcia",
+        "        Of Wisteria Lodge was found dead on Oxshott Common.",
+    ]
+    assert _texts(quotation, INDENTED) == [
+        "Great excitement was caused in Esher and the neigh-bouring district when it was learned last night"
+        " that An arrest had been effected in connection with the Oxshott murder. It will be remembered that"
+        " Mr. Garcia Of Wisteria Lodge was found dead on Oxshott Common."
+    ]

@@ -183,6 +183,21 @@ def is_credit_line(line: str) -> bool:
     return _CREDIT.match(line.strip()) is not None
 
 
+# A set-in block of this many lines at least, all capitalised, is no wrapped prose: in English prose about
+# one line in five starts with a capital, in German about two in five, so five such lines in a row almost
+# never come from wrapping.
+_INSET_LINES = 5
+
+
+def _capitalised_inset(block: Sequence[str], layout: Layout) -> bool:
+    """A block of a wrapped text set in past the text's paragraph indent, every line starting with a capital:
+    wrapped prose, even quoted prose set in, goes on in lower case somewhere within five lines."""
+    if layout.wrap_width is None or len(block) < _INSET_LINES:
+        return False
+    inset = max(layout.margin, layout.paragraph_indent if layout.indented else layout.margin)
+    return all(line_indent(line) > inset and starts_upper(line) for line in block)
+
+
 def break_kinds(block: Sequence[str], dividers: Sequence[bool], layout: Layout) -> list[Join | None]:
     """The break before each line: NEW at dividers, a forced join, or None for a deliberate break."""
     kinds: list[Join | None] = [Join.NEW]
@@ -191,6 +206,11 @@ def break_kinds(block: Sequence[str], dividers: Sequence[bool], layout: Layout) 
             kinds.append(Join.NEW)
         else:
             kinds.append(_break_kind(block[index - 1], block[index], layout))
+    if _capitalised_inset(block, layout):
+        # A set-in block whose every line starts with a capital (a verse epigraph in a wrapped text) was
+        # not wrapped at the text's width: its long lines' breaks are deliberate, left to the verse test.
+        kinds = [None if kind is Join.WRAP else kind for kind in kinds]
+        kinds[0] = Join.NEW
     if layout.wrap_width is None and _wrapped_prose(block):
         # A text of unwrapped lines (a poem) may hold a paragraph of prose wrapped by hand (a book's
         # argument before its verse): its breaks after full lines are wraps.
