@@ -60,6 +60,9 @@ def marked(text: str) -> list[tuple[str, str]]:
             "_To them, Enter _Player_ and _Beggar_._",
             [("_To them, Enter _", "emphasis"), ("_ and _", "emphasis"), ("_._", "emphasis")],
         ),
+        # An underscore set on the wrong side of a space, before a few words.
+        ("advertised in_ The Perfect Diurnall_: from May", [("_ The Perfect Diurnall_", "emphasis")]),
+        ("twelve sonnets_ à propos _of his death", [("_ à propos _", "emphasis")]),
     ],
 )
 def test_markers_become_emphasis(text: str, want: list[tuple[str, str]]) -> None:
@@ -95,6 +98,9 @@ def test_markers_become_emphasis(text: str, want: list[tuple[str, str]]) -> None
         "It was ~~struck~~ out.",
         "It takes ~5 min, or ~10.",
         "~ ~ ~",
+        # A marker after a word then a long stretch, or stars after words (footnote marks).
+        "he said_ and left the house in a hurry_ then",
+        "She said* and went* away.",
     ],
 )
 def test_things_that_are_not_emphasis_are_left_alone(text: str) -> None:

@@ -151,6 +151,14 @@ def _framed(text: str) -> list[tuple[int, int]]:
     return ranges
 
 
+# A transcriber may set an underscore on the wrong side of a space: "advertised in_ The Perfect Diurnall_:",
+# "twelve sonnets_ à propos _of the bi-centenary" (The Compleat Angler's preface). Left over after the pairs
+# are found, a marker glued to a word's end and followed by a space, then at most four words, then a marker
+# that closes after a word or opens before one, enclose an emphasis: nothing else could pair them. Only
+# underscores: a star after a word is a footnote mark ("said* and went*").
+_MISPLACED = re.compile(r"_(?<=[^\W_]_)(?= )(?P<inner>(?: [^\s_]+){1,4})(?:_(?![\w_])| _(?=[^\W_]))")
+
+
 def find_emphasis(text: str) -> list[tuple[int, int, SpanStyle]]:
     """Non-overlapping (start, end, style) ranges, markers included, in text order."""
     found: list[tuple[int, int, SpanStyle]] = []
@@ -178,6 +186,10 @@ def find_emphasis(text: str) -> list[tuple[int, int, SpanStyle]]:
     if "* " in text and not _ARITHMETIC.search(text):
         for match in _SPACED.finditer(text):
             if sum(c.isalpha() for c in match.group("inner")) >= 2:
+                add(*match.span(), "emphasis")
+    if "_ " in text:
+        for match in _MISPLACED.finditer(text):
+            if any(c.isalpha() for c in match.group("inner")):
                 add(*match.span(), "emphasis")
     return sorted(found)
 
