@@ -80,7 +80,7 @@ WORD_FORMS = frozenset(
 )
 
 _ALWAYS = sorted((f for f in ELIDED_FORMS if f not in WORD_FORMS), key=len, reverse=True)
-_AMBIGUOUS = sorted(WORD_FORMS, key=len, reverse=True)
+_AMBIGUOUS = sorted(sorted(WORD_FORMS), key=len, reverse=True)
 # The form must be the whole word, perhaps inflected ('scapes, 'avin'); 'n' may keep its closing apostrophe;
 # decades ('90s) drop the century; old printers set 'tis and 'twas apart ('T is better, 'T were), a lone "t"
 # that only a verb after it tells from a quotation opening with the letter ('T-shirts, he said').

@@ -94,7 +94,7 @@ def _has_date(text: str) -> bool:
 
 
 # A day next to a month's name ("Am 10. Mai", "July 7th, 17--.", "Dec. 11th", "le 4 mai", "28 of September").
-_MONTH = "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True))
+_MONTH = "|".join(sorted(map(re.escape, sorted(_MONTHS)), key=len, reverse=True))
 _DAY_OF_MONTH = re.compile(
     rf"\b\d{{1,2}}(?:st|nd|rd|th|er)?\.?\s+(?:of\s+)?(?:{_MONTH})\b|\b(?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b",
     re.IGNORECASE,

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from ebookify.normalize.pattern_cache import compile_cached
 from ebookify.normalize.structure.number_words import FOREIGN_NUMBER_WORDS, FOREIGN_ORDINALS, strip_accents
 from ebookify.normalize.structure.numerals import ROMAN_PATTERN, WORD_VALUES, WORDS_PATTERN, trie_pattern
 
@@ -115,9 +116,9 @@ def _patterns(vocabulary: Vocabulary, words: str, ordinals: str) -> tuple[re.Pat
     possessive = r"(?:[^\W\d_]+['’]s\s+)?" if vocabulary.articles else ""
     number = _number(words)
     return (
-        re.compile(rf"^(?P<kw>{keywords})(?:\s+|(?<=\.)\s*|(?=\d)){article}{number}{_REST}$", re.I),
-        re.compile(rf"^{article}(?P<num>{ordinals})\s+(?P<kw>{keywords}){_REST}$", re.I),
-        re.compile(rf"^{article}{possessive}(?P<kw>{specials})(?:\s+{number})?{_REST}$", re.I),
+        compile_cached(rf"^(?P<kw>{keywords})(?:\s+|(?<=\.)\s*|(?=\d)){article}{number}{_REST}$", re.I),
+        compile_cached(rf"^{article}(?P<num>{ordinals})\s+(?P<kw>{keywords}){_REST}$", re.I),
+        compile_cached(rf"^{article}{possessive}(?P<kw>{specials})(?:\s+{number})?{_REST}$", re.I),
     )
 
 
@@ -186,6 +187,6 @@ def learned_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     ordinals = trie_pattern(sorted({*english, *FOREIGN_ORDINALS}))
     word = r"(?P<kw>[^\W\d_][^\W\d_'’-]{2,19})"
     return (
-        re.compile(rf"^(?P<num>{ordinals})\s+{word}\.?$", re.I),
-        re.compile(rf"^{word}\s+(?P<num>\d{{1,3}}|[IVXLC]+)\.?$"),
+        compile_cached(rf"^(?P<num>{ordinals})\s+{word}\.?$", re.I),
+        compile_cached(rf"^{word}\s+(?P<num>\d{{1,3}}|[IVXLC]+)\.?$"),
     )
