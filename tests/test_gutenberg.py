@@ -288,3 +288,12 @@ def test_a_closing_heading_over_prose_or_sums_stays_in_the_book() -> None:
     # One row is no table.
     split = split_gutenberg([*CANTO_END, "", "NOTE", "", "    à = a grave", "    Then he slept.", *footer])
     assert "    à = a grave" in split.body
+
+
+def test_an_etexts_closing_line_opening_with_the_is_the_footer() -> None:
+    lines = [*TEXT[:18], "", 'The end of Project Gutenberg Etext of "Tales"', ""]
+    split = split_gutenberg(lines)
+    assert split.footer[:1] == ('The end of Project Gutenberg Etext of "Tales"',)
+    # A sentence of the story about the end of something is the story's.
+    story = [*TEXT[:18], "", "The end of the war came in spring.", ""]
+    assert "The end of the war came in spring." in split_gutenberg(story).body

@@ -53,3 +53,11 @@ def test_no_title_from_licence_text_or_when_a_field_gives_it() -> None:
     header = ["Tales", "", "by Ann Author", "", "March, 1994  [Etext #11]"]
     assert title_block_fields(header, [("Title", "Tales Retold")]) == []
     assert title_block_fields(header[:3], []) == []
+
+
+def test_a_title_line_naming_its_author_after_by_is_split() -> None:
+    header = [*PLEA, "", "Middlemarch by George Eliot", "", "July, 1994  [Etext #145]"]
+    assert title_block_fields(header, []) == [("Title", "Middlemarch"), ("Author", "George Eliot")]
+    # "by" before no personal name is part of the title.
+    header = [*PLEA, "", "Killed by Death", "", "July, 1994  [Etext #145]"]
+    assert title_block_fields(header, []) == [("Title", "Killed by Death")]

@@ -53,6 +53,8 @@ PARA = "She walked along the river for a long time, thinking about nothing at al
         ("BOOK II.(2)", "part", 2),
         ("CONCLUSION.", "special", None),
         ("Conclusión", "special", None),
+        ("PRELUDE", "special", None),
+        ("FINALE.", "special", None),
     ],
 )
 def test_heading_forms(line: str, kind: str, number: int | None) -> None:
@@ -78,6 +80,7 @@ def test_heading_forms(line: str, kind: str, number: int | None) -> None:
         "See the note on chapter XXII[1].",
         "Conclusion of the matter was simple enough.",
         "Die Scene war leer.",
+        "Finale of the season was loud.",
     ],
 )
 def test_not_headings(line: str) -> None:

@@ -130,3 +130,18 @@ def test_double_space_after_a_sentence_is_not_a_column() -> None:
     assert _texts(lines, Layout(wrap_width=48)) == [
         "It was late.  He went home and slept until the morning came around again."
     ]
+
+
+def test_a_speech_going_on_past_a_short_line_is_one_paragraph() -> None:
+    # A print's ragged line end after a sentence inside an open quotation: the speech goes on.
+    layout = Layout(wrap_width=72)
+    lines = ['"Heyday, miss!" he said at last, "you have a fine color.', "Where's Fred?\""]
+    joined = '"Heyday, miss!" he said at last, "you have a fine color. Where\'s Fred?"'
+    assert _texts(lines, layout) == [joined]
+    # Closed quotations, a quotation mark opening the next line, or quoted verse set in are left alone.
+    closed = ['"Heyday, miss!" he said at last, "you have a fine color."', "Fred came in."]
+    assert len(_texts(closed, layout)) == 2
+    reopened = ['He said at last, "you have a fine color.', '"Where is Fred?" he asked.']
+    assert len(_texts(reopened, layout)) == 2
+    verse = ['    "My tablets! quick, my tablets!', "    'Tis meet that I put it down,\" etc.,"]
+    assert "\n" in _texts(verse, layout)[0] or len(_texts(verse, layout)) == 2

@@ -15,8 +15,11 @@ from ebookify.normalize.structure.headings import match_heading
 # etext has no START line, its licence ends with "*END*THE SMALL PRINT! FOR PUBLIC DOMAIN ETEXTS*...".
 _START = re.compile(r"^\W*\*{3}\s*START OF (?:THIS|THE) PROJECT GUTENBERG|^\W*END\W+THE SMALL PRINT", re.I)
 _END = re.compile(r"^\W*(?:\*{3}\s*)?END OF (?:THIS |THE )?PROJECT GUTENBERG", re.I)
+# (Some 1990s etexts close on "The end of Project Gutenberg Etext of ...", Middlemarch's among them.)
 _END_LINE = re.compile(
-    r"^\s*(?:End of (?:the |this )?Project Gutenberg'?s?|Ende? (?:dieses|des) Projekts? Gutenberg)\b", re.I
+    r"^\s*(?:(?:The )?End of (?:the |this )?Project Gutenberg'?s?"
+    r"|Ende? (?:dieses|des) Projekts? Gutenberg)\b",
+    re.I,
 )
 _PRODUCED = re.compile(r"^\s*(?:Produced|Prepared|Transcribed|E-?text prepared) by\b", re.I)
 _TRANSCRIBER = re.compile(r"^\s*\[?\s*transcriber'?s'?\s+notes?\b", re.I)

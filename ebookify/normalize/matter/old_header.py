@@ -16,6 +16,8 @@ _DATELINE = re.compile(
 )
 # The title and by-line stand a few blank lines apart over the date line.
 _GAP = 3
+# Or share one line: "Middlemarch by George Eliot" (the name after "by" a personal name).
+_TITLE_BY = re.compile(r"^(?P<title>.+?)\s+by\s+(?P<name>[^,;]+)$", re.I)
 
 
 def dateline_field(header: Sequence[str], fields: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -56,4 +58,8 @@ def title_block_fields(header: Sequence[str], fields: Sequence[tuple[str, str]])
         line = _filled_above(header, line)
     if line is None or (line > 0 and header[line - 1].strip()) or not is_title_line(header[line]):
         return []
-    return [("Title", display_text(header[line])), *author]
+    title = display_text(header[line])
+    shared = _TITLE_BY.match(title) if not author else None
+    if shared and is_name(shared.group("name").strip(" .")):
+        return [("Title", shared.group("title")), ("Author", shared.group("name").strip(" ."))]
+    return [("Title", title), *author]

@@ -38,6 +38,9 @@ VOCABULARIES = {
             "afterword",
             "postscript",
             "conclusion",
+            # A novel's opening and closing sections outside its numbered chapters (Middlemarch's).
+            "prelude",
+            "finale",
         ),
         ("the",),
         WORD_VALUES,

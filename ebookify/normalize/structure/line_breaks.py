@@ -117,10 +117,13 @@ def _runs_on(line: str) -> bool:
     return starts_lower(line) and WIDE_GAP.search(line.strip()) is None
 
 
-def _deliberate_join(previous: str, line: str, layout: Layout, lined: bool, prose: bool) -> Join:
+def _deliberate_join(
+    previous: str, line: str, layout: Layout, lined: bool, prose: bool, *, quoting: bool = False
+) -> Join:
     """A deliberate break outside verse: a new paragraph, a kept line, or a sloppy re-wrap after all.
     `lined` is True inside a run of several deliberate breaks (a letter's closing, an address, a list);
-    `prose` when some line of the block goes on in lower case (wrapped prose, no quoted couplet)."""
+    `prose` when some line of the block goes on in lower case (wrapped prose, no quoted couplet);
+    `quoting` when a quotation opened in the block above is still open at the end of `previous`."""
     if layout.one_per_line or (max(len(previous), len(line)) > _VERSE_LINE and layout.wrap_width is None):
         return Join.NEW
     # A line of speech after a finished line of speech: the next speaker's paragraph, not a kept line.
@@ -145,6 +148,11 @@ def _deliberate_join(previous: str, line: str, layout: Layout, lined: bool, pros
         kept = previous.rstrip().endswith(":") or WIDE_GAP.search(line.strip()) is not None
         return Join.LINE if kept else Join.WRAP
     if _ragged_wrap(previous, line, layout):
+        return Join.WRAP
+    # A speech going on past the line's sentence ('"you have a fine color.' / 'Where's Fred?"', a print's
+    # ragged line end) is one paragraph: a new one would open with a quotation mark of its own. Only where
+    # a block is one paragraph (the text marks none by indenting), and at the margin: quoted verse is set in.
+    if quoting and _continues_quotation(previous, line, layout):
         return Join.WRAP
     # A lone short line ending a sentence in wrapped text ends its paragraph.
     return Join.NEW
@@ -247,7 +255,25 @@ def prose_join(block: Sequence[str], kinds: Sequence[Join | None], index: int, l
         return kind
     # A block whose lines all start with a capital may be a quoted couplet: its breaks stay.
     prose = any(starts_lower(text) for text in block[1:])
-    return _deliberate_join(block[index - 1], block[index], layout, _lined(kinds, index), prose)
+    quoting = _open_quotation(block[:index])
+    lined = _lined(kinds, index)
+    return _deliberate_join(block[index - 1], block[index], layout, lined, prose, quoting=quoting)
+
+
+def _continues_quotation(previous: str, line: str, layout: Layout) -> bool:
+    """Under a line that leaves a quotation open, a line at the margin without a quotation mark of its own
+    goes on with it, in a text whose blocks are its paragraphs."""
+    at_margin = max(line_indent(previous), line_indent(line)) <= layout.margin
+    return not layout.indented and at_margin and line.lstrip()[:1] not in _OPENING_QUOTES + "'‘"
+
+
+def _open_quotation(lines: Sequence[str]) -> bool:
+    """A double quotation opened in these lines is not closed at their end (straight marks counted odd,
+    curly ones by their direction)."""
+    text = "".join(lines)
+    if '"' in text:
+        return text.count('"') % 2 == 1
+    return text.count("“") > text.count("”")
 
 
 def _lined(kinds: Sequence[Join | None], index: int) -> bool:
