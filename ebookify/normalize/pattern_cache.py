@@ -19,7 +19,6 @@ import marshal
 import os
 import re
 import sys
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -131,17 +130,18 @@ def _write() -> None:
     if path is None or sys.dont_write_bytecode or not known:
         return
     table = known if len(known) <= _MAX_ENTRIES else {key: known[key] for key in _STATE.used if key in known}
+    # A file of this process's own, renamed over the cache when whole (tempfile would cost its imports).
+    part = path.with_name(f"{path.name}.{os.getpid()}")
     with contextlib.suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, name = tempfile.mkstemp(dir=path.parent, prefix=path.name)
         try:
-            with os.fdopen(handle, "wb") as file:
+            with open(part, "wb") as file:
                 file.write(marshal.dumps((_INTERPRETER, table)))
-            os.chmod(name, Path(__file__).stat().st_mode & 0o666)  # readable by whoever reads the module
-            os.replace(name, path)
+            os.chmod(part, Path(__file__).stat().st_mode & 0o666)  # readable by whoever reads the module
+            os.replace(part, path)
         finally:
             with contextlib.suppress(OSError):
-                os.unlink(name)
+                os.unlink(part)
 
 
 @contextlib.contextmanager
