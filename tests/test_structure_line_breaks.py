@@ -179,3 +179,30 @@ def test_a_set_in_quotation_going_on_in_lower_case_is_still_wrapped_prose() -> N
         " that An arrest had been effected in connection with the Oxshott murder. It will be remembered that"
         " Mr. Garcia Of Wisteria Lodge was found dead on Oxshott Common."
     ]
+
+
+# Lang's "Aladdin" wrapped raggedly at 72: nearly all its wrapped lines reach 59 columns.
+ALADDIN = Layout(wrap_width=72, wrap_floor=59)
+
+
+def test_full_lines_of_a_ragged_prose_wrap_make_no_run_of_kept_lines() -> None:
+    lines = [
+        "Aladdin's mother then dressed herself carefully, and walked to the",
+        "palace with her slaves, while he followed her on horseback.",
+        "The Sultan sent musicians with trumpets and cymbals to",
+        "meet them, so that the air resounded with music and cheers.",
+        "She was taken to the Princess, who saluted her and treated her with",
+        "great honour.  At night the princess said good-bye to her father,",
+    ]
+    assert _texts(lines, ALADDIN) == [" ".join(lines)]
+
+
+def test_long_lines_mostly_starting_with_a_capital_keep_their_lines() -> None:
+    # Whitman's lines fill the width too, but they do not go on in lower case: they are lines.
+    lines = [
+        "Smile O voluptuous cool-breath'd earth! Smile, be at rest!",
+        "Earth of the slumbering and liquid trees! Earth of the sun!",
+        "Earth of departed sunset--earth of the mountains misty-topt!",
+        "Earth of the vitreous pour of the full moon tinged with blue!",
+    ]
+    assert _texts(lines, ALADDIN) == ["\n".join(lines)]

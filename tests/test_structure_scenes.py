@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import pytest
 
 from ebookify.model import SceneBreak
@@ -255,3 +257,15 @@ def test_gaps_around_an_address_a_placeholder_or_a_title_with_a_full_stop_are_no
     assert SceneBreak() not in _blocks(title)
     # A short sentence ("Three.", "He ran.") after a wide gap is a short paragraph of a new scene.
     assert _blocks(f"{P}\n\n{P}\n\n\n\nHe ran.\n\n{P}\n\n{P}").count(SceneBreak()) == 1
+
+
+def test_the_wide_gap_under_a_chapters_epigraph_of_single_lines_is_no_break() -> None:
+    # A text wrapped at 70 (Middlemarch): the couplet's first line ends on a colon, so its lines are two.
+    prose = "\n\n".join(
+        textwrap.fill(f"Paragraph {n} " + "goes on and on about the town. " * 6, 70) for n in range(4)
+    )
+    couplet = "Let the high Muse chant loves Olympian:\nWe are but mortals, and must sing of man."
+    assert SceneBreak() not in _blocks(f"{couplet}\n\n\n{prose}")
+    # Two paragraphs of one line set apart by the usual blank line are no epigraph: the wide gap after them
+    # is a break.
+    assert _blocks(f"She came in.\n\nHe left.\n\n\n{prose}").count(SceneBreak()) == 1

@@ -141,6 +141,8 @@ def _gap_is_break(items: Sequence[Item], index: int, normal: int) -> bool:
     # list, an epigraph); under a poem, a short line is its attribution.
     if index == 1 or (index > 1 and (_heading_like(items[index - 2]) or _attribution(items, index - 1))):
         return False
+    if _opening_lines(items, index, normal):
+        return False
     # "...and began to sing this:--": the space sets off what the colon announces (a song, a letter, a list),
     # above it and below it ("Thus it ran:" / the inscription / the narration again).
     if before.text.rstrip("-—– ").endswith(":"):
@@ -161,6 +163,21 @@ def _gap_is_break(items: Sequence[Item], index: int, normal: int) -> bool:
     # So is a short heading of a piece between wide gaps, over two lines ("To the Right Worshipful JOHN
     # OFFLEY ..." / "... My most honoured Friend." over "SIR,"): the space frames it.
     return not (index > 1 and is_wide_gap(before.gap, normal) and (_short_line(before) or _address(before)))
+
+
+# A chapter's epigraph is a few lines: this many at most.
+_EPIGRAPH_LINES = 4
+
+
+def _opening_lines(items: Sequence[Item], index: int, normal: int) -> bool:
+    """All the chapter holds before the gap is a few single lines set one under the other in a text that
+    sets its paragraphs apart by blank lines: an epigraph's couplet under the heading ("Let the high Muse
+    chant loves Olympian:" / "We are but mortals, and must sing of man."), whose space is the heading's."""
+    if normal < 1 or not 2 <= index <= _EPIGRAPH_LINES:
+        return False
+    return all(
+        items[k].lines == 1 and not items[k].divider and (k == 0 or items[k].gap == 0) for k in range(index)
+    )
 
 
 def _open_quotation(text: str) -> bool:

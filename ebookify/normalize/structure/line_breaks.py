@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from enum import Enum
 
+from ebookify.normalize.structure.block_evidence import capitalised_inset, ragged_prose_line
 from ebookify.normalize.structure.headings import match_heading
 from ebookify.normalize.structure.layout import (
     SENTENCE_GAP,
@@ -191,21 +192,6 @@ def is_credit_line(line: str) -> bool:
     return _CREDIT.match(line.strip()) is not None
 
 
-# A set-in block of this many lines at least, all capitalised, is no wrapped prose: in English prose about
-# one line in five starts with a capital, in German about two in five, so five such lines in a row almost
-# never come from wrapping.
-_INSET_LINES = 5
-
-
-def _capitalised_inset(block: Sequence[str], layout: Layout) -> bool:
-    """A block of a wrapped text set in past the text's paragraph indent, every line starting with a capital:
-    wrapped prose, even quoted prose set in, goes on in lower case somewhere within five lines."""
-    if layout.wrap_width is None or len(block) < _INSET_LINES:
-        return False
-    inset = max(layout.margin, layout.paragraph_indent if layout.indented else layout.margin)
-    return all(line_indent(line) > inset and starts_upper(line) for line in block)
-
-
 def break_kinds(block: Sequence[str], dividers: Sequence[bool], layout: Layout) -> list[Join | None]:
     """The break before each line: NEW at dividers, a forced join, or None for a deliberate break."""
     kinds: list[Join | None] = [Join.NEW]
@@ -214,7 +200,7 @@ def break_kinds(block: Sequence[str], dividers: Sequence[bool], layout: Layout) 
             kinds.append(Join.NEW)
         else:
             kinds.append(_break_kind(block[index - 1], block[index], layout))
-    if _capitalised_inset(block, layout):
+    if capitalised_inset(block, layout):
         # A set-in block whose every line starts with a capital (a verse epigraph in a wrapped text) was
         # not wrapped at the text's width: its long lines' breaks are deliberate, left to the verse test.
         kinds = [None if kind is Join.WRAP else kind for kind in kinds]
@@ -256,7 +242,7 @@ def prose_join(block: Sequence[str], kinds: Sequence[Join | None], index: int, l
     # A block whose lines all start with a capital may be a quoted couplet: its breaks stay.
     prose = any(starts_lower(text) for text in block[1:])
     quoting = _open_quotation(block[:index])
-    lined = _lined(kinds, index)
+    lined = _lined(kinds, index) and not ragged_prose_line(block, block[index - 1], layout)
     return _deliberate_join(block[index - 1], block[index], layout, lined, prose, quoting=quoting)
 
 

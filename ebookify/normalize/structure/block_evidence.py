@@ -1,0 +1,31 @@
+"""Evidence from a whole block that its line breaks are a print's wraps or lines kept on purpose."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ebookify.normalize.structure.layout import Layout, line_indent, starts_lower, starts_upper
+
+# A set-in block of this many lines at least, all capitalised, is no wrapped prose: in English prose about
+# one line in five starts with a capital, in German about two in five, so five such lines in a row almost
+# never come from wrapping.
+_INSET_LINES = 5
+
+
+def capitalised_inset(block: Sequence[str], layout: Layout) -> bool:
+    """A block of a wrapped text set in past the text's paragraph indent, every line starting with a capital:
+    wrapped prose, even quoted prose set in, goes on in lower case somewhere within five lines."""
+    if layout.wrap_width is None or len(block) < _INSET_LINES:
+        return False
+    inset = max(layout.margin, layout.paragraph_indent if layout.indented else layout.margin)
+    return all(line_indent(line) > inset and starts_upper(line) for line in block)
+
+
+def ragged_prose_line(block: Sequence[str], previous: str, layout: Layout) -> bool:
+    """A line as long as nearly all the text's wrapped lines (its wrap floor), in a block whose lines mostly
+    go on in lower case, filled its line: a ragged wrap of prose ("while he followed her on horseback." /
+    "The Sultan sent musicians"), never a kept line of an address or a list, however much room the width
+    left. Long lines that mostly start with a capital (Whitman's) are lines, and stay."""
+    if not 0 < layout.wrap_floor <= len(previous.rstrip()):
+        return False
+    return sum(starts_lower(line) for line in block[1:]) * 2 >= len(block) - 1
