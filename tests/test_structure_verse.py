@@ -213,3 +213,17 @@ def test_a_displayed_song_with_lower_case_refrain_lines_is_verse() -> None:
     flat = [line.strip() for line in lines]
     assert not looks_like_verse(flat, set_off=True)
     assert not looks_like_verse(lines)
+
+
+def test_free_verse_whose_long_lines_turn_over_is_verse() -> None:
+    # Whitman's stanza, its long line broken onto a line set four spaces in (the overflow joined here).
+    stanza = [
+        "Of physiology from top to toe I sing,",
+        "Not physiognomy alone nor brain alone is worthy for the Muse, I say"
+        " the Form complete is worthier far,",
+        "The Female equally with the Male I sing.",
+    ]
+    assert looks_like_verse(stanza, overflows=True, turned=True)
+    # Without turned lines the joined line is too long for verse; and prose stays prose even so.
+    assert not looks_like_verse(stanza, overflows=True)
+    assert not looks_like_verse([PROSE, PROSE, PROSE], overflows=True, turned=True)

@@ -20,6 +20,9 @@ from ebookify.normalize.structure.layout import (
 # Verse lines are short: a line longer than this is prose (blank verse runs to about 60 columns, a
 # ballad's long line with its overflow joined to about 90).
 MAX_VERSE_LINE = 100
+# A verse line with its overflows joined may run this many times as long (a free-verse line over three
+# printed lines).
+_TURNED_LENGTH = 3
 # A byline ("by", "By Lucillus") or a copyright line marks a title block, not a stanza.
 _TITLE_BLOCK = re.compile(
     r"^(?:(?:[Ww]ritten\s+)?[Bb][Yy]:?(?:\s+[A-Z][\w.'’-]*){0,4}$|(?i:copyright\b|\(c\)|©))"
@@ -50,6 +53,8 @@ def looks_like_verse(
     strict: bool = False,
     overflows: bool = False,
     patterned: bool = False,
+    *,
+    turned: bool = False,
 ) -> bool:
     """True for a run of lines that reads as verse: short lines, capitalised starts, most lines ending
     without sentence punctuation, even lengths, no columns, headings or title-block lines.
@@ -57,7 +62,9 @@ def looks_like_verse(
     A couplet (two lines) is verse only when `set_off` (a block of its own, indented from the margin).
     `strict` is for lines among one-line paragraphs: there a run of short lines is verse only with four
     lines or more, at most a third of them ending a sentence. `overflows` says some of its long lines run
-    over onto a line set deeper: then its lines may end sentences as often as they like."""
+    over onto a line set deeper: then its lines may end sentences as often as they like. `turned` says
+    those overflows were joined into `lines`: free verse (Whitman's) runs such lines to 150 columns and
+    more, of any lengths, so length tells nothing there; the turned lines are the evidence."""
     texts = [line.strip() for line in lines]
     sourced = len(texts) > 2 and bool(_ATTRIBUTION.match(texts[-1]))
     if sourced:
@@ -66,7 +73,8 @@ def looks_like_verse(
         texts = texts[:-1]
         overflows = True
     count = len(texts)
-    if count < 2 or (count == 2 and not set_off) or any(len(t) > MAX_VERSE_LINE for t in texts):
+    longest = MAX_VERSE_LINE * _TURNED_LENGTH if turned else MAX_VERSE_LINE
+    if count < 2 or (count == 2 and not set_off) or any(len(t) > longest for t in texts):
         return False
     # Verse ends sentences with a full stop, a question or an outcry; its colons and semicolons go on.
     ended = sum(1 for t in texts[:-1] if ends_sentence(t) and not t.rstrip(_CLOSERS).endswith(":"))
@@ -94,9 +102,11 @@ def looks_like_verse(
         return False
     # Prose one-liners (dialogue, a list of short sentences) end their lines with sentences; a stanza whose
     # lines step in and out in turn ("Have you ...?" / "  The bunch-grass ...?") is verse whatever it asks.
-    if ended * 5 > (count - 1) * 3 and not overflows and not _alternating([line_indent(t) for t in lines]):
+    # (Lines longer than prose's with their overflows joined must show it by ending few sentences.)
+    excused = overflows and all(len(t) <= MAX_VERSE_LINE for t in texts)
+    if ended * 5 > (count - 1) * 3 and not excused and not _alternating([line_indent(t) for t in lines]):
         return False
-    if not _even_lengths([len(t) for t in texts]):
+    if not turned and not _even_lengths([len(t) for t in texts]):
         return False
     return not any(match_heading(t) for t in texts)
 

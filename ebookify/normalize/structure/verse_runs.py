@@ -54,9 +54,10 @@ def _verse_in(block: Sequence[str], kinds: Sequence[Join | None], run: range, la
     # than a stanza that stands between blank lines.
     strict = layout.wrap_width is None and len(run) < len(block)
     # A long line's overflow set deeper under it is verse's own habit: such a run is no list of sentences.
-    overflows = any(kinds[i] is Join.TURNOVER for i in run) or (layout.verse_book and len(run) == len(block))
+    turned = any(kinds[i] is Join.TURNOVER for i in run)
+    overflows = turned or (layout.verse_book and len(run) == len(block))
     patterned = layout.stanza_lines > 0 and len(run) == len(block)
-    if looks_like_verse(lines, set_off, strict, overflows, patterned):
+    if looks_like_verse(lines, set_off, strict, overflows, patterned, turned=turned):
         return [run]
     if (
         len(run) > 2
