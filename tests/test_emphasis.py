@@ -63,6 +63,8 @@ def marked(text: str) -> list[tuple[str, str]]:
         # An underscore set on the wrong side of a space, before a few words.
         ("advertised in_ The Perfect Diurnall_: from May", [("_ The Perfect Diurnall_", "emphasis")]),
         ("twelve sonnets_ à propos _of his death", [("_ à propos _", "emphasis")]),
+        # Bold around italics.
+        ("=_Hippocrates._=", [("=_Hippocrates._=", "strong")]),
     ],
 )
 def test_markers_become_emphasis(text: str, want: list[tuple[str, str]]) -> None:
@@ -101,6 +103,8 @@ def test_markers_become_emphasis(text: str, want: list[tuple[str, str]]) -> None
         # A marker after a word then a long stretch, or stars after words (footnote marks).
         "he said_ and left the house in a hurry_ then",
         "She said* and went* away.",
+        # Equals signs of a decorated line.
+        "-=<{[ TO BE CONCLUDED ]}>=-",
     ],
 )
 def test_things_that_are_not_emphasis_are_left_alone(text: str) -> None:

@@ -51,6 +51,9 @@ def _is_emphasis(marker: str, inner: str) -> bool:
     """Divider lines, blanks to fill in and numbers carry no letters; slashes must enclose words."""
     if not any(c.isalpha() for c in inner):
         return False
+    # Bold =words= open on a word; "-=<{[ TO BE CONCLUDED ]}>=-" is a decorated line, its signs no markers.
+    if marker == "=" and not (inner[0].isalnum() or inner[0] in "\"'“‘_*"):
+        return False
     return marker != "/" or _SLASH_WORDS.fullmatch(inner) is not None
 
 
