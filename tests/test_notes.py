@@ -173,3 +173,16 @@ def test_closing_remarks_reach_back_only_over_the_writers_own_paragraphs() -> No
 def test_an_afterword_that_announces_the_sequel_is_an_end_note() -> None:
     afterword = "This concludes part nine. Stay tuned for part ten, it is coming soon."
     assert parse_structure(f"{PARA}\n\n{PARA}\n\n{afterword}").end_notes == (afterword,)
+
+
+def test_an_end_mark_over_the_sign_off_goes_with_it_across_a_wide_gap() -> None:
+    afterword = "This concludes part nine. Stay tuned for part ten, it is coming soon."
+    mark = "-=<{[ TO BE CONCLUDED ]}>=-"
+    text = f"{PARA}\n\n" * 4
+    story = parse_structure(f"{text}\n\n{mark}\n\n\n\n{afterword}")
+    assert story.end_notes == (mark, afterword)
+    # A line of the story above the note stays the story's; an end mark closing the text is closing matter, as
+    # "The End" is.
+    line = "-=< The war was over. >=-"
+    assert parse_structure(f"{text}\n\n{line}\n\n\n\n{afterword}").end_notes == (afterword,)
+    assert parse_structure(f"{text}\n\n{mark}").end_notes == (mark,)

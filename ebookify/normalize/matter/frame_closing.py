@@ -17,7 +17,9 @@ SIGNATURE = re.compile(
 # An advert after a rule at the very end stands in the last lines.
 _ADVERT_LINES = 30
 
-_THE_END = re.compile(r"^[\W_]*(?:the\s+end|fin|ende)[\W_]*$", re.I)
+# "The End" and its kin closing a part of a serial ("-=<{[ TO BE CONCLUDED ]}>=-", "To be continued..."): the
+# writer's sign-off under the story's last line, set apart with the closing matter when only that follows.
+THE_END = re.compile(r"^[\W_]*(?:the\s+end|fin|ende|to\s+be\s+(?:continued|concluded))[\W_]*$", re.I)
 
 
 def _advert_start(lines: Sequence[str]) -> int:
@@ -35,7 +37,7 @@ def _closing_kind(block: Sequence[str]) -> str | None:
     """ "mark" for banners and "The End"; "strong" for copyright, two notices (download, non-commercial,
     an address) or the writer's signature; "weak" for one notice; None for the story's own text."""
     text = " ".join(line.strip() for line in block)
-    if all(is_banner(line) or _THE_END.match(line.strip()) for line in block):
+    if all(is_banner(line) or THE_END.match(line.strip()) for line in block):
         return "mark"
     if len(block) == 1 and SIGNATURE.match(text):
         return "strong"

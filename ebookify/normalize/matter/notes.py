@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ebookify.normalize.matter.frame_closing import THE_END
 from ebookify.normalize.structure.headings import match_heading
 from ebookify.normalize.structure.paragraphs import Item
 
@@ -138,4 +139,8 @@ def take_end_notes(items: Sequence[Item], normal_gap: int) -> tuple[list[Item], 
         if items[index + 1].gap > normal_gap or _story_like(items[index]) or not _voiced(items[index]):
             break
         start = index
+    # The writer's end mark right above the note ("-=<{[ TO BE CONCLUDED ]}>=-", "THE END") signs the story
+    # off with it, however wide the gap between them: it is no line of the story.
+    if start > 0 and THE_END.match(items[start - 1].text.strip()):
+        start -= 1
     return list(items[:start]), list(items[start:])
