@@ -206,3 +206,30 @@ def test_long_lines_mostly_starting_with_a_capital_keep_their_lines() -> None:
         "Earth of the vitreous pour of the full moon tinged with blue!",
     ]
     assert _texts(lines, ALADDIN) == ["\n".join(lines)]
+
+
+# Doyle's "Wisteria Lodge" from a BBS: wrapped at 67, paragraphs start two spaces in.
+TWO_SPACE = Layout(wrap_width=67, indented=True, paragraph_indent=2)
+
+
+def test_a_set_in_list_wrapped_at_the_paragraph_indent_stays_one_paragraph() -> None:
+    names = [
+        "      Lord Harringby, The Dingle; Sir George Ffolliott, Oxshott",
+        "   Towers; Mr. Hynes Hynes, J.P., Purdey Place; Mr. James",
+        "   Baker Williams, Forton Old Hall; Mr. Henderson, High",
+        "   Gable; Rev. Joshua Stone, Nether Walsling.",
+    ]
+    assert _texts(names, TWO_SPACE) == [" ".join(line.strip() for line in names)]
+
+
+def test_lines_at_the_paragraph_indent_under_a_line_not_wrapped_into_stay_apart() -> None:
+    # Under a short line (no wrap into the line above), two full lines at the indent are paragraphs of their
+    # own; so is a line under a one-line paragraph that ends its sentence.
+    lines = [
+        "  Was kindly permitted to pocket the spoon:",
+        "  While the Panther received knife and fork with a growl, and a",
+        "  And concluded the banquet with a great deal of noise.",
+        "  He read the telegram aloud, every word of it, slowly and clearly.",
+        "  Then he sat down again.",
+    ]
+    assert len(_texts(lines, TWO_SPACE)) == 5

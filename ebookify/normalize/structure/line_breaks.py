@@ -234,9 +234,9 @@ def _wrapped_prose(block: Sequence[str]) -> bool:
 def prose_join(block: Sequence[str], kinds: Sequence[Join | None], index: int, layout: Layout) -> Join:
     """The join before line `index` outside verse: an indented first line starts a paragraph, forced joins
     stay, deliberate breaks are settled by their neighbours."""
-    if _first_line_indent(block[index - 1], block[index], layout):
-        return Join.NEW
     kind = kinds[index]
+    if _first_line_indent(block[index - 1], block[index], layout) and not _set_in_wrap(block, kinds, index):
+        return Join.NEW
     if kind is not None:
         return kind
     # A block whose lines all start with a capital may be a quoted couplet: its breaks stay.
@@ -260,6 +260,22 @@ def _open_quotation(lines: Sequence[str]) -> bool:
     if '"' in text:
         return text.count('"') % 2 == 1
     return text.count("“") > text.count("”")
+
+
+def _set_in_wrap(block: Sequence[str], kinds: Sequence[Join | None], index: int) -> bool:
+    """A line at a paragraph indent under a wrapped line set at that same indent, which filled its line
+    without ending a sentence ("   Towers; Mr. Hynes Hynes, J.P., Purdey Place; Mr. James" / "   Baker
+    Williams"): the wrap of a block set in (a telegram's list of names), not a new paragraph. A one-line
+    paragraph above (or a verse line) was not wrapped into from the line above it, ends its sentence, or
+    leaves room."""
+    previous = block[index - 1]
+    return (
+        index > 1
+        and kinds[index - 1] is Join.WRAP
+        and kinds[index] is Join.WRAP
+        and line_indent(previous) == line_indent(block[index])
+        and not ends_sentence(previous)
+    )
 
 
 def _lined(kinds: Sequence[Join | None], index: int) -> bool:
