@@ -56,6 +56,7 @@ def marked(text: str) -> list[tuple[str, str]]:
         ("_SCENE, _Peachum's_ House._", [("_SCENE, _", "emphasis"), ("_ House._", "emphasis")]),
         # German Gutenberg texts set letter-spaced words (a speaker's name too) in tildes.
         ("~Franz.~ Aber um der ~Grösse~ willen.", [("~Franz.~", "emphasis"), ("~Grösse~", "emphasis")]),
+        ("Geschrieben ~1781~.", [("~1781~", "emphasis")]),
         (
             "_To them, Enter _Player_ and _Beggar_._",
             [("_To them, Enter _", "emphasis"), ("_ and _", "emphasis"), ("_._", "emphasis")],

@@ -206,3 +206,20 @@ def test_a_play_running_its_labels_into_speeches_keeps_a_rare_label_set_apart_as
     (marked,), _, _ = set_play([chapter], play)
     assert marked.blocks[0] == Paragraph((Span("Peachum.", "speaker"),))
     assert marked.blocks[1] == Paragraph((Span("If Poverty be a Title."),))
+
+
+def test_german_labels_with_initials_lower_case_words_or_a_direction_and_no_stop() -> None:
+    from ebookify.normalize.structure.speaker_labels import speaker_label
+
+    # Schiller's Räuber: "D. a. Moor." (der alte Moor), "Der alte Moor.", and a name whose direction
+    # runs straight into the speech.
+    for text, key in [
+        ("D. a. Moor. Weiter! Weiter!", "d. a. moor"),
+        ("Der alte Moor. Ganz wohl, mein Sohn", "der alte moor"),
+        ("Franz (nimmt den Brief aus der Tasche.) Ihr kennt unsern Korrespondenten!", "franz"),
+    ]:
+        label = speaker_label(text)
+        assert label is not None and label.key == key
+    # A direction naming two, a sentence, and a name with a parenthesis running on in lower case are not.
+    for text in ["Enter Nurse and Peter.", "He said nothing.", "Karl (laughing) went home."]:
+        assert speaker_label(text) is None

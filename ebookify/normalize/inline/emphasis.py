@@ -48,8 +48,9 @@ _PATTERNS = tuple((marker, _pattern(marker), style) for marker, style in _MARKER
 
 
 def _is_emphasis(marker: str, inner: str) -> bool:
-    """Divider lines, blanks to fill in and numbers carry no letters; slashes must enclose words."""
-    if not any(c.isalpha() for c in inner):
+    """Divider lines, blanks to fill in and numbers carry no letters; slashes must enclose words. (A
+    letter-spaced year is no arithmetic: "~1781~".)"""
+    if not any(c.isalpha() or (marker == "~" and c.isdigit()) for c in inner):
         return False
     # Bold =words= open on a word; "-=<{[ TO BE CONCLUDED ]}>=-" is a decorated line, its signs no markers.
     if marker == "=" and not (inner[0].isalnum() or inner[0] in "\"'“‘_*"):

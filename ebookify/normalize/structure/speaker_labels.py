@@ -11,9 +11,21 @@ from dataclasses import dataclass
 _TITLE = r"(?:(?i:mr|mrs|ms|dr|st|mme|mlle|hon|rev|sir)\.\s)?"
 _WORD = r"[A-ZÀ-Þ][\w'’&-]*"
 _PARTICLE = r"(?:of|de|di|da|del|von|van|der|du|la|le)"
+# A German name may hold initials and lower-case words before its last, capitalised word: "D. a. Moor",
+# "Der alte Moor", "R. Moor" (Schiller's Räuber).
+_INITIAL = r"[A-ZÀ-Þ]\."
+# (Never a conjunction: "Enter Nurse and Peter." is a direction naming two.)
+_LOWER = r"(?!(?:and|und|et|or|oder|with|mit)\b)[a-zß-ÿ][\w'’-]*"
+_INNER = rf"(?:{_WORD}|{_PARTICLE}|{_INITIAL}|[a-zß-ÿ]\.|{_LOWER})"
+_NAME = (
+    rf"{_TITLE}(?:{_WORD}|{_INITIAL})(?:[ ]{_INNER}){{0,2}}[ ]{_WORD}(?=[.:]|[ ]\()"
+    rf"|{_TITLE}{_WORD}(?:[ ](?:{_WORD}|{_PARTICLE})){{0,3}}"
+)
+# After a direction in parentheses the speech may follow without a stop: "Franz (liest.) »Leipzig ...".
 _LABEL = re.compile(
-    rf"(?P<name>{_TITLE}{_WORD}(?:[ ](?:{_WORD}|{_PARTICLE})){{0,3}})"
-    r"(?P<direction>[ ]\([^()\n]{1,200}\))?(?P<stop>[.:](?=\s|$)|(?=\n))"
+    rf"(?P<name>{_NAME})"
+    r"(?P<direction>[ ]\([^()\n]{1,200}\))?"
+    r"(?P<stop>[.:](?=\s|$)|(?=\n)|(?P<after>(?<=\))(?=[ ][A-ZÀ-Þ»«„\"“])))"
 )
 # Words that open headings and settings, not speeches ("SCENE\nA room.", "ACT DROP").
 _NOT_NAMES = frozenset({"scene", "act", "acte", "akt", "aufzug", "auftritt", "szene", "scène", "curtain"})
@@ -38,7 +50,8 @@ def speaker_label(text: str) -> SpeakerLabel | None:
     if match is None:
         return None
     name = match.group("name")
-    if not match.group("stop") and not (name.isupper() and match.end() < len(text)):
+    after_direction = match.group("after") is not None
+    if not match.group("stop") and not after_direction and not (name.isupper() and match.end() < len(text)):
         return None  # only a name in capitals stands on its own line without a stop, over its speech
     key = " ".join(name.casefold().split())
     if key in _NOT_NAMES or sum(c.isalpha() for c in name) < 2:
