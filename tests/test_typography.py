@@ -127,3 +127,13 @@ def test_a_dash_made_of_two_spans_keeps_every_span_style() -> None:
 
 def test_a_span_swallowed_by_a_dash_disappears() -> None:
     assert typeset_spans((Span("a-"), Span("-", "emphasis"), Span("b"))) == (Span("a—"), Span("b"))
+
+
+def test_a_space_before_the_quote_closing_the_paragraph_goes() -> None:
+    assert typeset_text('"Footprints. "') == "“Footprints.”"
+    assert typeset_spans([Span('"It was '), Span("enormous", "emphasis"), Span('! "')])[-1] == Span("!”")
+    # Inside a paragraph a spaced mark may open the next quotation; after a word a dash may be lost; a
+    # closing single quote keeps its space before the double one.
+    assert typeset_text('"Go. " she said') == "“Go. ” she said"
+    assert typeset_text('"I have no doubt "') == "“I have no doubt ”"
+    assert typeset_text("\"It ran 'keep away.' \"") == "“It ran ‘keep away.’ ”"

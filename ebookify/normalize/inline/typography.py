@@ -32,6 +32,9 @@ _RULES: tuple[_Rule, ...] = (
     (re.compile(r"(?<=[\w,.!?;:])-{4,}|-{4,}(?=\w)|(?<=\w )-{4,}(?= \w)"), "⸺", "----", ""),
     # Three or two hyphens are the typewriter's em dash; a free-standing run of four or more is a rule.
     (re.compile(r"--(?<!---)-?(?!-)"), "—", "--", ""),
+    # A space typed between a sentence's end and the quote mark closing the paragraph ("Footprints. "): a
+    # mark at the very end can only close, and print sets it against its sentence ("Footprints.").
+    (re.compile(r'(?<=[.!?,]) +(?="\Z)'), "", ' "', ""),
     # Feet and inches (5'10") take primes, not quotes.
     (re.compile(r"'(?<=\d')(?=\d{1,2}\")"), "′", "'", '"'),
     (re.compile(r"(?<=\d′\d)\"|(?<=\d′\d\d)\""), "″", "′", '"'),
