@@ -154,6 +154,24 @@ def test_part_headings_hold_chapters() -> None:
     assert _parts(text) == ["Part One", "Part Two"]
 
 
+def test_a_parts_title_alone_before_its_first_chapter_is_its_title_however_far_apart() -> None:
+    # Middlemarch: "BOOK II." / four blank lines / "OLD AND YOUNG." / three blank lines / "CHAPTER XIII.".
+    text = (
+        f"BOOK I.\n\n\n\n\nMISS BROOKE.\n\n\n\nCHAPTER I.\n\n{PARA}\n\n"
+        f"BOOK II.\n\n\n\n\nOLD AND YOUNG.\n\n\n\nCHAPTER II.\n\n{PARA}"
+    )
+    assert _parts(text) == ["BOOK I: MISS BROOKE", "BOOK II: OLD AND YOUNG"]
+    # A sentence set there is text, not the part's title.
+    text = text.replace("OLD AND YOUNG.", "It was a dark night, and the wind blew.")
+    assert _parts(text)[1] == "BOOK II"
+
+
+def test_a_motto_signed_after_a_dash_under_a_chapter_heading_is_no_title() -> None:
+    motto = "These little things are great to little man.--GOLDSMITH."
+    text = f"CHAPTER I.\n\n\n{motto}\n\n\n{PARA}\n\nCHAPTER II.\n\n\nThe Widow and her Child\n\n\n{PARA}"
+    assert _titles(text) == ["CHAPTER I", "CHAPTER II: The Widow and her Child"]
+
+
 def test_part_heading_without_chapters_on_a_title_page_is_text() -> None:
     chapters = f"Part One\n\nChapter 1\n\n{PARA}\n\nPart Two\n\nChapter 2\n\n{PARA}"
     text = f"VOL. XII\n\n{chapters}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -17,6 +18,9 @@ from ebookify.normalize.structure.subheadings import opens_sections
 
 # Subtitles sit close under their heading.
 _SUBTITLE_GAP = 2
+# A motto under a chapter's heading, a sentence closed by its author's name after a dash ("These little
+# things are great to little man.--GOLDSMITH."): an epigraph, not the chapter's title.
+_SOURCED = re.compile(r"[a-z][^\n]*[.!?,;]\s*(?:--|—|–)\s*[A-Z][A-Z .,'’-]{2,}\.?$")
 # Numbered sections may skip this many numbers ("45. STU" then "50. NIXON").
 _NUMBER_SKIP = 5
 # Letter sections may skip a letter (no words under X).
@@ -41,7 +45,7 @@ def _is_subtitle(items: Sequence[Item], index: int, normal: int) -> bool:
     if item.gap > _SUBTITLE_GAP or item.divider or "\n" in item.text or match_heading(item.text):
         return False
     # An "[Illustration: ...]" caption, a "(Kept in shorthand.)" note or a "SCENE" label is not a title.
-    if item.text.lstrip()[:1] in "[(" or is_heading_word(item.text):
+    if item.text.lstrip()[:1] in "[(" or is_heading_word(item.text) or _SOURCED.search(item.text.strip()):
         return False
     # "A. First Choices" under "CHAPTER 1", "B. ..." further down: the chapter's first section, not its title.
     if opens_sections(items, index):
@@ -63,13 +67,26 @@ def _subtitles(items: Sequence[Item], index: int, heading: Heading, normal: int)
     wanted = 2 if heading.kind == "part" else 1
     found: list[str] = []
     for offset in range(index + 1, min(index + 1 + wanted, len(items))):
-        if not _is_subtitle(items, offset, normal):
+        if not (_is_subtitle(items, offset, normal) or _half_title(items, offset, heading)):
             break
         # A part's title does stand right above its first chapter's heading; a chapter's does not.
         if heading.kind != "part" and _over_heading(items, offset):
             break
         found.append(items[offset].text.strip())
     return found
+
+
+def _half_title(items: Sequence[Item], index: int, heading: Heading) -> bool:
+    """A part's title alone between its heading and its first chapter's, however wide the gaps around it
+    (Middlemarch's "BOOK II." / four blank lines / "OLD AND YOUNG." / "CHAPTER XIII.", a print's half-title
+    page): nothing else stands there."""
+    item = items[index]
+    if heading.kind != "part" or item.divider or "\n" in item.text or index + 1 >= len(items):
+        return False
+    following = match_heading(items[index + 1].text)
+    if following is None or following.kind == "part" or match_heading(item.text) is not None:
+        return False
+    return is_title_like(item.text)
 
 
 def _over_heading(items: Sequence[Item], index: int) -> bool:
