@@ -2,8 +2,10 @@
 
 Usage: python benchmarks/bench_pdf_size.py [INPUT] [--jobs N]
 Builds the book twice in this process: as ebookify writes it, and with the savings switched off (each part
-keeping its own font subsets as OpenType programs, WeasyPrint's hex text operations, three content
-streams a page, the cover in 24-bit RGB): that second book is the PDF as issue 18 measured it. Prints both
+keeping its own font subsets as OpenType programs, WeasyPrint's hex text operations in two-byte codes,
+three content streams a page deflated by zlib, the cover in 24-bit RGB): that second book is the PDF as
+issue 18 measured it. With --word-spacing the first book also moves justified spaces by Tw (off in
+ebookify: its glyphs move by rounding errors that change pixels, see docs/benchmarks.md). Prints both
 sizes, where the bytes are, and whether the pages are the same (page count, text, outline, pixels at
 30 dpi). The issue's target is half the size; exit 1 when the pages differ or the book did not get
 smaller, not for the target (docs/benchmarks.md says where the bytes that are left go).
@@ -13,9 +15,11 @@ Default input: the Katrine novel of the corpus when it is there, else Jack Shepp
 from __future__ import annotations
 
 import argparse
+import functools
 import io
 import sys
 import tempfile
+import zlib
 from collections import Counter
 from pathlib import Path
 
@@ -27,8 +31,9 @@ sys.path.insert(0, str(ROOT))
 
 from ebookify import load_story, make_book  # noqa: E402
 from ebookify.options import WriteOptions  # noqa: E402
-from ebookify.render.pdf import furniture, palette, render_pdf_bytes  # noqa: E402
+from ebookify.render.pdf import deflate, furniture, merge, palette, render_pdf_bytes  # noqa: E402
 from ebookify.render.pdf.fonts import SharedFonts  # noqa: E402
+from ebookify.render.pdf.one_byte import plan_one_byte  # noqa: E402
 from ebookify.render.pdf.weasy import compact  # noqa: E402
 from tests.weasyprint_versions import differences  # noqa: E402
 
@@ -45,6 +50,8 @@ def _three_streams(book: pikepdf.Pdf, page: pikepdf.Page, prefix: bytes, suffix:
 def switched_off(patch: pytest.MonkeyPatch) -> None:
     """Every saving off: the book as it was written before them (the workers are forked: they inherit it)."""
     patch.setattr(SharedFonts, "add_object", lambda self, obj: None)
+    patch.setattr(merge, "plan_one_byte", lambda book, programs: plan_one_byte(book, set()))
+    patch.setattr(deflate, "_compressor", lambda: functools.partial(zlib.compress, level=9))
     patch.setattr(compact, "compact_operation", lambda operation: operation)
     patch.setattr(furniture, "wrap_contents", _three_streams)
     patch.setattr(palette, "to_palette", lambda image: False)
@@ -89,10 +96,13 @@ def main() -> int:
     )
     parser.add_argument("input", nargs="?", type=Path, default=KATRINE if KATRINE.exists() else JACK)
     parser.add_argument("--jobs", type=int, default=0)
+    parser.add_argument("--word-spacing", action="store_true", help="justified spaces moved by Tw")
     args = parser.parse_args()
     book = make_book([load_story(args.input)])
     options = WriteOptions(jobs=args.jobs)
-    small = render_pdf_bytes(book, options)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(merge.BookJoiner, "word_spacing", args.word_spacing)
+        small = render_pdf_bytes(book, options)
     with pytest.MonkeyPatch.context() as patch:
         switched_off(patch)
         before = render_pdf_bytes(book, options)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Mapping
 from typing import Any
 
 from pikepdf import Stream
@@ -56,6 +57,14 @@ def set_extents(font: Any, extents: dict[str, float]) -> None:
         setattr(font[table], name, extents[f"{table}.{name}"])
     if "CFF " in font:
         font["CFF "].cff.topDictIndex[0].FontBBox = [extents[f"cff.{i}"] for i in range(4)]
+
+
+def blank_glyph(font: Any, glyph: int) -> bool:
+    """Whether a CFF font's glyph draws nothing (False for a TrueType font: not looked at)."""
+    if "CFF " not in font or not 0 <= glyph < len(font.getGlyphOrder()):
+        return False
+    charstrings = font["CFF "].cff.topDictIndex[0].CharStrings
+    return bool(charstrings[font.getGlyphOrder()[glyph]].calcBounds(charstrings) is None)
 
 
 def same_shape(a: Any, b: Any) -> bool:
@@ -128,9 +137,10 @@ CID_ORDER = ("Adobe", "Identity", 0)
 """The character collection of a CID-keyed program whose CIDs are the glyph ids (as /Identity-H shows)."""
 
 
-def cid_keyed_cff(font: Any, glyphs: set[int]) -> bytes:
+def cid_keyed_cff(font: Any, glyphs: set[int], cids: Mapping[int, int] | None = None) -> bytes:
     """A bare CFF program (FontFile3 /CIDFontType0C) of a CFF font's `glyphs` and .notdef, CID-keyed
-    with each glyph's id as its CID: a text shown with /Identity-H draws the same outlines.
+    with each glyph's id as its CID (a text shown with /Identity-H draws the same outlines), or with
+    the CIDs `cids` gives (only the glyphs it names are kept).
 
     A subset of WeasyPrint keeps every glyph id of the full font, the glyphs it does not need emptied:
     as an OpenType program it still carries a name and an advance for each (2,651 names and 10 KB of
@@ -142,8 +152,9 @@ def cid_keyed_cff(font: Any, glyphs: set[int]) -> bytes:
     cff = font["CFF "].cff
     top = cff.topDictIndex[0]
     order, old = font.getGlyphOrder(), top.CharStrings
-    kept = [0, *sorted(g for g in glyphs if 0 < g < len(order))]
-    names = [".notdef", *(f"cid{glyph:05d}" for glyph in kept[1:])]
+    numbers = cids if cids is not None else {glyph: glyph for glyph in glyphs}
+    kept = [0, *sorted(g for g in glyphs if 0 < g < len(order) and g in numbers)]
+    names = [".notdef", *(f"cid{numbers[glyph]:05d}" for glyph in kept[1:])]
     face = FontDict()
     face.Private = top.Private
     faces = FDArrayIndex()
@@ -155,7 +166,7 @@ def cid_keyed_cff(font: Any, glyphs: set[int]) -> bytes:
         charstring = old[order[glyph]]
         charstring.compile()
         charstrings[name] = charstring
-    top.ROS, top.CIDCount = CID_ORDER, kept[-1] + 1
+    top.ROS, top.CIDCount = CID_ORDER, max((numbers[glyph] for glyph in kept[1:]), default=0) + 1
     top.FDArray, top.FDSelect, top.charset, top.CharStrings = faces, select, names, charstrings
     for name in ("Private", "Encoding"):
         if hasattr(top, name):

@@ -13,14 +13,15 @@ from __future__ import annotations
 
 import io
 import logging
-import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeGuard
 
 from pikepdf import Array, Dictionary, Name, Object, Page, Pdf, Stream
 
+from ebookify.render.pdf.deflate import compress
 from ebookify.render.pdf.font_programs import (
+    blank_glyph,
     cid_keyed_cff,
     copy_glyphs,
     glyph_bytes,
@@ -31,6 +32,7 @@ from ebookify.render.pdf.font_programs import (
 )
 
 log = logging.getLogger("ebookify")
+_Key = tuple[int, int]
 
 # Where a CIDFont's descriptor holds its program: TrueType outlines, or OpenType (CFF) ones.
 _PROGRAMS = {"/CIDFontType2": Name.FontFile2, "/CIDFontType0": Name.FontFile3}
@@ -82,23 +84,42 @@ class SharedFonts:
             except Exception as exc:  # a font fontTools cannot read: it stays as WeasyPrint wrote it
                 log.debug("font left unshared: %s: %s", type(exc).__name__, exc)
 
-    def finish(self) -> None:
+    def cff_programs(self) -> set[tuple[int, int]]:
+        """The book's program objects that `finish` writes as CID-keyed CFF programs."""
+        return {face.shared.objgen for face in self.faces.values() if "CFF " in face.program}
+
+    def blank_glyphs(
+        self, wanted: Mapping[tuple[int, int], Iterable[int]]
+    ) -> dict[tuple[int, int], set[int]]:
+        """Of the glyphs `wanted` of each program object, those that draw nothing."""
+        programs = {face.shared.objgen: face.program for face in self.faces.values()}
+        return {
+            key: {glyph for glyph in glyphs if blank_glyph(programs[key], glyph)}
+            for key, glyphs in wanted.items()
+            if key in programs
+        }
+
+    def finish(self, cids: Mapping[tuple[int, int], Mapping[int, int]] | None = None) -> None:
         """Write each face's merged program into the stream its fonts point at: a CFF face as a bare
-        CID-keyed program of the glyphs drawn (cid_keyed_cff), a TrueType face as it was merged."""
+        CID-keyed program of the glyphs drawn (cid_keyed_cff), its CIDs those `cids` gives for its
+        program object (one_byte.py) or else its glyph ids; a TrueType face as it was merged."""
         for (_, program_key), face in self.faces.items():
             if "CFF " in face.program:
                 # Bounds of the merged glyphs from those of the programs they came from: drawing every
                 # glyph of each program to measure it took 0.3 s a face.
                 set_extents(face.program, face.extents)
-                data = cid_keyed_cff(face.program, face.glyphs)
+                numbers = (cids or {}).get(face.shared.objgen)
+                data = cid_keyed_cff(face.program, face.glyphs, numbers)
                 face.shared.stream_dict.Subtype = Name.CIDFontType0C
-                present = {0} | {g for g in face.glyphs if g < len(face.program.getGlyphOrder())}
+                count = len(face.program.getGlyphOrder())
+                drawn = {g for g in face.glyphs if g < count and (numbers is None or g in numbers)}
+                present = {0} | ({numbers[g] for g in drawn} if numbers is not None else drawn)
             else:
                 out = io.BytesIO()
                 face.program.save(out)
                 data = out.getvalue()
                 present = set(range(len(face.program.getGlyphOrder())))
-            face.shared.write(zlib.compress(data, 9), filter=Name.FlateDecode)
+            face.shared.write(compress(data), filter=Name.FlateDecode)
             if program_key == str(Name.FontFile2):
                 face.shared.Length1 = len(data)
             if any(Name.CIDSet in d for d in face.descriptors):
