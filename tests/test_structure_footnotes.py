@@ -64,3 +64,20 @@ def test_a_bare_number_not_called_above_stays_text() -> None:
     ]
     assert lift_footnotes(lines).lines == lines
     assert not lift_footnotes(lines).notes
+
+
+def test_bare_numbered_notes_closing_the_text_answer_a_mark_anywhere_above() -> None:
+    lines = [
+        "     A cylinder swims with more difficulty than a sphere of an",
+        "equally bulky body, of any form whatever.1",
+        "     I told them my story--they did not believe it.",
+        "",
+        "     1 See Archimedes, 'De incidentibus in Fluido', lib. 2.",
+        "",
+    ]
+    feet = lift_footnotes(lines)
+    assert feet.notes == ["1 See Archimedes, 'De incidentibus in Fluido', lib. 2."]
+    assert [line for line in feet.lines if line.strip()] == lines[:3]
+    # The same block inside the text, its mark not on the line above, stays text.
+    inside = [*lines[:5], "", "     The next paragraph goes on."]
+    assert lift_footnotes(inside).lines == inside

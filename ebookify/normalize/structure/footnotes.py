@@ -70,7 +70,9 @@ def lift_footnotes(lines: Sequence[str]) -> Footnotes:
         referenced = mark is not None and mark.group(1) in out[-1]
         goes_on = after < len(lines) and starts_lower(lines[after])
         if bare is not None:
-            referenced, goes_on = _bare_called(bare.group(1), out[-1]), False
+            # Notes gathered at the very end of the text answer a mark anywhere above ("whatever.1").
+            called = "\n".join(out) if after == len(lines) else out[-1]
+            referenced, goes_on = _bare_called(bare.group(1), called), False
         if not (referenced or goes_on):
             out.append(line)
             index += 1
