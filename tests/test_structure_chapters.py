@@ -123,6 +123,21 @@ def test_subtitle_set_off_by_a_wide_gap() -> None:
     assert _titles(text) == ["CHAPTER VI: The first Step towards the Ladder"]
 
 
+def test_a_title_repeated_under_a_sibling_heading_is_its_title_whatever_the_gap() -> None:
+    to = "_To Mrs. Saville, England._"
+    first = f"Letter 1\n\n{to}\n\nSt. Petersburgh, Dec. 11th.\n\n{PARA}\n\n"
+    fourth = f"Letter 2\n\n\n{to}\n\nAugust 5th.\n\n{PARA}\n\n"
+    assert _titles(first + fourth) == [
+        "Letter 1: To Mrs. Saville, England",
+        "Letter 2: To Mrs. Saville, England",
+    ]
+    # Other words under the sibling, or the same words under another heading word, stay text.
+    other = f"Letter 2\n\n\n_To Mr. Walton._\n\nAugust 5th.\n\n{PARA}\n\n"
+    assert _titles(first + other) == ["Letter 1: To Mrs. Saville, England", "Letter 2"]
+    chapter = f"Chapter 2\n\n\n{to}\n\nAugust 5th.\n\n{PARA}\n\n"
+    assert _titles(first + chapter)[1] == "Chapter 2"
+
+
 def test_bare_numbers_must_continue_the_numbering() -> None:
     stanzas = (
         "    I.\n\n    Where the church stands\n    a bowl once stood\n\n    II.\n\n    By many a draught"

@@ -158,10 +158,22 @@ def _continues(items: Sequence[Item], index: int) -> bool:
     return False
 
 
+def _repeated(items: Sequence[Item], index: int, heading: Heading, taken: set[tuple[str, str]]) -> list[str]:
+    """The line under an untitled heading when it repeats word for word the title an earlier heading of the
+    same word took: Frankenstein's 'Letter 4' sets its '_To Mrs. Saville, England._' two blank lines down
+    where Letters 1-3 set it one; the same words under a sibling are its title whatever the gap."""
+    below = index + 1
+    if heading.titled or below >= len(items) or _over_heading(items, below):
+        return []
+    text = items[below].text.strip()
+    return [text] if (heading.keyword, text) in taken else []
+
+
 def chapter_candidates(items: Sequence[Item], skip: set[int], normal: int) -> list[ChapterStart]:
     """Headings in reading order, each with the subtitles set under it."""
     starts: list[ChapterStart] = []
     numbering = _Numbering()
+    taken: set[tuple[str, str]] = set()  # (heading word, subtitle) pairs taken so far
     index = 0
     while index < len(items):
         item = items[index]
@@ -179,7 +191,8 @@ def chapter_candidates(items: Sequence[Item], skip: set[int], normal: int) -> li
             starts.append(ChapterStart(index, heading.text, 0, heading.kind, heading.keyword, heading.number))
             heading = heading.inner
             numbering.follow(heading)
-        subtitles = _subtitles(items, index, heading, normal)
+        subtitles = _subtitles(items, index, heading, normal) or _repeated(items, index, heading, taken)
+        taken.update((heading.keyword, subtitle) for subtitle in subtitles)
         title = _title(heading, subtitles)
         span = 1 + len(subtitles)
         starts.append(ChapterStart(index, title, span, heading.kind, heading.keyword, heading.number))
