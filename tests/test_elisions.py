@@ -75,6 +75,12 @@ def test_a_dialect_paragraph_is_counted_and_plain_prose_is_not() -> None:
     assert not is_dialect([plain, DIALECT, *([PROSE] * 60)])
 
 
+def test_dialect_marks_are_counted_for_each_kind_of_mark() -> None:
+    # Straight, right and left marks, each counted once (’cause and 'em are everyday elisions, not dialect).
+    assert dialect_marks("'ome an’ ‘ere, runnin' to th’ ’ouse wi' 'em an' ’cause o' 'er") == 10
+    assert dialect_marks("“Stop!” she said, and nobody did.") == 0
+
+
 def test_dialect_text_curls_small_letter_marks_as_apostrophes() -> None:
     # Without the dialect flag, 'ad pairs with the closing mark of runnin'; in dialect it never opens.
     text = "He 'ad it comin', runnin' away."

@@ -135,7 +135,7 @@ def _wrap_width(lines: Sequence[str], filled: Sequence[bool]) -> tuple[int | Non
 
 def _deeper(line: str, previous: str) -> bool:
     """The line is set at least two columns deeper than the one above it."""
-    return line_indent(line) >= line_indent(previous) + 2
+    return line[:1].isspace() and line_indent(line) >= line_indent(previous) + 2
 
 
 def wrap_width(lines: Sequence[str]) -> int | None:

@@ -88,7 +88,8 @@ def _break_kind(previous: str, line: str, layout: Layout) -> Join | None:
     """The join the layout forces between two text lines, or None when the break was deliberate (the next
     word would have fitted): those are settled once verse has been found."""
     if (
-        line_indent(line) >= line_indent(previous) + _TURNOVER_STEP
+        line[:1].isspace()  # a line at the margin is set no deeper (most lines: no indents measured)
+        and line_indent(line) >= line_indent(previous) + _TURNOVER_STEP
         and (starts_lower(line) or _at_turnover_indent(previous, line, layout))
         and _overflows(previous, line)
     ):

@@ -40,11 +40,15 @@ def _letter_divider(text: str) -> bool:
 
 def is_divider(line: str) -> bool:
     """True for a scene-break divider line."""
+    # Most lines start with a letter or digit no divider starts with: only divider words (scene, line,
+    # page, section, time, pov, point of view; "ſ" folds to "s") and x/o runs do. Decided without a scan,
+    # and for a line at the margin (most lines) without stripping it first.
+    first = line[:1]
+    if first.isalnum() and first.lower() not in _ALNUM_STARTS:
+        return False
     text = line.strip()
     if not text:
         return False
-    # Most lines start with a letter or digit no divider starts with: only divider words (scene, line,
-    # page, section, time, pov, point of view; "ſ" folds to "s") and x/o runs do. Decided without a scan.
     if text[0].isalnum() and text[0].lower() not in _ALNUM_STARTS:
         return False
     chars = text.replace(" ", "").replace("\u00a0", "")
