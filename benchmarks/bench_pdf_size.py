@@ -22,6 +22,7 @@ import tempfile
 import zlib
 from collections import Counter
 from pathlib import Path
+from typing import BinaryIO
 
 import pikepdf
 import pytest
@@ -47,11 +48,23 @@ def _three_streams(book: pikepdf.Pdf, page: pikepdf.Page, prefix: bytes, suffix:
     page.contents_add(pikepdf.Stream(book, suffix), prepend=False)
 
 
+def _save_at_default_level(book: pikepdf.Pdf, handle: BinaryIO, version: str) -> None:
+    """merge.save_book before its object streams were deflated at level 9."""
+    book.save(
+        handle,
+        min_version=version,
+        object_stream_mode=pikepdf.ObjectStreamMode.generate,
+        compress_streams=True,
+        deterministic_id=True,
+    )
+
+
 def switched_off(patch: pytest.MonkeyPatch) -> None:
     """Every saving off: the book as it was written before them (the workers are forked: they inherit it)."""
     patch.setattr(SharedFonts, "add_object", lambda self, obj: None)
     patch.setattr(merge, "plan_one_byte", lambda book, programs: plan_one_byte(book, set()))
     patch.setattr(deflate, "_compressor", lambda: functools.partial(zlib.compress, level=9))
+    patch.setattr(merge, "save_book", _save_at_default_level)
     patch.setattr(compact, "compact_operation", lambda operation: operation)
     patch.setattr(furniture, "wrap_contents", _three_streams)
     patch.setattr(palette, "to_palette", lambda image: False)

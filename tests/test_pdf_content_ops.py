@@ -53,7 +53,7 @@ def test_string_bytes_follow_the_escapes_of_a_literal_and_the_digits_of_a_hex_st
     assert string_bytes(b"<00 4 1 0>") == b"\x00\x41\x00"  # white space skipped, an odd last digit + 0
 
 
-def test_strings_of_an_array_are_rewritten_and_white_space_kept_only_between_numbers() -> None:
-    token = b"[ (a) -5 (b)\n9 -3 <0041> ]"
+def test_strings_of_an_array_are_rewritten_without_the_white_space_around_them() -> None:
+    token = b"[(a) -5 (b)\n9 -3 <0041> ]"
     assert rewrite_strings(token, lambda s: s.upper()) == b"[(A)-5(B)9 -3<0041>]"
     assert rewrite_strings(b"[(x\\) -1)]", lambda s: s) == b"[(x\\) -1)]"  # a string's own bytes stay

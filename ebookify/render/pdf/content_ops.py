@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 # PDF's tokens (ISO 32000 7.2-7.3): white space and comments; an array of strings and numbers only (a
 # TJ operation's, one token: the most frequent operand by far); a literal string without unescaped
@@ -24,8 +25,26 @@ _TOKEN = re.compile(
     re.S,
 )
 _ELEMENT = re.compile(rb"%s|%s|%s" % (_LITERAL, _HEX, _DIGITS), re.S)
-_SPACED_ELEMENT = re.compile(rb"%s*(%s|%s|%s)" % (_SPACE, _LITERAL, _HEX, _DIGITS), re.S)
+_SPACED_STRING = re.compile(rb"%s*(%s|%s)%s*" % (_SPACE, _LITERAL, _HEX, _SPACE), re.S)
 _WHITE = b"\x00\t\n\x0c\r "
+# A whole operation at once (white space, operands, operator), for speed: operands of one level of
+# nesting (an array or a dictionary of plain values); anything else is split token by token.
+_GAP = rb"(?:%s+|%%[^\r\n]*)*" % _SPACE
+_PLAIN = rb"(?:%s|%s|/%s*|%s(?!%s)|(?:true|false|null)(?!%s))" % (
+    _LITERAL,
+    _HEX,
+    _REGULAR,
+    _DIGITS,
+    _REGULAR,
+    _REGULAR,
+)
+_ARRAY = rb"\[(?:%s%s)*%s\]" % (_GAP, _PLAIN, _GAP)
+_DICTIONARY = rb"<<(?:%s(?:%s|%s))*%s>>" % (_GAP, _PLAIN, _ARRAY, _GAP)
+_WHOLE_OPERATION = re.compile(
+    rb"%s((?:(?:%s|%s|%s)%s)*?)(?![+\-.0-9])(?!(?:true|false|null)(?!%s))(%s+)"
+    % (_GAP, _ARRAY, _DICTIONARY, _PLAIN, _GAP, _REGULAR, _REGULAR),
+    re.S,
+)
 _OPERATOR = 7
 _ESCAPES = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f"}
 _ESCAPE = re.compile(rb"\\([0-7]{1,3}|\r\n|[\s\S])")
@@ -40,20 +59,43 @@ class ContentSyntaxError(ValueError):
 
 @dataclass(frozen=True)
 class Operation:
-    """One operation: its operator, its operand tokens (arrays and dictionaries as their bracket
-    tokens among them), and the span of the stream it was written in (operands included)."""
+    """One operation: its operator, the span of the stream it was written in (operands included), and
+    its operand tokens (arrays and dictionaries of other values than strings and numbers as their
+    bracket tokens among them), read when asked for."""
 
     operator: bytes
-    operands: list[bytes]
     start: int
     end: int
+    data: bytes = field(repr=False, compare=False)
+    operands_end: int = field(repr=False, compare=False)
+
+    @cached_property
+    def operands(self) -> list[bytes]:
+        matches = _TOKEN.finditer(self.data, self.start, self.operands_end)
+        return [match.group(match.lastindex) for match in matches if match.lastindex]
 
 
 def split_operations(data: bytes) -> list[Operation]:
     """Every operation of `data`, in order; ContentSyntaxError when a token is not one of PDF's, a stream
     ends with operands and no operator, or it holds an inline image."""
     operations: list[Operation] = []
-    operands: list[bytes] = []
+    position = 0
+    for match in _WHOLE_OPERATION.finditer(data):
+        if match.start() != position:
+            return _split_tokens(data)  # an operand this pattern does not take (a nested dictionary)
+        position = match.end()
+        if match.group(2) in _OPAQUE:
+            raise ContentSyntaxError("an inline image")
+        operations.append(Operation(match.group(2), match.start(1), position, data, match.start(2)))
+    if data[position:].strip(_WHITE):
+        return _split_tokens(data)
+    return operations
+
+
+def _split_tokens(data: bytes) -> list[Operation]:
+    """split_operations token by token: slower, and it takes any operand PDF allows."""
+    operations: list[Operation] = []
+    operands = 0
     start, position = -1, 0
     for match in _TOKEN.finditer(data):
         if match.start() != position:
@@ -66,12 +108,12 @@ def split_operations(data: bytes) -> list[Operation]:
         if start < 0:
             start = match.start()
         if kind < _OPERATOR or token in _VALUES:
-            operands.append(token)
+            operands += 1
             continue
         if token in _OPAQUE:
             raise ContentSyntaxError("an inline image")
-        operations.append(Operation(token, operands, start, position))
-        operands, start = [], -1
+        operations.append(Operation(token, start, position, data, match.start()))
+        operands, start = 0, -1
     if position != len(data):
         raise ContentSyntaxError(f"no PDF token at byte {position}")
     if operands:
@@ -88,20 +130,8 @@ def array_elements(operands: list[bytes]) -> list[bytes]:
 
 def rewrite_strings(token: bytes, rewrite: Callable[[bytes], bytes]) -> bytes:
     """An array token (one of split_operations') with each of its strings written as `rewrite` gives,
-    and no white space but between two numbers (a string is delimited by itself)."""
-    after_number = False
-
-    def element(match: re.Match[bytes]) -> bytes:
-        nonlocal after_number
-        value = match.group(1)
-        if value[:1] in b"(<":
-            after_number = False
-            return rewrite(value)
-        separator = b" " if after_number else b""
-        after_number = True
-        return separator + value
-
-    return b"[" + _SPACED_ELEMENT.sub(element, token[1:-1]).strip(_WHITE) + b"]"
+    without the white space around them (a string is delimited by itself)."""
+    return _SPACED_STRING.sub(lambda match: rewrite(match.group(1)), token)
 
 
 def string_bytes(token: bytes) -> bytes:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import sys
 from array import array
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import pairwise
 
 from ebookify.render.pdf.content_ops import (
@@ -38,12 +38,15 @@ class FontCodes:
     codes: Mapping[int, int]
     blank_space: bool
     """Whether the glyph of code 32 draws nothing (its offset before it may then join the Tw)."""
+    written: dict[bytes, bytes] = field(default_factory=dict, compare=False)
+    """Each string token met so far, written in one-byte codes (a book repeats most of its words)."""
 
 
 def glyphs_shown(operations: list[Operation], two_byte: Collection[bytes]) -> dict[bytes, set[int] | None]:
     """The two-byte codes shown with each font of `two_byte` (resource names), None for a font with a
     string of an odd length; ContentSyntaxError for a stream that sets word spacing itself (Tw, ")."""
     shown: dict[bytes, set[int] | None] = {}
+    seen: set[tuple[bytes, bytes]] = set()  # strings of a font already read (a page repeats words)
     font = b""
     for operation in operations:
         if operation.operator in (b"Tw", b'"'):
@@ -54,7 +57,8 @@ def glyphs_shown(operations: list[Operation], two_byte: Collection[bytes]) -> di
             codes = shown.setdefault(font, set())
             operands = operation.operands
             for token in array_elements(operands) if operation.operator == b"TJ" else operands:
-                if token[:1] in (b"(", b"<") and codes is not None:
+                if token[:1] in (b"(", b"<") and codes is not None and (font, token) not in seen:
+                    seen.add((font, token))
                     data = string_bytes(token)
                     if len(data) % 2:
                         codes = shown[font] = None
@@ -177,7 +181,11 @@ def _array(items: list[int | bytes]) -> bytes:
 
 
 def _recoded(token: bytes, font: FontCodes) -> bytes:
-    return literal(bytes(map(font.codes.__getitem__, glyph_ids(string_bytes(token)))))
+    written = font.written.get(token)
+    if written is None:
+        written = literal(bytes(map(font.codes.__getitem__, glyph_ids(string_bytes(token)))))
+        font.written[token] = written
+    return written
 
 
 def _size(token: bytes) -> float:
