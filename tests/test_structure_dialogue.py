@@ -80,3 +80,9 @@ def test_the_splits_come_with_the_decision() -> None:
     assert splits == [split_dialogue(_MERGED), [_PLAIN], split_dialogue(_MERGED)]
     assert len(splits[0]) == 2
     assert split_merged_dialogue([_MERGED, *[_PLAIN] * 30]) is None
+
+
+def test_merges_after_straight_and_curly_closing_marks_are_split_in_order() -> None:
+    text = '“Go.” “Where?” "Home." "Now?" “Yes.”'
+    assert split_dialogue(text) == ["“Go.”", "“Where?”", '"Home."', '"Now?"', "“Yes.”"]
+    assert split_dialogue("“Go,” she said. “Home.”") == ["“Go,” she said. “Home.”"]

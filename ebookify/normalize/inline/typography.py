@@ -8,7 +8,14 @@ from collections.abc import Sequence
 
 from ebookify.model import Span
 from ebookify.normalize.inline.elisions import AMBIGUOUS_ELISION
-from ebookify.normalize.inline.quotes import Role, after_break, double_role, find_quoted, single_role
+from ebookify.normalize.inline.quotes import (
+    Role,
+    after_break,
+    double_role,
+    find_quoted,
+    mark_positions,
+    single_role,
+)
 
 # Each rule: a pattern, its replacement and two substrings it cannot match without ("" when it needs none),
 # applied in order to a paragraph's whole text so that a quote at a span boundary still sees its neighbours.
@@ -128,8 +135,8 @@ def _curl_quotes(text: str, dialect: bool = False) -> str:
     out = list(text)
     doubles_open = False
     pairing = _Pairing(text)
-    for match in _QUOTE_MARK.finditer(text):
-        i, char = match.start(), match.group()
+    for i in mark_positions(text, "'\"‘"):
+        char = text[i]
         if char in "'‘":
             out[i] = "‘" if _opens_quotation(text, i, dialect, pairing) else "’"
             continue
@@ -140,9 +147,6 @@ def _curl_quotes(text: str, dialect: bool = False) -> str:
         out[i] = "“" if role is Role.OPEN else "”"
         doubles_open = role is Role.OPEN
     return "".join(out)
-
-
-_QUOTE_MARK = re.compile(r"['\"‘]")
 
 
 def opens_quotation(text: str, dialect: bool = False) -> bool:

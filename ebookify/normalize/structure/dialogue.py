@@ -8,8 +8,16 @@ from collections.abc import Sequence
 # A quotation that ends (speech punctuation, closing quote) and a new one that starts right after it:
 # `…don't interfere." "I'll try…`. The new paragraph starts at the opening quote. The pattern starts with
 # the closing quote and looks behind it for the punctuation: a leading look-behind would be tried at every
-# character, a leading character class lets the regex engine skip to the quotes (three times faster).
-_MERGED = re.compile(r"([\"”])(?<=[.!?,…~—–-][\"”])[ \t]+(?=[\"“][^\s\"”])")
+# character, a leading character class lets the regex engine skip to the quotes (three times faster), and a
+# leading literal lets it scan for that one character (twice faster again): one pattern per closing mark.
+# A match takes its mark and the spaces after it, so the two find the matches one pattern would.
+_MERGED = tuple((mark, re.compile(rf"({mark})(?<=[.!?,…~—–-][\"”])[ \t]+(?=[\"“][^\s\"”])")) for mark in '"”')
+
+
+def _merges(text: str) -> list[re.Match[str]]:
+    """Each place a quotation closes and the next one opens, in order."""
+    found = [match for mark, pattern in _MERGED if mark in text for match in pattern.finditer(text)]
+    return sorted(found, key=re.Match.start) if "”" in text else found
 
 
 def _opens_by_count(text: str, index: int) -> bool:
@@ -24,7 +32,7 @@ def split_dialogue(text: str) -> list[str]:
     # Straight quotes can be counted when they pair up; a stray quote makes counting meaningless.
     countable = text.count('"') % 2 == 0 and "“" not in text and "”" not in text
     starts = [0]
-    for match in _MERGED.finditer(text):
+    for match in _merges(text):
         # Not a closing quote after all: the quotation is still open, so this is a quote inside it.
         if countable and _opens_by_count(text, match.start(1)):
             continue
