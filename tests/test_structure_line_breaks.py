@@ -233,3 +233,25 @@ def test_lines_at_the_paragraph_indent_under_a_line_not_wrapped_into_stay_apart(
         "  Then he sat down again.",
     ]
     assert len(_texts(lines, TWO_SPACE)) == 5
+
+
+def test_a_capitalised_line_set_far_right_is_never_a_wrap() -> None:
+    epigraph = [
+        "The ways of God in Nature, as in Providence, are not as our ways;",
+        "have a depth in them greater than the well of Democritus.",
+        "                                        JOSEPH GLANVILL",
+    ]
+    assert _texts(epigraph, Layout(wrap_width=65)) == [
+        "The ways of God in Nature, as in Providence, are not as our ways; have a depth in them greater than"
+        " the well of Democritus.",
+        "JOSEPH GLANVILL",
+    ]
+
+
+def test_a_right_columns_own_wrap_in_lower_case_still_joins() -> None:
+    rows = [
+        "                                    men zegt altijd chez bij personen,",
+        "                                    en a bij plaatsen, b.v.",
+        "                                    aller a la maison).",
+    ]
+    assert _texts(rows, Layout(wrap_width=72)) == [" ".join(row.strip() for row in rows)]

@@ -29,3 +29,8 @@ def ragged_prose_line(block: Sequence[str], previous: str, layout: Layout) -> bo
     if not 0 < layout.wrap_floor <= len(previous.rstrip()):
         return False
     return sum(starts_lower(line) for line in block[1:]) * 2 >= len(block) - 1
+
+
+def set_right(line: str, layout: Layout) -> bool:
+    """The line is set a third of the wrap width in from the margin, or further."""
+    return layout.wrap_width is not None and line_indent(line) >= layout.margin + layout.wrap_width // 3

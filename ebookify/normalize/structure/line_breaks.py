@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from enum import Enum
 
-from ebookify.normalize.structure.block_evidence import capitalised_inset, ragged_prose_line
+from ebookify.normalize.structure.block_evidence import capitalised_inset, ragged_prose_line, set_right
 from ebookify.normalize.structure.headings import match_heading
 from ebookify.normalize.structure.layout import (
     SENTENCE_GAP,
@@ -104,6 +104,11 @@ def _break_kind(previous: str, line: str, layout: Layout) -> Join | None:
         return Join.LINE  # columns (a contents list, a cast list): wrapped prose has no wide spaces inside
     if is_credit_line(line) and ends_sentence(previous):
         return None  # the source's own line, however little room the verse line above it left
+    # A capitalised line set a third of the width in or more (a signature or a source set to the right:
+    # "JOSEPH GLANVILL" at column 40) never goes on a wrapped line: wrapped lines go on at the margin (a
+    # column's own wrap goes on in lower case, "b.v." / "aller à la maison").
+    if set_right(line, layout) and not starts_lower(line):
+        return None
     if layout.wrap_width is not None:
         room = layout.wrap_width - _WRAP_SLACK - len(previous)
         # The next word would not have fitted on the previous line: a hard wrap.
@@ -264,11 +269,9 @@ def _open_quotation(lines: Sequence[str]) -> bool:
 
 
 def _set_in_wrap(block: Sequence[str], kinds: Sequence[Join | None], index: int) -> bool:
-    """A line at a paragraph indent under a wrapped line set at that same indent, which filled its line
-    without ending a sentence ("   Towers; Mr. Hynes Hynes, J.P., Purdey Place; Mr. James" / "   Baker
-    Williams"): the wrap of a block set in (a telegram's list of names), not a new paragraph. A one-line
-    paragraph above (or a verse line) was not wrapped into from the line above it, ends its sentence, or
-    leaves room."""
+    """A line at a paragraph indent under a wrapped line at that indent which filled its line without ending a
+    sentence ("   Towers; ... Mr. James" / "   Baker Williams"): a set-in block's wrap (a telegram's list of
+    names). A one-line paragraph or verse line above was not wrapped into, ends a sentence or leaves room."""
     previous = block[index - 1]
     return (
         index > 1
