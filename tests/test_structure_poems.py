@@ -187,3 +187,53 @@ def test_numbered_poems_without_a_title_over_them_stay_chapters() -> None:
     # Left alone: "I." right after a whole poem (no title block above it) opens a chapter of its own.
     numbered = "".join(f"\n\n\n\n{number}\n\n" + "\n\n".join([STANZA] * 3) for number in ["I.", "II."])
     assert _titles(_EPISTLES + numbered)[-2:] == ["I", "II"]
+
+
+_WHITMAN = (
+    "I sing the open road and the long brown path,\n"
+    "The earth that is sufficient, the stars that are near,\n"
+    "The wind upon my face and the sea beside me."
+)
+
+
+def _free_verse_poem(title: str, sections: bool) -> str:
+    body = (
+        f"     1\n{_WHITMAN}\n\n{_WHITMAN}\n\n     2\n{_WHITMAN}" if sections else f"{_WHITMAN}\n\n{_WHITMAN}"
+    )
+    return f"}}  {title}\n\n{body}"
+
+
+def _books(sectioned: set[str]) -> str:
+    books = {
+        "[BOOK I.  INSCRIPTIONS]": ["One", "Two", "Three", "Seven"],
+        "[BOOK II]": ["Four", "Five", "Six"],
+    }
+    return "\n\n\n\n".join(
+        f"{name}\n\n" + "\n\n\n\n".join(_free_verse_poem(f"{t} Song", t in sectioned) for t in titles)
+        for name, titles in books.items()
+    )
+
+
+def test_titles_set_apart_only_above_head_poems_under_their_books_and_numbers_are_sections() -> None:
+    # Leaves of Grass: "[BOOK II]" / "}  Four Song" right under it / "     1" over the first section.
+    story = parse_structure(_books({"Two", "Four", "Six"}))
+    assert [(c.part, c.title) for c in story.chapters] == [
+        ("BOOK I. INSCRIPTIONS", "One Song"),
+        ("BOOK I. INSCRIPTIONS", "Two Song"),
+        ("BOOK I. INSCRIPTIONS", "Three Song"),
+        ("BOOK I. INSCRIPTIONS", "Seven Song"),
+        ("BOOK II", "Four Song"),
+        ("BOOK II", "Five Song"),
+        ("BOOK II", "Six Song"),
+    ]
+
+
+def test_numbers_counting_again_in_a_book_of_prose_stay_its_chapters() -> None:
+    text = f"Part One\n\n1\n\n{PARA}\n\n2\n\n{PARA}\n\nPart Two\n\n1\n\n{PARA}\n\n2\n\n{PARA}"
+    story = parse_structure(text)
+    assert [(c.part, c.title) for c in story.chapters] == [
+        ("Part One", "1"),
+        ("Part One", "2"),
+        ("Part Two", "1"),
+        ("Part Two", "2"),
+    ]

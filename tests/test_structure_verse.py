@@ -227,3 +227,32 @@ def test_free_verse_whose_long_lines_turn_over_is_verse() -> None:
     # Without turned lines the joined line is too long for verse; and prose stays prose even so.
     assert not looks_like_verse(stanza, overflows=True)
     assert not looks_like_verse([PROSE, PROSE, PROSE], overflows=True, turned=True)
+
+
+def _overflowing_poem(stanzas: int) -> list[str]:
+    """Stanzas of long free-verse lines, each running over twice onto lines set four spaces in."""
+    stanza = [
+        "Of physiology from top to toe I sing, and of the brain and the",
+        "    heart and the hands of the workmen and the hands of the women at",
+        "    their looms,",
+        "The Female equally with the Male I sing,",
+        "",
+        "All I mark as my own you shall offset it with your own,",
+        "Else it were time lost listening to me.",
+        "",
+    ]
+    return stanza * stanzas
+
+
+def test_a_text_whose_long_lines_run_over_at_one_indent_is_a_book_of_free_verse() -> None:
+    lines = _overflowing_poem(8)
+    layout = detect_layout(lines)
+    # The second overflow going on in lower case is no hard wrap of prose.
+    assert layout.wrap_width is None and layout.verse_book
+    items = split_items(lines, layout)
+    # Its couplets, the first line ending on a stop, are stanzas too.
+    assert all(item.verse for item in items)
+    # Prose with a hanging indent now and then is no such book.
+    item = ["", "1. A list item that runs on past the end of the", "   line."]
+    prose = [*textwrap.wrap(PROSE * 40, 70), *item]
+    assert not detect_layout(prose).verse_book

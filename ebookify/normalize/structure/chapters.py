@@ -11,7 +11,7 @@ from ebookify.normalize.structure.first_chapter import unheaded_first
 from ebookify.normalize.structure.heading_candidates import ChapterStart, chapter_candidates, title_with
 from ebookify.normalize.structure.headings import PART_PREFIX, clean_heading
 from ebookify.normalize.structure.paragraphs import Item
-from ebookify.normalize.structure.poems import poem_titles, prose_titles
+from ebookify.normalize.structure.poems import poem_titles, prose_titles, title_under_heading
 
 # Headings in a row with nothing between them are a contents list, not chapters.
 _TOC_RUN = 3
@@ -128,11 +128,21 @@ def _with_poem_titles(items: Sequence[Item], starts: list[ChapterStart], normal:
     """In a collection of poems, the poems' titles are its chapters: where it has no chapter headings, or
     only a few numbered pieces ("TWO HYMNS" / "I." / "II.") among many titled poems."""
     chapters = sum(1 for start in starts if start.kind in _CHAPTER_LEVEL)
-    if chapters and len(starts) > _MIN_LEARNED:
+    # Bare numbers alone may be the sections of long poems ("     1" over "I celebrate myself"): then the
+    # poems' titles may still hold them, as below.
+    numbers_only = all(start.kind == "bare" for start in starts if start.kind in _CHAPTER_LEVEL)
+    if chapters and len(starts) > _MIN_LEARNED and not numbers_only:
         return starts
     found = poem_titles(items, normal)
+    if found:
+        # A part's first poem may stand right under the part's heading, closer than its titles stand.
+        heads = {start.index + 1 for start in starts if start.kind == "part"} - {first for first, _ in found}
+        found = sorted([*found, *((i, 1) for i in heads if title_under_heading(items, i))])
     # The numbers of the poems gathered under one of the titles are no chapters of their own.
     parts = _numbered_parts(starts, found)
+    if numbers_only and _restarting(starts) and len(found) >= _MIN_LEARNED:
+        # Numbers that count from 1 again and again among many titled poems number sections of poems.
+        parts |= {start.index for start in starts if start.kind == "bare"}
     chapters -= len(parts)
     if chapters and len(found) <= chapters * 2:
         return starts
@@ -145,8 +155,23 @@ def _with_poem_titles(items: Sequence[Item], starts: list[ChapterStart], normal:
         for first, span in found
         if not any(start.index == first for start in starts)
     ]  # fmt: skip
-    kept = [start for start in starts if start.index not in inside and start.index not in parts]
+    kept = [_without_title(items, start, inside) for start in starts if start.index not in parts]
+    kept = [start for start in kept if start.index not in inside]
     return sorted([*kept, *titles], key=lambda start: start.index) if titles else starts
+
+
+def _without_title(items: Sequence[Item], start: ChapterStart, titles: set[int]) -> ChapterStart:
+    """A part heading that took a poem's title under it as its own ("[BOOK II]" / "}  Starting from
+    Paumanok") gives it back: the title heads the part's first poem."""
+    inside = any(start.index < i < start.index + start.span for i in titles)
+    if start.kind != "part" or start.span < 2 or not inside:
+        return start
+    return replace(start, title=clean_heading(items[start.index].text), span=1)
+
+
+def _restarting(starts: Sequence[ChapterStart]) -> bool:
+    """Bare numbers that start again from 1 more than once: sections inside pieces, not a book's chapters."""
+    return sum(1 for start in starts if start.kind == "bare" and start.number == 1) > 1
 
 
 def _numbered_parts(starts: Sequence[ChapterStart], titles: Sequence[tuple[int, int]]) -> set[int]:

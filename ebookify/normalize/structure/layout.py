@@ -111,11 +111,13 @@ def _wrap_width(lines: Sequence[str], filled: Sequence[bool]) -> tuple[int | Non
     for i in range(len(lines) - 1):
         if filled[i] and filled[i + 1]:
             inner += 1
-            # A verse line's overflow set deeper under it is no wrap of running text.
+            # A verse line's overflow set deeper under it is no wrap of running text, nor is the second
+            # overflow under the first (Whitman's long lines run over two or three lines set in).
             if (
                 starts_lower(lines[i + 1])
                 and not ends_sentence(lines[i])
                 and not _deeper(lines[i + 1], lines[i])
+                and not (i and filled[i - 1] and starts_lower(lines[i]) and _deeper(lines[i], lines[i - 1]))
             ):
                 run_on.append(len(lines[i]))
     # One line in twenty running on, or a hundred in all (the prose speeches of a verse play).
@@ -217,12 +219,16 @@ def detect_layout(lines: Sequence[str]) -> Layout:
     runs = sum(1 for a, b in pairwise(filled) if a and b)
     one_per_line = width is None and not indented and runs >= 3 and runs > blocks
     usual = found.most_common(1)[0][0] if found else 0
-    turnover, length = _turnovers(lines, indents, filled)
+    turnover, length, overflows = _turnovers(lines, indents, filled)
+    # A text that sets long lines' overflows at one indent, one line in twenty or more (Whitman's Leaves
+    # of Grass, Service's ballads), is a book of verse: prose runs over so only now and then (a hanging
+    # indent under a list's items, three lines in a thousand in the texts measured).
+    overflowing = turnover is not None and overflows * 20 >= sum(filled)
     return Layout(
         width, indented, one_per_line, margin, indented_starts, starts,
         paragraph_indent=usual, turnover_indent=turnover, turnover_length=length,
         spaced_sentences=_spaced_sentences(lines, filled), justified=_justified(lines, filled),
-        verse_book=bool(stanzas), wrap_floor=floor, stanza_lines=stanzas,
+        verse_book=bool(stanzas) or overflowing, wrap_floor=floor, stanza_lines=stanzas,
     )  # fmt: skip
 
 
@@ -273,17 +279,18 @@ _TURNOVER_SHARE = 2 / 3
 
 def _turnovers(
     lines: Sequence[str], indents: Sequence[int], filled: Sequence[bool]
-) -> tuple[int | None, int]:
+) -> tuple[int | None, int, int]:
     """The indent of the text's overflow lines (set deeper, going on in lower case) when nearly all sit at
-    one indent, and the shortest joined line they make; (None, 0) when there is no such habit."""
+    one indent, the shortest joined line they make and how many there are; (None, 0, 0) without such a
+    habit."""
     found: dict[int, list[int]] = {}
     for i in range(1, len(lines)):
         if filled[i] and filled[i - 1] and indents[i] >= indents[i - 1] + 2 and starts_lower(lines[i]):
             found.setdefault(indents[i], []).append(len(lines[i - 1].strip()) + 1 + len(lines[i].strip()))
     total = sum(len(joined) for joined in found.values())
     if not found:
-        return None, 0
+        return None, 0, 0
     indent, joined = max(found.items(), key=lambda item: len(item[1]))
     if len(joined) < _MIN_TURNOVERS or len(joined) < total * _TURNOVER_SHARE:
-        return None, 0
-    return indent, min(joined)
+        return None, 0, 0
+    return indent, min(joined), len(joined)

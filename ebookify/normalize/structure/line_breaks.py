@@ -84,6 +84,12 @@ def _at_turnover_indent(previous: str, line: str, layout: Layout) -> bool:
     )
 
 
+def _second_overflow(previous: str, line: str, layout: Layout) -> bool:
+    """In a book of verse, a lower-case line at its overflow indent under one: a line run over twice."""
+    indent = layout.turnover_indent if layout.verse_book else None
+    return indent is not None and line_indent(line) == indent == line_indent(previous) and starts_lower(line)
+
+
 def _break_kind(previous: str, line: str, layout: Layout) -> Join | None:
     """The join the layout forces between two text lines, or None when the break was deliberate (the next
     word would have fitted): those are settled once verse has been found."""
@@ -92,7 +98,7 @@ def _break_kind(previous: str, line: str, layout: Layout) -> Join | None:
         and line_indent(line) >= line_indent(previous) + _TURNOVER_STEP
         and (starts_lower(line) or _at_turnover_indent(previous, line, layout))
         and _overflows(previous, line)
-    ):
+    ) or _second_overflow(previous, line, layout):
         return Join.TURNOVER
     # Three spaces in a row are needed for a table row; looking for them first skips the regex on prose.
     # (In a justified text wide spaces are padding: "phones.   Not  just" is a line of prose.)
@@ -156,9 +162,8 @@ def _deliberate_join(
         return Join.LINE if kept else Join.WRAP
     if _ragged_wrap(previous, line, layout):
         return Join.WRAP
-    # A speech going on past the line's sentence ('"you have a fine color.' / 'Where's Fred?"', a print's
-    # ragged line end) is one paragraph: a new one would open with a quotation mark of its own. Only where
-    # a block is one paragraph (the text marks none by indenting), and at the margin: quoted verse is set in.
+    # A speech going on past a ragged line end ('"you have a fine color.' / 'Where's Fred?"') is one
+    # paragraph: a new one would open with a quotation mark of its own (quoted verse is set in).
     if quoting and _continues_quotation(previous, line, layout):
         return Join.WRAP
     # A lone short line ending a sentence in wrapped text ends its paragraph.
@@ -253,15 +258,13 @@ def prose_join(block: Sequence[str], kinds: Sequence[Join | None], index: int, l
 
 
 def _continues_quotation(previous: str, line: str, layout: Layout) -> bool:
-    """Under a line that leaves a quotation open, a line at the margin without a quotation mark of its own
-    goes on with it, in a text whose blocks are its paragraphs."""
+    """At the margin, without a quotation mark of its own, in a text whose blocks are its paragraphs."""
     at_margin = max(line_indent(previous), line_indent(line)) <= layout.margin
     return not layout.indented and at_margin and line.lstrip()[:1] not in _OPENING_QUOTES + "'‘"
 
 
 def _open_quotation(lines: Sequence[str]) -> bool:
-    """A double quotation opened in these lines is not closed at their end (straight marks counted odd,
-    curly ones by their direction)."""
+    """A double quotation opened in these lines is still open at their end (straight marks odd in number)."""
     text = "".join(lines)
     if '"' in text:
         return text.count('"') % 2 == 1

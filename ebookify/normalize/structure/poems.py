@@ -11,8 +11,9 @@ from ebookify.normalize.structure.paragraphs import Item
 
 # A collection is mostly verse: at least this share of its text is in stanzas.
 _VERSE_SHARE = 0.5
-# A collection has at least this many titled poems.
+# A collection has at least this many titled poems; more when their titles are set apart only above.
 _MIN_TITLES = 3
+_MIN_LONE_TITLES = 5
 # A poem's title is short.
 _TITLE_WORDS = 10
 # A poem's title block (title, dedication, date, "Epistle.") has at most this many lines.
@@ -149,7 +150,12 @@ def poem_titles(items: Sequence[Item], normal: int) -> list[tuple[int, int]]:
             ),
         )
     titles = _titles(items, normal, lambda index: int(_is_poem_title(items, index, normal)))
-    return titles if len(titles) >= _MIN_TITLES else []
+    if len(titles) >= _MIN_TITLES:
+        return titles
+    # A collection may set its titles apart only above, right over the first stanza ("}  Song of Myself"
+    # three blank lines under the last poem, one over its verse): many such lines are its titles.
+    lone = _titles(items, normal, lambda index: _lone(items, index, normal, normal + 1))
+    return lone if len(lone) >= _MIN_LONE_TITLES else []
 
 
 def _titles(items: Sequence[Item], normal: int, span_at: Callable[[int], int]) -> list[tuple[int, int]]:
@@ -164,15 +170,26 @@ def _titles(items: Sequence[Item], normal: int, span_at: Callable[[int], int]) -
 
 
 def _lone(items: Sequence[Item], index: int, normal: int, title_gap: int) -> int:
-    """1 for a title line alone after a wide gap, right over a stanza ("_Hymn to Contrition._"), or for a
-    short line of any case after a gap as wide as the collection's titles have."""
+    """1 for a title line alone after a wide gap, right over a stanza ("_Hymn to Contrition._") or its first
+    section's number, or for a short line of any case after a gap as wide as the collection's titles have."""
     item = items[index]
-    following = items[index + 1] if index + 1 < len(items) else None
-    if following is None or not following.verse or item.gap <= normal:
+    if not _over_poem(items, index + 1) or item.gap <= normal:
         return 0
     if not (_is_block_line(item, True) or _set_apart(item, title_gap)):
         return 0
     return int(match_heading(item.text) is None)
+
+
+def title_under_heading(items: Sequence[Item], index: int) -> bool:
+    """A title line right under a part's heading, over a stanza: the part's first poem ("[BOOK II]" /
+    "}  Starting from Paumanok" / verse), however close under the heading it is set."""
+    following = items[index + 1] if index + 1 < len(items) else None
+    if following is None or following.divider:
+        return False
+    # Over its first stanza, the first number of its sections, or a one-line stanza: never over a heading.
+    heading = match_heading(following.text)
+    over = heading is None or (heading.kind == "bare" and heading.number == 1)
+    return over and _is_block_line(items[index], True) and match_heading(items[index].text) is None
 
 
 def _set_apart(item: Item, title_gap: int) -> bool:

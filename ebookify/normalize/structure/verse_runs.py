@@ -8,6 +8,8 @@ from ebookify.normalize.structure.layout import Layout, line_indent, starts_uppe
 from ebookify.normalize.structure.line_breaks import Join, join_lines
 from ebookify.normalize.structure.verse import looks_like_verse
 
+# The marks a verse line ends on, closing quotes and brackets included.
+_LINE_STOPS = ",;:.!?-—)\"'’”"
 # A line longer than this never goes on a run of verse (its overflow, set deeper, may make it longer).
 _VERSE_RUN_LINE = 80
 
@@ -48,8 +50,13 @@ def _verse_in(block: Sequence[str], kinds: Sequence[Join | None], run: range, la
     full = sum(1 for i in run[1:] if kinds[i] is Join.WRAP)
     if full * 4 > len(lines):
         return []
-    # A couplet is verse only when it is a block of its own set in from the margin.
-    set_off = len(run) == len(block) and all(line_indent(line) > layout.margin for line in lines)
+    # A couplet is verse only when it is a block of its own set in from the margin, or in a book of free
+    # verse (one known by its overflows, not by a stanza size a couplet would break) when its first line
+    # ends on a stop, as verse lines do ("... with your own," / "Else it were ..."), not mid-phrase as a
+    # wrapped prose sentence does ("says Martin" / "Luther, ...").
+    indented = all(line_indent(line) > layout.margin for line in lines)
+    free_verse = layout.verse_book and not layout.stanza_lines and lines[0].rstrip()[-1:] in _LINE_STOPS
+    set_off = len(run) == len(block) and (indented or free_verse)
     # Unwrapped lines inside a longer block are often one-line paragraphs: such a run needs more evidence
     # than a stanza that stands between blank lines.
     strict = layout.wrap_width is None and len(run) < len(block)
