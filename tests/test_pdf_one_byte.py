@@ -31,7 +31,7 @@ def test_only_the_space_takes_code_32_and_a_face_of_too_many_glyphs_gets_none() 
     assert assign_codes(set(range(1, 256)), {}) is None  # 255 glyphs and no space: 254 codes
 
 
-def _book(words: str) -> bytes:
+def _book(words: str, style: str = "classic") -> bytes:
     chapters = tuple(
         Chapter(f"Chapter {n}", tuple(Paragraph((Span(f"{words} {n}. " * 40),)) for _ in range(6)))
         for n in range(1, 4)
@@ -40,17 +40,18 @@ def _book(words: str) -> bytes:
     from ebookify.options import WriteOptions
     from ebookify.render.pdf import render_pdf_bytes
 
-    return render_pdf_bytes(book, WriteOptions(jobs=1), part_weight=4000)
+    return render_pdf_bytes(book, WriteOptions(jobs=1, style=style), part_weight=4000)
 
 
+@pytest.mark.parametrize("style", ["classic", "modern"])  # Libertine's CFF outlines, DejaVu's TrueType
 def test_the_book_is_smaller_with_the_same_pages_and_text(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, style: str
 ) -> None:
     words = "“Quartz,” she said—justified lines of fine words; the fjord’s zephyr? Yes!"
-    small = _book(words)
+    small = _book(words, style)
     with monkeypatch.context() as patch:
         patch.setattr(merge, "plan_one_byte", lambda book, programs: plan_one_byte(book, set()))
-        before = _book(words)
+        before = _book(words, style)
     assert len(small) < len(before)
     (tmp_path / "a.pdf").write_bytes(before)
     (tmp_path / "b.pdf").write_bytes(small)
@@ -60,6 +61,10 @@ def test_the_book_is_smaller_with_the_same_pages_and_text(
     with Pdf.open(io.BytesIO(small)) as pdf:
         fonts = [f for p in pdf.pages for f in p.Resources.get(Name.Font, {}).values()]
         assert fonts and all(isinstance(f.Encoding, Stream) for f in fonts)
+        kinds = {str(f.DescendantFonts[0].Subtype) for f in fonts}
+        assert kinds == ({"/CIDFontType2"} if style == "modern" else {"/CIDFontType0"})
+        truetype = [f.DescendantFonts[0] for f in fonts if style == "modern"]
+        assert all(isinstance(d.CIDToGIDMap, Stream) for d in truetype)  # new CIDs -> the same glyphs
 
 
 def _part(content_tail: bytes = b"") -> Pdf:

@@ -84,9 +84,9 @@ class SharedFonts:
             except Exception as exc:  # a font fontTools cannot read: it stays as WeasyPrint wrote it
                 log.debug("font left unshared: %s: %s", type(exc).__name__, exc)
 
-    def cff_programs(self) -> set[tuple[int, int]]:
-        """The book's program objects that `finish` writes as CID-keyed CFF programs."""
-        return {face.shared.objgen for face in self.faces.values() if "CFF " in face.program}
+    def programs(self) -> set[tuple[int, int]]:
+        """The book's program objects that `finish` writes, one a face."""
+        return {face.shared.objgen for face in self.faces.values()}
 
     def blank_glyphs(
         self, wanted: Mapping[tuple[int, int], Iterable[int]]
@@ -102,7 +102,8 @@ class SharedFonts:
     def finish(self, cids: Mapping[tuple[int, int], Mapping[int, int]] | None = None) -> None:
         """Write each face's merged program into the stream its fonts point at: a CFF face as a bare
         CID-keyed program of the glyphs drawn (cid_keyed_cff), its CIDs those `cids` gives for its
-        program object (one_byte.py) or else its glyph ids; a TrueType face as it was merged."""
+        program object (one_byte.py) or else its glyph ids; a TrueType face as it was merged (its
+        fonts map CIDs to glyphs, one_byte.py), its /CIDSet naming those CIDs."""
         for (_, program_key), face in self.faces.items():
             if "CFF " in face.program:
                 # Bounds of the merged glyphs from those of the programs they came from: drawing every
@@ -119,6 +120,10 @@ class SharedFonts:
                 face.program.save(out)
                 data = out.getvalue()
                 present = set(range(len(face.program.getGlyphOrder())))
+                numbers = (cids or {}).get(face.shared.objgen)
+                present = (
+                    {0} | {numbers[g] for g in present if g in numbers} if numbers is not None else present
+                )
             face.shared.write(compress(data), filter=Name.FlateDecode)
             if program_key == str(Name.FontFile2):
                 face.shared.Length1 = len(data)

@@ -141,7 +141,7 @@ class BookJoiner:
         book.Root.PageLabels = Dictionary(Nums=Array([*labels, text_start, Dictionary(S=Name.D, St=1)]))
         # One-byte codes: the faces' glyphs are numbered (and the space looked at) before the programs
         # are written.
-        one_byte = plan_one_byte(book, self.fonts.cff_programs())
+        one_byte = plan_one_byte(book, self.fonts.programs())
         blank = self.fonts.blank_glyphs(one_byte.spaces()) if self.word_spacing else None
         self.fonts.finish(one_byte.codes)
         one_byte.apply(blank, self.word_spacing)

@@ -1,19 +1,20 @@
-"""The book's CFF faces drawn with one-byte codes, each glyph's CID renumbered to its code.
+"""The book's font faces drawn with one-byte codes, each glyph's CID renumbered to its code.
 
-WeasyPrint draws every glyph with a two-byte code, its glyph id (/Identity-H): the high bytes are a
-tenth of a page's deflated text, and a reader ignores `Tw` for such fonts (recode.py). At the end of
-the assembly each face (the program its fonts share, fonts.py) whose glyphs drawn number at most 255 is
-written with one-byte codes: the program numbers each glyph's CID as its code (the merged CFF program is
-written CID-keyed anyway), every font of the face points at one CMap of one-byte codes that are their
-CIDs, and gets its ToUnicode map and widths under the new numbers. The same glyphs are drawn at the same
-places and copied as the same text; readers that take a code for its CID (pypdf reads the widths so)
-still find the right glyph. A code is the character's own when the glyph stands for one character
-under 256 (the space is 32), else the first free one; 0 stays .notdef. A font with glyphs missing
-from its face has WeasyPrint's own CMap instead of /Identity-H (the missing glyphs' codes drawn as CID
-0): its codes go through that map, and it keeps one text for each new code or its face stays as it is.
+WeasyPrint draws every glyph with a two-byte code, its glyph id (/Identity-H): the high bytes are a tenth
+of a page's deflated text, and a reader ignores `Tw` for such fonts (recode.py). At the end of the
+assembly each face (the program its fonts share, fonts.py) whose glyphs drawn number at most 255 is
+written with one-byte codes: each glyph's CID is its code (the merged CFF program is written CID-keyed
+with those CIDs, a TrueType face's fonts get a /CIDToGIDMap), every font of the face points at one CMap
+of one-byte codes that are their CIDs, and gets its ToUnicode map and widths under the new numbers. The
+same glyphs are drawn at the same places and copied as the same text; readers that take a code for its
+CID (pypdf reads the widths so) still find the right glyph. A code is the character's own when the glyph
+stands for one character under 256 (the space is 32), else the first free one; 0 stays .notdef. A font
+with glyphs missing from its face has WeasyPrint's own CMap instead of /Identity-H (the missing glyphs'
+codes drawn as CID 0): its codes go through that map, and it keeps one text for each new code or its face
+stays as it is.
 
-A face is left as it was when any of its fonts is of another shape, or when any content that may use
-one cannot be read: a stream recode.py does not split, a Type 3 font's glyphs, a page tree's shared
+A face is left as it was when any of its fonts is of another shape, or when any content that may use one
+cannot be read: a stream recode.py does not split, a Type 3 font's glyphs, a page tree's shared
 resources, a form field's defaults."""
 
 from __future__ import annotations
@@ -27,7 +28,13 @@ from pikepdf import Array, Dictionary, Name, Object, Pdf, PdfError, Stream
 
 from ebookify.render.pdf.content_ops import ContentSyntaxError, split_operations
 from ebookify.render.pdf.deflate import compress
-from ebookify.render.pdf.one_byte_dicts import TwoByteFont, one_byte_identity, two_byte_font, write_font
+from ebookify.render.pdf.one_byte_dicts import (
+    TwoByteFont,
+    glyph_map,
+    one_byte_identity,
+    two_byte_font,
+    write_font,
+)
 from ebookify.render.pdf.recode import FontCodes, glyphs_shown, recode
 
 _SPACE_TEXT = b"0020"
@@ -65,12 +72,16 @@ class OneByteFaces:
         if not self.codes:
             return 0
         encoding = one_byte_identity(self.book)
+        glyphs: dict[_Key, Stream] = {}  # a TrueType face's CIDToGIDMap
         coded: dict[_Key, FontCodes] = {}
         for key, font in self.fonts.items():
             face = self.codes.get(font.program)
             codes = font.new_codes(face) if face is not None else None
             if face is not None and codes is not None:
-                write_font(self.book, font, codes, face, encoding)
+                truetype = font.descendant.get(Name.Subtype) == Name.CIDFontType2
+                if truetype and font.program not in glyphs:
+                    glyphs[font.program] = glyph_map(self.book, face)
+                write_font(self.book, font, codes, face, encoding, glyphs=glyphs.get(font.program))
                 space = next((cid for cid, code in face.items() if code == 32), -1)
                 coded[key] = FontCodes(codes, space in (blank or {}).get(font.program, set()))
         for holder in self.holders:
@@ -83,8 +94,8 @@ class OneByteFaces:
 
 
 def plan_one_byte(book: Pdf, programs: set[_Key]) -> OneByteFaces:
-    """Which faces of `programs` (the programs fonts.py writes as CID-keyed CFF) can be drawn with
-    one-byte codes, and the code of each of their glyphs."""
+    """Which faces of `programs` (the programs fonts.py writes, one a face) can be drawn with one-byte
+    codes, and the code of each of their glyphs."""
     holders = list(_holders(book))
     fonts: dict[_Key, TwoByteFont] = {}
     refused: set[_Key] = set(_fonts_elsewhere(book))

@@ -10,6 +10,9 @@ from pikepdf import Array, Dictionary, Name, Object, Pdf, Stream
 from ebookify.render.pdf.cmaps import read_cid_map, read_to_unicode, write_code_map, write_to_unicode
 from ebookify.render.pdf.deflate import compress
 
+# Where a CIDFont's descriptor holds its program.
+_PROGRAMS = {"/CIDFontType0": Name.FontFile3, "/CIDFontType2": Name.FontFile2}
+
 
 @dataclass
 class TwoByteFont:
@@ -44,8 +47,9 @@ class TwoByteFont:
 
 
 def two_byte_font(font: Dictionary) -> TwoByteFont | None:
-    """The font when it is a Type 0 font of /Identity-H whose CIDFont is a CFF one (CIDFontType0) with
-    an embedded program, and whose ToUnicode and /W this module reads; else None."""
+    """The font when it is a Type 0 font of /Identity-H (or WeasyPrint's own CMap) whose CIDFont has an
+    embedded program (CFF, or TrueType with the glyph ids as CIDs), and whose ToUnicode and /W this
+    module reads; else None."""
     encoding = font.get(Name.Encoding)
     if font.get(Name.Subtype) != Name.Type0:
         return None
@@ -54,8 +58,10 @@ def two_byte_font(font: Dictionary) -> TwoByteFont | None:
         return None
     descendants = font.get(Name.DescendantFonts)
     descendant = descendants[0] if isinstance(descendants, Array) and len(descendants) == 1 else None
-    if not isinstance(descendant, Dictionary) or descendant.get(Name.Subtype) != Name.CIDFontType0:
+    if not isinstance(descendant, Dictionary) or descendant.get(Name.Subtype) not in _PROGRAMS:
         return None
+    if descendant.get(Name.CIDToGIDMap, Name.Identity) != Name.Identity:
+        return None  # the glyph of a CID is not its number: a program of another making
     info = descendant.get(Name.CIDSystemInfo)
     if not isinstance(info, Dictionary) or (str(info.get(Name.Registry)), str(info.get(Name.Ordering))) != (
         "Adobe",
@@ -63,7 +69,8 @@ def two_byte_font(font: Dictionary) -> TwoByteFont | None:
     ):
         return None  # the one-byte CMap's CIDs are of this collection
     descriptor = descendant.get(Name.FontDescriptor)
-    program = descriptor.get(Name.FontFile3) if isinstance(descriptor, Dictionary) else None
+    key = _PROGRAMS[str(descendant.Subtype)]
+    program = descriptor.get(key) if isinstance(descriptor, Dictionary) else None
     to_unicode = font.get(Name.ToUnicode)
     if not isinstance(program, Stream) or not isinstance(to_unicode, Stream):
         return None
@@ -75,10 +82,19 @@ def two_byte_font(font: Dictionary) -> TwoByteFont | None:
 
 
 def write_font(
-    book: Pdf, font: TwoByteFont, codes: Mapping[int, int], face: Mapping[int, int], encoding: Stream
+    book: Pdf,
+    font: TwoByteFont,
+    codes: Mapping[int, int],
+    face: Mapping[int, int],
+    encoding: Stream,
+    *,
+    glyphs: Stream | None,
 ) -> None:
     """Point `font` at the one-byte `encoding` (code = CID) and write its ToUnicode map and widths
-    anew: `codes` gives the new code of each old one, `face` the new CID of each old CID."""
+    anew: `codes` gives the new code of each old one, `face` the new CID of each old CID, `glyphs`
+    (a TrueType font's) the glyph of each new CID."""
+    if glyphs is not None:
+        font.descendant.CIDToGIDMap = glyphs
     texts = {codes[code]: text for code, text in font.texts.items() if code in codes}
     to_unicode = book.make_stream(compress(write_to_unicode(texts)))
     to_unicode.Filter = Name.FlateDecode
@@ -91,6 +107,16 @@ def write_font(
         else:
             runs.append((cid, [width]))
     font.descendant.W = Array([item for cid, run in runs for item in (cid, Array(run))])
+
+
+def glyph_map(book: Pdf, face: Mapping[int, int]) -> Stream:
+    """A /CIDToGIDMap that draws, for each new CID of `face`, the glyph of the old one (its id)."""
+    glyphs = bytearray(2 * (max(face.values(), default=0) + 1))
+    for glyph, cid in face.items():
+        glyphs[2 * cid : 2 * cid + 2] = glyph.to_bytes(2, "big")
+    stream = book.make_stream(compress(bytes(glyphs)))
+    stream.Filter = Name.FlateDecode
+    return stream
 
 
 def one_byte_identity(book: Pdf) -> Stream:

@@ -1,14 +1,18 @@
-"""A content stream's text written again in one-byte codes, a justified line's word spaces as one `Tw`.
+"""A content stream's strings written again in one-byte codes; on request, justified spaces as one Tw.
+
+Each string drawn with a font that one_byte.py recodes is written in the new codes (the same glyphs),
+without the white space around it; every other byte of the stream stays as it was written.
 
 With two-byte codes (/Identity-H) a reader ignores the word spacing operator `Tw`, so WeasyPrint moves
 each space of a justified line by numbers in the TJ array, two a space (the space's shaping offset
 before it, the rest after): `(..)-22.785714285714285( )-21(..)`. Once a font draws with one-byte codes
-and the space is code 32, one `Tw` of the sum moves every space of the line as far, and the numbers go:
-`0.613 Tw [(..) (..)] TJ`. Only spaces that all move alike in a run of the line share a Tw (a run ends
-where they stop doing so); the offset before a space goes into the Tw only when the space glyph is
-blank (a blank glyph drawn elsewhere looks the same). Tw is a text state parameter that lasts: it is set
-back to 0 before any other text and before a form is drawn, and q/Q restore it, so text this module did
-not write again is drawn as it was."""
+and the space is code 32, one `Tw` of the sum could move every space of the line as far, and the numbers
+go: `0.613 Tw [(..) (..)] TJ`. With `word_spacing` (off in the book: BookJoiner.word_spacing says why),
+spaces that all move alike in a run of the line share a Tw (a run ends where they stop doing so); the
+offset before a space goes into the Tw only when the space glyph is blank (a blank glyph drawn
+elsewhere looks the same). Tw is a text state parameter that lasts: it is set back to 0 before any
+other text and before a form is drawn, and q/Q restore it, so text this module did not write again is
+drawn as it was."""
 
 from __future__ import annotations
 
