@@ -18,6 +18,7 @@ from ebookify.normalize.structure.layout import (
     starts_lower,
     starts_upper,
 )
+from ebookify.normalize.structure.open_quotes import continues_quotation, open_quotation
 
 
 class Join(Enum):
@@ -164,7 +165,7 @@ def _deliberate_join(
         return Join.WRAP
     # A speech going on past a ragged line end ('"you have a fine color.' / 'Where's Fred?"') is one
     # paragraph: a new one would open with a quotation mark of its own (quoted verse is set in).
-    if quoting and _continues_quotation(previous, line, layout):
+    if quoting and continues_quotation(previous, line, layout):
         return Join.WRAP
     # A lone short line ending a sentence in wrapped text ends its paragraph.
     return Join.NEW
@@ -252,23 +253,9 @@ def prose_join(block: Sequence[str], kinds: Sequence[Join | None], index: int, l
         return kind
     # A block whose lines all start with a capital may be a quoted couplet: its breaks stay.
     prose = any(starts_lower(text) for text in block[1:])
-    quoting = _open_quotation(block[:index])
+    quoting = open_quotation(block[:index])
     lined = _lined(kinds, index) and not ragged_prose_line(block, block[index - 1], layout)
     return _deliberate_join(block[index - 1], block[index], layout, lined, prose, quoting=quoting)
-
-
-def _continues_quotation(previous: str, line: str, layout: Layout) -> bool:
-    """At the margin, without a quotation mark of its own, in a text whose blocks are its paragraphs."""
-    at_margin = max(line_indent(previous), line_indent(line)) <= layout.margin
-    return not layout.indented and at_margin and line.lstrip()[:1] not in _OPENING_QUOTES + "'‘"
-
-
-def _open_quotation(lines: Sequence[str]) -> bool:
-    """A double quotation opened in these lines is still open at their end (straight marks odd in number)."""
-    text = "".join(lines)
-    if '"' in text:
-        return text.count('"') % 2 == 1
-    return text.count("“") > text.count("”")
 
 
 def _set_in_wrap(block: Sequence[str], kinds: Sequence[Join | None], index: int) -> bool:
