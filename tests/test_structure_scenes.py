@@ -269,3 +269,19 @@ def test_the_wide_gap_under_a_chapters_epigraph_of_single_lines_is_no_break() ->
     # Two paragraphs of one line set apart by the usual blank line are no epigraph: the wide gap after them
     # is a break.
     assert _blocks(f"She came in.\n\nHe left.\n\n\n{prose}").count(SceneBreak()) == 1
+
+
+def test_wide_gaps_framing_a_numbered_list_are_no_breaks() -> None:
+    intro = "I have made for the Reader a table of what each chapter holds, which follows here below."
+    after = "These directions the Reader may take as an ease in his search for a fish."
+
+    def text(numbers: tuple[int, ...], stop: str) -> str:
+        said = "are some observations of the fish called the Trout, and of its breeding"
+        listed = "\n\n".join(f"In chap. {n}{stop} {said}." for n in numbers)
+        # Prose around it, so that the items opening alike do not read as a play's speeches.
+        return f"{intro}\n\n" * 4 + f"\n\n{listed}\n\n\n\n" + f"{after}\n\n" * 4
+
+    assert SceneBreak() not in _blocks(text((3, 4, 5, 6), "."))
+    # Numbers that do not count up one by one, or stand without a stop, make no list.
+    assert _blocks(text((3, 5, 9, 11), ".")).count(SceneBreak()) == 2
+    assert _blocks(text((3, 4, 5, 6), "")).count(SceneBreak()) == 2

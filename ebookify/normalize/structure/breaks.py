@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -129,9 +130,38 @@ _ENTRY_SHARE = 2 / 3
 _MIN_ENTRIES = 5
 
 
+# A numbered list set off by space (The Compleat Angler's table: "In chap. 3. _are some observations ..._",
+# "In chap. 4. ...", ... "In chap. 13."): items on one side of the gap, each opening with a number and its
+# stop ("3.", "3)", "3:") within its first few characters, counting up by one, this many in a row; the space
+# frames the list ("Paragraph 0 goes on" is no item).
+_LIST_RUN = 3
+_LIST_LOOK = 5
+_NUMBER_NEAR_START = re.compile(r"^\D{0,20}?(\d{1,3})[.):]")
+
+
+def _numbered(item: Item) -> int | None:
+    match = _NUMBER_NEAR_START.match(item.text.lstrip())
+    return int(match.group(1)) if match else None
+
+
+def _frames_list(items: Sequence[Item], index: int) -> bool:
+    """The items right after the gap at index, or right before it, hold a run of counted items (an item
+    whose number lost its stop, "In chap. 11 _are", may stand in the run: the count goes on over it)."""
+    for side in (items[index : index + _LIST_LOOK], items[max(0, index - _LIST_LOOK) : index]):
+        numbered = [(place, n) for place, item in enumerate(side) if (n := _numbered(item)) is not None]
+        run = 1
+        for (place, number), (next_place, next_number) in itertools.pairwise(numbered):
+            run = run + 1 if next_number - number == next_place - place else 1
+            if run >= _LIST_RUN:
+                return True
+    return False
+
+
 def _gap_is_break(items: Sequence[Item], index: int, normal: int) -> bool:
     before, item = items[index - 1], items[index]
     if before.divider or item.divider or _set_apart(before) or _set_apart(item):
+        return False
+    if _frames_list(items, index):
         return False
     # A line set off for itself (a quoted verse line, a song's refrain) with the sentence running on below it
     # in lower case ("Crinkle, crinkle, 'ittle 'tar," / "and it had become a household custom"): one sentence.
