@@ -6,11 +6,12 @@
 # that a reader's library reads the EPUB's metadata (Debian 12: 110 packages, 104 MB download, 351 MB
 # installed, 131 s with --no-install-recommends on a busy 2-core machine), and Chromium with its driver for the
 # `ebookify serve` browser test (Selenium drives /usr/bin/chromium through /usr/bin/chromedriver; nothing is
-# downloaded at test time). Debian/Ubuntu (apt) only;
+# downloaded at test time), and libdeflate, with which the PDF's streams are deflated smaller than by zlib (so
+# a book's bytes and sizes are the same on every machine set up by this script). Debian/Ubuntu (apt) only;
 # elsewhere it says what to install.
 set -euo pipefail
 packages=(default-jdk-headless libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils
-          fonts-linuxlibertine fonts-dejavu-core calibre chromium chromium-driver)
+          fonts-linuxlibertine fonts-dejavu-core calibre chromium chromium-driver libdeflate0)
 missing=()
 if command -v dpkg-query >/dev/null 2>&1; then
   for pkg in "${packages[@]}"; do
