@@ -346,3 +346,13 @@ def test_a_motto_under_the_title_is_front_matter_and_a_banner_line_stays_at_the_
     # A board's name under the title is no motto: it stays with the adverts at the back.
     board = "          Downloaded from the Bank of Wisdom BBS"
     assert split_frame([_centred("The Island of the Fay"), "", board, "", *PROSE]).back
+
+
+def test_a_chapter_heading_set_right_under_the_title_starts_the_story() -> None:
+    lines = [_centred("Tears of Glass"), _centred("Chapter 1"), "", *PROSE]
+    frame = split_frame(lines)
+    assert frame.fields == (("Title", "Tears of Glass"),)
+    assert [line.strip() for line in frame.body if line] == ["Chapter 1", *(line.strip() for line in PROSE)]
+    # A subtitle under the title is title-page matter, not the story's.
+    subtitled = split_frame([_centred("Tears of Glass"), _centred("A Tale of Two Towns"), "", *PROSE])
+    assert [line for line in subtitled.body if line] == PROSE

@@ -137,6 +137,10 @@ def _after_title_page(
 ) -> list[LineBlock]:
     """The frame up to the title page's last line, then the title-page matter under it."""
     kept = [block for block in blocks if block[0] <= last]
+    if kept and kept[-1][1] > last + 1 and match_heading(lines[last + 1].strip()) is not None:
+        # A chapter heading set right under the title ("Tears of Glass" / "Chapter 1") is the story's first
+        # heading, never title-page matter: the story starts there.
+        return [*kept[:-1], (kept[-1][0], last + 1)]
     rest = blocks[len(kept) :]
     matter = [_is_title_page_matter(lines[first:end], page) for first, end in rest]
     for n, (first, end) in enumerate(rest):
