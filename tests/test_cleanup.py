@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from ebookify.normalize.decode.cleanup import (
     balance_bidi,
+    class_count,
     fix_c1_controls,
+    latin1_members,
     needs_cleanup,
     normalize_line_endings,
     normalize_nfc,
@@ -159,3 +163,12 @@ def test_a_text_with_a_character_to_clean_needs_the_cleanup(text: str) -> None:
 def test_accented_and_typographic_text_needs_no_cleanup() -> None:
     # Each cleanup step would leave it as it is: the one scan lets a text like it skip them all.
     assert not needs_cleanup("Café “quoted” — naïve text… ’tis ÿ\tand\nlines")
+
+
+def test_class_count_counts_a_classes_characters_in_latin1_and_other_texts() -> None:
+    controls = re.compile("[\x00-\x08\x7f\ufffd]")
+    members = latin1_members(controls)
+    assert members == bytes([*range(0, 9), 0x7F])
+    assert class_count("caf\xe9\x00 \x07x\x7f", controls, members) == 3  # Latin-1 only: counted by bytes
+    assert class_count("caf\xe9\x00 \u2014 \ufffd\x07", controls, members) == 3  # other characters: scanned
+    assert class_count("caf\xe9 \u2014 plain", controls, members) == 0

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from ebookify.errors import DecodeError, InputError, OptionsError
 from ebookify.normalize.decode.cleanup import (
     CLEANUP_STEPS,
+    class_count,
+    latin1_members,
     needs_cleanup,
     normalize_line_endings,
     normalize_nfc,
@@ -40,6 +42,7 @@ class DecodedText:
 
 # Characters no text file holds in quantity: C0 controls other than tab/line/page breaks, DEL, U+FFFD.
 _JUNK = re.compile("[\x00-\x08\x0e-\x1f\x7f\ufffd]")
+_LATIN1_JUNK = latin1_members(_JUNK)
 # Real text (even with a few stray NULs or escape codes) stays well under this share of junk characters;
 # binary data and noise decoded as text are far above it (random bytes: about 11% C0 controls).
 _JUNK_RATIO = 0.05
@@ -115,7 +118,7 @@ def _decode_explicit(data: bytes, name: str, encoding: str) -> tuple[str, str, l
 
 def _check_looks_like_text(text: str, name: str) -> None:
     """Refuse binary data and noise: too many characters that text does not contain."""
-    junk = len(_JUNK.findall(text))
+    junk = class_count(text, _JUNK, _LATIN1_JUNK)
     if junk >= _MIN_JUNK and junk > _JUNK_RATIO * len(text):
         log.debug("%s: %d junk characters in %d", name, junk, len(text))
         raise DecodeError(f"{name} does not look like a text file")
