@@ -84,6 +84,15 @@ def test_german_von_and_a_name_in_capitals() -> None:
     assert split_frame(lines).fields == (("Title", "DIE VERWANDLUNG"), ("By", "Franz Kafka"))
 
 
+def test_a_title_pages_name_set_as_a_sentence_loses_its_stop_an_initial_keeps_its() -> None:
+    # Die Räuber (1805): "Die" / "Räuber" / "ein Schauspiel" / "von" / "Schiller.".
+    lines = [_centred("Die"), _centred("Räuber"), "", _centred("ein Schauspiel"), _centred("von")]
+    fields = split_frame([*lines, _centred("Schiller."), "", *PROSE]).fields
+    assert fields == (("Title", "Die Räuber"), ("Subtitle", "ein Schauspiel"), ("By", "Schiller"))
+    fields = split_frame([_centred("A TALE"), "", _centred("by Kakashi H."), "", *PROSE]).fields
+    assert ("By", "Kakashi H.") in fields
+
+
 def test_closing_terms_and_the_end_go_to_the_back_a_signature_stays() -> None:
     lines = [
         *PROSE,

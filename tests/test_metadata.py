@@ -22,6 +22,10 @@ def test_names_keep_initials() -> None:
     assert clean_name("Kakashi H.") == "Kakashi H."
     assert clean_name("FRANZ KAFKA") == "Franz Kafka"
     assert clean_name("G. Daniel Flower") == "G. Daniel Flower"
+    # A sentence's stop after the name goes; an abbreviation's stays.
+    assert clean_name("Schiller.") == "Schiller"
+    assert clean_name("J. R. R. Tolkien.") == "J. R. R. Tolkien"
+    assert clean_name("Martin Luther King Jr.") == "Martin Luther King Jr."
 
 
 def test_gutenberg_release_date_is_iso_and_edition_rows_are_hidden() -> None:

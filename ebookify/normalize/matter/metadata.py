@@ -11,6 +11,7 @@ from ebookify.normalize.inline.typography import typeset_text
 from ebookify.normalize.matter.dates import w3c_date
 from ebookify.normalize.matter.header import field_kind, split_genres, split_list, split_series
 from ebookify.normalize.matter.languages import language_code, parse_language
+from ebookify.normalize.matter.title_lines import drop_closing_period
 from ebookify.options import StoryOverrides
 
 # Words a title in capitals keeps in lower case when it is set in title case (not first).
@@ -57,8 +58,6 @@ _SMALL_WORDS = frozenset(
     ]
 )
 _ROMAN = re.compile(r"^M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
-# A closing period that belongs to the last word: an initial ("Kakashi H."), or an abbreviation.
-_ABBREVIATION = re.compile(r"(?:^|\s)(?:[A-Z]|jr|sr|st|mr|mrs|ms|dr|prof|inc|co|ltd|vol|no|etc|esq)\.$", re.I)
 # Header keys whose rows a cover page never shows (besides the kinds in _HIDDEN_KINDS); the publication
 # date is shown once, under the authors, whatever key gave it ("Published", "Release Date").
 _HIDDEN_KINDS = frozenset({"title", "authors", "language", "edition", "published"})
@@ -89,17 +88,10 @@ def from_capitals(text: str) -> str:
     )
 
 
-def _drop_closing_period(text: str) -> str:
-    """A sentence's closing period goes ("Goodbye, my almost lover."); an initial's stays ("Kakashi H.")."""
-    if text.endswith(".") and not text.endswith("..") and not _ABBREVIATION.search(text):
-        return text[:-1].rstrip()
-    return text
-
-
 def clean_title(value: str, typeset: bool = True) -> str:
     """A title on one line, without a closing period, out of capitals, with the body's quotes and dashes
     (straight ones when the story keeps its straight quotes)."""
-    text = from_capitals(_drop_closing_period(clean_value(value).strip()))
+    text = from_capitals(drop_closing_period(clean_value(value).strip()))
     return typeset_text(text) if typeset else text
 
 

@@ -65,6 +65,18 @@ def is_name(text: str, words: int = 2) -> bool:
     )
 
 
+# A closing period that belongs to the last word: an initial ("Kakashi H."), or an abbreviation ("Jr.").
+_ABBREVIATION = re.compile(r"(?:^|\s)(?:[A-Z]|jr|sr|st|mr|mrs|ms|dr|prof|inc|co|ltd|vol|no|etc|esq)\.$", re.I)
+
+
+def drop_closing_period(text: str) -> str:
+    """A sentence's closing period goes ("Goodbye, my almost lover.", a title page's "von / Schiller."); an
+    initial's or an abbreviation's stays ("Kakashi H.", "Martin Luther King Jr.")."""
+    if text.endswith(".") and not text.endswith("..") and not _ABBREVIATION.search(text):
+        return text[:-1].rstrip()
+    return text
+
+
 def title_case_name(name: str) -> str:
     """A name set in capitals in title case ("FRANZ KAFKA" -> "Franz Kafka"); others as written."""
     if any(c.islower() for c in name):

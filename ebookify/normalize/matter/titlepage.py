@@ -11,6 +11,7 @@ from ebookify.normalize.matter.title_lines import (
     BYLINE,
     comma_by,
     display_text,
+    drop_closing_period,
     is_name,
     is_title_line,
     letters_of,
@@ -44,7 +45,8 @@ def byline(lines: Sequence[str], index: int) -> tuple[str, int] | None:
     match = BYLINE.match(text)
     if not match:
         return None
-    name = match.group("name").strip()
+    # A title page sets its name as a sentence ("von" / "Schiller."): the stop is no part of the name.
+    name = drop_closing_period(match.group("name").strip())
     if name:
         # "by" shares its line with any name; other languages' words only with a name in capitals
         # ("von GOTTHOLD EPHRAIM LESSING"): "Door Number Three" is a title.
@@ -54,7 +56,7 @@ def byline(lines: Sequence[str], index: int) -> tuple[str, int] | None:
     following = _next_filled(lines, index)
     if following is None:
         return None
-    name = display_text(lines[following])
+    name = drop_closing_period(display_text(lines[following]))
     return (name, following) if is_name(title_case_name(name), 1) else None
 
 
@@ -185,7 +187,7 @@ def read_display_title(lines: Sequence[str], region: Sequence[int], page: Page) 
     found.fields.append(("Title", display_text(line)))
     found.used.add(first)
     following = _next_filled(lines, first)
-    name = lines[following].strip() if following is not None else ""
+    name = drop_closing_period(lines[following].strip()) if following is not None else ""
     if following is not None and is_centred(lines[following], page) and is_name(name):
         found.fields.append(("By", name))
         found.used.add(following)
