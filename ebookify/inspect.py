@@ -224,6 +224,8 @@ def story_to_text(story: Story) -> str:
     for number, chapter in enumerate(story.chapters, 1):
         if chapter.part != part and chapter.part:
             lines += ["", f"# Part: {chapter.part}"]
+        elif chapter.part != part:
+            lines += ["", "# Part: (none)"]  # a closing chapter outside the parts (Middlemarch's FINALE)
         part = chapter.part
         lines += ["", f"## Chapter {number}: {chapter.title or '(untitled)'}", ""]
         lines += [f"[chapter note] {_block_text(b)}" for b in chapter.front_notes]

@@ -219,3 +219,25 @@ def test_a_word_with_a_number_once_or_out_of_order_is_text() -> None:
         f"Chapter 1\n\n{PARA}\n\nDay 1\n\n{PARA}\n\nDay 2\n\n{PARA}\n\nDay 3\n\n{PARA}\n\nChapter 2\n\n{PARA}"
     )
     assert [title for _, title in _shape(inside)] == ["Chapter 1", "Chapter 2"]
+
+
+def _book(opening: str, closing: str) -> str:
+    chapters = [("I", "I", "II"), ("II", "III", "IV")]
+    books = "".join(
+        f"BOOK {b}.\n\n\nCHAPTER {c}.\n\n{PARA}\n\nCHAPTER {d}.\n\n{PARA}\n\n\n" for b, c, d in chapters
+    )
+    return f"{opening}{books}{closing}.\n\n{PARA}"
+
+
+def test_a_finale_mirroring_a_prelude_outside_the_parts_is_outside_them_too() -> None:
+    # Middlemarch: PRELUDE, BOOK I ... BOOK VIII, FINALE.
+    shape = _shape(_book(f"PRELUDE.\n\n{PARA}\n\n\n", "EPILOGUE"))
+    assert shape[0] == (None, "PRELUDE") and shape[-2] == ("BOOK II", "CHAPTER IV")
+    assert shape[-1] == (None, "EPILOGUE")
+
+
+def test_a_closing_section_without_an_opening_one_stays_in_the_last_part() -> None:
+    # Silas Marner: PART ONE ... PART TWO, CHAPTER XXI, CONCLUSION: nothing sets it apart from its part.
+    assert _shape(_book("", "CONCLUSION"))[-1] == ("BOOK II", "CONCLUSION")
+    # A preface is the book's front matter, no part of the story's symmetry.
+    assert _shape(_book(f"PREFACE.\n\n{PARA}\n\n\n", "CONCLUSION"))[-1] == ("BOOK II", "CONCLUSION")

@@ -53,19 +53,43 @@ def _is_short(items: Sequence[Item], start: int, end: int) -> bool:
     return end - start <= _INTRO_ITEMS and words <= _INTRO_WORDS
 
 
+# A book's opening and closing sections around its parts, as heading words (accents stripped, any language).
+_OPENERS = frozenset({"prelude", "prologue", "prolog", "prologo"})
+_CLOSERS = frozenset(
+    {"finale", "epilogue", "epilog", "epilogo", "afterword", "nachwort", "postface", "conclusion"}
+)
+
+
+def _closing_outside(starts: Sequence[ChapterStart]) -> int:
+    """Where the closing sections that belong to no part begin (len(starts) when none do). A Finale or
+    Epilogue after the last part's last chapter mirrors a Prelude or Prologue set before the first part,
+    outside it (Middlemarch's PRELUDE ... BOOK VIII ... FINALE, a play's Prologue ... ACT V ... Epilogue);
+    without that opening (Silas Marner's CONCLUSION in Part Two) nothing says it leaves its part."""
+    first_part = next((i for i, start in enumerate(starts) if start.kind == "part"), None)
+    if first_part is None:
+        return len(starts)
+    opened = any(s.kind == "special" and s.keyword in _OPENERS for s in starts[:first_part])
+    end = len(starts)
+    while end > first_part + 1 and starts[end - 1].kind == "special" and starts[end - 1].keyword in _CLOSERS:
+        end -= 1
+    return end if opened else len(starts)
+
+
 def split_sections(items: Sequence[Item], starts: Sequence[ChapterStart]) -> list[ChapterRanges]:
     """The chapters from each heading to the next, each in the part its last part heading opened."""
     bounds = [*(start.index for start in starts[1:]), len(items)]
     sections: list[ChapterRanges] = []
     path = _PartPath([], {})
     intro: tuple[tuple[int, int], ...] = ()
-    for start, end in zip(starts, bounds, strict=True):
+    closing = _closing_outside(starts)
+    for number, (start, end) in enumerate(zip(starts, bounds, strict=True)):
         body = (start.index + start.span, end)
         if start.kind != "part":
             # A poem set under the part's heading stays in the text, where its stanzas are read as verse.
             verse = any(item.verse for first, last in intro for item in items[first:last])
             ranges, notes = ((*intro, body), ()) if verse else ((body,), intro)
-            sections.append(ChapterRanges(start.title, path.title, ranges, notes))
+            part = None if number >= closing else path.title
+            sections.append(ChapterRanges(start.title, part, ranges, notes))
             intro = ()
             continue
         path.enter(start.keyword, start.title)
