@@ -55,6 +55,8 @@ PARA = "She walked along the river for a long time, thinking about nothing at al
         ("Conclusión", "special", None),
         ("PRELUDE", "special", None),
         ("FINALE.", "special", None),
+        # The older German preface (Schiller's Räuber, 1781).
+        ("Vorrede.", "special", None),
     ],
 )
 def test_heading_forms(line: str, kind: str, number: int | None) -> None:
@@ -66,6 +68,7 @@ def test_heading_forms(line: str, kind: str, number: int | None) -> None:
     "line",
     [
         "Chapter 5 was the best thing I ever read in my whole life, really it was.",
+        "Vorrede und Nachrede sind ihm gleich.",
         "In the chapter she read, nothing happened.",
         "CHAPTER I. The Widow and her Child             1",
         "Part one of the plan was simple",

@@ -65,7 +65,8 @@ VOCABULARIES = {
         # "Scene" is how German spelled "Szene" before 1901 ("Erste Scene", Schiller's Räuber).
         ("kapitel", "kap.", "szene", "scene", "auftritt", "brief", "abschnitt", "gesang"),
         ("teil", "buch", "band", "akt", "aufzug", "epoche"),
-        ("prolog", "epilog", "vorwort", "nachwort", "einleitung", "zwischenspiel"),
+        # "Vorrede" is the older German preface (Schiller's Räuber 1781, Kant, Goethe).
+        ("prolog", "epilog", "vorwort", "vorrede", "nachwort", "einleitung", "zwischenspiel"),
         (),
         FOREIGN_NUMBER_WORDS["de"],
     ),

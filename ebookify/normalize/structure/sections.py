@@ -56,7 +56,17 @@ def _is_short(items: Sequence[Item], start: int, end: int) -> bool:
 # A book's opening and closing sections around its parts, as heading words (accents stripped, any language).
 _OPENERS = frozenset({"prelude", "prologue", "prolog", "prologo"})
 _CLOSERS = frozenset(
-    {"finale", "epilogue", "epilog", "epilogo", "afterword", "nachwort", "postface", "conclusion"}
+    {
+        "finale",
+        "epilogue",
+        "epilog",
+        "epilogo",
+        "afterword",
+        "nachwort",
+        "postface",
+        "conclusion",
+        "conclusione",
+    }
 )
 
 
