@@ -15,7 +15,7 @@ from ebookify.normalize.matter.display import (
     measure_page,
 )
 from ebookify.normalize.matter.frame_closing import SIGNATURE, trailing_start
-from ebookify.normalize.matter.frame_opening import frame_blocks, is_dedication
+from ebookify.normalize.matter.frame_opening import frame_blocks, is_dedication, is_epigraph
 from ebookify.normalize.matter.title_lines import display_text, letters_of
 
 
@@ -41,9 +41,13 @@ class _Placed:
 _MOTTO = re.compile(r"^\S.{8,}[.!?,;'’\"”]\s*(?:-{2,3}|[—–])\s*[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,3}$")
 
 
-def _place(block_lines: Sequence[str], before_title: bool, placed: _Placed) -> None:
-    """Where a frame block's unused lines go: copyright to the fields, dedications and a writer's
+def _place(block_lines: Sequence[str], before_title: bool, placed: _Placed, epigraph: bool = False) -> None:
+    """Where a frame block's unused lines go: copyright to the fields, dedications, mottos and a writer's
     preface to the front, banners, adverts, imprints and terms to the back."""
+    if epigraph:
+        # The epigraph's words, then its source as a note of its own (set right, it is no wrapped line).
+        placed.front += [*(line.strip() for line in block_lines[:-1]), "", block_lines[-1].strip()]
+        return
     advert = any(is_banner(line) for line in block_lines) or is_notice(" ".join(block_lines))
     for line in block_lines:
         text = line.strip()
@@ -91,7 +95,8 @@ def split_frame(lines: Sequence[str], printed: bool = False) -> Frame:
         if printed and not (is_notice(" ".join(lines[i] for i in unused)) or block[0] < first_used):
             kept.update(unused)  # a printed book's imprint and dedication stay its front matter
             continue
-        _place([lines[i] for i in unused], block[0] < first_used, placed)
+        epigraph = block[0] > first_used and is_epigraph(lines[block[0] : block[1]], page)
+        _place([lines[i] for i in unused], block[0] < first_used, placed, epigraph)
         for notes in (placed.front, placed.back):
             if notes and notes[-1]:
                 notes.append("")

@@ -25,6 +25,7 @@ from ebookify.normalize.matter.titlepage import (
     read_name_title,
 )
 from ebookify.normalize.structure.headings import match_heading
+from ebookify.normalize.structure.layout import SOURCE_DASH, line_indent
 
 # Where a title page may end: within this many lines of the start, and it is a few blocks long.
 _WINDOW_LINES = 120
@@ -40,6 +41,44 @@ _COLUMN_HEADS = re.compile(r"\S[^:]{0,38}:(?:\s{2,}|$)")
 # A line that is a sentence ("It was a dark and stormy night."): the story's, even when centred.
 _SENTENCE = re.compile(r"[a-z]{2,}[.!?…][\"'”’)]*$")
 _QUOTES = re.compile(r"^[\"“‘'«»]")
+
+
+# A prose epigraph under the title, before the story's first paragraph: a sentence or two (a few lines, at
+# most this many characters) over its source, a name set right or after a dash ("JOSEPH GLANVILL" under Poe's
+# Glanvill quotation, "--Bacon"). It is the story's motto, like a one-line motto with its source (frame.py),
+# never its first paragraph. A letter's opening over a signature is no epigraph: it begins with a salutation.
+_EPIGRAPH_LINES = 5
+_EPIGRAPH_CHARS = 400
+_SOURCE = re.compile(
+    rf"^(?P<dash>{SOURCE_DASH})?[A-Z][\w.'’]*(?:,?\s+(?:[A-Z][\w.'’]*|of|de|von|the)){{0,4}}$"
+)
+_SALUTATION = re.compile(r"^[\"“‘']?(?:dear|my dear|sir|madam|to whom)\b|[,:]$", re.I)
+_CLOSED = re.compile(r"[.!?…][\"'”’)]*$")
+
+
+def is_epigraph(lines: Sequence[str], page: Page) -> bool:
+    """A few lines of prose closed by a sentence's end, then a source line set right or after a dash."""
+    if not 2 <= len(lines) <= _EPIGRAPH_LINES + 1 or page.right is None:
+        return False
+    *text, source = (line.strip() for line in lines)
+    found = _SOURCE.match(source)
+    set_right = line_indent(lines[-1]) - page.margin >= (page.right - page.margin) // 3
+    return (
+        found is not None
+        and (set_right or found.group("dash") is not None)
+        and len(" ".join(text)) <= _EPIGRAPH_CHARS
+        and _CLOSED.search(text[-1]) is not None
+        and _SALUTATION.search(text[0]) is None
+    )
+
+
+def _with_epigraph(lines: Sequence[str], blocks: list[LineBlock], page: Page) -> list[LineBlock]:
+    """The frame, and the epigraph right under it when the story follows."""
+    start = blocks[-1][1] if blocks else 0
+    following = line_blocks(lines, start, start + _WINDOW_LINES)[:2]
+    if len(following) == 2 and is_epigraph(lines[following[0][0] : following[0][1]], page):
+        return [*blocks, following[0]]
+    return blocks
 
 
 def is_dedication(text: str) -> bool:
@@ -207,14 +246,18 @@ def frame_blocks(lines: Sequence[str], page: Page, printed: bool) -> tuple[list[
     if not title_page.used:
         title_page = read_name_title(lines, _region(soft))
     if title_page.used:
-        return _after_title_page(lines, hard, max(title_page.used), page), title_page
+        return _with_epigraph(
+            lines, _after_title_page(lines, hard, max(title_page.used), page), page
+        ), title_page
     # The frame ends with a block set for show; without a by-line it holds no prose (that is the story).
     # (A board's advert box, banners around its name and numbers, is never the story's prose.)
     while soft and _is_prose_block(lines[soft[-1][0] : soft[-1][1]], page) and not _is_box(lines, soft[-1]):
         soft.pop()
     title_page = read_display_title(lines, _region(soft), page)
     if title_page.used:
-        return _after_title_page(lines, soft, max(title_page.used), page), title_page
+        return _with_epigraph(
+            lines, _after_title_page(lines, soft, max(title_page.used), page), page
+        ), title_page
     if printed:
         return [], title_page
     kept = [
