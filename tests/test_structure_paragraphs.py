@@ -145,3 +145,19 @@ def test_a_speech_going_on_past_a_short_line_is_one_paragraph() -> None:
     assert len(_texts(reopened, layout)) == 2
     verse = ['    "My tablets! quick, my tablets!', "    'Tis meet that I put it down,\" etc.,"]
     assert "\n" in _texts(verse, layout)[0] or len(_texts(verse, layout)) == 2
+
+
+def test_in_a_book_of_verse_a_lone_line_between_stanzas_is_a_one_line_stanza() -> None:
+    stanza = ["O I see now that life cannot exhibit all to me,", "I see that I am to wait for what will be."]
+    lone = "And you, paid to defile the People--you liars, mark!"
+    lines = [*stanza, "", lone, "", *stanza]
+    verse_book = Layout(verse_book=True)
+    assert [bool(item.verse) for item in split_items(lines, verse_book)] == [True, True, True]
+    # A title set off wider, a bracketed note, a label over a chorus stay as they are.
+    for other, gap in (("}  To Old Age", 3), ("[Written in Platte Canyon, Colorado]", 1), ("Chorus.", 1)):
+        framed = [*stanza, *[""] * gap, other, "", *stanza]
+        assert [bool(item.verse) for item in split_items(framed, verse_book)] == [True, False, True]
+    # The same line between two stanzas quoted in a prose book (set in from the margin) is a paragraph.
+    quoted = [f"  {line}" for line in stanza]
+    prose = [*quoted, "", lone, "", *quoted]
+    assert [bool(item.verse) for item in split_items(prose, Layout())] == [True, False, True]

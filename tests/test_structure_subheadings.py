@@ -158,3 +158,10 @@ def test_a_number_alone_over_several_blocks_is_a_section_over_one_it_numbers_a_v
     stanza = "Jolly nose! the bright rubies that garnish thy tip\n  Are dug from the mines of canary;"
     song = "".join(f"{number}\n\n{stanza}\n\n" for number in ["I.", "II.", "III."])
     assert _sections(f"Chapter 1: The Inn\n\n{PARA}\n\n{song}{PARA}\n") == []
+
+
+def test_a_long_poems_sections_may_hold_one_stanza_now_and_then() -> None:
+    # Whitman's numbered sections: most hold several blocks, one holds a single stanza. Still sections.
+    heads = ["1", "2", "3", "4"]
+    body = "".join(f"{head}\n\n{PARA}\n\n" + (f"{PARA}\n\n" if head != "2" else "") for head in heads)
+    assert _sections(f"Chapter 1: The Song\n\n{body}") == heads

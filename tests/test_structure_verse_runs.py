@@ -39,3 +39,31 @@ def test_in_a_book_of_poems_a_stanza_may_end_its_lines_with_sentences() -> None:
     # Among prose, the same lines are sentences kept on their lines.
     prose = [*(["A sentence of prose that runs on and on.", "And another one after it.", ""] * 20), *QUATRAIN]
     assert not split_items(prose, Layout())[-1].verse
+
+
+# Whitman's catalogue: long lines reaching the width (69 columns) one after another, some turned over onto
+# a line set four spaces in, under the number of its section.
+CATALOGUE = [
+    "     15",
+    "He drank water only, the blood show'd like scarlet through the",
+    "    clear-brown skin of his face,",
+    "He was a frequent gunner and fisher, he sail'd his boat himself, he",
+    "    had a fine one presented to him by a ship-joiner, he had",
+    "    fowling-pieces presented to him by men that loved him,",
+    "When he went with his five sons and many grand-sons to hunt or fish,",
+    "    you would pick him out as the most beautiful and vigorous of the gang,",
+    "They did not love him by allowance, they loved him with personal love,",
+    "They and his daughters loved him, all who saw him loved him,",
+]
+
+
+def test_in_a_book_of_free_verse_a_catalogue_of_full_lines_is_one_stanza() -> None:
+    book = Layout(wrap_width=69, verse_book=True, turnover_indent=4, turnover_length=70)
+    items = split_items(CATALOGUE, book)
+    # The number stays apart; every line after it is one line of the stanza, overflows joined.
+    assert [item.text for item in items[:1]] == ["15"]
+    assert len(items) == 2 and items[1].verse == (0,) * 5
+    assert "gang,\nThey did not love him" in items[1].text
+    # The same lines in a book measured as wrapped prose are no stanza.
+    prose = split_items(CATALOGUE, Layout(wrap_width=69))
+    assert not any(item.verse for item in prose)

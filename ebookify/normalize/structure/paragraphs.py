@@ -12,6 +12,7 @@ from ebookify.normalize.structure.layout import (
     ends_sentence,
     line_indent,
     starts_lower,
+    starts_upper,
     wrap_width,
 )
 from ebookify.normalize.structure.line_breaks import Join, break_kinds, join_lines, prose_join
@@ -82,6 +83,8 @@ def split_items(lines: Sequence[str], layout: Layout) -> list[Item]:
         return split_items(lines, replace(layout, verse_book=True))
     if layout.stanza_lines:
         items = _closing_lines(items)
+    elif layout.verse_book:
+        items = one_line_stanzas(items)
     return _page_breaks(items, layout) if layout.indented else items
 
 
@@ -94,6 +97,53 @@ def _closing_lines(items: Sequence[Item]) -> list[Item]:
         lone = item.lines == 1 and not item.verse and not item.divider and not item.text.isupper()
         closing = lone and previous is not None and previous.verse and match_heading(item.text) is None
         out.append(replace(item, verse=(0,)) if closing else item)
+    return out
+
+
+# A line of verse with its overflows runs over at most this many lines of the source.
+_STANZA_LINE_ROWS = 3
+# A one-line stanza has this many words at least: a lone word or two ("Chorus.") labels the next stanza.
+_MIN_LINE_WORDS = 3
+# At most this many one-line stanzas stand together between two stanzas.
+_MAX_ONE_LINE_RUN = 3
+# What a verse line may open with besides a letter: quotes and a parenthesis (a title's or a note's
+# printed marks, "}  To Old Age", "[Written in ...]", open no verse line).
+_VERSE_OPENERS = "\"'‘“("
+
+
+def _one_line(item: Item) -> bool:
+    """A single line of text (its overflows joined) that is no heading, title line, divider or note."""
+    text = item.text.strip()
+    return (
+        not item.verse
+        and not item.divider
+        and item.gap == 1
+        and item.lines <= _STANZA_LINE_ROWS
+        and len(text.split()) >= _MIN_LINE_WORDS
+        and "\n" not in text
+        and (text[:1].isalpha() or text[:1] in _VERSE_OPENERS)
+        and starts_upper(text)
+        and not text.isupper()
+        and match_heading(text) is None
+    )
+
+
+def one_line_stanzas(items: Sequence[Item]) -> list[Item]:
+    """In a book of verse, a line standing alone between two stanzas (or two or three such lines) is a
+    stanza of one line, as free verse sets its refrains and turns ("O hope and faith!"), not a paragraph:
+    in such a book prose is the exception, and a lone line set off by the usual gap (a title or a note is
+    set off wider, or marked) among stanzas reads as one of them."""
+    out = list(items)
+    index = 0
+    while index < len(out):
+        end = index
+        while end < len(out) and end - index < _MAX_ONE_LINE_RUN + 1 and _one_line(out[end]):
+            end += 1
+        framed = index > 0 and end < len(out) and out[index - 1].verse and out[end].verse
+        if end > index and end - index <= _MAX_ONE_LINE_RUN and framed and out[end].gap == 1:
+            for lone in range(index, end):
+                out[lone] = replace(out[lone], verse=(0,))
+        index = max(end, index + 1)
     return out
 
 

@@ -135,8 +135,11 @@ def _sections(items: Sequence[Item], start: int, end: int) -> set[int]:
         if len(members) < 2 or run.first > _MAX_FIRST:
             continue
         # A number alone ("I." / "II.") heads a piece of several blocks (the poems under one title); over a
-        # single stanza or paragraph it numbers that stanza (a song's verses) and stays in the text.
-        if members & bare and any(b - a < _MIN_NUMBERED_BLOCKS + 1 for a, b in pairwise(run.indices)):
+        # single stanza or paragraph it numbers that stanza (a song's verses) and stays in the text. A long
+        # poem's sections (Whitman's) may hold one stanza now and then, but not most of them.
+        pairs = list(pairwise(run.indices))
+        single = sum(1 for a, b in pairs if b - a < _MIN_NUMBERED_BLOCKS + 1)
+        if members & bare and single * 2 >= len(pairs):
             continue
         if all(_set_off(items, i, start) and _followed_by_text(items, i, end, members) for i in run.indices):
             found |= members

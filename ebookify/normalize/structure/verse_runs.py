@@ -20,7 +20,8 @@ def verse_runs(block: Sequence[str], kinds: Sequence[Join | None], layout: Layou
     start = 0
     # kinds[i] is the break before line i; None means deliberate. The end of the block closes the last run.
     for end in range(1, len(block) + 1):
-        if end < len(block) and _may_continue_verse(block[end - 1], block[end], kinds[end]):
+        turned_over = kinds[end - 1] is Join.TURNOVER
+        if end < len(block) and _may_continue_verse(block[end - 1], block[end], kinds[end], turned_over):
             continue
         # A line wrapped into the next one is prose, and so is the last line of a wrapped paragraph.
         stop = end - 1 if end < len(block) and kinds[end] is Join.WRAP else end
@@ -31,15 +32,20 @@ def verse_runs(block: Sequence[str], kinds: Sequence[Join | None], layout: Layou
     return runs
 
 
-def _may_continue_verse(previous: str, line: str, kind: Join | None) -> bool:
+def _may_continue_verse(previous: str, line: str, kind: Join | None, turned_over: bool = False) -> bool:
     """A line may go on a run of verse after a deliberate break, or after a full line when it starts with
     a capital at the same indent or further in (a long verse line reaches the wrap width; wrapped prose
-    goes on in lower case, or back at the margin under an indented first line)."""
+    goes on in lower case, or back at the margin under an indented first line). After a long line's
+    overflow (`turned_over`, set deeper) the next verse line starts back at the margin."""
     if len(line) > _VERSE_RUN_LINE:
         return False
     if kind is None or kind is Join.TURNOVER:
         return True
-    return kind is Join.WRAP and starts_upper(line) and line_indent(line) >= line_indent(previous)
+    return (
+        kind is Join.WRAP
+        and starts_upper(line)
+        and (turned_over or line_indent(line) >= line_indent(previous))
+    )
 
 
 def _verse_in(block: Sequence[str], kinds: Sequence[Join | None], run: range, layout: Layout) -> list[range]:
@@ -48,7 +54,10 @@ def _verse_in(block: Sequence[str], kinds: Sequence[Join | None], run: range, la
     # Wrapped prose fills its lines (German prose starts many of them with a capital): a stanza reaches
     # the wrap width only now and then.
     full = sum(1 for i in run[1:] if kinds[i] is Join.WRAP)
-    if full * 4 > len(lines):
+    turned = any(kinds[i] is Join.TURNOVER for i in run)
+    # A book of free verse that turns its long lines over (Whitman) fills its lines as often as prose
+    # does: there a run that turns lines over is judged by its lines, not by how many reach the width.
+    if full * 4 > len(lines) and not (turned and layout.turnover_indent is not None and layout.verse_book):
         return []
     # A couplet is verse only when it is a block of its own set in from the margin, or in a book of free
     # verse (one known by its overflows, not by a stanza size a couplet would break) when its first line
@@ -61,15 +70,17 @@ def _verse_in(block: Sequence[str], kinds: Sequence[Join | None], run: range, la
     # than a stanza that stands between blank lines.
     strict = layout.wrap_width is None and len(run) < len(block)
     # A long line's overflow set deeper under it is verse's own habit: such a run is no list of sentences.
-    turned = any(kinds[i] is Join.TURNOVER for i in run)
     overflows = turned or (layout.verse_book and len(run) == len(block))
     patterned = layout.stanza_lines > 0 and len(run) == len(block)
     if looks_like_verse(lines, set_off, strict, overflows, patterned, turned=turned):
         return [run]
+    # A stanza under a section's number ("16" / "I am of old and young, ...") is judged without the number,
+    # and in a book of free verse by its turned lines as the whole run would be.
+    free_turned = turned and layout.verse_book
     if (
         len(run) > 2
         and kinds[run.start + 1] is not Join.TURNOVER
-        and looks_like_verse(lines[1:], strict=strict)
+        and looks_like_verse(lines[1:], strict=strict, overflows=free_turned, turned=free_turned)
     ):
         # In unwrapped text no first line ends a wrapped paragraph: a stanza's first line that looks like
         # its others (same indent, a capital, a length among theirs, no colon announcing them) is verse too.
