@@ -255,3 +255,24 @@ def test_a_right_columns_own_wrap_in_lower_case_still_joins() -> None:
         "                                    aller a la maison).",
     ]
     assert _texts(rows, Layout(wrap_width=72)) == [" ".join(row.strip() for row in rows)]
+
+
+def test_a_refrain_stepping_in_from_the_overflow_indent_is_no_overflow() -> None:
+    layout = Layout(wrap_width=69, verse_book=True, turnover_indent=4, turnover_length=71)
+    stanza = [
+        "O Captain! my Captain! our fearful trip is done,",
+        "While follow eyes the steady keel, the vessel grim and daring;",
+        "    But O heart! heart! heart!",
+        "     O the bleeding drops of red,",
+        "       Where on the deck my Captain lies,",
+    ]
+    [item] = split_items(stanza, layout)
+    assert item.text.split("\n")[1:3] == [stanza[1], "But O heart! heart! heart!"]
+    # A capital overflow with the next line back at the margin is joined to its line (Service's ballads).
+    ballad = [
+        "Have you wandered in the wilderness, the sagebrush desolation, the mesa?",
+        "    Do you know its moods and fancies, its ways?",
+        "Have you chummed up with the mesa, have you learned its silent speech?",
+    ]
+    items = split_items(ballad, layout)
+    assert "mesa? Do you know its moods" in items[0].text

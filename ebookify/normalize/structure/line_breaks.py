@@ -212,6 +212,12 @@ def break_kinds(block: Sequence[str], dividers: Sequence[bool], layout: Layout) 
             kinds.append(Join.NEW)
         else:
             kinds.append(_break_kind(block[index - 1], block[index], layout))
+    for index in range(1, len(block) - 1):
+        # A capital line at the overflow indent over a line set deeper still ("    But O heart! heart!" /
+        # "     O the bleeding drops of red,") opens a refrain stepping in: no overflow of the line above.
+        step = kinds[index + 1] is None and line_indent(block[index + 1]) > line_indent(block[index])
+        if kinds[index] is Join.TURNOVER and starts_upper(block[index]) and step:
+            kinds[index] = None
     if capitalised_inset(block, layout):
         # A set-in block whose every line starts with a capital (a verse epigraph in a wrapped text) was
         # not wrapped at the text's width: its long lines' breaks are deliberate, left to the verse test.
