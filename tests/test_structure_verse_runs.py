@@ -67,3 +67,20 @@ def test_in_a_book_of_free_verse_a_catalogue_of_full_lines_is_one_stanza() -> No
     # The same lines in a book measured as wrapped prose are no stanza.
     prose = split_items(CATALOGUE, Layout(wrap_width=69))
     assert not any(item.verse for item in prose)
+
+
+def test_in_a_book_of_free_verse_a_block_of_uneven_lines_is_a_stanza() -> None:
+    block = [
+        "At the last, tenderly,",
+        "From the walls of the powerful fortress'd house,",
+        "From the clasp of the knitted locks, from the keep of the well-closed",
+        "Let me be wafted.",
+    ]
+    book = Layout(wrap_width=69, verse_book=True, turnover_indent=4, turnover_length=70)
+    assert [bool(item.verse) for item in split_items(block, book)] == [True]
+    # Under its section's number a couplet is a stanza there too.
+    couplet = ["     8", "The little one sleeps in its cradle,", "I lift the gauze and look a long time."]
+    assert [bool(item.verse) for item in split_items(couplet, book)] == [False, True]
+    # The same lines in a book of verse not known by its overflows are no such stanza (uneven, one full).
+    items = split_items(block, Layout(wrap_width=69, verse_book=True))
+    assert [item.verse for item in items] != [(0, 0, 0, 0)]

@@ -72,15 +72,20 @@ def _verse_in(block: Sequence[str], kinds: Sequence[Join | None], run: range, la
     # A long line's overflow set deeper under it is verse's own habit: such a run is no list of sentences.
     overflows = turned or (layout.verse_book and len(run) == len(block))
     patterned = layout.stanza_lines > 0 and len(run) == len(block)
-    if looks_like_verse(lines, set_off, strict, overflows, patterned, turned=turned):
+    # A block of its own in a book of free verse known by its overflows is judged as free verse whether or
+    # not its own lines run over: its lines' lengths vary as Whitman's do ("At the last, tenderly," /
+    # "From the clasp of the knitted locks, ...").
+    free_block = free_verse_book(layout) and len(run) == len(block)
+    if looks_like_verse(lines, set_off, strict, overflows, patterned, turned=turned or free_block):
         return [run]
     # A stanza under a section's number ("16" / "I am of old and young, ...") is judged without the number,
     # and in a book of free verse by its turned lines as the whole run would be.
-    free_turned = turned and layout.verse_book
+    free_turned = (turned and layout.verse_book) or free_block
+    couplet = free_block and len(lines) > 1 and lines[1].rstrip()[-1:] in _LINE_STOPS
     if (
         len(run) > 2
         and kinds[run.start + 1] is not Join.TURNOVER
-        and looks_like_verse(lines[1:], strict=strict, overflows=free_turned, turned=free_turned)
+        and looks_like_verse(lines[1:], couplet, strict, overflows=free_turned, turned=free_turned)
     ):
         # In unwrapped text no first line ends a wrapped paragraph: a stanza's first line that looks like
         # its others (same indent, a capital, a length among theirs, no colon announcing them) is verse too.
@@ -101,6 +106,11 @@ def _like_the_rest(lines: Sequence[str]) -> bool:
         and not first.rstrip().endswith(":")
         and min(lengths) * 4 <= len(first.strip()) * 5 <= max(lengths) * 6
     )
+
+
+def free_verse_book(layout: Layout) -> bool:
+    """A book of free verse known by its long lines' overflows at one indent, not by a stanza size."""
+    return layout.verse_book and layout.turnover_indent is not None and not layout.stanza_lines
 
 
 def verse_lines(block: Sequence[str], kinds: Sequence[Join | None], run: range) -> list[str]:
