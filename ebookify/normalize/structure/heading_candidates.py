@@ -25,6 +25,9 @@ _SOURCED = re.compile(r"[a-z][^\n]*[.!?,;]\s*(?:--|—|–)\s*[A-Z][A-Z .,'’-]
 _NUMBER_SKIP = 5
 # Letter sections may skip a letter (no words under X).
 _LETTER_SKIP = 2
+# A bare number may skip one number once this many have counted up: an old etext's misprinted heading
+# ("XV", "XVl" lost to OCR, "XVII") must not end the book's chapters there.
+_ESTABLISHED_RUN = 5
 
 
 @dataclass(frozen=True)
@@ -132,6 +135,8 @@ class _Numbering:
         if heading.kind not in ("bare", "numbered") or heading.number is None:
             return True
         skip = _NUMBER_SKIP if heading.kind == "numbered" and self.last else 1
+        if heading.kind == "bare" and self.last >= _ESTABLISHED_RUN:
+            skip = 2
         if self.last < heading.number <= self.last + skip and heading.number != self.refused_next:
             return True
         # "I." / "II." numbering stanzas inside a chapter: once one is refused, the ones after it are too.

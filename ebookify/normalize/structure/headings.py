@@ -28,6 +28,9 @@ _DECORATION = " \t*~=#_[](){}<>|+/\\"
 _EDGE_DASHES = "-–—"
 # A number alone on its line: "7", "XII", "IV."; lower-case roman numerals are words, not headings.
 _BARE = re.compile(r"^(?P<num>\d{1,3}|[IVXLC]+)\.?$")
+# The same numeral as OCR read it in a 1990s etext: a capital numeral with a lower-case "l" for its "I"
+# ("XVl", "Xl"); the numbering still has to expect it (heading_candidates.py), so "Il" is no 2 by chance.
+_OCR_BARE = re.compile(r"^(?P<num>[IVXLC]+l+)\.?$")
 # A capital letter alone on its line: "A", "B." (a dictionary's or an abecedarium's sections).
 _LETTER = re.compile(r"^(?P<letter>[A-Z])\.?$")
 # A numbered section: "XII. La rentrée.", "1. AT THE GATES OF LIFE AND DEATH"; its siblings confirm it.
@@ -226,6 +229,9 @@ def match_heading(line: str) -> Heading | None:
     place = ord(letter.group("letter")) - ord("A") + 1 if letter else None
     if match := _BARE.match(text):
         return Heading("bare", number_value(match.group("num")), clean_heading(line), False, letter=place)
+    if match := _OCR_BARE.match(text):
+        number = number_value(match.group("num").replace("l", "I"))
+        return Heading("bare", number, clean_heading(line).replace("l", "I"), False)
     if place is not None:
         return Heading("letter", place, clean_heading(line), False, letter=place)
     if heading := _keyword_heading(line, text) or _learned_heading(line, text):
