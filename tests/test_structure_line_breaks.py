@@ -276,3 +276,12 @@ def test_a_refrain_stepping_in_from_the_overflow_indent_is_no_overflow() -> None
     ]
     items = split_items(ballad, layout)
     assert "mesa? Do you know its moods" in items[0].text
+
+
+def test_a_title_bound_to_its_name_is_fitted_as_one_word() -> None:
+    # "M." would have fitted after "apothicaire," but "M. Canivet" would not: the wrapper kept them together.
+    lines = ["Trente-six heures après, sur la demande de l'apothicaire,", "M. Canivet accourut. Il l'ouvrit."]
+    assert _texts(lines, Layout(wrap_width=66)) == [" ".join(lines)]
+    # A short word that is no title would have fitted: the break was deliberate and the line is kept.
+    kept = ["Trente-six heures après, sur la demande de l'apothicaire,", "Le Canivet accourut. Il l'ouvrit."]
+    assert _texts(kept, Layout(wrap_width=66)) == ["\n".join(kept)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ebookify.normalize.structure.layout import Layout, line_indent, starts_lower, starts_upper
@@ -10,6 +11,9 @@ from ebookify.normalize.structure.layout import Layout, line_indent, starts_lowe
 # one line in five starts with a capital, in German about two in five, so five such lines in a row almost
 # never come from wrapping.
 _INSET_LINES = 5
+# A title bound to the name after it ("M. Canivet", "Mr. Darcy", "Hr. Meier"): wrappers and typesetters keep
+# the two on one line (a no-break space), so the word a wrap had to fit at a line's end is the pair.
+_BOUND_TITLE = re.compile(r"^(?:M\.|MM\.|(?:Mr|Mrs|Ms|Messrs|Mme|Mlle|Dr|St|Hr|Fr|Sr|Sra|Srta|Sig)\.?)$")
 
 
 def capitalised_inset(block: Sequence[str], layout: Layout) -> bool:
@@ -34,3 +38,11 @@ def ragged_prose_line(block: Sequence[str], previous: str, layout: Layout) -> bo
 def set_right(line: str, layout: Layout) -> bool:
     """The line is set a third of the wrap width in from the margin, or further."""
     return layout.wrap_width is not None and line_indent(line) >= layout.margin + layout.wrap_width // 3
+
+
+def first_word(line: str) -> str:
+    """The line's first word as a wrap had to fit it: a title with the name it is bound to."""
+    words = line.split(maxsplit=2)
+    if len(words) > 1 and _BOUND_TITLE.match(words[0]):
+        return f"{words[0]} {words[1]}"
+    return words[0] if words else ""

@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from enum import Enum
 
+from ebookify.normalize.structure import block_evidence
 from ebookify.normalize.structure.block_evidence import capitalised_inset, ragged_prose_line, set_right
 from ebookify.normalize.structure.headings import match_heading
 from ebookify.normalize.structure.layout import (
@@ -119,7 +120,7 @@ def _break_kind(previous: str, line: str, layout: Layout) -> Join | None:
     if layout.wrap_width is not None:
         room = layout.wrap_width - _WRAP_SLACK - len(previous)
         # The next word would not have fitted on the previous line: a hard wrap.
-        if len(line.split(maxsplit=1)[0]) + 1 > room:
+        if len(block_evidence.first_word(line)) + 1 > room:
             return Join.WRAP
     return None
 
