@@ -4,25 +4,30 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ebookify.book import make_book
-from ebookify.errors import DecodeError, EbookifyError, InputError, OptionsError, WriterError
-from ebookify.model import (
-    Block,
-    Book,
-    Chapter,
-    Metadata,
-    Paragraph,
-    Quote,
-    SceneBreak,
-    Span,
-    Story,
-    Subheading,
-    SubheadingRole,
-    Verse,
-    VerseLine,
-)
-from ebookify.normalize import load_story, normalize_bytes
-from ebookify.options import NormalizeOptions, StoryOverrides, WriteOptions
+from ebookify.dataclass_cache import cached_dataclass_code
+
+# The dataclasses of the model, the options and the normalizer are made as these imports run: their
+# generated methods are compiled once per interpreter, then read back (see ebookify.dataclass_cache).
+with cached_dataclass_code():
+    from ebookify.book import make_book
+    from ebookify.errors import DecodeError, EbookifyError, InputError, OptionsError, WriterError
+    from ebookify.model import (
+        Block,
+        Book,
+        Chapter,
+        Metadata,
+        Paragraph,
+        Quote,
+        SceneBreak,
+        Span,
+        Story,
+        Subheading,
+        SubheadingRole,
+        Verse,
+        VerseLine,
+    )
+    from ebookify.normalize import load_story, normalize_bytes
+    from ebookify.options import NormalizeOptions, StoryOverrides, WriteOptions
 
 if TYPE_CHECKING:
     from ebookify.render.epub import write_epub
