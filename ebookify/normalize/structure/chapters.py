@@ -12,6 +12,7 @@ from ebookify.normalize.structure.heading_candidates import ChapterStart, chapte
 from ebookify.normalize.structure.headings import PART_PREFIX, clean_heading
 from ebookify.normalize.structure.paragraphs import Item
 from ebookify.normalize.structure.poems import poem_titles, prose_titles, title_under_heading
+from ebookify.normalize.structure.scene_titles import with_scene_titles
 
 # Headings in a row with nothing between them are a contents list, not chapters.
 _TOC_RUN = 3
@@ -133,7 +134,7 @@ def _with_poem_titles(items: Sequence[Item], starts: list[ChapterStart], normal:
     numbers_only = all(start.kind == "bare" for start in starts if start.kind in _CHAPTER_LEVEL)
     if chapters and len(starts) > _MIN_LEARNED and not numbers_only:
         return starts
-    found = poem_titles(items, normal)
+    found = with_scene_titles(items, poem_titles(items, normal), normal)
     if found:
         # A part's first poem may stand right under the part's heading, closer than its titles stand.
         heads = {start.index + 1 for start in starts if start.kind == "part"} - {first for first, _ in found}

@@ -109,7 +109,19 @@ def _title_block(items: Sequence[Item], index: int, normal: int, title_gap: int 
     matter = _matter(items, end, opening) if end > index else 0
     if end - index < (1 if matter else 2) or not _over_poem(items, end + matter):
         return 0
+    if _title_page_above(items, index, end):
+        return 0
     return end - index if not any(match_heading(item.text) for item in items[index:end]) else 0
+
+
+def _title_page_above(items: Sequence[Item], index: int, end: int) -> bool:
+    """Three lines or more before any verse, whose last is set further below the lines above it than those
+    are from each other: a book's title page (title, author) over its first poem's title ("Zueignung."),
+    not one block. (Further on, a title over its date repeats the title so: "FELPHAM:" ... "FELPHAM.")"""
+    gaps = [item.gap for item in items[index + 1 : end]]
+    if len(gaps) < 2 or gaps[-1] <= max(gaps[:-1]):
+        return False
+    return not any(item.verse for item in items[:index])  # stops at the first verse: the text's start
 
 
 def _opens_numbered_parts(items: Sequence[Item], index: int) -> bool:
