@@ -47,12 +47,22 @@ def test_banners_and_notices() -> None:
     assert is_notice("Copyright 1987 by Yves Barbero")
     assert is_notice("Yes, please upload this story to other non-commercial bulletin boards.")
     assert not is_notice("She walked along the river for a long time.")
+    # An etext's edition note: "Copyrighted annotations ... removed", "Transcribed by Richard Bear".
+    assert is_notice("text of 1765. Copyrighted annotations by Mr. Bear have been removed")
+    assert is_notice("Transcribed by Richard Bear at the University of Oregon, August 1992.")
+    assert not is_notice("She transcribed the letter by candlelight.")
     assert copyright_holder("Copyright 1987 by G. Daniel Flower, All Rights Reserved.") == "G. Daniel Flower"
+    # "(C) 1992 Kimberly Ann Carter": the year, then the name; "(c) Copyright 1990" names nobody yet.
+    assert copyright_holder("(C) 1992 Kimberly Ann Carter") == "Kimberly Ann Carter"
+    assert copyright_holder("(c) Copyright 1990") is None
 
 
 def test_display_text_undecorates_and_closes_up_letter_spacing() -> None:
     assert display_text("******** DREAM  SCHOOL ********") == "DREAM SCHOOL"
     assert display_text(" /\\/\\/ S  R  E     V     :   T  h  e     E  n  d") == "SRE V: The End"
+    # A closing bracket the title opened is the title's; brackets around the whole line are decoration.
+    assert display_text("   AESOP'S FABLES (84 Fables)") == "AESOP'S FABLES (84 Fables)"
+    assert display_text("(Part One)") == "Part One"
 
 
 def test_centred_title_page_with_by_line_copyright_and_shareware_banner() -> None:
@@ -365,3 +375,17 @@ def test_a_chapter_heading_set_right_under_the_title_starts_the_story() -> None:
     # A subtitle under the title is title-page matter, not the story's.
     subtitled = split_frame([_centred("Tears of Glass"), _centred("A Tale of Two Towns"), "", *PROSE])
     assert [line for line in subtitled.body if line] == PROSE
+
+
+def test_a_copyright_line_under_the_first_chapter_heading_is_the_title_pages() -> None:
+    notice = "(C) 1992 Kimberly Ann Carter"
+    lines = [_centred("Tears of Glass"), _centred("Chapter 1"), "", notice, "", *PROSE]
+    frame = split_frame(lines)
+    assert ("Copyright", notice) in frame.fields
+    assert ("By", "Kimberly Ann Carter") in frame.fields
+    assert [line.strip() for line in frame.body if line] == ["Chapter 1", *(line.strip() for line in PROSE)]
+    # Deep in the story, or inside a paragraph, a copyright line is the story's own.
+    late = [_centred("Tears of Glass"), "", *PROSE, "", *PROSE, "", *PROSE, "", notice, "", *PROSE]
+    assert notice in split_frame(late).body
+    inside = [_centred("Tears of Glass"), "", *PROSE[:3], notice, *PROSE[3:]]
+    assert notice in split_frame(inside).body

@@ -285,3 +285,21 @@ def test_a_title_bound_to_its_name_is_fitted_as_one_word() -> None:
     # A short word that is no title would have fitted: the break was deliberate and the line is kept.
     kept = ["Trente-six heures après, sur la demande de l'apothicaire,", "Le Canivet accourut. Il l'ouvrit."]
     assert _texts(kept, Layout(wrap_width=66)) == ["\n".join(kept)]
+
+
+def test_a_line_of_running_prose_broken_after_a_comma_runs_on_into_a_capital() -> None:
+    # It ends one sentence and starts the next inside it, then breaks after a clause: a ragged wrap.
+    lines = [
+        "Aladdin went back to the Princess, saying his head ached,",
+        "and requesting that the holy Fatima should be fetched to",
+        "lay her hands on it.  But when the magician came near,",
+        "Aladdin, seizing his dagger, pierced him to the heart.",
+    ]
+    assert _texts(lines, ALADDIN) == [" ".join(lines)]
+    # An address's short lines keep theirs, whatever abbreviation ("Dept. A,") they hold.
+    address = [
+        "Please write to the board at its new home, which is now at",
+        "Box 926, Dept. A, Albany, Oregon,",
+        "United States of America.",
+    ]
+    assert _texts(address, ALADDIN) == ["\n".join(address)]

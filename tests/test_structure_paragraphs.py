@@ -161,3 +161,19 @@ def test_in_a_book_of_verse_a_lone_line_between_stanzas_is_a_one_line_stanza() -
     quoted = [f"  {line}" for line in stanza]
     prose = [*quoted, "", lone, "", *quoted]
     assert [bool(item.verse) for item in split_items(prose, Layout())] == [True, False, True]
+
+
+def test_a_rule_under_a_line_of_its_length_underlines_it_and_is_no_divider() -> None:
+    lines = [
+        "",
+        "                             DRAMATIS PERSONAE",
+        "                             -----------------",
+    ]
+    items = split_items([*lines, "", "Mr. Peachum."], Layout())
+    assert [(item.text, item.divider) for item in items] == [
+        ("DRAMATIS PERSONAE", False),
+        ("Mr. Peachum.", False),
+    ]
+    # A rule of another length, or under a blank line, divides.
+    rule = ["She left.", "-----------------", "", "He stayed."]
+    assert [item.divider for item in split_items(rule, Layout())] == [False, True, False]

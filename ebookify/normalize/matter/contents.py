@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ebookify.normalize.matter.contents_columns import find_column_list
 from ebookify.normalize.structure.contents_lists import is_contents_label
 from ebookify.normalize.structure.headings import without_page_number
 
@@ -80,7 +81,12 @@ def drop_contents(lines: Sequence[str]) -> ContentsSplit:
     limit = min(_FRONT_LINES, max(40, int(len(lines) * _FRONT_SHARE)))
     label = next((i for i, line in enumerate(lines[:limit]) if is_contents_label(line.strip())), None)
     if label is None:
-        return ContentsSplit(tuple(lines))
+        # Without a label, a list set in two columns is known by the titles the text then sets alone.
+        columns = find_column_list(lines, limit)
+        if columns is None:
+            return ContentsSplit(tuple(lines))
+        rest = (*lines[: columns.start], *lines[columns.end :])
+        return ContentsSplit(rest, columns.titles, columns.cells)
     end, entries = _list_end(lines, label)
     if entries < _MIN_ENTRIES:
         return ContentsSplit(tuple(lines))

@@ -15,20 +15,23 @@ _SAMPLE_LINES = 3000
 _WRAPPED_EDGE = 100
 # Copyright, distribution terms, BBS adverts and addresses: what the writer or the board says about the file.
 _NOTICE = re.compile(
-    r"\b(?:copyright|copr\.|all rights reserved|shareware|freeware|registered|registering|registration|"
-    r"bbs|bulletin boards?|sysop|upload\w*|download\w*|baud|modem|distribut\w*|non-?commercial|"
+    r"\b(?:copyright(?:ed)?|copr\.|all rights reserved|shareware|freeware|registered|registering|"
+    r"registration|bbs|bulletin boards?|sysop|upload\w*|download\w*|baud|modem|distribut\w*|non-?commercial|"
     r"for permission|permission to|next file|word processors?|text files?|fidonet|compuserve|e-?mail|"
     r"send \$|donations?|no elite|public domain|printed in|publishers|e-?texts?|etext|wiretap|"
     r"online (?:book|edition)|"
-    r"(?:entered|proofed|scanned|typed|keyed|converted)(?:/\w+)? by)\b|\(c\)|©|\$\s?\d|"
+    r"(?:entered|proofed|scanned|typed|keyed|converted|transcribed)(?:/\w+)? by)\b|\(c\)|©|\$\s?\d|"
     r"\b[\w.-]+\.(?:txt|asc|zip|arc|doc)\b|"
     r"\(\d{3}\)\s?\d{3}-\d{4}|\b\d{3}[-.]\d{3}[-.]\d{4}\b|\b[\w.-]+@[\w-]+\.[\w.]+\b|"
     r"\b\d+ [A-Z]\w+ (?:street|st\.|avenue|ave\.|road|rd\.|drive|blvd\.?|lane)\b|\b[A-Z]{2},? \d{5}\b",
     re.I,
 )
 _COPYRIGHT = re.compile(r"^\W*(?:\(c\)\s*|©\s*)?(?:copyright|copr\.|\(c\)|©)", re.I)
-# "Copyright 1987 by G. Daniel Flower, All Rights Reserved." names the author.
-_COPYRIGHT_BY = re.compile(r"\b(?:by|©|\(c\))\s+(?:\d{4}\s+)?([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})")
+# "Copyright 1987 by G. Daniel Flower, All Rights Reserved." names the author; so does a line opening
+# "(C) 1992 Kimberly Ann Carter" (the year, then the name).
+_COPYRIGHT_BY = re.compile(
+    r"(?:\bby|©|^(?i:\(c\))(?=\s+\d{4}\s))\s+(?:\d{4}\s+)?(?!Copyright\b)([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})"
+)
 
 
 @dataclass(frozen=True)

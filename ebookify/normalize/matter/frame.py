@@ -75,6 +75,30 @@ def _after_repeated_title(lines: Sequence[str], start: int, fields: list[tuple[s
     return first + 1
 
 
+# How far into the story a copyright line of its own is still the title page's: within its first blocks.
+_COPYRIGHT_BLOCKS = 3
+_COPYRIGHT_CHARS = 80
+
+
+def _lift_copyright(body: list[str], fields: list[tuple[str, str]]) -> list[str]:
+    """A copyright line standing alone among the story's first blocks (under its first chapter heading,
+    "Tears of Glass" / "Chapter 1" / "(C) 1992 Kimberly Ann Carter") goes to the fields like the title
+    page's; a copyright sentence inside a paragraph stays."""
+    blocks = 0
+    for index, line in enumerate(body):
+        if not line.strip() or (index and body[index - 1].strip()):
+            continue
+        blocks += 1
+        if blocks > _COPYRIGHT_BLOCKS:
+            break
+        text = line.strip()
+        alone = index + 1 == len(body) or not body[index + 1].strip()
+        if alone and len(text) <= _COPYRIGHT_CHARS and is_copyright(text):
+            _place([text], False, _Placed(fields, [], []))
+            return [*body[:index], *body[index + 1 :]]
+    return body
+
+
 def split_frame(lines: Sequence[str], printed: bool = False) -> Frame:
     """Split the display matter at the top and bottom of a story from its lines.
 
@@ -106,5 +130,7 @@ def split_frame(lines: Sequence[str], printed: bool = False) -> Frame:
     if signed and not any(key == "By" for key, _ in placed.fields):
         placed.fields.append(("By", signed[0]))
     body = [lines[i] for i in range(body_start) if i in kept] + list(lines[body_start:body_end])
+    if not printed:
+        body = _lift_copyright(body, placed.fields)
     back = placed.back + [line.strip() for line in lines[body_end:]]
     return Frame(tuple(placed.fields), tuple(placed.front), tuple(body), tuple(back))

@@ -27,7 +27,14 @@ _NAME_WORD = re.compile(r"^\(?[A-Z][\w'’.-]*\)?,?$|^(?:van|von|de|der|den|du|l
 
 def display_text(line: str) -> str:
     """A display line without its decoration; letter-spaced text ("S  R  E     V") closed up."""
-    text = line.strip().strip(_DECORATION).strip()
+    whole = line.strip()
+    text = whole.strip(_DECORATION).strip()
+    # A bracket closing one the text opens ("AESOP'S FABLES (84 Fables)") is the title's, no decoration.
+    for opening, closing in ("()", "[]"):
+        if text.count(opening) > text.count(closing) and whole[whole.index(text) + len(text) :].startswith(
+            closing
+        ):
+            text += closing
     words = [word for word in re.split(r"\s{3,}", text) if word]
     if len(words) > 1 and all(len(piece) == 1 for word in words for piece in word.split()):
         text = " ".join(word.replace(" ", "") for word in words)

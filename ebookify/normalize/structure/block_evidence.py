@@ -46,3 +46,30 @@ def first_word(line: str) -> str:
     if len(words) > 1 and _BOUND_TITLE.match(words[0]):
         return f"{words[0]} {words[1]}"
     return words[0] if words else ""
+
+
+# Inside a line, one sentence's end and the next one's start ("lay her hands on it.  But when the magician").
+_INNER_SENTENCE_END = re.compile(r"[a-z][.!?][\"'’”]?\s+[\"“]?[A-Z]")
+
+
+def clause_of_prose(previous: str, prose: bool) -> bool:
+    """A line of running prose broken after a clause's comma or semicolon: it ends one sentence and starts
+    the next inside it. A line kept on purpose (an address, a list's item, a letter's closing) holds one
+    item, so such a line is no part of a run of kept lines."""
+    end = previous.rstrip()[-1:]
+    return prose and end in {",", ";"} and _INNER_SENTENCE_END.search(previous) is not None
+
+
+def runs_on_at_capital(previous: str, line: str, layout: Layout) -> bool:
+    """A full line of prose broken after a lower-case word, before a capital ("made an appointment
+    with" / "Sir Charles at the very hour"): a ragged wrap before a name. A letter's closing, a signature
+    or a file's name ("Dear John," / "Your Loving Son", "16215-8.zip") end otherwise or falls short."""
+    words = previous.split()
+    last = words[-1] if words else ""
+    width = layout.wrap_width or 0
+    full = len(previous.rstrip()) * 3 >= width * 2
+    # A clause closed by a comma or a semicolon goes on as well ("But when the magician came near," /
+    # "Aladdin, seizing his dagger"): a full line is no letter's salutation ("Dear John,", short).
+    word = last.rstrip(",;")
+    # A line set in from the margin ("    Sole monarch acknowledged ...") is a quoted verse line of its own.
+    return word[:1].islower() and word[-1:].isalpha() and full and line_indent(line) <= layout.margin

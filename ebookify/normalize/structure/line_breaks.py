@@ -152,7 +152,7 @@ def _deliberate_join(
         return Join.WRAP
     if lined:
         return Join.LINE
-    if prose and _runs_on_at_capital(previous, line, layout):
+    if prose and block_evidence.runs_on_at_capital(previous, line, layout):
         return Join.WRAP
     if not ends_sentence(previous):
         return Join.LINE  # "Dear John," keeps its line
@@ -170,18 +170,6 @@ def _deliberate_join(
         return Join.WRAP
     # A lone short line ending a sentence in wrapped text ends its paragraph.
     return Join.NEW
-
-
-def _runs_on_at_capital(previous: str, line: str, layout: Layout) -> bool:
-    """A full line of prose broken after a bare lower-case word, before a capital ("made an appointment
-    with" / "Sir Charles at the very hour"): a ragged wrap before a name. A letter's closing, a signature
-    or a file's name ("Dear John," / "Your Loving Son", "16215-8.zip") end otherwise or falls short."""
-    words = previous.split()
-    last = words[-1] if words else ""
-    width = layout.wrap_width or 0
-    full = len(previous.rstrip()) * 3 >= width * 2
-    # A line set in from the margin ("    Sole monarch acknowledged ...") is a quoted verse line of its own.
-    return last[:1].islower() and last[-1:].isalpha() and full and line_indent(line) <= layout.margin
 
 
 def _ragged_wrap(previous: str, line: str, layout: Layout) -> bool:
@@ -261,7 +249,11 @@ def prose_join(block: Sequence[str], kinds: Sequence[Join | None], index: int, l
     # A block whose lines all start with a capital may be a quoted couplet: its breaks stay.
     prose = any(starts_lower(text) for text in block[1:])
     quoting = open_quotation(block[:index])
-    lined = _lined(kinds, index) and not ragged_prose_line(block, block[index - 1], layout)
+    lined = (
+        _lined(kinds, index)
+        and not ragged_prose_line(block, block[index - 1], layout)
+        and not block_evidence.clause_of_prose(block[index - 1], prose)
+    )
     return _deliberate_join(block[index - 1], block[index], layout, lined, prose, quoting=quoting)
 
 

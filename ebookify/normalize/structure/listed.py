@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ebookify.normalize.structure.contents_lists import is_contents_label
 from ebookify.normalize.structure.heading_candidates import ChapterStart
 from ebookify.normalize.structure.headings import without_page_number
 from ebookify.normalize.structure.paragraphs import Item
@@ -27,9 +28,10 @@ def _key(text: str) -> str:
 
 
 def listed_titles(entries: Sequence[str]) -> list[str]:
-    """The keys of a contents list's entries (its label and empty keys left out)."""
-    keys = [_key(entry) for entry in entries[1:]]
-    return [key for key in keys if len(key) > 2]
+    """The keys of a contents list's entries (its label, empty keys and column heads such as "22-42" left
+    out)."""
+    keys = [_key(entry) for entry in entries[1 if entries and is_contents_label(entries[0]) else 0 :]]
+    return [key for key in keys if len(key) > 2 and not key.isdigit()]
 
 
 def with_listed_titles(

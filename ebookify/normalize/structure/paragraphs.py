@@ -37,8 +37,27 @@ class Item:
     """The indentation of its first line as written (-1 when not known)."""
 
 
+# An underline is as long as the line it is under, give or take this much, and starts where it starts.
+_UNDERLINE_SLACK = 2
+
+
+def _underlines(line: str, above: str) -> bool:
+    """A rule of "-" or "=" right under a line of its own length, set where it is ("DRAMATIS PERSONAE" /
+    "-----------------"): that line's underline, no scene break (a rule of another length divides)."""
+    text = line.strip()
+    if text[:1] not in "-=" or len(text) < 3 or text.strip(text[0]) or is_divider(above):
+        return False
+    return (
+        abs(len(text) - len(above.strip())) <= _UNDERLINE_SLACK
+        and abs(line_indent(line) - line_indent(above)) <= _UNDERLINE_SLACK
+    )
+
+
 def _block_items(block: Sequence[str], gap: int, layout: Layout) -> Iterator[Item]:
     """The paragraphs and stanzas of one block of consecutive non-blank lines."""
+    if len(block) > 1 and any(line.lstrip()[:1] in "-=" for line in block[1:]):
+        # Underlines go: they draw a line under a heading and hold no words.
+        block = [block[0], *(line for i, line in enumerate(block[1:]) if not _underlines(line, block[i]))]
     # Each line is judged a divider once, not once with each neighbour.
     dividers = [is_divider(line) for line in block]
     kinds = break_kinds(block, dividers, layout)
