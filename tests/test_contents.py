@@ -47,3 +47,35 @@ def test_a_numbered_list_ends_at_the_first_line_without_a_number() -> None:
     # An unnumbered list keeps going while its entries look like entries.
     plain = ["Contents", "", "The Land God Forgot", "The Spell of the Yukon", "Quatrains", "", "", "", "Text"]
     assert drop_contents(plain).entries == 3
+
+
+def test_a_list_set_line_under_line_ends_at_two_blank_lines() -> None:
+    parts = ["PREMIÈRE PARTIE", "I", "II", "III", "DEUXIÈME PARTIE", "I", "II"]
+    dedication = [
+        "",
+        "",
+        "À Marie-Antoine-Jules Senard",
+        "",
+        "Cher et illustre ami,",
+        "",
+        "",
+        "À Louis Bouilhet",
+    ]
+    lines = ["Table des matières", "", *parts, *dedication, "", "", "PREMIÈRE PARTIE", "", "I", "", PARA]
+    found = drop_contents(lines)
+    assert found.dropped == ("Table des matières", *parts)
+    assert "Cher et illustre ami," in found.lines and "À Louis Bouilhet" in found.lines
+    # A list set one entry a paragraph, a blank line between its entries, goes on past two blank lines.
+    spaced = [
+        "Contents",
+        "",
+        "The Land God Forgot",
+        "",
+        "The Spell of the Yukon",
+        "",
+        "Quatrains",
+        "",
+        "",
+        "Pilgrims",
+    ]
+    assert drop_contents([*spaced, "", "", "", PARA]).entries == 4

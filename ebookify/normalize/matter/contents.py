@@ -16,6 +16,9 @@ _FRONT_LINES = 1500
 # Entries are short lines; the list ends at a wide gap (the front matter's next page).
 _ENTRY_LENGTH = 80
 _END_GAP = 3
+# A list set line under line ends at a gap of this many blank lines: wider than a blank line between its
+# groups ("PREMIÈRE PARTIE" / "I" ... "IX" / "DEUXIÈME PARTIE"), the page break to a dedication under it.
+_TIGHT_END_GAP = 2
 _MIN_ENTRIES = 2
 # Entries that open with an arabic or roman number; this many in a row set the list's pattern.
 _NUMBERED = re.compile(r"^(?:\d+|[IVXLC]+)\b")
@@ -43,7 +46,7 @@ def _list_end(lines: Sequence[str], label: int) -> tuple[int, int]:
     """Where the list after a label ends, and its number of entries."""
     first_entry: str | None = None
     entries = numbered = 0
-    gap = 0
+    gap = widest = 0
     index = label + 1
     while index < len(lines):
         line = lines[index].strip()
@@ -53,6 +56,9 @@ def _list_end(lines: Sequence[str], label: int) -> tuple[int, int]:
             continue
         if (entries and gap >= _END_GAP) or len(line) > _ENTRY_LENGTH:
             break
+        if entries >= _NUMBERED_RUN and widest == 0 and gap >= _TIGHT_END_GAP:
+            break
+        widest = max(widest, gap) if entries else 0
         # A list whose entries all open with a number ("I", "1  Zum Alm-Öhi hinauf") ends at the first line
         # that does not: the dedication and the epigraph after it are the book's.
         if entries >= _NUMBERED_RUN and numbered == entries and not _NUMBERED.match(line):
