@@ -195,3 +195,21 @@ def test_a_two_column_exchange_keeps_its_rows_in_a_text_with_spaced_sentences() 
     layout = detect_layout([*_SPACED, "", *rows])
     assert layout.spaced_sentences
     assert split_items(rows, layout)[0].text.count("\n") == 1
+
+
+def test_blank_line_blocks_of_short_unwrapped_lines_are_not_one_paragraph_a_line() -> None:
+    # Macbeth (1998 etext): speeches of two or three verse lines between blank lines, each one block.
+    speech = ["FIRST WITCH.", "When shall we three meet again?", "In thunder, lightning, or in rain?", ""]
+    direction = ["[Alarum within. Enter King Duncan, Malcolm, Donalbain, Lennox,", "with Attendants.]", ""]
+    lines = (speech + direction) * 10
+    layout = detect_layout(lines)
+    assert not layout.one_per_line
+    items = split_items(lines, layout)
+    assert items[0].text == "\n".join(speech[:3])
+    assert items[1].text == direction[0] + " " + direction[1]
+    # A paste of short lines with hardly a blank line is still one paragraph a line.
+    pasted = ["He nodded.", "She left.", "Then the rain came.", "Nobody spoke.", "It was late."] * 6
+    assert detect_layout(pasted).one_per_line
+    # So is a script typed a speech a line, in blocks.
+    script = ["JOHN: Hi there.", "MARY: Hello, John.", "JOHN: How are you?", ""] * 20
+    assert detect_layout(script).one_per_line

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+from ebookify.normalize.structure.line_blocks import lines_are_paragraphs
 from ebookify.normalize.structure.scenes import is_divider
 from ebookify.normalize.structure.stanza_pattern import stanza_lines
 
@@ -217,18 +218,21 @@ def detect_layout(lines: Sequence[str]) -> Layout:
     # indented: 163 indented first lines of 170 starts, whatever the blank lines between them do.
     indented = inside >= 3 and (inside > blocks or indented_starts * 3 >= starts * 2)
     runs = sum(1 for a, b in pairwise(filled) if a and b)
-    one_per_line = width is None and not indented and runs >= 3 and runs > blocks
     usual = found.most_common(1)[0][0] if found else 0
     turnover, length, overflows = _turnovers(lines, indents, filled)
     # A text that sets long lines' overflows at one indent, one line in twenty or more (Whitman's Leaves
     # of Grass, Service's ballads), is a book of verse: prose runs over so only now and then (a hanging
     # indent under a list's items, three lines in a thousand in the texts measured).
     overflowing = turnover is not None and overflows * 20 >= sum(filled)
+    verse_book = bool(stanzas) or overflowing
+    # A book of verse reads its unwrapped lines one by one (its poems' titles, one-line stanzas among them).
+    unblocked = verse_book or lines_are_paragraphs(lines, runs, blocks)
+    one_per_line = width is None and not indented and runs >= 3 and runs > blocks and unblocked
     return Layout(
         width, indented, one_per_line, margin, indented_starts, starts,
         paragraph_indent=usual, turnover_indent=turnover, turnover_length=length,
         spaced_sentences=_spaced_sentences(lines, filled), justified=_justified(lines, filled),
-        verse_book=bool(stanzas) or overflowing, wrap_floor=floor, stanza_lines=stanzas,
+        verse_book=verse_book, wrap_floor=floor, stanza_lines=stanzas,
     )  # fmt: skip
 
 

@@ -20,6 +20,7 @@ from ebookify.normalize.structure.layout import (
     starts_upper,
 )
 from ebookify.normalize.structure.open_quotes import continues_quotation, open_quotation
+from ebookify.normalize.structure.wrapped_units import wrapped_unit
 
 
 class Join(Enum):
@@ -144,6 +145,8 @@ def _deliberate_join(
     # A line of speech after a finished line of speech: the next speaker's paragraph, not a kept line.
     if previous.rstrip()[-1:] in _CLOSING_QUOTES and line.lstrip()[:1] in _OPENING_QUOTES:
         return Join.NEW
+    if wrapped_unit(previous, line):
+        return Join.WRAP
     # Unwrapped lines are all deliberate; a speaker's name keeps its speech under it.
     if layout.wrap_width is None or _LABEL.match(previous.strip()):
         return Join.LINE
