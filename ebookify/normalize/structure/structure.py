@@ -24,6 +24,7 @@ from ebookify.normalize.structure.heading_candidates import ChapterStart
 from ebookify.normalize.structure.headings import byline_field
 from ebookify.normalize.structure.layout import undouble
 from ebookify.normalize.structure.line_breaks import is_credit_line
+from ebookify.normalize.structure.line_numbers import drop_line_numbers
 from ebookify.normalize.structure.listed import listed_titles, with_listed_titles
 from ebookify.normalize.structure.paragraphs import Item
 from ebookify.normalize.structure.raw import RawBlock, RawChapter, RawStory, RawVerse
@@ -165,7 +166,8 @@ def parse_structure(text: str, known: Sequence[tuple[str, str]] = ()) -> RawStor
     lines, double = undouble(_clean_lines(text))
     lines, marks = drop_hypertext_marks(lines)
     furniture = drop_page_furniture(lines)
-    feet = lift_footnotes(furniture.lines)
+    numbered, line_numbers = drop_line_numbers(furniture.lines)
+    feet = lift_footnotes(numbered)
     bracketed = lift_bracket_notes(feet.lines)
     parts = split_parts(bracketed.lines, known)
     if feet.notes:
@@ -178,6 +180,8 @@ def parse_structure(text: str, known: Sequence[tuple[str, str]] = ()) -> RawStor
         parts.repairs.append(f"moved a transcriber's [Footnote] blocks to the end notes: {count}")
     if marks:
         parts.repairs.append(f"removed a hypertext edition's anchors and labels: {marks} lines")
+    if line_numbers:
+        parts.repairs.append(f"removed the verse's line numbers set in the margin: {line_numbers}")
     if furniture.removed:
         parts.repairs.append(
             f"removed page furniture (running heads, footers, page numbers): {furniture.removed} lines"
