@@ -55,6 +55,12 @@ def test_banners_and_notices() -> None:
     # "(C) 1992 Kimberly Ann Carter": the year, then the name; "(c) Copyright 1990" names nobody yet.
     assert copyright_holder("(C) 1992 Kimberly Ann Carter") == "Kimberly Ann Carter"
     assert copyright_holder("(c) Copyright 1990") is None
+    # The name ends with its sentence: "All rights reserved" is no part of it, an initial keeps its period.
+    assert (
+        copyright_holder("Copyright (C) Oct 1979 by Howard I. Cannon. All rights reserved.")
+        == "Howard I. Cannon"
+    )
+    assert copyright_holder("Copyright 1990 by Jim Prentice Jr.") == "Jim Prentice Jr."
 
 
 def test_display_text_undecorates_and_closes_up_letter_spacing() -> None:

@@ -186,3 +186,22 @@ def test_an_end_mark_over_the_sign_off_goes_with_it_across_a_wide_gap() -> None:
     line = "-=< The war was over. >=-"
     assert parse_structure(f"{text}\n\n{line}\n\n\n\n{afterword}").end_notes == (afterword,)
     assert parse_structure(f"{text}\n\n{mark}").end_notes == (mark,)
+
+
+def test_an_introduction_and_a_conclusion_in_the_writers_voice_are_notes() -> None:
+    intro = "-=< Who would've thought? The seventh story is here, and the readers keep writing. >=-"
+    outro = "-=< The next story in the series is coming, and thanks to all my readers. >=-"
+    text = (
+        f"-\\- Introduction -/-\n\n{intro}\n\n\n-\\- Prologue -/-\n\n{PARA}\n\n\n-\\- 1 -/-\n\n{PARA}\n\n\n"
+        f"-\\- 2 -/-\n\n{PARA}\n\n\n-\\- Conclusion -/-\n\n{outro}\n"
+    )
+    story = parse_structure(text)
+    assert [chapter.title for chapter in story.chapters] == ["Prologue", "1", "2"]
+    assert intro in story.front_notes and outro in story.end_notes
+    # An introduction that tells the story is a chapter of it.
+    told = f"Introduction\n\n{PARA}\n\n\nChapter 1\n\n{PARA}\n\n\nChapter 2\n\n{PARA}\n"
+    assert [chapter.title for chapter in parse_structure(told).chapters] == [
+        "Introduction",
+        "Chapter 1",
+        "Chapter 2",
+    ]

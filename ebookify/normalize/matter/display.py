@@ -103,10 +103,20 @@ def is_copyright(text: str) -> bool:
     return bool(_COPYRIGHT.match(text))
 
 
+_RESERVED = re.compile(r"\s+All\b")
+_TITLES_AFTER = {"jr.", "sr.", "esq."}
+
+
 def copyright_holder(text: str) -> str | None:
     """The name a copyright line gives ("Copyright 1987 by G. Daniel Flower" -> "G. Daniel Flower")."""
     match = _COPYRIGHT_BY.search(text)
-    return match.group(1).strip() if match else None
+    if match is None:
+        return None
+    # The name ends at the sentence that closes it ("Howard I. Cannon. All rights reserved."); an
+    # initial's period stays ("G. Daniel Flower").
+    name = _RESERVED.split(match.group(1))[0].strip()
+    last = name.rsplit(" ", 1)[-1]
+    return name[:-1] if name.endswith(".") and len(last) > 2 and last.lower() not in _TITLES_AFTER else name
 
 
 # A run of non-blank lines as the (first, end) indexes of its lines.

@@ -117,6 +117,18 @@ def is_preface(items: Sequence[Item]) -> bool:
     )
 
 
+# The heading a writer may set over a preface ("Introduction") or an afterword ("Conclusion").
+PREFACE_HEADINGS = frozenset({"introduction", "preface", "foreword"})
+AFTERWORD_HEADINGS = frozenset({"conclusion", "afterword"})
+
+
+def headed_note(items: Sequence[Item], headings: frozenset[str]) -> bool:
+    """A heading of a writer's note over a few paragraphs in the writer's voice ("-\\- Introduction -/-" /
+    "-=< Who would've thought?! SRE7 is here ..."): the writer's note, no chapter of the story."""
+    heading = match_heading(items[0].text) if len(items) > 1 else None
+    return heading is not None and heading.keyword in headings and is_preface(items[1:])
+
+
 def take_end_notes(items: Sequence[Item], normal_gap: int) -> tuple[list[Item], list[Item]]:
     """The story and its closing notes: a sign-off near the end, with the writer's remarks just before it."""
     texts = [i for i, item in enumerate(items) if not item.divider][-_CLOSING_WINDOW:]

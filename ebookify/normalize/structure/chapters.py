@@ -10,6 +10,7 @@ from ebookify.normalize.structure.contents_lists import contents_items
 from ebookify.normalize.structure.first_chapter import unheaded_first
 from ebookify.normalize.structure.heading_candidates import ChapterStart, chapter_candidates, title_with
 from ebookify.normalize.structure.headings import PART_PREFIX, clean_heading
+from ebookify.normalize.structure.marked_headings import with_marked_headings
 from ebookify.normalize.structure.paragraphs import Item
 from ebookify.normalize.structure.poems import poem_titles, prose_titles, title_under_heading
 from ebookify.normalize.structure.scene_titles import with_scene_titles
@@ -202,6 +203,7 @@ def find_chapters(items: Sequence[Item], normal: int = 1) -> list[ChapterStart]:
     starts = _without_runs(chapter_candidates(items, contents_items(items), normal))
     starts = _letter_sections(_numbered_sections(_chapter_words(_learned_words(starts))))
     starts = _special_titles(items, unheaded_first(items, starts, normal))
+    starts = with_marked_headings(items, starts)
     return _parts(_prefix_parts(items, _with_poem_titles(items, starts, normal)))
 
 

@@ -135,7 +135,9 @@ _INITIALISM_END = re.compile(r"(?<![\w.])(?:[^\W\d_]\.){2,}$")
 
 def _strip(line: str) -> str:
     """The line without decorations at its ends; an emphasis marker that pairs with one inside is kept."""
+    # Two rounds: dashes and slashes may alternate ("-\\- Prologue -/-").
     text = line.strip(_DECORATION).strip(_EDGE_DASHES).strip(_DECORATION)
+    text = text.strip(_EDGE_DASHES).strip(_DECORATION)
     # A direction in parentheses keeps its closing bracket and what it encloses: "Amalia (_im Garten,
     # spielt auf der Laute._)" is no "Amalia (_im Garten, spielt auf der Laute".
     if text.count("(") > text.count(")"):

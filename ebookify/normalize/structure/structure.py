@@ -10,7 +10,14 @@ from ebookify.normalize.markup.marks import marked_chapters, marked_sections
 from ebookify.normalize.matter.contents import drop_contents
 from ebookify.normalize.matter.languages import detect_language
 from ebookify.normalize.matter.matter import is_half_title
-from ebookify.normalize.matter.notes import is_preface, take_end_notes, take_front_notes
+from ebookify.normalize.matter.notes import (
+    AFTERWORD_HEADINGS,
+    PREFACE_HEADINGS,
+    headed_note,
+    is_preface,
+    take_end_notes,
+    take_front_notes,
+)
 from ebookify.normalize.structure.anchors import drop_hypertext_marks
 from ebookify.normalize.structure.arguments import with_arguments
 from ebookify.normalize.structure.attributions import is_source_line
@@ -195,6 +202,13 @@ def parse_structure(text: str, known: Sequence[tuple[str, str]] = ()) -> RawStor
         with_listed_titles(parts.items, find_chapters(parts.items, normal), listed, normal),
         normal,
     )
+    if not parts.gutenberg and len(starts) > 1:
+        # The writer's "Introduction" and "Conclusion" over their own talk are notes, no chapters.
+        if headed_note(parts.items[: starts[1].index], PREFACE_HEADINGS):
+            starts = starts[1:]
+        if headed_note(parts.items[starts[-1].index :], AFTERWORD_HEADINGS):
+            parts.end[:0] = parts.items[starts[-1].index :]
+            parts.items, starts = parts.items[: starts[-1].index], starts[:-1]
     bodies = _chapter_bodies(starts, len(parts.items))
     parts.items = mark_subheadings(parts.items, bodies, marked_sections(parts.items))
     before, chapters = _chapters(parts.items, starts, normal, notes=not parts.gutenberg)
@@ -208,7 +222,7 @@ def parse_structure(text: str, known: Sequence[tuple[str, str]] = ()) -> RawStor
         half_titles = [item for item in before if is_half_title(item.text, parts.fields)]
         parts.fields += [("Printed title", item.text) for item in half_titles]
         parts.front += [item for item in before if item not in half_titles]
-    elif not parts.gutenberg and is_preface(before):
+    elif not parts.gutenberg and (is_preface(before) or headed_note(before, PREFACE_HEADINGS)):
         # The writer's preface before the first chapter ("At the request of over forty users, ...").
         parts.front += before
     elif any(not item.divider for item in before):
