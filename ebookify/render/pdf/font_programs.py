@@ -60,11 +60,15 @@ def set_extents(font: Any, extents: dict[str, float]) -> None:
 
 
 def blank_glyph(font: Any, glyph: int) -> bool:
-    """Whether a CFF font's glyph draws nothing (False for a TrueType font: not looked at)."""
-    if "CFF " not in font or not 0 <= glyph < len(font.getGlyphOrder()):
+    """Whether a font's glyph draws nothing: a CFF charstring without bounds, a TrueType glyph without
+    contours (a composite one counts as drawn)."""
+    if not 0 <= glyph < len(font.getGlyphOrder()):
         return False
+    name = font.getGlyphOrder()[glyph]
+    if "glyf" in font:
+        return bool(font["glyf"][name].numberOfContours == 0)
     charstrings = font["CFF "].cff.topDictIndex[0].CharStrings
-    return bool(charstrings[font.getGlyphOrder()[glyph]].calcBounds(charstrings) is None)
+    return bool(charstrings[name].calcBounds(charstrings) is None)
 
 
 def same_shape(a: Any, b: Any) -> bool:

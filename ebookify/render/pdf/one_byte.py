@@ -28,6 +28,7 @@ from pikepdf import Array, Dictionary, Name, Object, Pdf, PdfError, Stream
 
 from ebookify.render.pdf.content_ops import ContentSyntaxError, split_operations
 from ebookify.render.pdf.deflate import compress
+from ebookify.render.pdf.exact_spacing import LineFont
 from ebookify.render.pdf.one_byte_dicts import (
     TwoByteFont,
     glyph_map,
@@ -83,7 +84,8 @@ class OneByteFaces:
                     glyphs[font.program] = glyph_map(self.book, face)
                 write_font(self.book, font, codes, face, encoding, glyphs=glyphs.get(font.program))
                 space = next((cid for cid, code in face.items() if code == 32), -1)
-                coded[key] = FontCodes(codes, space in (blank or {}).get(font.program, set()))
+                blank_space = space in (blank or {}).get(font.program, set())
+                coded[key] = FontCodes(codes, blank_space, line_font(font, face) if word_spacing else None)
         for holder in self.holders:
             named = _named_fonts(holder.resources).items()
             used = {name: coded[font.objgen] for name, font in named if font.objgen in coded}
@@ -91,6 +93,24 @@ class OneByteFaces:
                 data = _content(holder.owner)
                 _write(self.book, holder.owner, recode(data, split_operations(data), used, word_spacing))
         return len(coded)
+
+
+def line_font(font: TwoByteFont, face: Mapping[int, int]) -> LineFont | None:
+    """The font's widths under the new CIDs (its codes) as poppler reads them: a /W number times 0.001,
+    /DW likewise when it is an integer, else 1; None when a width is not an integer (its reading is
+    not modelled)."""
+    widths: dict[int, int] = {}
+    for cid, width in font.widths.items():
+        value: object = width
+        if cid in face:
+            if type(value) is not int:
+                return None
+            widths[face[cid]] = value
+    default: object = font.descendant.get(Name.DW)
+    return LineFont(
+        {code: width * 0.001 for code, width in widths.items()},
+        default * 0.001 if type(default) is int else 1.0,
+    )
 
 
 def plan_one_byte(book: Pdf, programs: set[_Key]) -> OneByteFaces:
