@@ -170,6 +170,9 @@ def test_series_without_position() -> None:
         ("en_US", "en-US"),
         ("pt-br", "pt-BR"),
         ("de", "de"),
+        # A header naming two languages: the text's is the first ("German, with English comments").
+        ("German, with English comments", "de"),
+        ("English and French", "en"),
     ],
 )
 def test_language_names_and_tags(value: str, expected: str) -> None:
@@ -178,6 +181,8 @@ def test_language_names_and_tags(value: str, expected: str) -> None:
 
 def test_unknown_language_falls_back() -> None:
     assert language_code("Klingon") == "en"
+    # Nor is a known name after an unknown one taken for the text's language.
+    assert language_code("Klingon, with English comments", default="und") == "und"
     assert language_code("Klingon", default="und") == "und"
 
 

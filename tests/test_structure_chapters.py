@@ -364,3 +364,22 @@ def test_a_chapter_heading_may_name_its_part_before_a_middle_dot() -> None:
     heading = match_heading("Inferno · Canto XXXIV")
     assert heading is not None and (heading.kind, heading.number) == ("chapter", 34)
     assert match_heading("Inferno · la porta di Dite") is None
+
+
+def test_a_chapter_word_among_ten_times_as_many_numbered_sections_is_one_of_them() -> None:
+    names = [
+        "MAILIED",
+        "AUF DEM SEE",
+        "MIGNON",
+        "DER FISCHER",
+        "PROMETHEUS",
+        "GESANG DER GEISTER ÜBER DEN WASSERN",
+    ]
+    names += ["HOFFNUNG", "ERINNERUNG", "GEFUNDEN", "ELFE", "NACHTS"]
+    stanza = "Wie herrlich leuchtet\nMir die Natur!\nWie glänzt die Sonne!\nWie lacht die Flur!"
+    text = "".join(f"\n\n\n{n}. {name}\n\n{stanza}\n\n{stanza}\n" for n, name in enumerate(names, 1))
+    titles = _titles(text)
+    assert len(titles) == 11 and titles[5] == "6. GESANG DER GEISTER ÜBER DEN WASSERN"
+    # Three chapter words among eleven numbered sections make a book of chapters: the numbers are text.
+    chapters = "".join(f"\n\n\nCHAPTER {n}\n\n{stanza}\n" for n in ("I", "II", "III"))
+    assert len(_titles(chapters + text)) < 11

@@ -26,6 +26,8 @@ _NAMES = {
 
 # A BCP 47 tag (or a POSIX locale such as en_US): a 2-3 letter language, then subtags.
 _TAG = re.compile(r"^([a-zA-Z]{2,3})((?:[-_][a-zA-Z0-9]{2,8})*)$")
+# Where a header's second language begins: "German, with English comments", "English and French".
+_MORE = re.compile(r"[,;/(]|\s(?:and|with|&)\s")
 
 
 def language_code(value: str, default: str = "en") -> str:
@@ -34,6 +36,11 @@ def language_code(value: str, default: str = "en") -> str:
     name = text.lower()
     if name in _NAMES:
         return _NAMES[name]
+    # A header naming more than one ("German, with English comments", "English and French"): the text is
+    # in the language it names first.
+    first = _MORE.split(name, maxsplit=1)[0].strip()
+    if first in _NAMES:
+        return _NAMES[first]
     match = _TAG.match(text)
     if match and (len(text) <= 3 or "-" in text or "_" in text):
         subtags = [part for part in re.split(r"[-_]", match.group(2)) if part]

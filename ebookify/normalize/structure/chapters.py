@@ -19,6 +19,7 @@ from ebookify.normalize.structure.scene_titles import with_scene_titles
 _TOC_RUN = 3
 # Numbered sections are chapters when there are at least this many.
 _MIN_NUMBERED = 2
+_OUTNUMBERED = 10
 # Headings that are chapters (as opposed to parts that group them, or specials such as a prologue).
 _CHAPTER_LEVEL = ("chapter", "bare", "numbered", "letter")
 # A run of fewer letter sections than this is no alphabet.
@@ -95,8 +96,10 @@ def _letter_sections(starts: Sequence[ChapterStart]) -> list[ChapterStart]:
 def _numbered_sections(starts: Sequence[ChapterStart]) -> list[ChapterStart]:
     """Numbered sections ("XII. La rentrée.") are chapters in a text without chapter words, two or more."""
     numbered = sum(1 for start in starts if start.kind == "numbered")
-    worded = any(start.kind == "chapter" for start in starts)
-    if numbered >= _MIN_NUMBERED and not worded:
+    worded = sum(1 for start in starts if start.kind == "chapter")
+    # A chapter word heard a few times among ten times as many numbered sections is a section's title
+    # ("15. GESANG DER GEISTER ÜBER DEN WASSERN" among 138 numbered poems), no book of chapters.
+    if numbered >= _MIN_NUMBERED and numbered >= _OUTNUMBERED * worded:
         return list(starts)
     return [start for start in starts if start.kind != "numbered"]
 
