@@ -95,6 +95,30 @@ def test_centred_title_page_with_by_line_copyright_and_shareware_banner() -> Non
     assert "THIS IS A SHAREWARE TRIAL PROJECT" in frame.back
 
 
+def test_a_boards_plea_over_the_title_is_no_part_of_it() -> None:
+    # "PLEASE SELECT ... FROM THE MAIN MENU" is the board speaking: the title above the by-line ends there.
+    plea = _centred('PLEASE SELECT "FOR FURTHER ENJOYMENT" FROM THE MAIN MENU')
+    title = _centred("THE ARCTIC CIRCLE AND BEYOND")
+    lines = [
+        _centred("YOUR SUPPORT WILL ENSURE THE SUCCESS"),
+        "",
+        plea,
+        "",
+        "",
+        "",
+        title,
+        "",
+        "",
+        _centred("BY"),
+    ]
+    fields = split_frame([*lines, "", _centred("JIM PRENTICE"), "", "", *PROSE]).fields
+    assert fields[:2] == (("Title", "THE ARCTIC CIRCLE AND BEYOND"), ("By", "Jim Prentice"))
+    # Title lines set far apart are still one title page ("CAPITAN DODERO" / "UNA NOTTE BIZZARRA").
+    apart = [_centred("FRANKENSTEIN;"), "", "", "", _centred("OR, THE MODERN PROMETHEUS"), "", _centred("BY")]
+    fields = split_frame([*apart, "", _centred("MARY SHELLEY"), "", *PROSE]).fields
+    assert fields[0] == ("Title", "FRANKENSTEIN; OR, THE MODERN PROMETHEUS")
+
+
 def test_german_von_and_a_name_in_capitals() -> None:
     lines = [_centred("DIE VERWANDLUNG"), "", _centred("VON"), "", _centred("FRANZ KAFKA"), "", *PROSE]
     assert split_frame(lines).fields == (("Title", "DIE VERWANDLUNG"), ("By", "Franz Kafka"))

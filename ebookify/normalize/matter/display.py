@@ -19,7 +19,7 @@ _NOTICE = re.compile(
     r"registration|bbs|bulletin boards?|sysop|upload\w*|download\w*|baud|modem|distribut\w*|non-?commercial|"
     r"for permission|permission to|next file|word processors?|text files?|fidonet|compuserve|e-?mail|"
     r"send \$|donations?|no elite|public domain|printed in|publishers|e-?texts?|etext|wiretap|"
-    r"online (?:book|edition)|"
+    r"online (?:book|edition)|main menu|"
     r"(?:entered|proofed|scanned|typed|keyed|converted|transcribed)(?:/\w+)? by)\b|\(c\)|©|\$\s?\d|"
     r"\b[\w.-]+\.(?:txt|asc|zip|arc|doc)\b|"
     r"\(\d{3}\)\s?\d{3}-\d{4}|\b\d{3}[-.]\d{3}[-.]\d{4}\b|\b[\w.-]+@[\w-]+\.[\w.]+\b|"
