@@ -37,6 +37,8 @@ class ColumnList:
 def _cells(line: str) -> tuple[str, str, int] | None:
     """A row's two cells and the column its second cell starts at, or None when the line is no row."""
     text = line.strip()
+    if "   " not in text:
+        return None  # most lines: no gutter, decided without a regex
     parts = _GUTTER.split(text)
     if len(parts) != 2 or not all(_CELL.match(part) and len(part) <= _CELL_CHARS for part in parts):
         return None
