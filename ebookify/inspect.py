@@ -32,6 +32,9 @@ _MARKS = {
 def block_to_dict(block: Block) -> dict[str, Any]:
     """One block in the `inspect --json` shape."""
     if isinstance(block, Paragraph):
+        if block.role == "illustration":
+            # A bare mark where a picture stood is no paragraph of the story: a block type of its own.
+            return {"type": "illustration", "spans": _spans_list(block.spans)}
         role = {"role": block.role} if block.role != "text" else {}  # an illustration's caption is marked
         return {"type": "paragraph", **role, "spans": _spans_list(block.spans)}
     if isinstance(block, Verse):
@@ -164,7 +167,7 @@ def _block_text(block: Block) -> str:
         return f"[{block.role.value}] {_marked(block.spans)}"
     if not isinstance(block, Paragraph):
         return "    * * *"
-    return f"[caption] {_marked(block.spans)}" if block.role == "caption" else _marked(block.spans)
+    return f"[{block.role}] {_marked(block.spans)}" if block.role != "text" else _marked(block.spans)
 
 
 # Why a span is styled, so a reader of `inspect` can check each decision.

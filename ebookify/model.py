@@ -18,7 +18,7 @@ class Span:
     style: SpanStyle = "plain"
 
 
-ParagraphRole: TypeAlias = Literal["text", "caption"]
+ParagraphRole: TypeAlias = Literal["text", "caption", "illustration"]
 
 
 @dataclass(frozen=True)
@@ -27,7 +27,8 @@ class Paragraph:
 
     spans: tuple[Span, ...]
     role: ParagraphRole = "text"
-    """ "caption" for a printed book's illustration caption ("Illustration: Der Student"), set apart."""
+    """ "caption" for a printed book's illustration caption ("Illustration: Der Student"), set apart;
+    "illustration" for a bare mark where a picture stood ("[Illustration]"): no paragraph, set quietly."""
 
     @property
     def text(self) -> str:

@@ -41,3 +41,18 @@ def test_a_caption_in_a_story_is_set_apart_in_the_model_inspect_and_the_writers(
         '<p class="first">It began in March.</p>\n<p class="caption">Illustration: The old mill</p>\n'
         '<p class="first">The mill was older than the town.</p>'
     )
+
+
+def test_a_bare_illustration_mark_is_no_paragraph_but_a_quiet_mark_with_its_word() -> None:
+    text = "It began in March.\n\n[Illustration]\n\nThe mill was older than the town.\n"
+    story = normalize_bytes(text.encode(), "story.txt", NormalizeOptions(smart_quotes=False))
+    blocks = story.chapters[0].blocks
+    assert [b.role for b in blocks if isinstance(b, Paragraph)] == ["text", "illustration", "text"]
+    assert block_to_dict(blocks[1]) == {
+        "type": "illustration",
+        "spans": [{"text": "Illustration", "style": "plain"}],
+    }
+    assert '<p class="illustration">Illustration</p>\n<p class="first">' in blocks_html(blocks)
+    # A mark with its caption stays a caption, a paragraph of its own.
+    assert caption(Paragraph((Span("[Illustration: The mill.]"),))).role == "caption"
+    assert caption(Paragraph((Span("[Illustration of a Pike]"),))).role == "caption"

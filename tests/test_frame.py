@@ -179,7 +179,24 @@ def test_printed_title_page_takes_only_the_title_lines() -> None:
         ("Subtitle", "A STORY OF THE FRENCH REVOLUTION"),
         ("By", "Charles Dickens"),
     )
-    assert next(line for line in frame.body if line) == "NEW YORK"
+    # The imprint under the title page is the printed front matter, apart from the story's lines.
+    assert frame.front == ("NEW YORK", "")
+    assert next(line for line in frame.body if line) == PROSE[0]
+
+
+def test_a_picture_over_a_printed_title_is_no_title_line_and_a_title_ending_in_of_runs_on() -> None:
+    lines = ["[Illustration]", "", "THE TALE OF", "", "PETER RABBIT", "", "BY", "", "BEATRIX POTTER"]
+    imprint = ["First published 1902", "", "Printed in Great Britain"]
+    frame = split_frame([*lines, "", *imprint, "", "", "", *PROSE], printed=True)
+    assert frame.fields == (("Title", "THE TALE OF PETER RABBIT"), ("By", "Beatrix Potter"))
+    assert frame.front == ("[Illustration]", "", "First published 1902", "")
+    assert frame.back[0] == "Printed in Great Britain"  # a printer's notice, like the licence's terms
+    assert next(line for line in frame.body if line) == PROSE[0]
+    # A title line ending in a full word is a title, the line under it its subtitle.
+    frame = split_frame(
+        ["THE TALE", "", "OF A TUB", "", "BY", "", "JONATHAN SWIFT", "", *PROSE], printed=True
+    )
+    assert frame.fields[:2] == (("Title", "THE TALE"), ("Subtitle", "OF A TUB"))
 
 
 def test_title_and_author_on_one_line_in_capitals_and_the_repeated_title() -> None:

@@ -147,9 +147,10 @@ def blocks_html(
             continue
         assert isinstance(block, Paragraph)
         inner = "".join(span_html(s, break_long_words) for s in block.spans)
-        if block.role == "caption":
-            # An illustration's caption interrupts the text like a break: the next paragraph is not indented.
-            out.append(f'<p class="caption">{inner}</p>')
+        if block.role != "text":
+            # An illustration's caption (or its bare mark, set quietly) interrupts the text like a break:
+            # the next paragraph is not indented.
+            out.append(f'<p class="{block.role}">{inner}</p>')
             first = True
             continue
         role = play_role(block)

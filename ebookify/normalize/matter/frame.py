@@ -109,7 +109,6 @@ def split_frame(lines: Sequence[str], printed: bool = False) -> Frame:
     blocks, title_page = frame_blocks(lines, page, printed)
     placed = _Placed(list(title_page.fields), [], [])
     first_used = min(title_page.used, default=len(lines))
-    kept: set[int] = set()
     for block in blocks:
         credits = credit_columns(lines[block[0] : block[1]])
         if credits:
@@ -117,7 +116,9 @@ def split_frame(lines: Sequence[str], printed: bool = False) -> Frame:
             continue
         unused = [i for i in range(*block) if i not in title_page.used]
         if printed and not (is_notice(" ".join(lines[i] for i in unused)) or block[0] < first_used):
-            kept.update(unused)  # a printed book's imprint and dedication stay its front matter
+            # A printed book's imprint and dedication under its title page are its front matter, each
+            # block apart, whether or not a chapter heading follows them.
+            placed.front += [lines[i].strip() for i in unused] + ([""] if unused else [])
             continue
         epigraph = block[0] > first_used and is_epigraph(lines[block[0] : block[1]], page)
         _place([lines[i] for i in unused], block[0] < first_used, placed, epigraph)
@@ -129,7 +130,7 @@ def split_frame(lines: Sequence[str], printed: bool = False) -> Frame:
     signed = [m.group("name") for line in lines[body_end:] if (m := SIGNATURE.match(line.strip()))]
     if signed and not any(key == "By" for key, _ in placed.fields):
         placed.fields.append(("By", signed[0]))
-    body = [lines[i] for i in range(body_start) if i in kept] + list(lines[body_start:body_end])
+    body = list(lines[body_start:body_end])
     if not printed:
         body = _lift_copyright(body, placed.fields)
     back = placed.back + [line.strip() for line in lines[body_end:]]

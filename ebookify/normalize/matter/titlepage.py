@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from ebookify.normalize.matter.captions import is_caption
 from ebookify.normalize.matter.display import Page, is_banner, is_centred, is_notice
 from ebookify.normalize.matter.title_lines import (
     BYLINE,
@@ -25,6 +26,9 @@ _GAP = 3
 # A title page may set the title's article on a line of its own ("Die" / "Räuber", "I" / "PROMESSI
 # SPOSI"): alone it is no title line, but it opens the title line under it.
 _ARTICLE = re.compile(r"(?i:the|an?|die|der|das|ein|eine|les?|la|l[’']|une?|el|los|las|il|lo|gli|i)")
+
+# A title line ending in a word no title ends with runs on under it ("THE TALE OF" / "PETER RABBIT").
+_OPEN_END = re.compile(r"\s(?i:of|the|and|an?|to|for|with|from|in|on|at|de|des|du|der|und)$")
 
 
 @dataclass
@@ -70,6 +74,8 @@ def _title_above(lines: Sequence[str], index: int, top: int) -> list[int]:
             if gap > _GAP:
                 break
             continue
+        if is_caption(lines[i]):
+            break  # a picture over the title ("[Illustration]") is no line of it
         joined = found and display_text(lines[found[0]]).lower().startswith("or")
         article = found and _ARTICLE.fullmatch(display_text(lines[i])) is not None
         if not (is_title_line(lines[i]) or article or (joined and is_title_line(lines[i].rstrip(";:,")))):
@@ -82,9 +88,15 @@ def _title_above(lines: Sequence[str], index: int, top: int) -> list[int]:
 
 
 def _join_title(texts: Sequence[str]) -> tuple[str, list[str]]:
-    """The title and its subtitles; "Frankenstein;" / "or, the Modern Prometheus" is one title."""
+    """The title and its subtitles; "Frankenstein;" / "or, the Modern Prometheus" is one title, and so is
+    "THE TALE OF" / "PETER RABBIT"."""
     title, rest = texts[0], list(texts[1:])
-    while rest and (title[-1:] in ";:," or rest[0].lower().startswith("or") or _ARTICLE.fullmatch(title)):
+    while rest and (
+        title[-1:] in ";:,"
+        or rest[0].lower().startswith("or")
+        or _ARTICLE.fullmatch(title)
+        or _OPEN_END.search(title)
+    ):
         title = f"{title} {rest.pop(0)}"
     return title, rest
 
@@ -176,7 +188,12 @@ def read_display_title(lines: Sequence[str], region: Sequence[int], page: Page) 
     found = TitlePage()
     # A title in an advert box ("=====Earth's Dreamlands=====" over a phone number) is the board's.
     boxed = {i for first, end in _runs(region) if is_advert(lines[first:end]) for i in range(first, end)}
-    titles = [i for i in region if i not in boxed and is_title_line(lines[i]) and not is_banner(lines[i])]
+    # A picture's mark ("[Illustration]") is set apart like a title, but it names none.
+    titles = [
+        i
+        for i in region
+        if i not in boxed and is_title_line(lines[i]) and not is_banner(lines[i]) and not is_caption(lines[i])
+    ]
     if not titles:
         return found
     first = titles[0]

@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from ebookify.normalize.matter.captions import is_caption
 from ebookify.normalize.matter.title_lines import is_name
 from ebookify.normalize.structure.contents_lists import is_contents_label
 from ebookify.normalize.structure.headings import byline_field, is_title_like, match_heading
@@ -49,6 +50,7 @@ def _is_title(item: Item) -> bool:
         and match_heading(item.text) is None
         and not is_contents_label(item.text)
         and byline_field(item.text) is None
+        and not is_caption(item.text)  # a picture's mark ("[Illustration]") names no title
     )
 
 

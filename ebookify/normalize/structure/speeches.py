@@ -95,7 +95,7 @@ def _placed(
 def _play_block(block: Block, play: Play, first: bool) -> Block:
     if isinstance(block, Verse):
         return _verse(block, play)
-    if not isinstance(block, Paragraph) or block.role == "caption":
+    if not isinstance(block, Paragraph) or block.role != "text":
         return block
     text = block.text
     label = speaker_label(text)
