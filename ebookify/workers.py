@@ -55,8 +55,14 @@ def die_with_parent(parent: int) -> None:
 def stop_pool(pool: ProcessPoolExecutor) -> None:
     """End a pool now (the build failed or was interrupted): its workers are killed, not waited for."""
     processes = list(pool._processes.values())  # the executor has no public way to reach them
+    manager = getattr(pool, "_executor_manager_thread", None)  # shutdown() forgets it
     for process in processes:
         process.terminate()
     pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         process.join(timeout=5)
+    # The pool's manager thread closes its wake-up pipe when it sees the workers gone; at interpreter
+    # exit, concurrent.futures writes to that pipe without a lock (CPython 3.11; see gh-125451), so an
+    # exit racing the close printed "Exception ignored ... Bad file descriptor" after "interrupted".
+    if manager is not None:
+        manager.join(timeout=5)

@@ -188,3 +188,24 @@ def test_remove_leftovers_takes_a_dead_process_s_folder(tmp_path: Path) -> None:
     mine.mkdir()
     assert remove_leftovers(tmp_path, "ebookify-pdf-", folders=True) == [stale.name]
     assert [p.name for p in tmp_path.iterdir()] == [mine.name]
+
+
+def _nap(seconds: float) -> float:
+    time.sleep(seconds)
+    return seconds
+
+
+def test_a_stopped_pool_has_closed_its_wakeup_before_the_exit() -> None:
+    # The race behind "Exception ignored ... Bad file descriptor" after "interrupted (SIGHUP)": at exit,
+    # concurrent.futures writes to the manager thread's wake-up pipe while that thread closes it.
+    from concurrent.futures import ProcessPoolExecutor
+
+    from ebookify.workers import stop_pool
+
+    pool = ProcessPoolExecutor(max_workers=2)
+    futures = [pool.submit(_nap, 30.0) for _ in range(2)]
+    assert _wait_for(lambda: any(future.running() for future in futures), 60)
+    manager, wakeup = vars(pool)["_executor_manager_thread"], vars(pool)["_executor_manager_thread_wakeup"]
+    stop_pool(pool)
+    assert manager is not None and not manager.is_alive()
+    assert wakeup._closed
