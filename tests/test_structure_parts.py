@@ -241,3 +241,28 @@ def test_a_closing_section_without_an_opening_one_stays_in_the_last_part() -> No
     assert _shape(_book("", "CONCLUSION"))[-1] == ("BOOK II", "CONCLUSION")
     # A preface is the book's front matter, no part of the story's symmetry.
     assert _shape(_book(f"PREFACE.\n\n{PARA}\n\n\n", "CONCLUSION"))[-1] == ("BOOK II", "CONCLUSION")
+
+
+STANZA = "Wie herrlich leuchtet\nMir die Natur!\nWie glänzt die Sonne!\nWie lacht die Flur!"
+
+
+def test_a_name_set_alone_over_runs_of_numbered_poems_is_a_part() -> None:
+    poets = [("JOHANN WOLFGANG VON GOETHE", ["MAILIED", "AUF DEM SEE", "MIGNON", "DER FISCHER"]),
+             ("Joseph von Eichendorff", ["NACHTS", "ELFE", "MONDNACHT"])]  # fmt: skip
+    text, number = f"PREFACE\n\n{PARA}\n\n{PARA}\n", 0
+    for poet, titles in poets:
+        text += f"\n\n\n\n{poet}\n\n\n\n"
+        for title in titles:
+            number += 1
+            text += f"{number}. {title}\n\n{STANZA}\n\n{STANZA}\n\n       *       *       *\n\n"
+    shape = _shape(text)
+    assert shape[1] == ("JOHANN WOLFGANG VON GOETHE", "1. MAILIED")
+    assert shape[-1] == ("Joseph von Eichendorff", "7. MONDNACHT")
+
+
+def test_a_signature_over_each_letter_is_no_part() -> None:
+    # Set alone over each next letter's heading, a signature heads one chapter each: no part.
+    letters = "".join(
+        f"\n\n\n\nLETTER {n}\n\n{PARA}\n\n{PARA}\n\n\n\nFREDERICK WALTON" for n in ("I", "II", "III")
+    )
+    assert all(part is None for part, _ in _shape(f"PREFACE\n\n{PARA}{letters}"))

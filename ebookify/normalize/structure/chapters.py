@@ -12,6 +12,7 @@ from ebookify.normalize.structure.heading_candidates import ChapterStart, chapte
 from ebookify.normalize.structure.headings import PART_PREFIX, clean_heading
 from ebookify.normalize.structure.marked_headings import with_marked_headings
 from ebookify.normalize.structure.paragraphs import Item
+from ebookify.normalize.structure.parts_over import parts_over_runs
 from ebookify.normalize.structure.poems import poem_titles, prose_titles, title_under_heading
 from ebookify.normalize.structure.scene_titles import with_scene_titles
 
@@ -207,7 +208,8 @@ def find_chapters(items: Sequence[Item], normal: int = 1) -> list[ChapterStart]:
     starts = _letter_sections(_numbered_sections(_chapter_words(_learned_words(starts))))
     starts = _special_titles(items, unheaded_first(items, starts, normal))
     starts = with_marked_headings(items, starts)
-    return _parts(_prefix_parts(items, _with_poem_titles(items, starts, normal)))
+    starts = _prefix_parts(items, _with_poem_titles(items, starts, normal))
+    return _parts(parts_over_runs(items, starts, normal))
 
 
 # A special heading's word set close under a number-only chapter heading is that chapter's title, not a
