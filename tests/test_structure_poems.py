@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ebookify.model import SubheadingRole
+from ebookify.normalize.structure.paragraphs import Item
+from ebookify.normalize.structure.poems import poem_titles
 from ebookify.normalize.structure.structure import parse_structure
 from ebookify.normalize.structure.subheadings import RawSubheading
 
@@ -237,3 +241,18 @@ def test_numbers_counting_again_in_a_book_of_prose_stay_its_chapters() -> None:
         ("Part Two", "1"),
         ("Part Two", "2"),
     ]
+
+
+def test_a_title_over_numbered_parts_each_titled_is_one_poem() -> None:
+    stanza = Item(STANZA, 2, 4, verse=(0, 1, 0, 1))
+
+    def poem(title: str) -> list[Item]:
+        return [Item(title, 4), Item("A ERNEST CHRISTOPHE", 1), stanza, replace(stanza, gap=1)]
+
+    poems = [*poem("L'ALBATROS"), *poem("ELEVATION"), *poem("LES PHARES")]
+    fantome = [Item("UN FANTOME", 4), Item("I", 1), Item("LES TÉNÈBRES", 1), stanza, Item("II", 2)]
+    # The title over "I" over the first part's own title, set close under it, is the poem's title.
+    assert poem_titles([*poems, *fantome, Item("LE PARFUM", 1), stanza], 1)[-1] == (12, 1)
+    # Over a paragraph of prose, "I" opens no part of a poem: no title there.
+    prose = [Item("UN FANTOME", 4), Item("I", 1), Item(f"{PARA}\n{PARA}", 1), stanza]
+    assert poem_titles([*poems, *prose], 1)[-1] != (12, 1)

@@ -126,13 +126,20 @@ def _title_page_above(items: Sequence[Item], index: int, end: int) -> bool:
 
 def _opens_numbered_parts(items: Sequence[Item], index: int) -> bool:
     """A lone "I." (or "1.") right over a stanza: the first of the numbered poems under one title ("TWO
-    HYMNS" / "Written for the Asylum of Female Orphans." / "I." / stanzas / "II." / stanzas)."""
+    HYMNS" / "Written for the Asylum of Female Orphans." / "I." / stanzas / "II." / stanzas); or over the
+    first poem's own title, set close under it ("UN FANTOME" / "I" / "LES TÉNÈBRES" / stanzas)."""
     heading = match_heading(items[index].text) if index + 1 < len(items) else None
+    if heading is None or heading.kind != "bare" or heading.number != 1:
+        return False
+    below = items[index + 1]
+    if below.verse:
+        return True
+    titled = index + 2 < len(items) and bool(items[index + 2].verse) and "\n" not in below.text
     return (
-        heading is not None
-        and heading.kind == "bare"
-        and heading.number == 1
-        and bool(items[index + 1].verse)
+        titled
+        and below.gap <= items[index].gap
+        and is_title_like(below.text)
+        and not match_heading(below.text)
     )
 
 
