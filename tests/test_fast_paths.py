@@ -233,3 +233,17 @@ def test_fonts_looked_up_ahead_give_the_same_cover() -> None:
     cover_fonts.prefetch_cover_fonts(meta)
     assert cover.cover_image(meta, size=(200, 320)) == before
     assert not cover_fonts._LOOKUPS  # every look-up was waited for and used
+
+
+def test_the_names_bound_to_enum_members_are_the_members() -> None:
+    from ebookify.normalize.inline import quotes
+    from ebookify.normalize.structure import joins
+
+    assert list(joins.Join) == [joins.WRAP, joins.LINE, joins.NEW, joins.TURNOVER]
+    assert list(quotes.Role) == [
+        quotes.APOSTROPHE,
+        quotes.OPEN,
+        quotes.CLOSE,
+        quotes.WEAK_CLOSE,
+        quotes.EITHER,
+    ]

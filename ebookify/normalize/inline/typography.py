@@ -9,7 +9,9 @@ from collections.abc import Sequence
 from ebookify.model import Span
 from ebookify.normalize.inline.elisions import AMBIGUOUS_ELISION
 from ebookify.normalize.inline.quotes import (
-    Role,
+    CLOSE,
+    EITHER,
+    OPEN,
     after_break,
     double_role,
     find_quoted,
@@ -95,7 +97,7 @@ class _Pairing:
 
 def _opens_quotation(text: str, i: int, dialect: bool, pairing: _Pairing) -> bool:
     """Whether the single quote at text[i] opens a quotation (else it is an apostrophe)."""
-    if single_role(text, i) is not Role.OPEN:
+    if single_role(text, i) is not OPEN:
         return False
     nxt = text[i + 1 : i + 2]
     typed = text[i] == "‘"
@@ -121,7 +123,7 @@ _TYPED_AFTER_BREAK = re.compile(r"[“‘](?<=[—–…-][“‘])")
 
 def _closing_after_break(text: str, i: int) -> str:
     """The typed mark at text[i], turned to a closing one when nothing but punctuation or space follows."""
-    if after_break(text, i) is Role.CLOSE:
+    if after_break(text, i) is CLOSE:
         return "”" if text[i] == "“" else "’"
     return text[i]
 
@@ -141,11 +143,11 @@ def _curl_quotes(text: str, dialect: bool = False) -> str:
             out[i] = "‘" if _opens_quotation(text, i, dialect, pairing) else "’"
             continue
         role = double_role(text, i)
-        if role is Role.EITHER:
+        if role is EITHER:
             # Spaces on both sides: it closes the quotation this paragraph left open, else it opens one.
-            role = Role.CLOSE if doubles_open else Role.OPEN
-        out[i] = "“" if role is Role.OPEN else "”"
-        doubles_open = role is Role.OPEN
+            role = CLOSE if doubles_open else OPEN
+        out[i] = "“" if role is OPEN else "”"
+        doubles_open = role is OPEN
     return "".join(out)
 
 

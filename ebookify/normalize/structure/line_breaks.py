@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from enum import Enum
 
 from ebookify.normalize.structure import block_evidence
 from ebookify.normalize.structure.block_evidence import capitalised_inset, ragged_prose_line, set_right
 from ebookify.normalize.structure.headings import match_heading
+from ebookify.normalize.structure.joins import LINE, NEW, TURNOVER, WRAP, Join
 from ebookify.normalize.structure.layout import (
     SENTENCE_GAP,
     SOURCE_DASH,
@@ -21,21 +21,6 @@ from ebookify.normalize.structure.layout import (
 )
 from ebookify.normalize.structure.open_quotes import continues_quotation, open_quotation
 from ebookify.normalize.structure.wrapped_units import wrapped_unit
-
-
-class Join(Enum):
-    """How two consecutive non-blank lines belong together."""
-
-    WRAP = " "
-    """The second line continues the first (hard wrap): joined with a space."""
-    LINE = "\n"
-    """A deliberate line break inside one paragraph (a letter, a list, a speaker's name): kept."""
-    NEW = ""
-    """The second line starts a new paragraph."""
-    TURNOVER = "\t"
-    """The second line is the overflow of the first, set deeper and going on in lower case (a long verse
-    line broken "according to metre", or a stray indented wrap): joined with a space, never a new line."""
-
 
 # Wrapped lines fill up to the width minus about one word: a break with room for this much more is deliberate.
 _WRAP_SLACK = 6
@@ -102,7 +87,7 @@ def _break_kind(previous: str, line: str, layout: Layout) -> Join | None:
         and (starts_lower(line) or _at_turnover_indent(previous, line, layout))
         and _overflows(previous, line)
     ) or _second_overflow(previous, line, layout):
-        return Join.TURNOVER
+        return TURNOVER
     # Three spaces in a row are needed for a table row; looking for them first skips the regex on prose.
     # (In a justified text wide spaces are padding: "phones.   Not  just" is a line of prose.)
     wide = "   " in previous and "   " in previous.strip()
@@ -110,7 +95,7 @@ def _break_kind(previous: str, line: str, layout: Layout) -> Join | None:
         # The typist's gaps between sentences are no columns: only another wide gap makes a table row.
         wide = "   " in SENTENCE_GAP.sub(". ", previous.strip())
     if wide and not layout.justified and WIDE_GAP.search(previous.strip()) and not _runs_on(line):
-        return Join.LINE  # columns (a contents list, a cast list): wrapped prose has no wide spaces inside
+        return LINE  # columns (a contents list, a cast list): wrapped prose has no wide spaces inside
     if is_credit_line(line) and ends_sentence(previous):
         return None  # the source's own line, however little room the verse line above it left
     # A capitalised line set a third of the width in or more (a signature or a source set to the right:
@@ -122,7 +107,7 @@ def _break_kind(previous: str, line: str, layout: Layout) -> Join | None:
         room = layout.wrap_width - _WRAP_SLACK - len(previous)
         # The next word would not have fitted on the previous line: a hard wrap.
         if len(block_evidence.first_word(line)) + 1 > room:
-            return Join.WRAP
+            return WRAP
     return None
 
 
@@ -141,38 +126,38 @@ def _deliberate_join(
     `prose` when some line of the block goes on in lower case (wrapped prose, no quoted couplet);
     `quoting` when a quotation opened in the block above is still open at the end of `previous`."""
     if layout.one_per_line or (max(len(previous), len(line)) > _VERSE_LINE and layout.wrap_width is None):
-        return Join.NEW
+        return NEW
     # A line of speech after a finished line of speech: the next speaker's paragraph, not a kept line.
     if previous.rstrip()[-1:] in _CLOSING_QUOTES and line.lstrip()[:1] in _OPENING_QUOTES:
-        return Join.NEW
+        return NEW
     if wrapped_unit(previous, line):
-        return Join.WRAP
+        return WRAP
     # Unwrapped lines are all deliberate; a speaker's name keeps its speech under it.
     if layout.wrap_width is None or _LABEL.match(previous.strip()):
-        return Join.LINE
+        return LINE
     # The sentence runs on into a lower-case word: re-wrapped by hand, never a deliberate line.
     if not ends_sentence(previous) and starts_lower(line):
-        return Join.WRAP
+        return WRAP
     if lined:
-        return Join.LINE
+        return LINE
     if prose and block_evidence.runs_on_at_capital(previous, line, layout):
-        return Join.WRAP
+        return WRAP
     if not ends_sentence(previous):
-        return Join.LINE  # "Dear John," keeps its line
+        return LINE  # "Dear John," keeps its line
     # A paragraph never starts in lower case: "Ugh! ugh! ugh!" / "ugh! ugh! ugh!" is one outcry (what a
     # colon announces keeps its line: "Executive Director:" / "hart@vmd.cso.uiuc.edu").
     if starts_lower(line):
         # (A row of columns, "il a bien mal,      hij heeft erge pijn.", keeps its line too.)
         kept = previous.rstrip().endswith(":") or WIDE_GAP.search(line.strip()) is not None
-        return Join.LINE if kept else Join.WRAP
+        return LINE if kept else WRAP
     if _ragged_wrap(previous, line, layout):
-        return Join.WRAP
+        return WRAP
     # A speech going on past a ragged line end ('"you have a fine color.' / 'Where's Fred?"') is one
     # paragraph: a new one would open with a quotation mark of its own (quoted verse is set in).
     if quoting and continues_quotation(previous, line, layout):
-        return Join.WRAP
+        return WRAP
     # A lone short line ending a sentence in wrapped text ends its paragraph.
-    return Join.NEW
+    return NEW
 
 
 def _ragged_wrap(previous: str, line: str, layout: Layout) -> bool:
@@ -198,29 +183,29 @@ def is_credit_line(line: str) -> bool:
 
 def break_kinds(block: Sequence[str], dividers: Sequence[bool], layout: Layout) -> list[Join | None]:
     """The break before each line: NEW at dividers, a forced join, or None for a deliberate break."""
-    kinds: list[Join | None] = [Join.NEW]
+    kinds: list[Join | None] = [NEW]
     for index in range(1, len(block)):
         if dividers[index - 1] or dividers[index]:
-            kinds.append(Join.NEW)
+            kinds.append(NEW)
         else:
             kinds.append(_break_kind(block[index - 1], block[index], layout))
     for index in range(1, len(block) - 1):
         # A capital line at the overflow indent over a line set deeper still ("    But O heart! heart!" /
         # "     O the bleeding drops of red,") opens a refrain stepping in: no overflow of the line above.
         step = kinds[index + 1] is None and line_indent(block[index + 1]) > line_indent(block[index])
-        if kinds[index] is Join.TURNOVER and starts_upper(block[index]) and step:
+        if kinds[index] is TURNOVER and starts_upper(block[index]) and step:
             kinds[index] = None
     if capitalised_inset(block, layout):
         # A set-in block whose every line starts with a capital (a verse epigraph in a wrapped text) was
         # not wrapped at the text's width: its long lines' breaks are deliberate, left to the verse test.
-        kinds = [None if kind is Join.WRAP else kind for kind in kinds]
-        kinds[0] = Join.NEW
+        kinds = [None if kind is WRAP else kind for kind in kinds]
+        kinds[0] = NEW
     if layout.wrap_width is None and _wrapped_prose(block):
         # A text of unwrapped lines (a poem) may hold a paragraph of prose wrapped by hand (a book's
         # argument before its verse): its breaks after full lines are wraps.
         long = [index for index in range(1, len(block)) if len(block[index - 1].strip()) >= _PROSE_LINE]
         for index in long:
-            kinds[index] = Join.WRAP if kinds[index] is None else kinds[index]
+            kinds[index] = WRAP if kinds[index] is None else kinds[index]
     return kinds
 
 
@@ -246,7 +231,7 @@ def prose_join(block: Sequence[str], kinds: Sequence[Join | None], index: int, l
     stay, deliberate breaks are settled by their neighbours."""
     kind = kinds[index]
     if _first_line_indent(block[index - 1], block[index], layout) and not _set_in_wrap(block, kinds, index):
-        return Join.NEW
+        return NEW
     if kind is not None:
         return kind
     # A block whose lines all start with a capital may be a quoted couplet: its breaks stay.
@@ -267,8 +252,8 @@ def _set_in_wrap(block: Sequence[str], kinds: Sequence[Join | None], index: int)
     previous = block[index - 1]
     return (
         index > 1
-        and kinds[index - 1] is Join.WRAP
-        and kinds[index] is Join.WRAP
+        and kinds[index - 1] is WRAP
+        and kinds[index] is WRAP
         and line_indent(previous) == line_indent(block[index])
         and not ends_sentence(previous)
     )
@@ -279,14 +264,3 @@ def _lined(kinds: Sequence[Join | None], index: int) -> bool:
     before = index > 1 and kinds[index - 1] is None
     after = index + 1 < len(kinds) and kinds[index + 1] is None
     return before or after
-
-
-def join_lines(previous: str, line: str, how: Join) -> str:
-    """Append a line to a paragraph's text; a word broken at a hyphen is rejoined without a space."""
-    line = line.strip()
-    if how is Join.WRAP or how is Join.TURNOVER:
-        if previous.endswith("-") and (previous[-2:-1].isalpha() or previous.endswith("--")):
-            return previous + line
-        return previous + " " + line
-    # Spelled out rather than how.value: the enum machinery costs a function call per line of a novel.
-    return previous + ("\n" if how is Join.LINE else "") + line

@@ -6,6 +6,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from ebookify.normalize.structure.headings import match_heading
+from ebookify.normalize.structure.joins import NEW, WRAP, join_lines
 from ebookify.normalize.structure.layout import (
     Layout,
     detect_layout,
@@ -15,7 +16,7 @@ from ebookify.normalize.structure.layout import (
     starts_upper,
     wrap_width,
 )
-from ebookify.normalize.structure.line_breaks import Join, break_kinds, join_lines, prose_join
+from ebookify.normalize.structure.line_breaks import break_kinds, prose_join
 from ebookify.normalize.structure.scenes import is_divider
 from ebookify.normalize.structure.verse import verse_levels
 from ebookify.normalize.structure.verse_runs import verse_lines, verse_runs
@@ -75,7 +76,7 @@ def _block_items(block: Sequence[str], gap: int, layout: Layout) -> Iterator[Ite
         text = block[index].strip()
         while end < len(block) and end not in verse:
             how = prose_join(block, kinds, end, layout)
-            if how is Join.NEW:
+            if how is NEW:
                 break
             text = join_lines(text, block[end], how)
             end += 1
@@ -196,7 +197,7 @@ def _page_breaks(items: Sequence[Item], layout: Layout) -> list[Item]:
         ):
             out.append(item)
         elif not ends_sentence(previous.text) and starts_lower(item.text):
-            joined = join_lines(previous.text, item.text, Join.WRAP)
+            joined = join_lines(previous.text, item.text, WRAP)
             out[-1] = Item(joined, previous.gap, previous.lines + item.lines, False, (), previous.indent)
         else:
             out.append(Item(item.text, 0, item.lines, False, (), item.indent))

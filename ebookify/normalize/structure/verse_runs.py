@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ebookify.normalize.structure.joins import TURNOVER, WRAP, Join, join_lines
 from ebookify.normalize.structure.layout import Layout, line_indent, starts_upper
-from ebookify.normalize.structure.line_breaks import Join, join_lines
 from ebookify.normalize.structure.verse import looks_like_verse
 
 # The marks a verse line ends on, closing quotes and brackets included.
@@ -20,12 +20,12 @@ def verse_runs(block: Sequence[str], kinds: Sequence[Join | None], layout: Layou
     start = 0
     # kinds[i] is the break before line i; None means deliberate. The end of the block closes the last run.
     for end in range(1, len(block) + 1):
-        turned_over = kinds[end - 1] is Join.TURNOVER
+        turned_over = kinds[end - 1] is TURNOVER
         if end < len(block) and _may_continue_verse(block[end - 1], block[end], kinds[end], turned_over):
             continue
         # A line wrapped into the next one is prose, and so is the last line of a wrapped paragraph.
-        stop = end - 1 if end < len(block) and kinds[end] is Join.WRAP else end
-        first = start + 1 if kinds[start] is Join.WRAP else start
+        stop = end - 1 if end < len(block) and kinds[end] is WRAP else end
+        first = start + 1 if kinds[start] is WRAP else start
         if stop - first >= 2:
             runs.extend(_verse_in(block, kinds, range(first, stop), layout))
         start = end
@@ -39,13 +39,9 @@ def _may_continue_verse(previous: str, line: str, kind: Join | None, turned_over
     overflow (`turned_over`, set deeper) the next verse line starts back at the margin."""
     if len(line) > _VERSE_RUN_LINE:
         return False
-    if kind is None or kind is Join.TURNOVER:
+    if kind is None or kind is TURNOVER:
         return True
-    return (
-        kind is Join.WRAP
-        and starts_upper(line)
-        and (turned_over or line_indent(line) >= line_indent(previous))
-    )
+    return kind is WRAP and starts_upper(line) and (turned_over or line_indent(line) >= line_indent(previous))
 
 
 def _verse_in(block: Sequence[str], kinds: Sequence[Join | None], run: range, layout: Layout) -> list[range]:
@@ -53,8 +49,8 @@ def _verse_in(block: Sequence[str], kinds: Sequence[Join | None], run: range, la
     lines = verse_lines(block, kinds, run)
     # Wrapped prose fills its lines (German prose starts many of them with a capital): a stanza reaches
     # the wrap width only now and then.
-    full = sum(1 for i in run[1:] if kinds[i] is Join.WRAP)
-    turned = any(kinds[i] is Join.TURNOVER for i in run)
+    full = sum(1 for i in run[1:] if kinds[i] is WRAP)
+    turned = any(kinds[i] is TURNOVER for i in run)
     # A book of free verse that turns its long lines over (Whitman) fills its lines as often as prose
     # does: there a run that turns lines over is judged by its lines, not by how many reach the width.
     if full * 4 > len(lines) and not (turned and layout.turnover_indent is not None and layout.verse_book):
@@ -84,7 +80,7 @@ def _verse_in(block: Sequence[str], kinds: Sequence[Join | None], run: range, la
     couplet = free_block and len(lines) > 1 and lines[1].rstrip()[-1:] in _LINE_STOPS
     if (
         len(run) > 2
-        and kinds[run.start + 1] is not Join.TURNOVER
+        and kinds[run.start + 1] is not TURNOVER
         and looks_like_verse(lines[1:], couplet, strict, overflows=free_turned, turned=free_turned)
     ):
         # In unwrapped text no first line ends a wrapped paragraph: a stanza's first line that looks like
@@ -117,8 +113,8 @@ def verse_lines(block: Sequence[str], kinds: Sequence[Join | None], run: range) 
     """The lines of a run of verse, each overflow joined to the line it belongs to."""
     lines: list[str] = []
     for index in run:
-        if kinds[index] is Join.TURNOVER and lines:
-            lines[-1] = join_lines(lines[-1], block[index], Join.TURNOVER)
+        if kinds[index] is TURNOVER and lines:
+            lines[-1] = join_lines(lines[-1], block[index], TURNOVER)
         else:
             lines.append(block[index])
     return lines
