@@ -66,12 +66,14 @@ def _speech(text: str, start: bool) -> bool:
     return edge in (_OPENING if start else _CLOSING)
 
 
-def scene_gaps(items: Sequence[Item], normal: int) -> set[int]:
+def scene_gaps(items: Sequence[Item], normal: int, play: bool = False) -> set[int]:
     """The indexes of the items whose gap before them is a scene break: wider than the text's usual gap
-    between paragraphs, and not framing a heading, a stanza or a list, nor inside a conversation or a play."""
+    between paragraphs, and not framing a heading, a stanza or a list, nor inside a conversation or a play
+    (`play`: the whole text is one, as is_play measures it over all its items)."""
     wide = [i for i in range(1, len(items)) if is_wide_gap(items[i].gap, normal)]
-    # In a play, scenes change under headings; the space between speeches is only space.
-    if not wide or _is_play(items):
+    # In a play, scenes change under headings; the space between speeches is only space. The play is
+    # judged over the whole text too: a scene of a dozen speakers heard once or twice each is no less one.
+    if not wide or play or is_play(items):
         return set()
     # A dictionary sets its entries apart with the wider gap: before a headword it is no scene break.
     heads = {i for i in wide if _HEADWORD.match(items[i].text)}
@@ -233,7 +235,7 @@ _PLAY_SHARE = 0.4
 _PLAY_REPEATS = 3
 
 
-def _is_play(items: Sequence[Item]) -> bool:
+def is_play(items: Sequence[Item]) -> bool:
     """Most paragraphs open with a speaker's name, each name heard at least three times."""
     names = Counter(match.group(1) for item in items if (match := _SPEAKER.match(item.text)))
     speeches = sum(count for count in names.values() if count >= _PLAY_REPEATS)

@@ -22,7 +22,7 @@ from ebookify.normalize.structure.anchors import drop_hypertext_marks
 from ebookify.normalize.structure.arguments import with_arguments
 from ebookify.normalize.structure.attributions import is_source_line
 from ebookify.normalize.structure.bracket_notes import lift_bracket_notes
-from ebookify.normalize.structure.breaks import count_breaks, scene_gaps
+from ebookify.normalize.structure.breaks import count_breaks, is_play, scene_gaps
 from ebookify.normalize.structure.chapters import find_chapters
 from ebookify.normalize.structure.dialogue import split_merged_dialogue
 from ebookify.normalize.structure.footnotes import lift_footnotes
@@ -42,11 +42,11 @@ from ebookify.normalize.structure.story_parts import StoryParts, split_parts
 from ebookify.normalize.structure.subheadings import RawSubheading, SubheadingItem, mark_subheadings
 
 
-def scene_blocks(items: Sequence[Item], normal: int = 1) -> Iterable[RawBlock]:
-    """Paragraphs with scene breaks for dividers and wide gaps, none at the edges."""
+def scene_blocks(items: Sequence[Item], normal: int = 1, play: bool = False) -> Iterable[RawBlock]:
+    """Paragraphs with scene breaks for dividers and wide gaps, none at the edges (no gaps in a play)."""
     pending = False
     started = False
-    gaps = scene_gaps(items, normal)
+    gaps = scene_gaps(items, normal, play)
     for index, item in enumerate(items):
         if item.divider:
             pending = True
@@ -130,37 +130,40 @@ def _chapters(
     """Items before the first heading, and the chapters from each heading to the next."""
     if not starts:
         return [], [RawChapter(None, tuple(scene_blocks(items, normal)))]
+    play = is_play(items)  # measured over the whole text, not chapter by chapter
     chapters = [
-        _chapter(items, section, normal, notes and len(starts) > 1)
+        _chapter(items, section, normal, notes and len(starts) > 1, play)
         for section in split_sections(items, starts)
     ]
     return list(items[: starts[0].index]), chapters
 
 
 def _section_blocks(
-    items: Sequence[Item], ranges: Sequence[tuple[int, int]], normal: int
+    items: Sequence[Item], ranges: Sequence[tuple[int, int]], normal: int, play: bool
 ) -> tuple[RawBlock, ...]:
-    return tuple(block for start, end in ranges for block in scene_blocks(items[start:end], normal))
+    return tuple(block for start, end in ranges for block in scene_blocks(items[start:end], normal, play))
 
 
-def _chapter(items: Sequence[Item], section: ChapterRanges, normal: int, several: bool) -> RawChapter:
+def _chapter(
+    items: Sequence[Item], section: ChapterRanges, normal: int, several: bool, play: bool
+) -> RawChapter:
     """A chapter; in a story of several chapters, the A/N and sign-off at its edges are its own notes. A note
     set under the heading of the part the chapter opens comes first among its notes."""
     ranges = list(section.ranges)
     opening = _note_texts(item for start, end in section.notes for item in items[start:end])
     if not several or not ranges:
-        return RawChapter(section.title, _section_blocks(items, ranges, normal), section.part, opening)
+        return RawChapter(section.title, _section_blocks(items, ranges, normal, play), section.part, opening)
     (first, first_end), (last, last_end) = ranges[0], ranges[-1]
     front, _ = take_front_notes(items[first:first_end])
     ranges[0] = (first + len(front), first_end)
     last = max(last, ranges[-1][0])
     rest, end = take_end_notes(items[last:last_end], normal)
     ranges[-1] = (ranges[-1][0], last + len(rest))
-    body = _section_blocks(items, ranges, normal)
+    body = _section_blocks(items, ranges, normal, play)
     if all(isinstance(block, SceneBreak) for block in body):
         # A chapter that is all "notes" is text.
         return RawChapter(
-            section.title, _section_blocks(items, section.ranges, normal), section.part, opening
+            section.title, _section_blocks(items, section.ranges, normal, play), section.part, opening
         )
     return RawChapter(section.title, body, section.part, (*opening, *_note_texts(front)), _note_texts(end))
 
