@@ -69,6 +69,9 @@ def test_display_text_undecorates_and_closes_up_letter_spacing() -> None:
     # A closing bracket the title opened is the title's; brackets around the whole line are decoration.
     assert display_text("   AESOP'S FABLES (84 Fables)") == "AESOP'S FABLES (84 Fables)"
     assert display_text("(Part One)") == "Part One"
+    # So is a note's mark closing a title line; angle brackets around the whole line are decoration.
+    assert display_text("A PORTRAIT<1>") == "A PORTRAIT<1>"
+    assert display_text("<<< THE END >>>") == "THE END"
 
 
 def test_centred_title_page_with_by_line_copyright_and_shareware_banner() -> None:

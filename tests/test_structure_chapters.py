@@ -294,13 +294,31 @@ def test_a_direction_in_parentheses_keeps_its_closing_bracket() -> None:
     assert clean_heading("(CHAPTER I.)") == "CHAPTER I"
 
 
-@pytest.mark.parametrize("line", ["Letzter Auftritt", "Scène dernière", "SCÈNE DERNIÈRE"])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Letzter Auftritt",
+        "Scène dernière",
+        "SCÈNE DERNIÈRE",
+        "SCENE THE LAST.--The Library",
+        "Chapter the Last",
+    ],
+)
 def test_a_plays_last_scene_numbered_by_the_word_last_is_a_heading(line: str) -> None:
     heading = match_heading(line)
     assert heading is not None and heading.kind == "chapter"
 
 
-@pytest.mark.parametrize("line", ["Der letzte Brief kam nie an.", "Letzte Nacht", "Le dernier jour"])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Der letzte Brief kam nie an.",
+        "Letzte Nacht",
+        "Le dernier jour",
+        "The last of the Mohicans",
+        "Last night",
+    ],
+)
 def test_last_before_a_word_that_is_no_heading_word_is_no_heading(line: str) -> None:
     assert match_heading(line) is None
 

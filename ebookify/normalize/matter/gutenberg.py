@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from ebookify.normalize.matter.character_table import is_characters_label, starts_character_table
 from ebookify.normalize.matter.header import field_kind, parse_field
 from ebookify.normalize.matter.old_header import dateline_field, title_block_fields
+from ebookify.normalize.matter.transcriber_notes import lift_opening_note
 from ebookify.normalize.structure.headings import match_heading
 
 # The markers every Project Gutenberg text carries around the book itself (old and new wording); a 1990s
@@ -258,7 +259,8 @@ def split_gutenberg(lines: Sequence[str]) -> GutenbergSplit:
     fields += dateline_field(header, fields)
     body_start = _producer_end(lines, start + 1)
     end = _closing_notes_start(lines, body_start, end)
-    header += ["", *lines[start:body_start]]
-    body = tuple(lines[body_start:end])
+    note, body_lines = lift_opening_note(lines[body_start:end])
+    header += ["", *lines[start:body_start], *(["", *note] if note else [])]
+    body = tuple(body_lines)
     named = tuple(_named_fields([*lines[:5], *lines[end : end + 5]]))
     return GutenbergSplit(tuple(header), tuple(fields), body, tuple(lines[end:]), True, named)

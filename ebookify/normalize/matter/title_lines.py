@@ -30,7 +30,8 @@ def display_text(line: str) -> str:
     whole = line.strip()
     text = whole.strip(_DECORATION).strip()
     # A bracket closing one the text opens ("AESOP'S FABLES (84 Fables)") is the title's, no decoration.
-    for opening, closing in ("()", "[]"):
+    # So is a note's mark ("A PORTRAIT<1>"), whose ">" would otherwise go as decoration.
+    for opening, closing in ("()", "[]", "<>"):
         if text.count(opening) > text.count(closing) and whole[whole.index(text) + len(text) :].startswith(
             closing
         ):

@@ -126,6 +126,9 @@ def _patterns(vocabulary: Vocabulary, words: str, ordinals: str) -> tuple[re.Pat
     )
 
 
+LAST = "last"
+"""The English number word of a series' last member ("Book the Last"), valued LAST_NUMBER like "dernière"."""
+
 # "AUTHOR'S PREFACE" is looked up by the word after the possessive.
 _POSSESSIVE = re.compile(r"^(?:the\s+)?[^\W\d_]+['’]s\s+", re.I)
 # The first word of a line, to pick the languages whose patterns it could match.
@@ -159,7 +162,8 @@ def language_patterns(language: str) -> tuple[re.Pattern[str], ...]:
     vocabulary = VOCABULARIES[language]
     if vocabulary.numbers is WORD_VALUES:
         ordinals = trie_pattern(word for word in WORD_VALUES if word.endswith(("st", "nd", "rd", "th")))
-        return _patterns(vocabulary, WORDS_PATTERN, ordinals)
+        # "SCENE THE LAST", "Chapter the Last": the last of a series, whatever its count (no number).
+        return _patterns(vocabulary, f"{WORDS_PATTERN}|{LAST}", ordinals)
     words = trie_pattern(sorted(vocabulary.numbers))
     return _patterns(vocabulary, words, words)
 

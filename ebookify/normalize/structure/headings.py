@@ -10,6 +10,7 @@ from typing import Literal
 from ebookify.normalize.structure.heading_words import (
     CHAPTER_NAMES,
     DIGIT_FIRST,
+    LAST,
     PART_NAMES,
     VOCABULARIES,
     candidate_languages,
@@ -17,7 +18,7 @@ from ebookify.normalize.structure.heading_words import (
     language_patterns,
     learned_patterns,
 )
-from ebookify.normalize.structure.number_words import FOREIGN_ORDINALS
+from ebookify.normalize.structure.number_words import FOREIGN_ORDINALS, LAST_NUMBER
 from ebookify.normalize.structure.numerals import number_value
 
 HeadingKind = Literal["part", "chapter", "special", "bare", "numbered", "letter"]
@@ -169,6 +170,8 @@ def _keyword_heading(line: str, text: str) -> Heading | None:
         if not match or not _rest_is_title(match.group("sep"), match.group("rest")):
             continue
         number = _word_value(match.group("num"), language) if match.group("num") else None
+        if match.group("num") and match.group("num").lower() == LAST:
+            number = LAST_NUMBER  # "SCENE THE LAST": after every other number of its series
         if match.group("num") and number is None:
             continue
         keyword = keyword_name(match.group("kw"))

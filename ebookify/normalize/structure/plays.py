@@ -21,8 +21,8 @@ _SPEAKER_REPEATS = 2
 # "Dramatis Personae", "THE PERSONS OF THE PLAY", "Personen", "Personnages", "Characters".
 _CAST_HEADING = re.compile(
     r"^(?:dramatis person(?:ae|æ|e)|(?:the )?persons (?:of|in) the (?:play|drama|comedy|tragedy)"
-    r"|personen|personnages|personajes|personaggi|(?:the )?characters(?: of the play)?|cast of characters"
-    r"|the cast)\W*$",
+    r"|(?:the )?persons represented|personen|personnages|personajes|personaggi"
+    r"|(?:the )?characters(?: of the play)?|cast of characters|the cast)\W*$",
     re.IGNORECASE,
 )
 # A play sets its directions in parentheses when this many speeches or paragraphs do.
@@ -59,8 +59,17 @@ def _opening_text(block: Block) -> str | None:
     return None
 
 
+# A note's mark after the heading ("DRAMATIS PERSONAE<2>", "Dramatis Personae[1]") is no part of it.
+_NOTE_MARK = re.compile(r"\s*(?:<\d{1,2}>|\[\d{1,2}\]|\{\d{1,2}\})$")
+
+
+def is_cast_heading(text: str) -> bool:
+    """ "Dramatis Personae", "Persons Represented", "Personen": the heading of a play's cast list."""
+    return _CAST_HEADING.match(_NOTE_MARK.sub("", text.strip())) is not None
+
+
 def _has_cast_list(blocks: Iterable[Block]) -> bool:
-    return any(isinstance(b, Paragraph) and _CAST_HEADING.match(b.text.strip()) for b in blocks)
+    return any(isinstance(b, Paragraph) and is_cast_heading(b.text) for b in blocks)
 
 
 def find_play(chapters: Sequence[Chapter], front_notes: Sequence[Block] = ()) -> Play | None:

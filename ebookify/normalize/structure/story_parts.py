@@ -11,6 +11,7 @@ from ebookify.normalize.matter.matter import fallback_fields, split_matter
 from ebookify.normalize.matter.notes import take_end_notes, take_front_notes
 from ebookify.normalize.matter.titles import split_title
 from ebookify.normalize.structure.attributions import attached
+from ebookify.normalize.structure.closing_notes import lift_closing_notes
 from ebookify.normalize.structure.heading_blocks import split_heading_lines
 from ebookify.normalize.structure.paragraphs import Item, Layout, detect_layout, split_items
 from ebookify.normalize.structure.scenes import normal_gap
@@ -37,8 +38,9 @@ class StoryParts:
 def split_parts(lines: Sequence[str], known: Sequence[tuple[str, str]]) -> StoryParts:
     """Licence header/footer, metadata header, header-less title and preface, notes, and the body items."""
     matter = split_matter(lines)
-    header = split_header(matter.body)
-    layout = detect_layout(matter.body)
+    gathered = lift_closing_notes(matter.body)
+    header = split_header(gathered.lines)
+    layout = detect_layout(gathered.lines)
     items = attached(list(split_heading_lines(split_items(header.body, layout))))
     fields = [*known, *matter.fields, *header.fields]
     fields += fallback_fields(matter, fields)
@@ -54,8 +56,11 @@ def split_parts(lines: Sequence[str], known: Sequence[tuple[str, str]]) -> Story
         after_note = after_note and not found.fields
     notes, items = take_front_notes(items, continued=after_note)
     items, closing = take_end_notes(items, normal_gap(item.gap for item in items[1:]))
-    end = [*closing, *split_items(matter.back, layout)]
+    end = [*closing, *(Item(note) for note in gathered.notes), *split_items(matter.back, layout)]
     colophon = split_items(matter.colophon, layout)
-    return StoryParts(
-        fields, [*front, *notes], items, end, colophon, layout, matter.printed, list(matter.repairs)
-    )
+    repairs = list(matter.repairs)
+    if gathered.notes:
+        repairs.append(
+            f"moved the notes gathered after the text to the end notes ({len(gathered.notes)} blocks)"
+        )
+    return StoryParts(fields, [*front, *notes], items, end, colophon, layout, matter.printed, repairs)

@@ -26,6 +26,7 @@ from ebookify.normalize.structure.breaks import count_breaks, is_play, scene_gap
 from ebookify.normalize.structure.chapters import find_chapters
 from ebookify.normalize.structure.dialogue import split_merged_dialogue
 from ebookify.normalize.structure.footnotes import lift_footnotes
+from ebookify.normalize.structure.front_matter import is_front_matter
 from ebookify.normalize.structure.furniture import drop_page_furniture
 from ebookify.normalize.structure.heading_candidates import ChapterStart
 from ebookify.normalize.structure.headings import byline_field
@@ -219,7 +220,7 @@ def parse_structure(text: str, known: Sequence[tuple[str, str]] = ()) -> RawStor
         # A last heading whose text all went to the end notes ("-=) Conclusion (=-" over the writer's
         # afterword) heads those notes; it is no empty chapter.
         parts.end.insert(0, Item(chapters.pop().title or ""))
-    if parts.gutenberg and _is_front_matter(before, chapters):
+    if parts.gutenberg and is_front_matter(before, chapters):
         # A printed book's front matter (title page, dedication, contents) comes before its first chapter;
         # its half-title (the title again, "DRACULA") is kept as the printed title, not shown twice.
         half_titles = [item for item in before if is_half_title(item.text, parts.fields)]
@@ -276,21 +277,3 @@ def _layout_report(
         verse, dividers, gaps, sections=sum(sections), section_chapters=sum(1 for n in sections if n),
         datelines=sum(roles.count(SubheadingRole.DATELINE) for roles in subheadings),
     )  # fmt: skip
-
-
-# Front matter is a small part of a book: more text than this before the first heading is the story.
-_FRONT_MATTER_SHARE = 0.05
-
-
-def _is_front_matter(before: Sequence[Item], chapters: Sequence[RawChapter]) -> bool:
-    """The items before a printed book's first chapter are front matter unless they are much of the book."""
-    size = sum(len(item.text) for item in before)
-    rest = sum(_size(block) for chapter in chapters for block in chapter.blocks)
-    return size <= (size + rest) * _FRONT_MATTER_SHARE
-
-
-def _size(block: RawBlock) -> int:
-    """A block's length in characters (a stanza's lines together)."""
-    if isinstance(block, str):
-        return len(block)
-    return sum(len(text) for _, text in block.lines) if isinstance(block, RawVerse) else 0
