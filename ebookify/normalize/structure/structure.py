@@ -28,6 +28,7 @@ from ebookify.normalize.structure.dialogue import split_merged_dialogue
 from ebookify.normalize.structure.footnotes import lift_footnotes
 from ebookify.normalize.structure.front_matter import is_front_matter
 from ebookify.normalize.structure.furniture import drop_page_furniture
+from ebookify.normalize.structure.half_titles import drop_half_titles
 from ebookify.normalize.structure.heading_candidates import ChapterStart
 from ebookify.normalize.structure.headings import byline_field
 from ebookify.normalize.structure.layout import undouble
@@ -213,6 +214,7 @@ def parse_structure(text: str, known: Sequence[tuple[str, str]] = ()) -> RawStor
         if headed_note(parts.items[starts[-1].index :], AFTERWORD_HEADINGS):
             parts.end[:0] = parts.items[starts[-1].index :]
             parts.items, starts = parts.items[: starts[-1].index], starts[:-1]
+    parts.items, starts = drop_half_titles(parts.items, starts, parts.fields)
     bodies = _chapter_bodies(starts, len(parts.items))
     parts.items = mark_subheadings(parts.items, bodies, marked_sections(parts.items))
     before, chapters = _chapters(parts.items, starts, normal, notes=not parts.gutenberg)
