@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from ebookify.model import Block, Chapter, Paragraph, Span, SpanStyle, Verse, VerseLine
 from ebookify.normalize.inline.hanging import without_hang
-from ebookify.normalize.structure.plays import Play
+from ebookify.normalize.structure.plays import Play, is_cast_heading
 from ebookify.normalize.structure.span_ranges import replace_char, restyle
 from ebookify.normalize.structure.speaker_labels import SpeakerLabel, speaker_label
 
@@ -33,8 +33,43 @@ def set_play(chapters: Sequence[Chapter], play: Play) -> tuple[tuple[Chapter, ..
     """The chapters with speakers' labels and directions marked; how many speeches and directions."""
     counted = [0, 0]
     apart = _labels_apart(chapters, play)
-    out = tuple(replace(c, blocks=tuple(_play_blocks(c.blocks, play, counted, apart))) for c in chapters)
+    out = tuple(replace(c, blocks=_chapter_blocks(c.blocks, play, counted, apart)) for c in chapters)
     return out, counted[0], counted[1]
+
+
+# A cast list's lines are short ("Mrs. Peachum.", "Jemmy Twitcher,   }  Macheath's Gang."); a speech or a
+# direction, its hard line breaks undone, runs longer.
+_CAST_LINE = 80
+
+
+def _chapter_blocks(
+    blocks: Sequence[Block], play: Play, counted: list[int], apart: bool
+) -> tuple[Block, ...]:
+    """A chapter's blocks marked; a cast list closing it (its heading, then only short lines) is kept as
+    written: "Player." and "Mrs. Peachum." there name the persons, no speech follows them."""
+    heads = [
+        i for i, block in enumerate(blocks) if isinstance(block, Paragraph) and is_cast_heading(block.text)
+    ]
+    if heads:
+        cast = blocks[heads[0] :]
+        texts = [b.text for b in cast if isinstance(b, Paragraph)]
+        texts += [line.text for b in cast if isinstance(b, Verse) for line in b.lines]
+        if all(len(line) <= _CAST_LINE for text in texts for line in text.split("\n")):
+            return (*_play_blocks(blocks[: heads[0]], play, counted, apart), *_cast(cast, play, counted))
+    return tuple(_play_blocks(blocks, play, counted, apart))
+
+
+def _cast(blocks: Sequence[Block], play: Play, counted: list[int]) -> Iterator[Block]:
+    """A cast list's blocks: its directions marked ("(Der Ort der Geschichte ist Teutschland.)"), its
+    names never taken for speakers' labels."""
+    for block in blocks:
+        new = _play_block(block, play, first=False)
+        spans = new.spans if isinstance(new, Paragraph) else ()
+        lines = new.lines if isinstance(new, Verse) else ()
+        labelled = any(s.style == "speaker" for s in (*spans, *(s for line in lines for s in line.spans)))
+        kept = block if labelled else new
+        counted[1] += _is_direction_paragraph(kept)
+        yield kept
 
 
 def _labels_apart(chapters: Sequence[Chapter], play: Play) -> bool:
