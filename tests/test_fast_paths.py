@@ -247,3 +247,20 @@ def test_the_names_bound_to_enum_members_are_the_members() -> None:
         quotes.WEAK_CLOSE,
         quotes.EITHER,
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "divider"),
+    [
+        ("  * * *", True),
+        ("\u00a0—\u00a0—\u00a0—", True),
+        ("  ~Time Skip~", True),
+        ('"* * *"', False),  # a quote mark first: no rule of divider characters, decided without a scan
+        ("  'Tis done. * * *", False),
+        ("(~~~)", False),
+    ],
+)
+def test_a_line_not_starting_with_a_divider_character_is_no_rule(line: str, divider: bool) -> None:
+    from ebookify.normalize.structure.scenes import is_divider
+
+    assert is_divider(line) is divider

@@ -51,8 +51,10 @@ def is_divider(line: str) -> bool:
         return False
     if text[0].isalnum() and text[0].lower() not in _ALNUM_STARTS:
         return False
-    chars = text.replace(" ", "").replace("\u00a0", "")
-    if all(c in _DIVIDER_CHARS for c in chars):
+    # Stripped, the text starts with the first of its characters without spaces: a line that does not
+    # start with a divider character (a letter, a quote mark) is no rule of them, decided without a scan.
+    chars = text.replace(" ", "").replace("\u00a0", "") if text[0] in _DIVIDER_CHARS else ""
+    if chars and all(c in _DIVIDER_CHARS for c in chars):
         if set(chars) <= _SPEECH or (_FACE.match(chars) and chars[0] != chars[1]):
             return False
         return len(chars) >= 3 or (len(set(chars)) == 1 and chars[0] in _ORNAMENTS)
