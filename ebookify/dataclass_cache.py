@@ -17,12 +17,13 @@ import contextlib
 import dataclasses
 import importlib.util
 import marshal
-import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 from types import CodeType
 from typing import Any
+
+from ebookify.cache_file import write_cache
 
 # Code objects are valid for exactly this interpreter (its version and build: `marshal` and the bytecode).
 _INTERPRETER = (sys.version, sys.implementation.cache_tag, marshal.version)
@@ -90,23 +91,14 @@ def _exec(source: Any, globals: Any = None, locals: Any = None, /) -> None:
 
 def _write() -> None:
     """Write the cache, as the interpreter writes bytecode: not when told not to, never half a file."""
-    path = cache_path()
-    known = _STATE.table
-    if path is None or sys.dont_write_bytecode or not known:
-        return
-    table = known if len(known) <= _MAX_ENTRIES else {key: known[key] for key in _STATE.used if key in known}
-    # A file of this process's own, renamed over the cache when whole.
-    part = path.with_name(f"{path.name}.{os.getpid()}")
-    with contextlib.suppress(OSError):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            with open(part, "wb") as file:
-                file.write(marshal.dumps((_INTERPRETER, table)))
-            os.chmod(part, Path(__file__).stat().st_mode & 0o666)  # readable by whoever reads the module
-            os.replace(part, path)
-        finally:
-            with contextlib.suppress(OSError):
-                os.unlink(part)
+    write_cache(
+        cache_path(),
+        _INTERPRETER,
+        _STATE.table,
+        used=_STATE.used,
+        max_entries=_MAX_ENTRIES,
+        module=Path(__file__),
+    )
 
 
 @contextlib.contextmanager

@@ -16,12 +16,13 @@ import contextlib
 import importlib
 import importlib.util
 import marshal
-import os
 import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+
+from ebookify.cache_file import write_cache
 
 # The private modules `re.compile` itself is made of (typeshed has no stubs for them).
 _ENGINE: Any = importlib.import_module("_sre")
@@ -125,23 +126,14 @@ def compile_cached(pattern: str, flags: int = 0) -> re.Pattern[str]:
 
 def _write() -> None:
     """Write the cache, as the interpreter writes bytecode: not when told not to, never half a file."""
-    path = cache_path()
-    known = _STATE.table
-    if path is None or sys.dont_write_bytecode or not known:
-        return
-    table = known if len(known) <= _MAX_ENTRIES else {key: known[key] for key in _STATE.used if key in known}
-    # A file of this process's own, renamed over the cache when whole (tempfile would cost its imports).
-    part = path.with_name(f"{path.name}.{os.getpid()}")
-    with contextlib.suppress(OSError):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            with open(part, "wb") as file:
-                file.write(marshal.dumps((_INTERPRETER, table)))
-            os.chmod(part, Path(__file__).stat().st_mode & 0o666)  # readable by whoever reads the module
-            os.replace(part, path)
-        finally:
-            with contextlib.suppress(OSError):
-                os.unlink(part)
+    write_cache(
+        cache_path(),
+        _INTERPRETER,
+        _STATE.table,
+        used=_STATE.used,
+        max_entries=_MAX_ENTRIES,
+        module=Path(__file__),
+    )
 
 
 @contextlib.contextmanager
