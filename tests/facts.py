@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from ebookify.inspect import story_to_dict
+from ebookify.model import Story
 from ebookify.normalize.pipeline import load_story
 
 REAL = Path(__file__).parent / "data" / "real"
@@ -272,7 +273,12 @@ _CHECKS: tuple[Callable[[dict[str, Any], _Story], Iterator[Fact]], ...] = (
 def check(expected_file: Path) -> list[Fact]:
     """Every fact of one facts file, judged on the normalizer's model of its input."""
     exp = json.loads(expected_file.read_text(encoding="utf-8"))
-    story = _Story(story_to_dict(load_story(expected_file.parent / exp["input"])))
+    return check_story(expected_file, exp, load_story(expected_file.parent / exp["input"]))
+
+
+def check_story(expected_file: Path, exp: dict[str, Any], model: Story) -> list[Fact]:
+    """Every fact of one facts file (`exp`, read from `expected_file`), judged on a model of its input."""
+    story = _Story(story_to_dict(model))
     facts = [fact for judge in _CHECKS for fact in judge(exp, story)]
     facts += _word_facts(exp, story, expected_file.parent)
     return [Fact(f"{expected_file.name}: {f.key}", f.ok, f.detail) for f in facts]

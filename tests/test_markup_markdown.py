@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from ebookify.model import Paragraph, Quote, SceneBreak, Span, Story
+from ebookify.normalize.markup.markdown import read_markdown
+from ebookify.normalize.markup.marks import LINE_BREAK
 from ebookify.normalize.pipeline import normalize_bytes
 from ebookify.options import NormalizeOptions
 
@@ -211,3 +215,42 @@ def test_template_directive_lines_go_and_braces_in_prose_stay() -> None:
     # Braces in a sentence, or a line of braces without a directive's mark, are the writer's.
     kept = read("# A\n\nShe wrote {#1} on the board.\n\n{Sighs heavily}\n\n# B\n\nOk.\n")
     assert texts(kept)[:2] == ["She wrote {#1} on the board.", "{Sighs heavily}"]
+
+
+def _wrapped_story(end: str) -> str:
+    """A Markdown story (a heading, _emphasis_) hard-wrapped at 60 columns, each line ending in `end`."""
+    para = (
+        "The Dursleys did not take in their _nephew_ and start plotting all the ways they would keep his "
+        "spirits down, or how they would keep him ignorant of his heritage. Dumbledore's note included no "
+        "spells to create animosity, no injunctions to be strict. Petunia may have been sincerely displeased "
+        "to see him on her doorstep, but her first reaction was to do reasonably decent by him."
+    )
+    lines = textwrap.wrap(para, 60)
+    body = "\n\n".join("\n".join(line + end for line in lines) for _ in range(6))
+    return f"# Chapter One\n\n{body}\n"
+
+
+def test_trailing_spaces_a_hard_wrap_left_are_no_line_breaks() -> None:
+    # Two spaces after a sentence (or an editor's) at a wrap point: the lines are one paragraph.
+    story = read(_wrapped_story("  "))
+    assert len(texts(story)) == 6 and all("\n" not in text for text in texts(story))
+    assert texts(story) == texts(read(_wrapped_story("")))
+
+
+def test_two_spaces_ending_a_short_line_in_a_wrapped_text_are_a_line_break() -> None:
+    text = _wrapped_story("") + "\nYours,  \nAlbus Dumbledore\n"  # left alone: a short line, typed so
+    assert texts(read(text))[-1] == "Yours,\nAlbus Dumbledore"
+
+
+def test_trailing_spaces_after_a_rule_or_a_backslash_keep_what_the_line_is() -> None:
+    lines = ["She came in.  ", "", "* * *  ", "", "He left,\\ ", "then came back.  ", "", "## The End  "]
+    assert read_markdown(lines).lines == [
+        "She came in.  ",  # a paragraph's end: nothing to break
+        "",
+        "* * *",
+        "",
+        f"He left,{LINE_BREAK}",
+        "then came back.  ",
+        "",
+        "The End",
+    ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ebookify.normalize.decode.cleanup import fix_flagged_lines, plural
+from ebookify.normalize.decode.lost_bytes import MARKS, mark_lost_letters, recover_lost_letters
 from ebookify.normalize.decode.sloppy import encode_sloppy_cp1252
 
 
@@ -82,19 +83,22 @@ def _recover_lossy(text: str) -> tuple[str, int, int]:
     return "".join(out), recovered, lost
 
 
+_MARKS = re.compile(f"([{PLACEHOLDER}{MARKS}])")
+
+
 def _undo_whole_line(marked: str) -> str | None:
     """The line re-encoded as Windows-1252 and read as UTF-8, if every part of it survives that."""
     try:
-        return PLACEHOLDER.join(
-            encode_sloppy_cp1252(part).decode("utf-8") for part in marked.split(PLACEHOLDER)
-        )
+        # Split at the marks (kept, at the odd places) and undo the text between them.
+        parts = _MARKS.split(marked)
+        return "".join(p if n % 2 else encode_sloppy_cp1252(p).decode("utf-8") for n, p in enumerate(parts))
     except UnicodeError:
         return None
 
 
 def _fix_line(line: str) -> tuple[str, int]:
     """The repaired line, and how many mojibake sequences were removed."""
-    marked = _LOSSY_PUNCTUATION.sub(PLACEHOLDER, line)
+    marked = mark_lost_letters(_LOSSY_PUNCTUATION.sub(PLACEHOLDER, line))
     # A line that was wholly misread once comes back in one step (ftfy would do the same, 20 times slower);
     # ftfy handles lines that mix mojibake with good text.
     fixed = _undo_whole_line(marked)
@@ -115,6 +119,8 @@ def repair_mojibake(text: str) -> tuple[str, list[str]]:
         return text, []
     text, sequences = fix_flagged_lines(text, _MOJIBAKE_HINT, _fix_line)
     repaired, recovered, lost = _recover_lossy(text)
+    repaired, letters, lost_letters = recover_lost_letters(repaired)
+    recovered, lost = recovered + letters, lost + lost_letters
     repairs = []
     if sequences:
         repairs.append(f"fixed {plural(sequences, 'mojibake sequence')}")

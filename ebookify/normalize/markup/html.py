@@ -9,6 +9,7 @@ from html.parser import HTMLParser
 from ebookify.normalize.markup.detect import BLOCK_TAGS
 from ebookify.normalize.markup.document import MarkupDocument
 from ebookify.normalize.markup.marks import EMPHASIS, LINE_BREAK, STRONG
+from ebookify.normalize.markup.wrapped_tags import SourceWrap
 from ebookify.normalize.matter.header import field_kind, parse_field
 
 _STYLE_TAGS = {"i": EMPHASIS, "em": EMPHASIS, "cite": EMPHASIS, "b": STRONG, "strong": STRONG}
@@ -47,6 +48,7 @@ _BOUNDARIES = re.compile(f"[ \\t\\n]*{_BOUNDARY}(?:[ \\t\\n]*{_BOUNDARY})*(?:[ \
 # A line left with nothing but style marks (an empty paragraph inside <i>) is blank.
 _MARKS_ONLY = re.compile("^[ \t\ue004-\ue008]*$")
 _SPACES = re.compile(r"[ \t\r\n\f]+")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _SPACE_RUN = re.compile(" {2,}")
 _BLANK_RUN = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
 
@@ -54,9 +56,10 @@ _BLANK_RUN = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
 class _Reader(HTMLParser):
     """Text from tags: paragraphs from the tags (`blocks`), or the text's own lines with inline tags read."""
 
-    def __init__(self, blocks: bool) -> None:
+    def __init__(self, blocks: bool, source: SourceWrap | None = None) -> None:
         super().__init__(convert_charrefs=True)
         self.blocks = blocks
+        self.source = source
         self.buffers: list[list[str]] = [[]]
         self.styles: list[str] = []
         self.quotes: list[str] = []
@@ -66,6 +69,8 @@ class _Reader(HTMLParser):
         self.containers: list[bool] = []
         self.page_title = ""
         self.after_term = False
+        self.opened: dict[str, tuple[int, int]] = {}
+        """Where each open <p> or heading starts: in the buffer, and its source line (see `_one_line`)."""
         """For each open <div>-like element, whether it is set apart as a quote (class="epigraph")."""
 
     def _put(self, text: str) -> None:
@@ -102,10 +107,13 @@ class _Reader(HTMLParser):
         elif tag in _HEADINGS:
             self._boundary()
             self._put(_HEADING_LINE + str(_HEADINGS[tag]))
+            self.opened[tag] = (len(self.buffers[-1]), self.getpos()[0])
         elif tag == "dd" and self.after_term:
             self._put(" ")  # "<dt>Rating:</dt><dd>Teen</dd>" is one "Rating: Teen" line, as a header has it
         elif tag in _PARAGRAPHS:
             self._boundary()
+            if tag == "p":
+                self.opened[tag] = (len(self.buffers[-1]), self.getpos()[0])
         self.after_term = False
 
     def _opens_quote(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool:
@@ -148,7 +156,21 @@ class _Reader(HTMLParser):
             self.quotes.append("".join(self.buffers.pop()))
             self._put(f"{_BOUNDARY}{_QUOTE_LINE}{len(self.quotes) - 1}{_BOUNDARY}")
         elif tag in _HEADINGS or tag in _PARAGRAPHS:
+            self._one_line(tag)
             self._boundary()
+
+    def _one_line(self, tag: str) -> None:
+        """A closed heading read line by line (Markdown with tags) is one line, as in HTML; so is a closed
+        <p> whose every line end a hard wrap made (a poem's lines in a <p>, the writer's, stay). A blank
+        line inside ends the tag's block in Markdown: then the lines stay too."""
+        start, line = self.opened.pop(tag, (-1, 0))
+        if self.blocks or not 0 <= start <= len(self.buffers[-1]):
+            return
+        text = "".join(self.buffers[-1][start:])
+        if "\n" not in text.strip() or _BLANK_LINE.search(text):
+            return
+        if tag in _HEADINGS or (self.source is not None and self.source.wrapped(line, self.getpos()[0])):
+            self.buffers[-1][start:] = [_SPACES.sub(" ", text)]
 
     def handle_data(self, data: str) -> None:
         if self.skipping:
@@ -178,7 +200,7 @@ def uses_block_tags(text: str, tags: Counter[str]) -> bool:
 
 def read_html(text: str, blocks: bool) -> MarkupDocument:
     """Read an HTML fragment: paragraphs from its tags when `blocks`, else from its lines and inline tags."""
-    reader = _Reader(blocks)
+    reader = _Reader(blocks, None if blocks else SourceWrap(text))
     reader.feed(text)
     reader.close()
     doc = MarkupDocument()

@@ -10,14 +10,17 @@ from ebookify.normalize.markup.document import MarkupDocument
 from ebookify.normalize.markup.marks import LINE_BREAK, LITERALS
 from ebookify.normalize.markup.references import References, take_definitions
 from ebookify.normalize.markup.spans import SpanReader
+from ebookify.normalize.structure.layout import detect_layout, ends_sentence, starts_lower
 
 # "Title" underlined with "===" (level 1) or "---" (level 2) is a heading.
 _SETEXT = re.compile(r"^(=+|-+)[ \t]*$")
 # A thematic break ("---", "***", "_ _ _", a rule of 72 dashes) is a scene break whatever its length.
 _RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _FENCE = re.compile(r"^[ \t]{0,3}(```+|~~~+)")
-# A line ending in a backslash or two spaces breaks the line there (a letter's salutation, a poem).
-_HARD_BREAK = re.compile(r"(?<=[^\s>])(?:\\|[ \t]{2,})$")
+# A line ending in a backslash or two spaces breaks the line there (a letter's salutation, a poem). White
+# space after the backslash (an editor's or a paste's) does not undo the break the writer typed.
+_HARD_BREAK = re.compile(r"(?<=[^\s>])(?:\\[ \t]*|[ \t]{2,})$")
+_SPACED_BREAK = re.compile(r"(?<=[^\s>\\])[ \t]{2,}$")
 _COMMENT_START = "<!--"
 # A line that is only a site generator's directive (mdbook's "{{#include x.md}}" and "!{#copyright}",
 # Liquid's "{% include note.html %}") is the publishing machinery, not words of the story.
@@ -128,7 +131,47 @@ def _read_fenced(lines: Sequence[str], index: int, fence: str, doc: MarkupDocume
 def _marked_hard_breaks(lines: Sequence[str]) -> list[str]:
     """A hard break at a line's end (a backslash, two spaces) as a kept-break mark; the lines stay apart,
     so that the layout measures the text's wrapping as written."""
-    return [_HARD_BREAK.sub(LINE_BREAK, line) if line.strip() else line for line in lines]
+    wrapped = _wrap_points(lines)
+    return [
+        _HARD_BREAK.sub(LINE_BREAK, line)
+        if index not in wrapped and _inside_paragraph(lines, index)
+        else line
+        for index, line in enumerate(lines)
+    ]
+
+
+def _inside_paragraph(lines: Sequence[str], index: int) -> bool:
+    """Whether a line's end can be a hard break: as CommonMark has it, only between two lines of text of
+    one paragraph; at a paragraph's end, after a rule ("* * *  ") or a heading it means nothing."""
+    line = lines[index]
+    following = lines[index + 1] if index + 1 < len(lines) else ""
+    if not (line.strip() and following.strip()):
+        return False
+    return not (_RULE.match(line) or HEADING.match(line) or _SETEXT.match(following))
+
+
+def _wrap_points(lines: Sequence[str]) -> set[int]:
+    """The lines ending in spaces that a hard wrap ended, not a writer: there the spaces are the gap after
+    a sentence (or an editor's) left at the wrap, not a typed line break."""
+    spaced = [index for index, line in enumerate(lines[:-1]) if _SPACED_BREAK.search(line)]
+    if not spaced:
+        return set()
+    width = detect_layout([line.rstrip() for line in lines]).wrap_width
+    if width is None:
+        return set()  # not hard-wrapped: each line ends where the writer ended it
+    return {index for index in spaced if _ends_at_wrap(lines[index].rstrip(), lines[index + 1], width)}
+
+
+def _ends_at_wrap(line: str, following: str, width: int) -> bool:
+    """A line ends at the wrap when the next line's first word would not have fitted on it, or when it is
+    as long as wrapped lines are (three quarters of the width: a salutation or most verse is shorter) and
+    its sentence runs on in lower case (a converter's markup made some wraps come early)."""
+    words = following.split()
+    if not words:
+        return False
+    if len(line) + 1 + len(words[0]) > width:
+        return True
+    return len(line) * 4 >= width * 3 and starts_lower(following) and not ends_sentence(line)
 
 
 def _footnote_notes(reader: SpanReader, refs: References) -> list[str]:

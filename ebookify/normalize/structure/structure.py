@@ -42,6 +42,7 @@ from ebookify.normalize.structure.sections import ChapterRanges, split_sections
 from ebookify.normalize.structure.spaced_stanzas import spaced_stanzas
 from ebookify.normalize.structure.story_parts import StoryParts, split_parts
 from ebookify.normalize.structure.subheadings import RawSubheading, SubheadingItem, mark_subheadings
+from ebookify.normalize.structure.tabs import expand_tabs
 
 
 def scene_blocks(items: Sequence[Item], normal: int = 1, play: bool = False) -> Iterable[RawBlock]:
@@ -123,7 +124,7 @@ def _with_epigraphs(front: Iterable[Item], chapters: list[RawChapter]) -> list[R
 
 def _clean_lines(text: str) -> list[str]:
     """Lines without byte-order marks or trailing spaces, tabs expanded (indentation is layout)."""
-    return [line.expandtabs(4).rstrip() for line in text.replace("\ufeff", "").split("\n")]
+    return [line.rstrip() for line in expand_tabs(text.replace("\ufeff", "").split("\n"))]
 
 
 def _chapters(
