@@ -59,7 +59,23 @@ def _first_line_indent(previous: str, line: str, layout: Layout) -> bool:
     if indent <= layout.margin or abs(indent - layout.paragraph_indent) > _INDENT_SLIP:
         return False
     # A paragraph never starts in lower case: an indented lower-case line is a wrapped line set in.
-    return line_indent(previous) <= indent and not starts_lower(line)
+    return (line_indent(previous) <= indent or _right_set(previous, layout)) and not starts_lower(line)
+
+
+# A line set flush right (a play's "[Enter Women and Children.", a signature) starts past this share of the
+# wrap width and ends within a few columns of it: a line of its own, whatever is indented under it.
+_RIGHT_SET_SHARE = 0.5
+_RIGHT_SET_SLACK = 6
+
+
+def _right_set(line: str, layout: Layout) -> bool:
+    width = layout.wrap_width
+    end = len(line.rstrip())
+    return (
+        width is not None
+        and line_indent(line) >= width * _RIGHT_SET_SHARE
+        and end >= width - _RIGHT_SET_SLACK
+    )
 
 
 def _at_turnover_indent(previous: str, line: str, layout: Layout) -> bool:
