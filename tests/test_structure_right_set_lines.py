@@ -27,5 +27,11 @@ def test_a_direction_set_flush_right_is_a_line_of_its_own() -> None:
 
 
 def test_a_line_set_deep_but_short_of_the_right_edge_goes_on_as_before() -> None:
-    texts = _texts(" " * 40 + "[Enter Women.")
-    assert texts[-2].startswith("[Enter Women.\nMACHEATH. What")
+    texts = _texts(" " * 40 + "Enter Women.")
+    assert texts[-2].startswith("Enter Women.\nMACHEATH. What")
+
+
+def test_a_bracketed_direction_set_in_past_a_quarter_of_the_width_is_a_line_of_its_own() -> None:
+    texts = _texts(" " * 29 + "[She takes up his Pistol.")
+    assert texts[-3] == "[She takes up his Pistol."
+    assert texts[-2].startswith("MACHEATH. What")

@@ -63,19 +63,20 @@ def _first_line_indent(previous: str, line: str, layout: Layout) -> bool:
 
 
 # A line set flush right (a play's "[Enter Women and Children.", a signature) starts past this share of the
-# wrap width and ends within a few columns of it: a line of its own, whatever is indented under it.
+# wrap width and ends within a few columns of it: a line of its own, whatever is indented under it. So is a
+# bracketed direction set in past a quarter of the width (a play's centred "[Polly listning.]").
 _RIGHT_SET_SHARE = 0.5
 _RIGHT_SET_SLACK = 6
+_SET_IN_DIRECTION = 0.25
 
 
 def _right_set(line: str, layout: Layout) -> bool:
     width = layout.wrap_width
-    end = len(line.rstrip())
-    return (
-        width is not None
-        and line_indent(line) >= width * _RIGHT_SET_SHARE
-        and end >= width - _RIGHT_SET_SLACK
-    )
+    if width is None:
+        return False
+    indent, end = line_indent(line), len(line.rstrip())
+    direction = line.lstrip().startswith("[") and indent >= width * _SET_IN_DIRECTION
+    return direction or (indent >= width * _RIGHT_SET_SHARE and end >= width - _RIGHT_SET_SLACK)
 
 
 def _at_turnover_indent(previous: str, line: str, layout: Layout) -> bool:
