@@ -1,13 +1,35 @@
-"""A cache kept beside the bytecode, written as the interpreter writes a `.pyc`: whole or not at all."""
+"""A cache kept beside a module's bytecode, read and written as the interpreter reads and writes a `.pyc`."""
 
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import marshal
 import os
 import sys
 from pathlib import Path
 from typing import Any
+
+
+def cache_beside(module: str, suffix: str) -> Path | None:
+    """The cache file of `module` (a source path) with `suffix`, beside its bytecode (`sys.pycache_prefix`
+    respected); None for an interpreter without bytecode caching."""
+    try:
+        return Path(importlib.util.cache_from_source(module)).with_suffix(suffix)
+    except (NotImplementedError, ValueError):
+        return None
+
+
+def read_cache(path: Path | None, interpreter: tuple[Any, ...]) -> dict[Any, Any]:
+    """The table marshalled at `path`, or none when the file is missing, unreadable or written by another
+    `interpreter`. The entries are not checked: the caller trusts only what it can verify."""
+    if path is None:
+        return {}
+    try:
+        written, table = marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return {}
+    return table if written == interpreter and isinstance(table, dict) else {}
 
 
 def write_cache(

@@ -15,7 +15,6 @@ import atexit
 import builtins
 import contextlib
 import dataclasses
-import importlib.util
 import marshal
 import sys
 from collections.abc import Iterator
@@ -23,7 +22,7 @@ from pathlib import Path
 from types import CodeType
 from typing import Any
 
-from ebookify.cache_file import write_cache
+from ebookify.cache_file import cache_beside, read_cache, write_cache
 
 # Code objects are valid for exactly this interpreter (its version and build: `marshal` and the bytecode).
 _INTERPRETER = (sys.version, sys.implementation.cache_tag, marshal.version)
@@ -46,22 +45,12 @@ _STATE = _State()
 
 def cache_path() -> Path | None:
     """Where the cache lives: beside this module's bytecode (`sys.pycache_prefix` respected)."""
-    try:
-        return Path(importlib.util.cache_from_source(__file__)).with_suffix(".dataclasses")
-    except (NotImplementedError, ValueError):  # an interpreter without bytecode caching
-        return None
+    return cache_beside(__file__, ".dataclasses")
 
 
 def _read(path: Path | None) -> dict[str, CodeType]:
     """The cached code, or none when the file is missing, unreadable or another interpreter's."""
-    if path is None:
-        return {}
-    try:
-        interpreter, table = marshal.loads(path.read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
-        return {}
-    if interpreter != _INTERPRETER or not isinstance(table, dict):
-        return {}
+    table = read_cache(path, _INTERPRETER)
     return {key: code for key, code in table.items() if isinstance(key, str) and isinstance(code, CodeType)}
 
 

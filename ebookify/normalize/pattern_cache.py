@@ -15,14 +15,13 @@ import atexit
 import contextlib
 import importlib
 import importlib.util
-import marshal
 import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ebookify.cache_file import write_cache
+from ebookify.cache_file import cache_beside, read_cache, write_cache
 
 # The private modules `re.compile` itself is made of (typeshed has no stubs for them).
 _ENGINE: Any = importlib.import_module("_sre")
@@ -58,21 +57,12 @@ _STATE = _State()
 
 def cache_path() -> Path | None:
     """Where the cache lives: beside this module's bytecode (`sys.pycache_prefix` respected)."""
-    try:
-        return Path(importlib.util.cache_from_source(__file__)).with_suffix(".patterns")
-    except (NotImplementedError, ValueError):  # an interpreter without bytecode caching
-        return None
+    return cache_beside(__file__, ".patterns")
 
 
 def _read(path: Path | None) -> dict[tuple[str, int], Entry]:
     """The cached entries, or none when the file is missing, unreadable or another interpreter's."""
-    if path is None or not _USABLE:
-        return {}
-    try:
-        interpreter, table = marshal.loads(path.read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
-        return {}
-    return table if interpreter == _INTERPRETER and isinstance(table, dict) else {}
+    return read_cache(path, _INTERPRETER) if _USABLE else {}
 
 
 def _loaded() -> dict[tuple[str, int], Entry]:
