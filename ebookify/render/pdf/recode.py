@@ -86,7 +86,7 @@ def recode(
     """`data` (split into `operations`) with the text of `fonts` (resource names) in one-byte codes,
     and with `word_spacing` the spaces of justified lines moved by Tw (see the module's docstring)."""
     pieces: list[bytes] = []
-    font, size, tw, saved = b"", 0.0, b"0", []
+    font, tw, saved = b"", b"0", []
     pen = TextPen(continued_lines(operations) if word_spacing else None)
     last = 0
     for index, operation in enumerate(operations):
@@ -96,11 +96,11 @@ def recode(
         tws: list[bytes | None] = [b"0"]
         operator = operation.operator
         if operator == b"q":
-            saved.append((font, size, tw))
+            saved.append((font, tw))
         elif operator == b"Q" and saved:
-            font, size, tw = saved.pop()
+            font, tw = saved.pop()
         elif operator == b"Tf" and len(operation.operands) == 2:
-            font, size = operation.operands[0], _size(operation.operands[1])
+            font = operation.operands[0]
         elif operator in _SHOW and font in fonts:
             tws, written = _show(operation, fonts[font], pen, index)
         pen.follow(operation, index)
@@ -156,11 +156,3 @@ def _recoded(token: bytes, font: FontCodes) -> bytes:
         written = literal(bytes(map(font.codes.__getitem__, glyph_ids(string_bytes(token)))))
         font.written[token] = written
     return written
-
-
-def _size(token: bytes) -> float:
-    """A Tf operation's size; 0 (no word spacing) for an operand that is not a number."""
-    try:
-        return float(token)
-    except ValueError:
-        return 0.0
