@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ebookify.normalize.matter.display import line_blocks
 from ebookify.normalize.structure.headings import match_heading
 
 # "Transcriber's Note:", "Transcriber's Comments on the preparation of this E-Text:", "[Transcribers' notes".
@@ -21,17 +22,10 @@ _SECTION_GAP = 2
 def _blocks(lines: Sequence[str], start: int, end: int) -> list[tuple[int, int, int]]:
     """(first, end, blank lines before) of each block of filled lines in lines[start:end]."""
     found: list[tuple[int, int, int]] = []
-    index, gap = start, 0
-    while index < end:
-        if not lines[index].strip():
-            gap += 1
-            index += 1
-            continue
-        first = index
-        while index < end and lines[index].strip():
-            index += 1
-        found.append((first, index, gap))
-        gap = 0
+    previous = start
+    for first, last in line_blocks(lines, start, end):
+        found.append((first, min(last, end), first - previous))
+        previous = last
     return found
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ebookify.normalize.matter.display import line_blocks
 from ebookify.normalize.structure.footnotes import Footnotes
 
 # A gathered note opens its block with its mark: "<1>", "[2]", "{3}" (an etext's footnote numbers).
@@ -20,8 +21,8 @@ _CALLED_SHARE = 0.5
 
 
 def _blocks(lines: Sequence[str], start: int) -> list[int]:
-    """The first line of each block of filled lines from `start` on."""
-    return [i for i in range(start, len(lines)) if lines[i].strip() and (i == 0 or not lines[i - 1].strip())]
+    """The first line of each block of filled lines from `start` on (not the tail of one begun above)."""
+    return [first for first, _ in line_blocks(lines, start) if first == 0 or not lines[first - 1].strip()]
 
 
 def _number(line: str) -> tuple[str, int] | None:
